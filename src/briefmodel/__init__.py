@@ -1,0 +1,109 @@
+"""briefmodel: one typed model for briefing documents, its formats and its validation.
+
+>>> import briefmodel as bm
+>>> from datetime import datetime, timezone
+>>> brief = bm.Brief(
+...     id="urn:example:brief:harbour-talks",
+...     headline="Harbour Talks Settle Pilot Fees",
+...     created=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
+...     sections=[bm.Section(title="Key Points", role="key-points", blocks=[
+...         bm.ItemList(items=["Fees fall by a tenth for vessels under 200 m"])])],
+... )
+>>> bm.loads(bm.dumps(brief)) == brief
+True
+>>> bm.validate(bm.dumps(brief)).ok
+True
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from . import rules
+from ._api import dump, dumps, from_dict, load, loads, to_dict
+from ._schema import json_schema
+from .errors import (
+    BriefmodelError,
+    ModelError,
+    ParseError,
+    Problem,
+    Report,
+    ValidationError,
+    pointer,
+)
+from .formats import formats
+from .model import (
+    Agent,
+    Brief,
+    Citation,
+    Code,
+    Correction,
+    Emphasis,
+    Entity,
+    Figure,
+    ItemList,
+    Judgment,
+    LineBreak,
+    Link,
+    ListItem,
+    Mention,
+    Paragraph,
+    Quote,
+    Related,
+    Rights,
+    Section,
+    Source,
+    Strong,
+    Subject,
+    plain_text,
+)
+from .validation import validate
+
+try:
+    __version__ = version("briefmodel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Agent",
+    "Brief",
+    "BriefmodelError",
+    "Citation",
+    "Code",
+    "Correction",
+    "Emphasis",
+    "Entity",
+    "Figure",
+    "ItemList",
+    "Judgment",
+    "LineBreak",
+    "Link",
+    "ListItem",
+    "Mention",
+    "ModelError",
+    "Paragraph",
+    "ParseError",
+    "Problem",
+    "Quote",
+    "Related",
+    "Report",
+    "Rights",
+    "Section",
+    "Source",
+    "Strong",
+    "Subject",
+    "ValidationError",
+    "__version__",
+    "dump",
+    "dumps",
+    "formats",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "plain_text",
+    "pointer",
+    "rules",
+    "to_dict",
+    "validate",
+]

@@ -1,0 +1,109 @@
+"""Reading and writing briefs in any registered format."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import ParseError, Problem, ValidationError
+from .formats import by_name, detect
+from .formats import json as json_format
+from .model import Brief
+from .rules import check
+
+__all__ = ["dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+
+
+def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
+    """Write ``brief`` as text in ``format``.
+
+    Options are the format's own; for ``json``, ``indent=`` pretty-prints.
+
+    >>> import briefmodel as bm
+    >>> from datetime import datetime, timezone
+    >>> brief = bm.Brief(id="x", headline="Hi", created=datetime(2026, 1, 1, tzinfo=timezone.utc),
+    ...                  sections=[bm.Section(blocks=[bm.Paragraph(content="Hello.")])])
+    >>> bm.dumps(brief)[:60]
+    '{"schema":"briefmodel/1","id":"x","headline":"Hi","language"'
+    """
+    if not isinstance(brief, Brief):
+        raise TypeError(f"dumps() takes a Brief, not {type(brief).__name__}")
+    return by_name(format).write(brief, **options)
+
+
+def loads(data: str | bytes, format: str | None = "json", *, strict: bool = True) -> Brief:
+    """Read a brief from text, checking it completely.
+
+    With ``format=None`` the format is sniffed from the text. Raises
+    :class:`~briefmodel.ParseError` for text that is not well-formed and
+    :class:`~briefmodel.ValidationError` (carrying every problem) for a document that
+    breaks the schema or a rule. With ``strict=False`` unknown fields are kept under
+    ``extensions`` instead of being errors.
+    """
+    fmt = by_name(format) if format else detect(None, _head(data))
+    return _checked(fmt.read(data, strict=strict))
+
+
+def dump(brief: Brief, path: str | os.PathLike[str], format: str | None = None, **options: Any) -> None:
+    """Write ``brief`` to a file; the format comes from the suffix unless given.
+
+    The file is written in full or not at all: the text is produced before the file is
+    opened.
+    """
+    target = Path(path)
+    fmt = by_name(format) if format else detect(target)
+    text = dumps(brief, fmt.name, **options)
+    try:
+        payload = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            [
+                Problem(
+                    severity="error",
+                    code="text.not-xml-char",
+                    message=f"the brief holds a lone surrogate (U+{ord(text[error.start]):04X}) "
+                    "that cannot be written as UTF-8",
+                )
+            ]
+        ) from None
+    target.write_bytes(payload)
+
+
+def load(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = True) -> Brief:
+    """Read a brief from a file; the format comes from the suffix, else from sniffing."""
+    source = Path(path)
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise ParseError(
+            Problem(
+                severity="error",
+                code="parse.unreadable",
+                message=f"cannot read {source}: {error.strerror}",
+            )
+        ) from None
+    fmt = by_name(format) if format else detect(source, _head(raw))
+    return _checked(fmt.read(raw, strict=strict))
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The canonical JSON data of ``brief``: plain dicts, lists, strings and numbers."""
+    return json_format.to_dict(brief)
+
+
+def from_dict(data: Any, *, strict: bool = True) -> Brief:
+    """Build a brief from canonical JSON data, checking it completely (like :func:`loads`)."""
+    return _checked(json_format.from_dict(data, strict=strict))
+
+
+def _checked(brief: Brief) -> Brief:
+    problems = check(brief)
+    if any(p.severity == "error" for p in problems):
+        raise ValidationError(problems)
+    return brief
+
+
+def _head(data: str | bytes) -> str:
+    head = data[:4096]
+    return head.decode("utf-8", "replace") if isinstance(head, bytes) else head

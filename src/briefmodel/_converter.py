@@ -1,0 +1,526 @@
+"""The one place where briefmodel's cattrs converter is configured.
+
+Like cattrs' own ``preconf`` modules, :func:`configure_converter` registers every hook
+by type on a converter; :data:`converter` is the fast one used to read valid documents,
+:data:`explaining_converter` the same configuration with detailed validation, used only
+to explain a document that failed, and :func:`structuring_problems` turns cattrs'
+exception groups into :class:`~briefmodel.Problem` objects with JSON Pointers.
+
+The structuring hooks are strict: they accept exactly what the JSON Schema accepts
+(no ``str(1)``, no ``null`` for an optional field, no string taken as a list), so a
+document that structures without error is valid against the schema.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any, TypeVar, Union
+
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from . import model as m
+from ._patterns import DATETIME
+from .errors import ModelError, Problem, pointer
+
+__all__ = [
+    "SCHEMA_ID",
+    "Invalid",
+    "configure_converter",
+    "converter",
+    "explaining_converter",
+    "structuring_problems",
+]
+
+SCHEMA_ID = "briefmodel/1"
+
+T = TypeVar("T")
+
+#: The ``type`` tag of each tagged node class in canonical JSON.
+BLOCK_TAGS: dict[type, str] = {
+    m.Paragraph: "paragraph",
+    m.ItemList: "item-list",
+    m.Quote: "quote",
+    m.Judgment: "judgment",
+    m.Figure: "figure",
+}
+INLINE_TAGS: dict[type, str] = {
+    m.Emphasis: "emphasis",
+    m.Strong: "strong",
+    m.Code: "code",
+    m.LineBreak: "line-break",
+    m.Link: "link",
+    m.Mention: "mention",
+    m.Citation: "citation",
+}
+
+#: Fields written even when they hold their default, because a reader of the JSON
+#: should see them: the language of the text and whether a list is numbered.
+ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
+    m.Brief: ("language",),
+    m.ItemList: ("ordered",),
+}
+
+
+class Invalid(ValueError):
+    """A value a structuring hook refuses, with the problem code to report."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _type_name(value: Any) -> str:
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------------------
+# Scalars
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise Invalid("schema.type", f"expected a string, got {_type_name(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    kind = type(value)
+    if kind is int:
+        return value  # type: ignore[no-any-return]
+    if kind is float and value.is_integer():
+        return int(value)
+    raise Invalid("schema.type", f"expected an integer, got {_type_name(value)}")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise Invalid("schema.type", f"expected true or false, got {_type_name(value)}")
+    return value  # type: ignore[no-any-return]
+
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))"
+)
+
+
+def parse_datetime(value: str) -> datetime:
+    """Parse an RFC 3339 date-time with an offset; raise :class:`Invalid` otherwise."""
+    match = _RFC3339.fullmatch(value) if len(value) < 64 else None
+    if match is None:
+        raise Invalid(DATETIME.code, f"{value[:64]!r} is not {DATETIME.description}")
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = (
+        match.groups()
+    )
+    try:
+        if zulu:
+            tz = timezone.utc
+        else:
+            offset = timedelta(hours=int(off_h), minutes=int(off_m))
+            if int(off_m) >= 60:
+                raise ValueError("offset minutes out of range")
+            tz = timezone(-offset if sign == "-" else offset)
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        return datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            micro,
+            tz,
+        )
+    except ValueError as error:
+        raise Invalid(
+            DATETIME.code, f"{value!r} is not a valid date-time: {error}"
+        ) from None
+
+
+def _structure_datetime(value: Any, _: Any) -> datetime:
+    if type(value) is not str:
+        raise Invalid(
+            "schema.type", f"expected a date-time string, got {_type_name(value)}"
+        )
+    return parse_datetime(value)
+
+
+def _unstructure_datetime(value: datetime) -> str:
+    return value.isoformat()
+
+
+# --------------------------------------------------------------------------------------
+# Rich text, blocks and list items
+
+
+def _structure_inline(value: Any, hooks: dict[str, Callable[[Any], Any]]) -> Any:
+    if type(value) is str:
+        return value
+    if type(value) is not dict:
+        raise Invalid(
+            "schema.type",
+            f"expected a string or an inline node object, got {_type_name(value)}",
+        )
+    tag = value.get("type")
+    hook = hooks.get(tag)  # type: ignore[arg-type]
+    if hook is None:
+        raise Invalid("node.unknown-type", f"unknown inline node type {tag!r}")
+    fields = dict(value)
+    del fields["type"]
+    return hook(fields, None)
+
+
+def _items_with_notes(
+    values: list[Any], each: Callable[[Any], Any], detailed: bool, type_: Any
+) -> tuple[Any, ...]:
+    if not detailed:
+        return tuple([each(v) for v in values])
+    out = []
+    errors: list[Exception] = []
+    for index, value in enumerate(values):
+        try:
+            out.append(each(value))
+        except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(
+                    f"Structuring item @ index {index}", index, type_
+                ),
+            ]
+            errors.append(error)
+    if errors:
+        raise IterableValidationError("While structuring rich text", errors, type_)
+    return tuple(out)
+
+
+def _expect_list(value: Any, what: str) -> list[Any]:
+    if type(value) is not list:
+        raise Invalid(
+            "schema.type", f"expected {what} (an array), got {_type_name(value)}"
+        )
+    return value  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------------------
+# Immutable mappings
+
+
+def _thaw(value: Any) -> Any:
+    kind = type(value)
+    if kind is m.FrozenMap:
+        return {k: _thaw(v) for k, v in value.items()}
+    if kind is tuple:
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _structure_extensions(value: Any, _: Any) -> m.FrozenMap[m.JsonValue]:
+    if type(value) is not dict:
+        raise Invalid("schema.type", f"expected an object, got {_type_name(value)}")
+    return m.FrozenMap({k: m.freeze_json(v) for k, v in value.items()})
+
+
+def _structure_identifiers(value: Any, _: Any) -> m.FrozenMap[str]:
+    if type(value) is not dict:
+        raise Invalid("schema.type", f"expected an object, got {_type_name(value)}")
+    for key, item in value.items():
+        if type(item) is not str:
+            raise Invalid("schema.type", f"identifier {key!r}: expected a string")
+    return m.FrozenMap(value)
+
+
+# --------------------------------------------------------------------------------------
+# Configuration
+
+
+def _is_optional(type_: Any) -> bool:
+    return typing.get_origin(type_) in (Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(type_)
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is(expected: Any) -> Callable[[Any], bool]:
+    return lambda type_: type_ == expected
+
+
+def _is_frozen_map_of(value_type: Any) -> Callable[[Any], bool]:
+    def predicate(type_: Any) -> bool:
+        if typing.get_origin(type_) is not m.FrozenMap:
+            return False
+        (arg,) = typing.get_args(type_)
+        return arg is str if value_type is str else arg is not str
+
+    return predicate
+
+
+def configure_converter(conv: Converter) -> None:
+    """Register every hook briefmodel needs on ``conv``.
+
+    Hooks are registered by type; nothing dispatches with ``isinstance`` ladders.
+    """
+    detailed = conv.detailed_validation
+
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_unstructure_hook(datetime, _unstructure_datetime)
+    conv.register_structure_hook_func(_is_frozen_map_of(str), _structure_identifiers)
+    conv.register_structure_hook_func(
+        _is_frozen_map_of(m.JsonValue), _structure_extensions
+    )
+    conv.register_unstructure_hook(m.FrozenMap, _thaw)
+
+    def optional_factory(type_: Any) -> Callable[[Any, Any], Any]:
+        (inner,) = (a for a in typing.get_args(type_) if a is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            if value is None:
+                raise Invalid(
+                    "schema.type", "null is not allowed here; leave the field out"
+                )
+            return hook(value, inner)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_optional, optional_factory)
+
+    def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:
+        inner = typing.get_args(type_)[0]
+        hook = conv.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            return _items_with_notes(
+                _expect_list(value, "a list"), lambda v: hook(v, inner), detailed, type_
+            )
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    # Hooks of the model classes read the generated per-class functions from these two
+    # tables, which are filled last: the generated functions of one class capture the
+    # hooks of the types of its fields, so every hook must be registered before them.
+    fields_in: dict[type, Callable[[Any, Any], Any]] = {}
+    fields_out: dict[type, Callable[[Any], dict[str, Any]]] = {}
+    inline_hooks = {tag: _late_in(fields_in, cls) for cls, tag in INLINE_TAGS.items()}
+    block_hooks = {tag: _late_in(fields_in, cls) for cls, tag in BLOCK_TAGS.items()}
+
+    def structure_rich_text(value: Any, _: Any) -> m.RichText:
+        if type(value) is str:
+            return (value,) if value else ()
+        items = _expect_list(
+            value, "rich text: a string or a list of strings and inline nodes"
+        )
+        return m.rich_text(
+            _items_with_notes(
+                items,
+                lambda v: _structure_inline(v, inline_hooks),
+                detailed,
+                m.RichText,
+            )
+        )
+
+    def unstructure_rich_text(value: m.RichText) -> Any:
+        if not value:
+            return ""
+        if len(value) == 1 and type(value[0]) is str:
+            return value[0]
+        return [v if type(v) is str else conv.unstructure(v) for v in value]
+
+    conv.register_structure_hook_func(_is(m.RichText), structure_rich_text)
+    conv.register_unstructure_hook_func(_is(m.RichText), unstructure_rich_text)
+
+    def structure_block(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise Invalid(
+                "schema.type", f"expected a block object, got {_type_name(value)}"
+            )
+        tag = value.get("type")
+        hook = block_hooks.get(tag)  # type: ignore[arg-type]
+        if hook is None:
+            raise Invalid("node.unknown-type", f"unknown block type {tag!r}")
+        fields = dict(value)
+        del fields["type"]
+        return hook(fields, None)
+
+    conv.register_structure_hook_func(_is(m.Block), structure_block)
+
+    def structure_list_item(value: Any, _: Any) -> m.ListItem:
+        if type(value) is dict:
+            return fields_in[m.ListItem](value, m.ListItem)  # type: ignore[no-any-return]
+        return m.ListItem(content=structure_rich_text(value, m.RichText))
+
+    def unstructure_list_item(item: m.ListItem) -> Any:
+        if not item.blocks:
+            return unstructure_rich_text(item.content)
+        return fields_out[m.ListItem](item)
+
+    conv.register_structure_hook(m.ListItem, structure_list_item)
+    conv.register_unstructure_hook(m.ListItem, unstructure_list_item)
+
+    def structure_brief(value: Any, _: Any) -> m.Brief:
+        if type(value) is not dict:
+            raise Invalid(
+                "schema.type", f"expected a brief object, got {_type_name(value)}"
+            )
+        if value.get("schema") != SCHEMA_ID:
+            raise Invalid(
+                "schema.version",
+                f'expected "schema": "{SCHEMA_ID}", got {value.get("schema")!r}',
+            )
+        fields = dict(value)
+        del fields["schema"]
+        return fields_in[m.Brief](fields, m.Brief)  # type: ignore[no-any-return]
+
+    def unstructure_brief(brief: m.Brief) -> dict[str, Any]:
+        return {"schema": SCHEMA_ID, **fields_out[m.Brief](brief)}
+
+    conv.register_structure_hook(m.Brief, structure_brief)
+    conv.register_unstructure_hook(m.Brief, unstructure_brief)
+
+    for cls in m.MODEL_TYPES:
+        if cls in (m.ListItem, m.Brief):
+            continue
+        conv.register_structure_hook(cls, _late_in(fields_in, cls))
+        tag = BLOCK_TAGS.get(cls) or INLINE_TAGS.get(cls)
+        conv.register_unstructure_hook(cls, _late_out(fields_out, cls, tag))
+
+    for cls in m.MODEL_TYPES:
+        keep = {
+            name: override(omit_if_default=False)
+            for name in ALWAYS_WRITTEN.get(cls, ())
+        }
+        fields_in[cls] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
+        )
+        fields_out[cls] = make_dict_unstructure_fn(
+            cls, conv, _cattrs_omit_if_default=True, _cattrs_use_linecache=False, **keep
+        )
+
+
+def _late_in(
+    table: dict[type, Callable[[Any, Any], Any]], cls: type
+) -> Callable[[Any, Any], Any]:
+    name = cls.__name__
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise Invalid(
+                "schema.type", f"expected {name} (an object), got {_type_name(value)}"
+            )
+        return table[cls](value, cls)
+
+    return structure
+
+
+def _late_out(
+    table: dict[type, Callable[[Any], dict[str, Any]]], cls: type, tag: str | None
+) -> Callable[[Any], dict[str, Any]]:
+    if tag is None:
+        return lambda node: table[cls](node)
+
+    def unstructure(node: Any) -> dict[str, Any]:
+        return {"type": tag, **table[cls](node)}
+
+    return unstructure
+
+
+def make_converter(*, detailed_validation: bool) -> Converter:
+    """A new converter configured for briefmodel's canonical JSON."""
+    conv = Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
+    configure_converter(conv)
+    return conv
+
+
+converter = make_converter(detailed_validation=False)
+explaining_converter = make_converter(detailed_validation=True)
+
+
+# --------------------------------------------------------------------------------------
+# cattrs exceptions -> problems
+
+
+def structuring_problems(error: BaseException) -> list[Problem]:
+    """Every problem inside a cattrs exception (group), with its JSON Pointer."""
+    return list(_flatten(error, ()))
+
+
+def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    here = path
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            here = (*here, note.name)
+        elif isinstance(note, IterableValidationNote):
+            here = (*here, note.index)
+    if isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Problem(
+                severity="error",
+                code="schema.additional-properties",
+                message=f"unknown field {key!r}",
+                path=pointer((*here, key)),
+            )
+    elif isinstance(error, (ClassValidationError, IterableValidationError)):
+        for inner in error.exceptions:
+            yield from _flatten(inner, here)
+    elif isinstance(error, Invalid):
+        yield Problem(
+            severity="error", code=error.code, message=error.message, path=pointer(here)
+        )
+    elif isinstance(error, ModelError):
+        yield Problem(
+            severity="error",
+            code=error.code,
+            message=error.message,
+            path=pointer((*here, *error.path))
+            if error.owner[:1].isupper()
+            else pointer(here),
+        )
+    elif isinstance(error, KeyError):
+        yield Problem(
+            severity="error",
+            code="schema.required",
+            message=f"missing required field {error.args[0]!r}",
+            path=pointer(here),
+        )
+    elif isinstance(error, RecursionError):
+        yield Problem(
+            severity="error",
+            code="parse.too-deep",
+            message="the document nests too deeply to be read",
+            path=pointer(here),
+        )
+    else:
+        yield Problem(
+            severity="error",
+            code="structure.invalid",
+            message=str(error),
+            path=pointer(here),
+        )

@@ -1,0 +1,112 @@
+"""The named string shapes of the model, defined once.
+
+Each :class:`Shape` is used three times: by the attrs field validators in
+:mod:`briefmodel.model`, by the JSON Schema generator (as ``pattern``), and by the
+validation layer, which turns a schema failure against a shape into a problem with
+the shape's own code and wording. Patterns are written in the subset of regular
+expression syntax shared by Python and ECMA-262 so that any JSON Schema validator
+reads them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+
+@attrs.frozen
+class Shape:
+    """A named constraint on a string: a pattern, a problem code and a description."""
+
+    name: str
+    pattern: str
+    code: str
+    description: str
+    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern))
+
+    def matches(self, value: str) -> bool:
+        return self.regex.match(value) is not None
+
+
+_ALNUM = "[A-Za-z0-9]"
+_LANGTAG = (
+    "(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language, extlang
+    "(?:-[A-Za-z]{4})?"  # script
+    "(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"  # region
+    f"(?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*"  # variants
+    f"(?:-[0-9A-WY-Za-wy-z](?:-{_ALNUM}{{2,8}})+)*"  # extensions
+    f"(?:-[Xx](?:-{_ALNUM}{{1,8}})+)?"  # private use
+)
+_IRREGULAR = (
+    "en-GB-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|"
+    "i-navajo|i-pwn|i-tao|i-tay|i-tsu|sgn-BE-FR|sgn-BE-NL|sgn-CH-DE"
+)
+
+LANGUAGE = Shape(
+    "language",
+    f"^(?:{_LANGTAG}|[Xx](?:-{_ALNUM}{{1,8}})+|{_IRREGULAR})$",
+    "language.malformed",
+    "a well-formed BCP 47 language tag such as 'en', 'ar' or 'pt-BR'",
+)
+QCODE = Shape(
+    "qcode",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+$",
+    "qcode.malformed",
+    "a qualified code 'scheme:code' such as 'medtop:20000763'",
+)
+EXTENSION_KEY = Shape(
+    "extension-key",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+$",
+    "extension.unqualified-key",
+    "a namespaced key 'prefix:name' such as 'acme:desk'",
+)
+NODE_ID = Shape(
+    "node-id",
+    r"^[A-Za-z_][A-Za-z0-9_.\-]*$",
+    "id.malformed",
+    "an identifier that starts with a letter or '_' and holds only ASCII letters, "
+    "digits, '_', '-' and '.' (usable as an XML ID and an HTML anchor)",
+)
+SCHEME_NAME = Shape(
+    "scheme-name",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*$",
+    "identifier.malformed-scheme",
+    "an identifier scheme name such as 'wikidata' or 'iso3166'",
+)
+DOCUMENT_ID = Shape(
+    "document-id",
+    r"^[^\s]+$",
+    "id.malformed",
+    "an identifier without white space, ideally a URI ('urn:…', 'tag:…', 'https://…')",
+)
+LINE = Shape(
+    "line",
+    r"^[^\n\r]*[^\s][^\n\r]*$",
+    "text.not-one-line",
+    "one line of text that is not empty or blank",
+)
+DATETIME = Shape(
+    "datetime",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+\-][0-9]{2}:[0-9]{2})$",
+    "datetime.invalid",
+    "an RFC 3339 date-time with a UTC offset, such as '2026-03-02T09:00:00+01:00'",
+)
+
+SHAPES: tuple[Shape, ...] = (
+    LANGUAGE,
+    QCODE,
+    EXTENSION_KEY,
+    NODE_ID,
+    SCHEME_NAME,
+    DOCUMENT_ID,
+    LINE,
+    DATETIME,
+)
+
+#: Characters that XML 1.0 cannot carry: C0 controls other than tab, newline and
+#: carriage return, lone surrogates, and the non-characters U+FFFE and U+FFFF.
+NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -1,0 +1,225 @@
+"""The JSON Schema (draft 2020-12) of canonical JSON, generated from the model.
+
+The generated schema is checked in at ``schemas/brief.schema.json`` and shipped inside
+the wheel; :func:`json_schema` loads the shipped copy with :mod:`importlib.resources`.
+After changing the model, regenerate it with::
+
+    python -m briefmodel._schema --write
+
+A test fails when the checked-in file differs from what :func:`generate` returns.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+import sys
+import types
+import typing
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import attrs
+
+from . import _patterns
+from . import model as m
+from ._converter import ALWAYS_WRITTEN, BLOCK_TAGS, INLINE_TAGS, SCHEMA_ID
+
+__all__ = ["SCHEMA_URI", "definition_name", "generate", "json_schema"]
+
+SCHEMA_URI = "urn:briefmodel:schema:brief:1"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+RESOURCE = "brief.schema.json"
+
+
+def definition_name(cls: type) -> str:
+    """The ``$defs`` name of a model class: its name in kebab case."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower()
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _describe(cls: type) -> str:
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+    return " ".join(doc.split())
+
+
+def _field_schema(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    type_ = field.type
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) in (Union, types.UnionType) and type(None) in args:
+        (type_,) = (a for a in args if a is not type(None))
+    meta = field.metadata
+    return _type_schema(type_, meta)
+
+
+def _type_schema(type_: Any, meta: typing.Mapping[str, Any]) -> dict[str, Any]:
+    if type_ == m.RichText:
+        return _ref("rich-text")
+    if type_ == m.Block:
+        return _ref("block")
+    if type_ is str:
+        shape = meta.get("shape")
+        return _ref(shape.name) if shape else {"type": "string", "minLength": 1}
+    if type_ is bool:
+        return {"type": "boolean"}
+    if type_ is int:
+        low, high = meta["range"]
+        out: dict[str, Any] = {"type": "integer", "minimum": low}
+        if high is not None:
+            out["maximum"] = high
+        return out
+    if type_ is datetime:
+        return _ref("datetime")
+    if typing.get_origin(type_) is Literal:
+        return {"type": "string", "enum": list(typing.get_args(type_))}
+    if typing.get_origin(type_) is m.FrozenMap:
+        (value,) = typing.get_args(type_)
+        if value is str:
+            return {
+                "type": "object",
+                "propertyNames": _ref(_patterns.SCHEME_NAME.name),
+                "additionalProperties": {"type": "string", "minLength": 1},
+            }
+        return {"type": "object", "propertyNames": _ref(_patterns.EXTENSION_KEY.name)}
+    if typing.get_origin(type_) is tuple:
+        (inner, _) = typing.get_args(type_)
+        array: dict[str, Any] = {"type": "array", "items": _type_schema(inner, meta)}
+        if meta.get("min_items"):
+            array["minItems"] = meta["min_items"]
+        return array
+    if isinstance(type_, type) and attrs.has(type_):
+        return _ref(definition_name(type_))
+    raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - a model change
+
+
+def _class_schema(cls: type) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    tag = BLOCK_TAGS.get(cls) or INLINE_TAGS.get(cls)
+    if tag:
+        properties["type"] = {"const": tag}
+        required.append("type")
+    if cls is m.Brief:
+        properties["schema"] = {"const": SCHEMA_ID}
+        required.append("schema")
+    for field in attrs.fields(cls):
+        properties[field.name] = _field_schema(field)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "description": _describe(cls),
+        "type": "object",
+        "properties": properties,
+    }
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    if cls is m.Subject:
+        schema["anyOf"] = [{"required": ["code"]}, {"required": ["uri"]}]
+    return schema
+
+
+def _tagged_union(description: str, tags: dict[type, str]) -> dict[str, Any]:
+    return {
+        "description": description,
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"enum": list(tags.values())}},
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": tag}}, "required": ["type"]},
+                "then": _ref(definition_name(cls)),
+            }
+            for cls, tag in tags.items()
+        ],
+    }
+
+
+def generate() -> dict[str, Any]:
+    """Build the JSON Schema of canonical JSON from the model classes."""
+    defs: dict[str, Any] = {}
+    for cls in m.MODEL_TYPES:
+        defs[definition_name(cls)] = _class_schema(cls)
+    list_item = defs["list-item"]
+    defs["list-item"] = {
+        "description": list_item["description"]
+        + " Written as its rich text alone when it holds no blocks.",
+        "if": {"type": "object"},
+        "then": {k: v for k, v in list_item.items() if k != "description"},
+        "else": _ref("rich-text"),
+    }
+    defs["block"] = _tagged_union("A block of a section or list item, tagged by type.", BLOCK_TAGS)
+    defs["inline"] = _tagged_union("An inline node of rich text, tagged by type.", INLINE_TAGS)
+    defs["rich-text"] = {
+        "description": "Rich text: a string, or an array of strings and inline nodes.",
+        "if": {"type": "string"},
+        "else": {
+            "type": "array",
+            "items": {"if": {"type": "string"}, "else": _ref("inline")},
+        },
+    }
+    for shape in _patterns.SHAPES:
+        defs[shape.name] = {
+            "description": shape.description[0].upper() + shape.description[1:] + ".",
+            "type": "string",
+            "pattern": shape.pattern,
+        }
+    defs["datetime"]["format"] = "date-time"
+    written = {f"{definition_name(c)}.{n}" for c, names in ALWAYS_WRITTEN.items() for n in names}
+    return {
+        "$schema": DRAFT,
+        "$id": SCHEMA_URI,
+        "title": "briefmodel brief",
+        "description": (
+            "The canonical JSON form of a briefmodel brief (schema briefmodel/1). Fields "
+            "that are absent take their defaults; writers leave out empty and default "
+            f"values except {', '.join(sorted(written))}."
+        ),
+        "$ref": "#/$defs/brief",
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The schema as the text of the checked-in file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    text = resources.files("briefmodel").joinpath("schemas", RESOURCE).read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of canonical JSON, as shipped in the package (a fresh copy).
+
+    >>> import briefmodel as bm
+    >>> bm.json_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    return copy.deepcopy(_shipped())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the generated schema, or with ``--write`` update the checked-in file."""
+    args = sys.argv[1:] if argv is None else argv
+    text = render(generate())
+    if args == ["--write"]:
+        target = Path(__file__).parent / "schemas" / RESOURCE
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

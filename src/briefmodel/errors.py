@@ -1,0 +1,180 @@
+"""Every error briefmodel raises on bad input, and the problems it reports.
+
+A :class:`Problem` is data: a severity, a stable code, a message a person
+understands and a location (a JSON Pointer into the canonical JSON, and for text
+input a line and column). Validation collects problems into a :class:`Report`;
+the exceptions below carry them when an operation cannot go on.
+
+>>> import briefmodel as bm
+>>> report = bm.validate('{"schema": "briefmodel/1"}')
+>>> report.ok
+False
+>>> [p.code for p in report.errors][:2]
+['schema.required', 'schema.required']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from .model import Brief
+
+__all__ = [
+    "BriefmodelError",
+    "ModelError",
+    "ParseError",
+    "Problem",
+    "Report",
+    "Severity",
+    "ValidationError",
+    "pointer",
+]
+
+Severity = Literal["error", "warning"]
+
+
+def pointer(path: Iterable[str | int]) -> str:
+    """Format a path of keys and indexes as a JSON Pointer (RFC 6901).
+
+    >>> pointer(["sections", 0, "title"])
+    '/sections/0/title'
+    >>> pointer(["extensions", "a/b~c"])
+    '/extensions/a~1b~0c'
+    """
+    return "".join(
+        "/" + str(part).replace("~", "~0").replace("/", "~1") for part in path
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with (or worth a look in) a document.
+
+    ``path`` is a JSON Pointer into the canonical JSON form of the brief (``""`` for
+    the whole document); ``line`` and ``column`` are set for problems found in text
+    (a JSON syntax error, an XML schema error), counted from 1.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "/"
+        if self.line is not None:
+            where = f"line {self.line}" + (
+                f", column {self.column}" if self.column else ""
+            )
+            if self.path:
+                where += f" ({self.path})"
+        return f"{where}: {self.severity} {self.code}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as plain data, for machine-readable reports."""
+        data: dict[str, object] = {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+        }
+        if self.line is not None:
+            data["line"] = self.line
+        if self.column is not None:
+            data["column"] = self.column
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The outcome of :func:`briefmodel.validate`: every problem found, in order.
+
+    ``brief`` is the document as a :class:`~briefmodel.Brief` when it could be read
+    (it may still carry semantic errors); ``None`` when parsing or structuring failed.
+    """
+
+    problems: tuple[Problem, ...] = ()
+    brief: Brief | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity ``error``."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity ``warning``."""
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ValidationError` carrying the problems if any is an error."""
+        if not self.ok:
+            raise ValidationError(self.problems)
+
+
+class BriefmodelError(Exception):
+    """Base of every error briefmodel raises on bad input."""
+
+
+class ModelError(BriefmodelError, ValueError):
+    """A model object was built with a value its field does not accept.
+
+    Raised by the constructors of the model classes (and :func:`attrs.evolve`), so it
+    is also a :class:`ValueError`. ``owner`` names the class, ``path`` the field (and
+    index or key) within it, ``code`` the problem code validation reports for it.
+    """
+
+    def __init__(
+        self, owner: str, path: tuple[str | int, ...], code: str, message: str
+    ) -> None:
+        where = owner + "".join(
+            f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in path
+        )
+        super().__init__(f"{where}: {message}")
+        self.owner = owner
+        self.path = path
+        self.code = code
+        self.message = message
+
+
+class ParseError(BriefmodelError):
+    """Input that is not well-formed, unsafe, or not the format it claims to be."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (self.problem,)
+
+
+class ValidationError(BriefmodelError):
+    """A document that was read but breaks the schema or a rule; carries every problem."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        errors = [p for p in self.problems if p.severity == "error"] or list(
+            self.problems
+        )
+        shown = "\n".join(f"  {p}" for p in errors[:10])
+        more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
+        count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
+        super().__init__(f"invalid brief ({count}):\n{shown}{more}")

@@ -1,0 +1,101 @@
+"""The format registry: every format is a module with the same pair of functions.
+
+A format module defines ``read(text, *, strict=True) -> Brief`` and
+``write(brief, **options) -> str``, and a module-level :class:`Format` named
+``FORMAT`` that registers them by name, file suffixes and content sniffing.
+Third-party formats plug in through the ``briefmodel.formats`` entry-point group: the
+entry point names a :class:`Format` object.
+
+>>> import briefmodel as bm
+>>> bm.formats()
+('json',)
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import ParseError, Problem
+from ..model import Brief
+
+__all__ = ["Format", "by_name", "detect", "formats"]
+
+#: The formats that ship with briefmodel, by module.
+BUILTIN = ("json",)
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """A registered format: its name, suffixes, media type and its reader and writer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    media_type: str
+    read: Callable[..., Brief]
+    write: Callable[..., str]
+    sniff: Callable[[str], bool]
+    description: str = ""
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> dict[str, Format]:
+    found: dict[str, Format] = {}
+    for name in BUILTIN:
+        module = importlib.import_module(f"{__name__}.{name}")
+        found[name] = module.FORMAT
+    for entry in entry_points(group="briefmodel.formats"):
+        try:
+            plugin = entry.load()
+        except Exception:  # noqa: BLE001 - a broken plug-in must not break the library
+            continue
+        if isinstance(plugin, Format) and plugin.name not in found:
+            found[plugin.name] = plugin
+    return found
+
+
+def formats() -> tuple[str, ...]:
+    """The names of the registered formats."""
+    return tuple(_registry())
+
+
+def _unknown(message: str) -> ParseError:
+    return ParseError(Problem(severity="error", code="format.unknown", message=message))
+
+
+def by_name(name: str) -> Format:
+    """The registered format called ``name``; :class:`ParseError` if there is none."""
+    registry = _registry()
+    try:
+        return registry[name]
+    except KeyError:
+        known = ", ".join(registry)
+        raise _unknown(f"unknown format {name!r} (known: {known})") from None
+
+
+def detect(path: str | Path | None = None, text: str | None = None) -> Format:
+    """The format of a file by its suffix, else by sniffing its text."""
+    registry = _registry()
+    if path is not None:
+        suffix = Path(path).suffix.lower()
+        for fmt in registry.values():
+            if suffix in fmt.suffixes:
+                return fmt
+    if text is not None:
+        for fmt in registry.values():
+            if fmt.sniff(text):
+                return fmt
+    where = f" of {str(path)!r}" if path is not None else ""
+    raise _unknown(
+        f"cannot tell the format{where}; pass format= one of {', '.join(registry)}"
+    )
+
+
+def _describe(fmt: Format) -> dict[str, Any]:
+    return {"name": fmt.name, "suffixes": list(fmt.suffixes), "media_type": fmt.media_type}

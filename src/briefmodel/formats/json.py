@@ -1,0 +1,267 @@
+"""Canonical JSON: the lossless form of a brief, described by ``schemas/brief.schema.json``.
+
+Output is deterministic (the same brief gives the same bytes), compact by default and
+indented with ``indent=``. Reading is strict: every problem is reported with a JSON
+Pointer, syntax errors with a line and column. With ``strict=False`` unknown fields
+are kept under ``extensions`` (key ``briefmodel:unknown``, by JSON Pointer) instead.
+
+>>> import briefmodel as bm
+>>> text = '{"schema": "briefmodel/1", "id": "x", "headline": "Hi", '
+>>> text += '"created": "2026-01-01T00:00:00Z", "sections": [{"blocks": []}]}'
+>>> bm.loads(text, "json").headline
+'Hi'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from cattrs.errors import BaseValidationError
+
+from .._converter import converter, explaining_converter, structuring_problems
+from ..errors import ParseError, Problem, ValidationError, pointer
+from ..model import Brief
+from . import Format
+
+__all__ = ["FORMAT", "from_dict", "parse", "read", "to_dict", "write"]
+
+UNKNOWN_KEY = "briefmodel:unknown"
+
+
+class _NonFinite(float):
+    """Stands for NaN, Infinity or an overflowing number until it is reported by path."""
+
+
+class _Duplicated(dict[str, Any]):
+    """An object in which a key appeared more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+class _Parse:
+    """One parse: flags set by the hooks so that the happy path pays for no extra walk."""
+
+    __slots__ = ("suspicious",)
+
+    def __init__(self) -> None:
+        self.suspicious = False
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            self.suspicious = True
+            marked = _Duplicated(result)
+            seen: set[str] = set()
+            marked.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            return marked
+        return result
+
+    def constant(self, name: str) -> float:
+        self.suspicious = True
+        return _NonFinite(name)  # float() reads "NaN", "Infinity" and "-Infinity"
+
+    def number(self, text: str) -> float:
+        value = float(text)
+        if math.isinf(value):
+            self.suspicious = True
+            return _NonFinite(value)
+        return value
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _decode(data: str | bytes) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = bytes(data)[: error.start].decode("utf-8", "replace")
+        line, column = _position(prefix, len(prefix))
+        raise ParseError(
+            Problem(
+                severity="error",
+                code="parse.encoding",
+                message=f"the input is not UTF-8 (byte 0x{bytes(data)[error.start]:02x} "
+                f"at offset {error.start})",
+                line=line,
+                column=column,
+            )
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse(data: str | bytes) -> Any:
+    """Parse JSON text strictly: UTF-8 only, no duplicate keys, no NaN or Infinity.
+
+    Raises :class:`~briefmodel.ParseError` with the line and column, or the JSON Pointer
+    of the offending value.
+    """
+    text = _decode(data)
+    state = _Parse()
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=state.pairs,
+            parse_constant=state.constant,
+            parse_float=state.number,
+        )
+    except json.JSONDecodeError as error:
+        raise ParseError(
+            Problem(
+                severity="error",
+                code="parse.syntax",
+                message=f"not valid JSON: {error.msg}",
+                line=error.lineno,
+                column=error.colno,
+            )
+        ) from None
+    except RecursionError:
+        raise ParseError(
+            Problem(
+                severity="error",
+                code="parse.too-deep",
+                message="the JSON nests too deeply to be read",
+            )
+        ) from None
+    except ValueError as error:  # integers with more digits than Python converts
+        raise ParseError(
+            Problem(severity="error", code="parse.too-large", message=f"not readable: {error}")
+        ) from None
+    if state.suspicious:
+        problems = list(_suspicious(value, ()))
+        if problems:
+            raise ParseError(problems[0]) if len(problems) == 1 else ValidationError(problems)
+    return value
+
+
+def _suspicious(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+    found: list[Problem] = []
+    while stack:
+        here, node = stack.pop()
+        kind = type(node)
+        if kind is _NonFinite:
+            found.append(
+                Problem(
+                    severity="error",
+                    code="parse.non-finite-number",
+                    message="NaN, Infinity and numbers beyond the range of a double are not JSON",
+                    path=pointer(here),
+                )
+            )
+        elif kind is _Duplicated or kind is dict:
+            for key in getattr(node, "duplicates", ()):
+                found.append(
+                    Problem(
+                        severity="error",
+                        code="parse.duplicate-key",
+                        message=f"the key {key!r} appears more than once in this object",
+                        path=pointer((*here, key)),
+                    )
+                )
+            stack.extend(((*here, k), v) for k, v in node.items())
+        elif kind is list:
+            stack.extend(((*here, i), v) for i, v in enumerate(node))
+    yield from sorted(found, key=lambda p: p.path)
+
+
+def from_dict(data: Any, *, strict: bool = True) -> Brief:
+    """Build a brief from canonical JSON data (dicts, lists, strings, numbers).
+
+    Raises :class:`~briefmodel.ValidationError` with every schema and structuring
+    problem, each with its JSON Pointer. Semantic rules are not run here; use
+    :func:`briefmodel.validate` or :func:`briefmodel.loads` for those.
+    """
+    try:
+        return converter.structure(data, Brief)
+    except RecursionError:
+        raise ParseError(
+            Problem(severity="error", code="parse.too-deep", message="the document nests too deeply")
+        ) from None
+    except (BaseValidationError, ValueError, TypeError, KeyError):
+        pass
+    problems = explain(data)
+    if not strict and problems and all(p.code == "schema.additional-properties" for p in problems):
+        return from_dict(_keep_unknown(data, problems), strict=True)
+    raise ValidationError(problems)
+
+
+def explain(data: Any) -> list[Problem]:
+    """Every problem that keeps ``data`` from being a brief: schema first, then structure."""
+    from ..validation import schema_problems
+
+    try:
+        problems = schema_problems(data)
+        if problems:
+            return problems
+        explaining_converter.structure(data, Brief)
+    except RecursionError:
+        return [Problem(severity="error", code="parse.too-deep", message="the document nests too deeply")]
+    except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
+        return structuring_problems(error) or [
+            Problem(severity="error", code="structure.invalid", message=str(error))
+        ]
+    return [Problem(severity="error", code="structure.invalid", message="the brief could not be built")]
+
+
+def _keep_unknown(data: Any, problems: list[Problem]) -> Any:
+    """A copy of ``data`` with the unknown fields moved under extensions by pointer."""
+    data = json.loads(json.dumps(data))
+    kept: dict[str, Any] = {}
+    for problem in problems:
+        *parents, last = [_unescape(p) for p in problem.path.split("/")[1:]]
+        node = data
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        kept[problem.path] = node.pop(last)
+    extensions = data.setdefault("extensions", {})
+    extensions[UNKNOWN_KEY] = {**extensions.get(UNKNOWN_KEY, {}), **kept}
+    return data
+
+
+def _unescape(part: str) -> str:
+    return part.replace("~1", "/").replace("~0", "~")
+
+
+def to_dict(brief: Brief) -> dict[str, Any]:
+    """The canonical JSON data of ``brief`` (plain dicts, lists, strings and numbers)."""
+    return converter.unstructure(brief)  # type: ignore[no-any-return]
+
+
+def read(data: str | bytes, *, strict: bool = True) -> Brief:
+    """Read canonical JSON text into a brief (without running the semantic rules)."""
+    return from_dict(parse(data), strict=strict)
+
+
+def write(brief: Brief, *, indent: int | None = None) -> str:
+    """Write ``brief`` as canonical JSON: compact, or indented by ``indent`` spaces."""
+    return json.dumps(
+        converter.unstructure(brief),
+        ensure_ascii=False,
+        allow_nan=False,
+        indent=indent,
+        separators=(",", ": ") if indent is not None else (",", ":"),
+    )
+
+
+def sniff(text: str) -> bool:
+    """True when the text looks like a JSON object."""
+    return text.lstrip("\ufeff \t\r\n")[:1] == "{"
+
+
+FORMAT = Format(
+    name="json",
+    suffixes=(".json",),
+    media_type="application/json",
+    read=read,
+    write=write,
+    sniff=sniff,
+    description="briefmodel canonical JSON (lossless)",
+)

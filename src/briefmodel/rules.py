@@ -1,0 +1,382 @@
+"""The semantic rules validation enforces beyond the JSON Schema.
+
+Each rule is a small named function in :data:`RULES`, keyed by the node type it looks
+at. A rule yields ``(path, message)`` pairs, ``path`` relative to the node; the engine
+in :func:`check` adds the node's own path, the rule's code and its severity. Every
+problem code briefmodel can report, from any layer, is listed in :data:`CODES` with its
+severity and meaning (the docs' table of rules is generated from it).
+
+>>> import briefmodel as bm
+>>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
+['block.empty', 'list.empty', 'section.empty']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Union
+
+import attrs
+
+from . import _patterns
+from . import model as m
+from .errors import Problem, Severity, pointer
+
+__all__ = ["CODES", "DEFAULT_URL_SCHEMES", "RULES", "Context", "Rule", "check"]
+
+#: URL schemes allowed in links by default.
+DEFAULT_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+#: Schemes never allowed, even in identifiers: they run code or embed content.
+DANGEROUS_SCHEMES: frozenset[str] = frozenset({"javascript", "vbscript", "data", "file"})
+
+Path = tuple[Union[str, int], ...]
+Found = Iterator[tuple[Path, str]]
+
+
+@attrs.define
+class Context:
+    """What rules may consult: the brief's ids, the allowed URL schemes, ids seen so far."""
+
+    entity_ids: frozenset[str]
+    source_ids: frozenset[str]
+    url_schemes: frozenset[str]
+    seen_ids: set[tuple[str, str]] = attrs.Factory(set)
+
+
+@attrs.frozen
+class Rule:
+    """A named check: the node types it applies to, its code, severity and meaning."""
+
+    code: str
+    severity: Severity
+    meaning: str
+    applies_to: tuple[type, ...]
+    check: Callable[[Any, Context], Found]
+
+
+# --------------------------------------------------------------------------------------
+# References
+
+
+def mention_names_an_entity(node: m.Mention, ctx: Context) -> Found:
+    if node.ref not in ctx.entity_ids:
+        yield ("ref",), f"the mention refers to {node.ref!r}, which is not the id of an entity"
+
+
+def citation_names_a_source(node: Any, ctx: Context) -> Found:
+    kind = type(node)
+    if kind is m.Citation:
+        refs: Iterable[tuple[Path, str | None]] = ((("ref",), node.ref),)
+    elif kind is m.Quote:
+        refs = ((("source_ref",), node.source_ref),)
+    else:
+        refs = ((("basis", i), ref) for i, ref in enumerate(node.basis))
+    for path, ref in refs:
+        if ref is not None and ref not in ctx.source_ids:
+            yield path, f"{ref!r} is not the id of a source"
+
+
+def ids_are_unique(node: Any, ctx: Context) -> Found:
+    if node.id is None:
+        return
+    key = (type(node).__name__, node.id)
+    if key in ctx.seen_ids:
+        what = type(node).__name__.lower()
+        yield ("id",), f"another {what} already has the id {node.id!r}"
+    ctx.seen_ids.add(key)
+
+
+# --------------------------------------------------------------------------------------
+# Time
+
+
+def updated_is_not_before_created(node: m.Brief, ctx: Context) -> Found:
+    if node.updated is not None and node.updated < node.created:
+        yield ("updated",), (
+            f"updated ({node.updated.isoformat()}) is before created ({node.created.isoformat()})"
+        )
+
+
+# --------------------------------------------------------------------------------------
+# URLs
+
+_LINK_FIELDS: dict[type, tuple[str, ...]] = {
+    m.Link: ("href",),
+    m.Figure: ("src",),
+    m.Source: ("url",),
+    m.Related: ("url",),
+    m.Rights: ("license_url",),
+}
+_IDENTIFIER_FIELDS: dict[type, tuple[str, ...]] = {m.Agent: ("uri",), m.Subject: ("uri",)}
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_STRIPPED = re.compile(r"[\t\n\r]")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see in ``url``, lower-cased; ``None`` if relative.
+
+    Leading and trailing C0 controls and spaces are stripped and tabs and newlines
+    removed first, as the WHATWG URL parser does, so every spelling of
+    ``javascript:`` is caught.
+
+    >>> url_scheme(" \\x01JaVa\\tScRipt:alert(1)")
+    'javascript'
+    >>> url_scheme("/relative/path") is None
+    True
+    """
+    cleaned = _STRIPPED.sub("", url.strip("".join(map(chr, range(33)))))
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else None
+
+
+def links_are_absolute(node: Any, ctx: Context) -> Found:
+    for name in _LINK_FIELDS.get(type(node), ()) + _IDENTIFIER_FIELDS.get(type(node), ()):
+        value = getattr(node, name)
+        if value is not None and url_scheme(value) is None:
+            yield (name,), f"{value[:80]!r} is not an absolute URL (it has no scheme)"
+
+
+def link_schemes_are_allowed(node: Any, ctx: Context) -> Found:
+    for name in _LINK_FIELDS.get(type(node), ()):
+        value = getattr(node, name)
+        scheme = value and url_scheme(value)
+        if scheme and (scheme not in ctx.url_schemes or scheme in DANGEROUS_SCHEMES):
+            allowed = ", ".join(sorted(ctx.url_schemes - DANGEROUS_SCHEMES))
+            yield (name,), f"the URL scheme {scheme!r} is not allowed here (allowed: {allowed})"
+    for name in _IDENTIFIER_FIELDS.get(type(node), ()):
+        value = getattr(node, name)
+        scheme = value and url_scheme(value)
+        if scheme in DANGEROUS_SCHEMES:
+            yield (name,), f"the URI scheme {scheme!r} is not allowed in an identifier"
+
+
+# --------------------------------------------------------------------------------------
+# Text
+
+
+def _text_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    out = []
+    for field in attrs.fields(cls):
+        if field.type in (str, str | None):
+            out.append((field.name, "one"))
+        elif field.type == tuple[str, ...]:
+            out.append((field.name, "many"))
+        elif field.name in ("identifiers", "extensions"):
+            out.append((field.name, "json"))
+    return tuple(out)
+
+
+_TEXT_FIELDS = {cls: _text_fields(cls) for cls in m.MODEL_TYPES}
+
+
+def _json_strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if type(value) is str:
+        yield path, value
+    elif type(value) is tuple:
+        for index, item in enumerate(value):
+            yield from _json_strings(item, (*path, index))
+    elif type(value) is m.FrozenMap:
+        for key, item in value.items():
+            yield (*path, key), key
+            yield from _json_strings(item, (*path, key))
+
+
+def text_is_xml_safe(node: Any, ctx: Context) -> Found:
+    bad = _patterns.NOT_XML_CHAR.search
+    if type(node) is str:
+        texts: Iterable[tuple[Path, str]] = (((), node),)
+    else:
+        texts = _node_texts(node)
+    for path, text in texts:
+        found = bad(text)
+        if found:
+            yield path, (
+                f"the text holds U+{ord(found.group()):04X} at offset {found.start()}, "
+                "a character XML 1.0 cannot carry"
+            )
+
+
+def _node_texts(node: Any) -> Iterator[tuple[Path, str]]:
+    for name, kind in _TEXT_FIELDS[type(node)]:
+        value = getattr(node, name)
+        if kind == "one":
+            if value is not None:
+                yield (name,), value
+        elif kind == "many":
+            for index, item in enumerate(value):
+                yield (name, index), item
+        else:
+            yield from _json_strings(value, (name,))
+
+
+# --------------------------------------------------------------------------------------
+# Emptiness (warnings)
+
+
+def section_has_content(node: m.Section, ctx: Context) -> Found:
+    if not node.blocks and not node.sections:
+        yield (), "the section has no blocks and no subsections"
+
+
+def list_has_items(node: m.ItemList, ctx: Context) -> Found:
+    if not node.items:
+        yield (), "the list has no items"
+
+
+def block_has_text(node: Any, ctx: Context) -> Found:
+    text = node.statement if type(node) is m.Judgment else node.content
+    if not text:
+        yield (), f"the {type(node).__name__.lower()} has no text"
+
+
+# --------------------------------------------------------------------------------------
+# The table
+
+_ALL_NODES: tuple[type, ...] = (*m.MODEL_TYPES, str)
+
+RULE_LIST: tuple[Rule, ...] = (
+    Rule(
+        "ref.unknown-entity",
+        "error",
+        "A mention's ref is not the id of an entity of the brief.",
+        (m.Mention,),
+        mention_names_an_entity,
+    ),
+    Rule(
+        "ref.unknown-source",
+        "error",
+        "A citation's ref, a quote's source_ref or a judgment's basis entry is not the id "
+        "of a source of the brief.",
+        (m.Citation, m.Quote, m.Judgment),
+        citation_names_a_source,
+    ),
+    Rule(
+        "id.duplicate",
+        "error",
+        "Two sections, two entities or two sources share an id.",
+        (m.Section, m.Entity, m.Source),
+        ids_are_unique,
+    ),
+    Rule(
+        "datetime.order",
+        "error",
+        "updated is earlier than created.",
+        (m.Brief,),
+        updated_is_not_before_created,
+    ),
+    Rule(
+        "url.not-absolute",
+        "error",
+        "A URL or URI has no scheme (it is relative).",
+        tuple(_LINK_FIELDS) + tuple(_IDENTIFIER_FIELDS),
+        links_are_absolute,
+    ),
+    Rule(
+        "url.scheme-not-allowed",
+        "error",
+        "A link's scheme is not among the allowed ones (http, https, mailto by default), "
+        "or an identifier uses javascript:, vbscript:, data: or file:, in any spelling.",
+        tuple(_LINK_FIELDS) + tuple(_IDENTIFIER_FIELDS),
+        link_schemes_are_allowed,
+    ),
+    Rule(
+        "text.not-xml-char",
+        "error",
+        "A text holds a character XML 1.0 cannot carry (a C0 control other than tab, "
+        "newline and carriage return, a lone surrogate, U+FFFE or U+FFFF).",
+        _ALL_NODES,
+        text_is_xml_safe,
+    ),
+    Rule(
+        "section.empty",
+        "warning",
+        "A section has no blocks and no subsections.",
+        (m.Section,),
+        section_has_content,
+    ),
+    Rule("list.empty", "warning", "A list has no items.", (m.ItemList,), list_has_items),
+    Rule(
+        "block.empty",
+        "warning",
+        "A paragraph, quote or judgment has no text.",
+        (m.Paragraph, m.Quote, m.Judgment),
+        block_has_text,
+    ),
+)
+
+
+def _table(rules: Iterable[Rule]) -> dict[type, tuple[Rule, ...]]:
+    table: dict[type, list[Rule]] = {}
+    for rule in rules:
+        for cls in rule.applies_to:
+            table.setdefault(cls, []).append(rule)
+    return {cls: tuple(found) for cls, found in table.items()}
+
+
+#: The rules keyed by the node type they apply to.
+RULES: dict[type, tuple[Rule, ...]] = _table(RULE_LIST)
+
+
+def check(
+    brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES
+) -> list[Problem]:
+    """Run every rule over every node of ``brief``; return the problems in document order."""
+    ctx = Context(
+        entity_ids=frozenset(e.id for e in brief.entities),
+        source_ids=frozenset(s.id for s in brief.sources),
+        url_schemes=frozenset(s.lower() for s in url_schemes),
+    )
+    problems: list[Problem] = []
+    table = RULES
+    for path, node in brief.walk():
+        for rule in table.get(type(node), ()):
+            for where, message in rule.check(node, ctx):
+                problems.append(
+                    Problem(
+                        severity=rule.severity,
+                        code=rule.code,
+                        message=message,
+                        path=pointer((*path, *where)),
+                    )
+                )
+    return problems
+
+
+# --------------------------------------------------------------------------------------
+# Every code, from every layer
+
+_LAYER_CODES: dict[str, tuple[Severity, str]] = {
+    "parse.syntax": ("error", "The input is not well-formed JSON (the line and column say where)."),
+    "parse.encoding": ("error", "The input bytes are not UTF-8."),
+    "parse.unreadable": ("error", "The file cannot be read."),
+    "parse.duplicate-key": ("error", "An object has the same key twice."),
+    "parse.non-finite-number": ("error", "NaN, Infinity or a number too large for a double."),
+    "parse.too-deep": ("error", "The document nests too deeply to be read."),
+    "parse.too-large": ("error", "A number has too many digits to be read safely."),
+    "format.unknown": ("error", "The format is not registered, or could not be detected."),
+    "schema.version": ("error", "\"schema\" is missing or is not \"briefmodel/1\"."),
+    "schema.type": ("error", "A value has the wrong JSON type (or is null where a value is needed)."),
+    "schema.required": ("error", "A required field is missing."),
+    "schema.additional-properties": ("error", "A field that the model does not have."),
+    "schema.enum": ("error", "A value is not one of the allowed values."),
+    "schema.const": ("error", "A value is not the one value allowed."),
+    "schema.minimum": ("error", "A number is below its minimum."),
+    "schema.maximum": ("error", "A number is above its maximum."),
+    "schema.min-items": ("error", "An array has fewer items than needed (a brief needs a section)."),
+    "schema.min-length": ("error", "A string is empty where text is needed."),
+    "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
+    "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
+    "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
+}
+_SHAPE_CODES: dict[str, tuple[Severity, str]] = {
+    shape.code: ("error", f"A value that should be {shape.description} is not.")
+    for shape in _patterns.SHAPES
+}
+
+#: Every problem code: code -> (severity, meaning).
+CODES: dict[str, tuple[Severity, str]] = {
+    **_LAYER_CODES,
+    **_SHAPE_CODES,
+    **{rule.code: (rule.severity, rule.meaning) for rule in RULE_LIST},
+}
