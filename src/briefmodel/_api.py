@@ -45,7 +45,9 @@ def loads(data: str | bytes, format: str | None = "json", *, strict: bool = True
     return _checked(fmt.read(data, strict=strict))
 
 
-def dump(brief: Brief, path: str | os.PathLike[str], format: str | None = None, **options: Any) -> None:
+def dump(
+    brief: Brief, path: str | os.PathLike[str], format: str | None = None, **options: Any
+) -> None:
     """Write ``brief`` to a file; the format comes from the suffix unless given.
 
     The file is written in full or not at all: the text is produced before the file is

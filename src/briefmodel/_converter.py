@@ -116,7 +116,7 @@ def _structure_int(value: Any, _: Any) -> int:
 def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
         raise Invalid("schema.type", f"expected true or false, got {_type_name(value)}")
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 _RFC3339 = re.compile(
@@ -129,9 +129,7 @@ def parse_datetime(value: str) -> datetime:
     match = _RFC3339.fullmatch(value) if len(value) < 64 else None
     if match is None:
         raise Invalid(DATETIME.code, f"{value[:64]!r} is not {DATETIME.description}")
-    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = (
-        match.groups()
-    )
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
     try:
         if zulu:
             tz = timezone.utc
@@ -152,16 +150,12 @@ def parse_datetime(value: str) -> datetime:
             tz,
         )
     except ValueError as error:
-        raise Invalid(
-            DATETIME.code, f"{value!r} is not a valid date-time: {error}"
-        ) from None
+        raise Invalid(DATETIME.code, f"{value!r} is not a valid date-time: {error}") from None
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime:
     if type(value) is not str:
-        raise Invalid(
-            "schema.type", f"expected a date-time string, got {_type_name(value)}"
-        )
+        raise Invalid("schema.type", f"expected a date-time string, got {_type_name(value)}")
     return parse_datetime(value)
 
 
@@ -173,7 +167,7 @@ def _unstructure_datetime(value: datetime) -> str:
 # Rich text, blocks and list items
 
 
-def _structure_inline(value: Any, hooks: dict[str, Callable[[Any], Any]]) -> Any:
+def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -> Any:
     if type(value) is str:
         return value
     if type(value) is not dict:
@@ -201,11 +195,9 @@ def _items_with_notes(
         try:
             out.append(each(value))
         except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
-            error.__notes__ = [
+            error.__notes__ = [  # type: ignore[attr-defined]  # Python 3.10 has no add_note
                 *getattr(error, "__notes__", []),
-                IterableValidationNote(
-                    f"Structuring item @ index {index}", index, type_
-                ),
+                IterableValidationNote(f"Structuring item @ index {index}", index, type_),
             ]
             errors.append(error)
     if errors:
@@ -215,10 +207,8 @@ def _items_with_notes(
 
 def _expect_list(value: Any, what: str) -> list[Any]:
     if type(value) is not list:
-        raise Invalid(
-            "schema.type", f"expected {what} (an array), got {_type_name(value)}"
-        )
-    return value  # type: ignore[no-any-return]
+        raise Invalid("schema.type", f"expected {what} (an array), got {_type_name(value)}")
+    return value
 
 
 # --------------------------------------------------------------------------------------
@@ -254,9 +244,9 @@ def _structure_identifiers(value: Any, _: Any) -> m.FrozenMap[str]:
 
 
 def _is_optional(type_: Any) -> bool:
-    return typing.get_origin(type_) in (Union, types.UnionType) and type(
-        None
-    ) in typing.get_args(type_)
+    return typing.get_origin(type_) in (Union, types.UnionType) and type(None) in typing.get_args(
+        type_
+    )
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
@@ -291,9 +281,7 @@ def configure_converter(conv: Converter) -> None:
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_unstructure_hook(datetime, _unstructure_datetime)
     conv.register_structure_hook_func(_is_frozen_map_of(str), _structure_identifiers)
-    conv.register_structure_hook_func(
-        _is_frozen_map_of(m.JsonValue), _structure_extensions
-    )
+    conv.register_structure_hook_func(_is_frozen_map_of(m.JsonValue), _structure_extensions)
     conv.register_unstructure_hook(m.FrozenMap, _thaw)
 
     def optional_factory(type_: Any) -> Callable[[Any, Any], Any]:
@@ -302,9 +290,7 @@ def configure_converter(conv: Converter) -> None:
 
         def structure(value: Any, _: Any) -> Any:
             if value is None:
-                raise Invalid(
-                    "schema.type", "null is not allowed here; leave the field out"
-                )
+                raise Invalid("schema.type", "null is not allowed here; leave the field out")
             return hook(value, inner)
 
         return structure
@@ -335,9 +321,7 @@ def configure_converter(conv: Converter) -> None:
     def structure_rich_text(value: Any, _: Any) -> m.RichText:
         if type(value) is str:
             return (value,) if value else ()
-        items = _expect_list(
-            value, "rich text: a string or a list of strings and inline nodes"
-        )
+        items = _expect_list(value, "rich text: a string or a list of strings and inline nodes")
         return m.rich_text(
             _items_with_notes(
                 items,
@@ -359,9 +343,7 @@ def configure_converter(conv: Converter) -> None:
 
     def structure_block(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise Invalid(
-                "schema.type", f"expected a block object, got {_type_name(value)}"
-            )
+            raise Invalid("schema.type", f"expected a block object, got {_type_name(value)}")
         tag = value.get("type")
         hook = block_hooks.get(tag)  # type: ignore[arg-type]
         if hook is None:
@@ -387,9 +369,7 @@ def configure_converter(conv: Converter) -> None:
 
     def structure_brief(value: Any, _: Any) -> m.Brief:
         if type(value) is not dict:
-            raise Invalid(
-                "schema.type", f"expected a brief object, got {_type_name(value)}"
-            )
+            raise Invalid("schema.type", f"expected a brief object, got {_type_name(value)}")
         if value.get("schema") != SCHEMA_ID:
             raise Invalid(
                 "schema.version",
@@ -413,9 +393,8 @@ def configure_converter(conv: Converter) -> None:
         conv.register_unstructure_hook(cls, _late_out(fields_out, cls, tag))
 
     for cls in m.MODEL_TYPES:
-        keep = {
-            name: override(omit_if_default=False)
-            for name in ALWAYS_WRITTEN.get(cls, ())
+        keep: dict[str, Any] = {
+            name: override(omit_if_default=False) for name in ALWAYS_WRITTEN.get(cls, ())
         }
         fields_in[cls] = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
@@ -425,16 +404,12 @@ def configure_converter(conv: Converter) -> None:
         )
 
 
-def _late_in(
-    table: dict[type, Callable[[Any, Any], Any]], cls: type
-) -> Callable[[Any, Any], Any]:
+def _late_in(table: dict[type, Callable[[Any, Any], Any]], cls: type) -> Callable[[Any, Any], Any]:
     name = cls.__name__
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise Invalid(
-                "schema.type", f"expected {name} (an object), got {_type_name(value)}"
-            )
+            raise Invalid("schema.type", f"expected {name} (an object), got {_type_name(value)}")
         return table[cls](value, cls)
 
     return structure
@@ -491,17 +466,13 @@ def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Prob
         for inner in error.exceptions:
             yield from _flatten(inner, here)
     elif isinstance(error, Invalid):
-        yield Problem(
-            severity="error", code=error.code, message=error.message, path=pointer(here)
-        )
+        yield Problem(severity="error", code=error.code, message=error.message, path=pointer(here))
     elif isinstance(error, ModelError):
         yield Problem(
             severity="error",
             code=error.code,
             message=error.message,
-            path=pointer((*here, *error.path))
-            if error.owner[:1].isupper()
-            else pointer(here),
+            path=pointer((*here, *error.path)) if error.owner[:1].isupper() else pointer(here),
         )
     elif isinstance(error, KeyError):
         yield Problem(

@@ -194,7 +194,7 @@ def render(schema: dict[str, Any]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
-    text = resources.files("briefmodel").joinpath("schemas", RESOURCE).read_text("utf-8")
+    text = resources.files("briefmodel").joinpath("schemas").joinpath(RESOURCE).read_text("utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 

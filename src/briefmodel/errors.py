@@ -45,9 +45,7 @@ def pointer(path: Iterable[str | int]) -> str:
     >>> pointer(["extensions", "a/b~c"])
     '/extensions/a~1b~0c'
     """
-    return "".join(
-        "/" + str(part).replace("~", "~0").replace("/", "~1") for part in path
-    )
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
 @attrs.frozen(kw_only=True)
@@ -69,9 +67,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.path or "/"
         if self.line is not None:
-            where = f"line {self.line}" + (
-                f", column {self.column}" if self.column else ""
-            )
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
             if self.path:
                 where += f" ({self.path})"
         return f"{where}: {self.severity} {self.code}: {self.message}"
@@ -141,12 +137,8 @@ class ModelError(BriefmodelError, ValueError):
     index or key) within it, ``code`` the problem code validation reports for it.
     """
 
-    def __init__(
-        self, owner: str, path: tuple[str | int, ...], code: str, message: str
-    ) -> None:
-        where = owner + "".join(
-            f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in path
-        )
+    def __init__(self, owner: str, path: tuple[str | int, ...], code: str, message: str) -> None:
+        where = owner + "".join(f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in path)
         super().__init__(f"{where}: {message}")
         self.owner = owner
         self.path = path
@@ -171,9 +163,7 @@ class ValidationError(BriefmodelError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        errors = [p for p in self.problems if p.severity == "error"] or list(
-            self.problems
-        )
+        errors = [p for p in self.problems if p.severity == "error"] or list(self.problems)
         shown = "\n".join(f"  {p}" for p in errors[:10])
         more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
         count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")

@@ -55,8 +55,8 @@ __all__ = [
     "FrozenMap",
     "Inline",
     "ItemList",
-    "Judgment",
     "JsonValue",
+    "Judgment",
     "Likelihood",
     "LineBreak",
     "Link",
@@ -144,9 +144,7 @@ def _text(shape: Shape | None = None, *, optional: bool = False) -> Callable[...
     return check
 
 
-def _int(
-    low: int, high: int | None = None, *, optional: bool = False
-) -> Callable[..., None]:
+def _int(low: int, high: int | None = None, *, optional: bool = False) -> Callable[..., None]:
     def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not int:
             if value is None and optional:
@@ -235,9 +233,7 @@ def _of(*classes: type) -> Callable[..., None]:
     """Validator: every element of the tuple is an instance of one of ``classes``."""
     names = " or ".join(c.__name__ for c in classes)
 
-    def check(
-        inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-    ) -> None:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for index, item in enumerate(value):
             if type(item) not in classes:
                 raise ModelError(
@@ -250,9 +246,7 @@ def _of(*classes: type) -> Callable[..., None]:
     return check
 
 
-def _not_empty(
-    inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
+def _not_empty(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     if not value:
         raise ModelError(
             type(inst).__name__,
@@ -263,15 +257,9 @@ def _not_empty(
 
 
 def _strings(shape: Shape | None = None) -> Callable[..., None]:
-    def check(
-        inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-    ) -> None:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for index, item in enumerate(value):
-            if (
-                type(item) is not str
-                or not item
-                or (shape and not shape.regex.match(item))
-            ):
+            if type(item) is not str or not item or (shape and not shape.regex.match(item)):
                 what = shape.description if shape else "a non-empty string"
                 raise ModelError(
                     type(inst).__name__,
@@ -334,9 +322,7 @@ class FrozenMap(Mapping[str, T]):
         return (type(self), (self._data,))
 
 
-JsonValue = Union[
-    str, int, float, bool, None, tuple["JsonValue", ...], FrozenMap["JsonValue"]
-]
+JsonValue = Union[str, int, float, bool, None, tuple["JsonValue", ...], FrozenMap["JsonValue"]]
 
 
 def freeze_json(value: Any, where: str = "value") -> JsonValue:
@@ -346,9 +332,7 @@ def freeze_json(value: Any, where: str = "value") -> JsonValue:
         return value  # type: ignore[no-any-return]
     if kind is float:
         if not math.isfinite(value):
-            raise ModelError(
-                where, (), "number.not-finite", f"{value!r} is not a finite number"
-            )
+            raise ModelError(where, (), "number.not-finite", f"{value!r} is not a finite number")
         return value  # type: ignore[no-any-return]
     if isinstance(value, Mapping):
         for key in value:
@@ -356,9 +340,7 @@ def freeze_json(value: Any, where: str = "value") -> JsonValue:
                 raise ModelError(
                     where, (), "type.not-string", f"object key {key!r} is not a string"
                 )
-        return FrozenMap(
-            {k: freeze_json(v, f"{where}[{k!r}]") for k, v in value.items()}
-        )
+        return FrozenMap({k: freeze_json(v, f"{where}[{k!r}]") for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(freeze_json(v, f"{where}[{i}]") for i, v in enumerate(value))
     raise ModelError(where, (), "type.not-json", f"{kind.__name__} is not a JSON value")
@@ -368,9 +350,7 @@ def _extensions(value: Any) -> FrozenMap[JsonValue]:
     if type(value) is FrozenMap:
         return value
     if not isinstance(value, Mapping):
-        raise ModelError(
-            "Brief", ("extensions",), "type.not-object", "expected a mapping"
-        )
+        raise ModelError("Brief", ("extensions",), "type.not-object", "expected a mapping")
     frozen = freeze_json(value, "Brief.extensions")
     assert isinstance(frozen, FrozenMap)
     return frozen
@@ -380,15 +360,11 @@ def _identifiers(value: Any) -> FrozenMap[str]:
     if type(value) is FrozenMap:
         return value
     if not isinstance(value, Mapping):
-        raise ModelError(
-            "Entity", ("identifiers",), "type.not-object", "expected a mapping"
-        )
+        raise ModelError("Entity", ("identifiers",), "type.not-object", "expected a mapping")
     return FrozenMap(value)
 
 
-def _check_extensions(
-    inst: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any]
-) -> None:
+def _check_extensions(inst: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any]) -> None:
     for key in value:
         if not _patterns.EXTENSION_KEY.regex.match(key):
             raise ModelError(
@@ -557,7 +533,7 @@ class Citation:
 
 
 Inline = Union[Emphasis, Strong, Code, LineBreak, Link, Mention, Citation]
-RichText = tuple[Union[str, Inline], ...]
+RichText = tuple[str | Inline, ...]
 INLINE_TYPES: tuple[type, ...] = (
     Emphasis,
     Strong,
@@ -588,9 +564,7 @@ def _list_items(value: Any) -> tuple[ListItem, ...]:
     items = _tuple(value)
     if all(type(item) is ListItem for item in items):
         return items
-    return tuple(
-        item if type(item) is ListItem else ListItem(content=item) for item in items
-    )
+    return tuple(item if type(item) is ListItem else ListItem(content=item) for item in items)
 
 
 @attrs.frozen(kw_only=True)
@@ -718,13 +692,9 @@ class Entity:
     qcode, an ISO 3166 country code for places.
     """
 
-    id: str = attrs.field(
-        validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID}
-    )
+    id: str = attrs.field(validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID})
     kind: EntityKind = attrs.field(validator=_one_of(ENTITY_KINDS))
-    name: str = attrs.field(
-        validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE}
-    )
+    name: str = attrs.field(validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE})
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=_string_tuple, validator=_strings()
     )
@@ -781,20 +751,12 @@ class Source:
     judged).
     """
 
-    id: str = attrs.field(
-        validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID}
-    )
-    title: str = attrs.field(
-        validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE}
-    )
+    id: str = attrs.field(validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID})
+    title: str = attrs.field(validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE})
     url: str | None = attrs.field(default=None, validator=_text(optional=True))
     publisher: str | None = attrs.field(default=None, validator=_text(optional=True))
-    published: datetime | None = attrs.field(
-        default=None, validator=_aware(optional=True)
-    )
-    accessed: datetime | None = attrs.field(
-        default=None, validator=_aware(optional=True)
-    )
+    published: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
+    accessed: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
     reliability: Reliability | None = attrs.field(
         default=None, validator=_one_of(RELIABILITIES, optional=True)
     )
@@ -820,9 +782,7 @@ class Related:
 class Agent:
     """A person or organization in the byline or as publisher."""
 
-    name: str = attrs.field(
-        validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE}
-    )
+    name: str = attrs.field(validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE})
     role: str | None = attrs.field(default=None, validator=_text(optional=True))
     uri: str | None = attrs.field(default=None, validator=_text(optional=True))
     affiliation: str | None = attrs.field(default=None, validator=_text(optional=True))
@@ -859,12 +819,8 @@ class Brief:
         validator=_text(_patterns.DOCUMENT_ID),
         metadata={"shape": _patterns.DOCUMENT_ID},
     )
-    version: int = attrs.field(
-        default=1, validator=_int(1), metadata={"range": (1, None)}
-    )
-    headline: str = attrs.field(
-        validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE}
-    )
+    version: int = attrs.field(default=1, validator=_int(1), metadata={"range": (1, None)})
+    headline: str = attrs.field(validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE})
     subheadline: str | None = attrs.field(default=None, validator=_text(optional=True))
     language: str = attrs.field(
         default="en",
@@ -872,20 +828,14 @@ class Brief:
         metadata={"shape": _patterns.LANGUAGE},
     )
     created: datetime = attrs.field(validator=_aware())
-    updated: datetime | None = attrs.field(
-        default=None, validator=_aware(optional=True)
-    )
-    embargo_until: datetime | None = attrs.field(
-        default=None, validator=_aware(optional=True)
-    )
+    updated: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
+    embargo_until: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
     status: Status = attrs.field(default="usable", validator=_one_of(STATUSES))
     urgency: int | None = attrs.field(
         default=None, validator=_int(1, 9, optional=True), metadata={"range": (1, 9)}
     )
     genre: str | None = attrs.field(default=None, validator=_text(optional=True))
-    authors: tuple[Agent, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_of(Agent)
-    )
+    authors: tuple[Agent, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Agent))
     publisher: Agent | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(Agent)),
@@ -895,21 +845,15 @@ class Brief:
         validator=[_of(Section), _not_empty],
         metadata={"min_items": 1},
     )
-    entities: tuple[Entity, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_of(Entity)
-    )
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Entity))
     subjects: tuple[Subject, ...] = attrs.field(
         default=(), converter=_tuple, validator=_of(Subject)
     )
     keywords: tuple[str, ...] = attrs.field(
         default=(), converter=_string_tuple, validator=_strings()
     )
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_of(Source)
-    )
-    related: tuple[Related, ...] = attrs.field(
-        default=(), converter=_tuple, validator=_of(Related)
-    )
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Source))
+    related: tuple[Related, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Related))
     rights: Rights | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(Rights)),
@@ -924,13 +868,10 @@ class Brief:
     @property
     def key_points(self) -> tuple[ListItem, ...]:
         """The list items of the first section whose role is ``key-points``."""
-        for path, node in self.walk():
+        for _, node in self.walk():
             if type(node) is Section and node.role == "key-points":
                 return tuple(
-                    item
-                    for block in node.blocks
-                    if type(block) is ItemList
-                    for item in block.items
+                    item for block in node.blocks if type(block) is ItemList for item in block.items
                 )
         return ()
 
@@ -943,22 +884,17 @@ class Brief:
         if self.subheadline:
             lines.append(self.subheadline)
         for _, node in self.walk():
-            kind = type(node)
-            if kind is Section and node.title:  # type: ignore[union-attr]
-                lines.append(node.title)  # type: ignore[union-attr]
-            elif kind is Paragraph or kind is Quote:
-                lines.append(plain_text(node.content))  # type: ignore[union-attr]
-            elif kind is ListItem:
-                lines.append(plain_text(node.content))  # type: ignore[union-attr]
-            elif kind is Judgment:
-                lines.append(plain_text(node.statement))  # type: ignore[union-attr]
-            elif kind is Figure and node.caption:  # type: ignore[union-attr]
-                lines.append(plain_text(node.caption))  # type: ignore[union-attr]
+            text_of = _TEXT_OF.get(type(node))
+            if text_of is not None:
+                lines.append(text_of(node))
         return "\n".join(line for line in lines if line)
 
     @property
     def word_count(self) -> int:
-        """Words in :meth:`plain_text` (runs of letters, digits and apostrophes)."""
+        """Words in :meth:`plain_text`: runs of non-space characters with a letter or digit.
+
+        A URL counts as one word; a dash standing alone does not count.
+        """
         return len(_WORD.findall(self.plain_text()))
 
     def walk(self) -> Iterator[tuple[Path, Node]]:
@@ -972,15 +908,29 @@ class Brief:
         >>> from datetime import datetime, timezone
         >>> b = bm.Brief(id="x", headline="H", created=datetime(2026, 1, 1, tzinfo=timezone.utc),
         ...              sections=[bm.Section(blocks=[bm.Paragraph(content="Hi")])])
-        >>> [(bm.pointer(path), type(node).__name__) for path, node in b.walk()]
-        [('', 'Brief'), ('/sections/0', 'Section'), ('/sections/0/blocks/0', 'Paragraph'), ('/sections/0/blocks/0/content', 'str')]
+        >>> for path, node in b.walk():
+        ...     print(repr(bm.pointer(path)), type(node).__name__)
+        '' Brief
+        '/sections/0' Section
+        '/sections/0/blocks/0' Paragraph
+        '/sections/0/blocks/0/content' str
         """
         return walk(self)
 
 
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 Node = Any
-_WORD = re.compile(r"[\w'’]+")
+
+#: The line of plain text each kind of node contributes to Brief.plain_text().
+_TEXT_OF: dict[type, Callable[[Any], str]] = {
+    Section: lambda node: node.title or "",
+    Paragraph: lambda node: plain_text(node.content),
+    Quote: lambda node: plain_text(node.content),
+    ListItem: lambda node: plain_text(node.content),
+    Judgment: lambda node: plain_text(node.statement),
+    Figure: lambda node: plain_text(node.caption),
+}
+_WORD = re.compile(r"\S*[^\W_]\S*")
 
 # How to reach the children of each node type: (field, kind), kind one of
 # "one" (a node or None), "many" (a tuple of nodes), "rich" (rich text).
@@ -1033,11 +983,7 @@ def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
             else:
                 # Rich text: in JSON a lone string is the value itself, and a list item
                 # without blocks is its content itself.
-                base = (
-                    here
-                    if type(node) is ListItem and not node.blocks
-                    else (*here, name)
-                )
+                base = here if type(node) is ListItem and not node.blocks else (*here, name)
                 if len(value) == 1 and type(value[0]) is str:
                     pending.append((base, value[0]))
                 else:

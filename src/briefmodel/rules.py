@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -30,7 +30,7 @@ DEFAULT_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 #: Schemes never allowed, even in identifiers: they run code or embed content.
 DANGEROUS_SCHEMES: frozenset[str] = frozenset({"javascript", "vbscript", "data", "file"})
 
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
 
 
@@ -93,8 +93,9 @@ def ids_are_unique(node: Any, ctx: Context) -> Found:
 
 def updated_is_not_before_created(node: m.Brief, ctx: Context) -> Found:
     if node.updated is not None and node.updated < node.created:
-        yield ("updated",), (
-            f"updated ({node.updated.isoformat()}) is before created ({node.created.isoformat()})"
+        yield (
+            ("updated",),
+            f"updated ({node.updated.isoformat()}) is before created ({node.created.isoformat()})",
         )
 
 
@@ -191,9 +192,12 @@ def text_is_xml_safe(node: Any, ctx: Context) -> Found:
     for path, text in texts:
         found = bad(text)
         if found:
-            yield path, (
-                f"the text holds U+{ord(found.group()):04X} at offset {found.start()}, "
-                "a character XML 1.0 cannot carry"
+            yield (
+                path,
+                (
+                    f"the text holds U+{ord(found.group()):04X} at offset {found.start()}, "
+                    "a character XML 1.0 cannot carry"
+                ),
             )
 
 
@@ -318,9 +322,7 @@ def _table(rules: Iterable[Rule]) -> dict[type, tuple[Rule, ...]]:
 RULES: dict[type, tuple[Rule, ...]] = _table(RULE_LIST)
 
 
-def check(
-    brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES
-) -> list[Problem]:
+def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> list[Problem]:
     """Run every rule over every node of ``brief``; return the problems in document order."""
     ctx = Context(
         entity_ids=frozenset(e.id for e in brief.entities),
@@ -355,15 +357,21 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "parse.too-deep": ("error", "The document nests too deeply to be read."),
     "parse.too-large": ("error", "A number has too many digits to be read safely."),
     "format.unknown": ("error", "The format is not registered, or could not be detected."),
-    "schema.version": ("error", "\"schema\" is missing or is not \"briefmodel/1\"."),
-    "schema.type": ("error", "A value has the wrong JSON type (or is null where a value is needed)."),
+    "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
+    "schema.type": (
+        "error",
+        "A value has the wrong JSON type (or is null where a value is needed).",
+    ),
     "schema.required": ("error", "A required field is missing."),
     "schema.additional-properties": ("error", "A field that the model does not have."),
     "schema.enum": ("error", "A value is not one of the allowed values."),
     "schema.const": ("error", "A value is not the one value allowed."),
     "schema.minimum": ("error", "A number is below its minimum."),
     "schema.maximum": ("error", "A number is above its maximum."),
-    "schema.min-items": ("error", "An array has fewer items than needed (a brief needs a section)."),
+    "schema.min-items": (
+        "error",
+        "An array has fewer items than needed (a brief needs a section).",
+    ),
     "schema.min-length": ("error", "A string is empty where text is needed."),
     "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
     "subject.unidentified": ("error", "A subject has neither a code nor a uri."),

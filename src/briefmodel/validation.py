@@ -69,24 +69,39 @@ _JSON_TYPES = {
 }
 
 
+_EXPECTED = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "array": "an array",
+    "object": "an object",
+}
+
+
 def _problem(error: SchemaError, named: dict[int, tuple[str, str]]) -> Iterable[Problem]:
     path = list(error.absolute_path)
     keyword = str(error.validator)
+    schema: Any = error.schema
+    expected: Any = error.validator_value
+    instance: Any = error.instance
     if "propertyNames" in error.absolute_schema_path:
-        path.append(error.instance)
-    got = _JSON_TYPES.get(type(error.instance), "a value")
+        path.append(instance)
+    got = _JSON_TYPES.get(type(instance), "a value")
     if keyword == "required":
-        for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
+        for name in expected:
+            if isinstance(instance, dict) and name not in instance:
                 if name == "schema":
                     code, message = "schema.version", 'missing "schema": "briefmodel/1"'
                 else:
                     code, message = "schema.required", f"missing required field {name!r}"
-                yield Problem(severity="error", code=code, message=message, path=pointer([*path, name]))
+                yield Problem(
+                    severity="error", code=code, message=message, path=pointer([*path, name])
+                )
         return
     if keyword == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        for name in error.instance:
+        allowed = set(schema.get("properties", {}))
+        for name in instance:
             if name not in allowed:
                 yield Problem(
                     severity="error",
@@ -95,21 +110,20 @@ def _problem(error: SchemaError, named: dict[int, tuple[str, str]]) -> Iterable[
                     path=pointer([*path, name]),
                 )
         return
-    if id(error.schema) in named:
-        code, description = named[id(error.schema)]
-        shown = repr(error.instance)[:80] if isinstance(error.instance, str) else got
+    if instance is None and keyword == "type":
+        code, message = "schema.type", "null is not allowed here; leave the field out"
+    elif id(schema) in named and (keyword != "type" or "pattern" not in schema):
+        code, description = named[id(schema)]
+        shown = repr(instance)[:80] if isinstance(instance, str) else got
         message = f"{shown} is not {description}"
     elif keyword == "const" and path == ["schema"]:
-        code, message = "schema.version", f'expected "briefmodel/1", got {error.instance!r}'
+        code, message = "schema.version", f'expected "briefmodel/1", got {instance!r}'
     elif keyword == "type":
         code = "schema.type"
-        expected = error.validator_value
-        message = f"expected {_JSON_TYPES.get({'string': str, 'integer': int, 'number': float, 'boolean': bool, 'array': list, 'object': dict}.get(expected, object), expected)}, got {got}"
-        if error.instance is None:
-            message = "null is not allowed here; leave the field out"
+        message = f"expected {_EXPECTED.get(expected, expected)}, got {got}"
     elif keyword == "enum":
         code = "schema.enum"
-        message = f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+        message = f"{instance!r} is not one of {', '.join(map(str, expected))}"
     elif keyword == "minItems":
         code, message = "schema.min-items", "needs at least one item"
     elif keyword == "minLength":
@@ -169,7 +183,11 @@ def _read(data: Any, format: str | None) -> Brief:
             raw = path.read_bytes()
         except OSError as error:
             raise ParseError(
-                Problem(severity="error", code="parse.unreadable", message=f"cannot read {path}: {error.strerror}")
+                Problem(
+                    severity="error",
+                    code="parse.unreadable",
+                    message=f"cannot read {path}: {error.strerror}",
+                )
             ) from None
         fmt = by_name(format) if format else detect(path, _head(raw))
         return fmt.read(raw)

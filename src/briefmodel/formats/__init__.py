@@ -92,9 +92,7 @@ def detect(path: str | Path | None = None, text: str | None = None) -> Format:
             if fmt.sniff(text):
                 return fmt
     where = f" of {str(path)!r}" if path is not None else ""
-    raise _unknown(
-        f"cannot tell the format{where}; pass format= one of {', '.join(registry)}"
-    )
+    raise _unknown(f"cannot tell the format{where}; pass format= one of {', '.join(registry)}")
 
 
 def _describe(fmt: Format) -> dict[str, Any]:

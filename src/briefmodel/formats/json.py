@@ -19,8 +19,6 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from cattrs.errors import BaseValidationError
-
 from .._converter import converter, explaining_converter, structuring_problems
 from ..errors import ParseError, Problem, ValidationError, pointer
 from ..model import Brief
@@ -78,7 +76,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _decode(data: str | bytes) -> str:
     if isinstance(data, str):
-        return data
+        return data[1:] if data.startswith("\ufeff") else data
     try:
         text = bytes(data).decode("utf-8")
     except UnicodeDecodeError as error:
@@ -183,9 +181,11 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
         return converter.structure(data, Brief)
     except RecursionError:
         raise ParseError(
-            Problem(severity="error", code="parse.too-deep", message="the document nests too deeply")
+            Problem(
+                severity="error", code="parse.too-deep", message="the document nests too deeply"
+            )
         ) from None
-    except (BaseValidationError, ValueError, TypeError, KeyError):
+    except Exception:  # noqa: BLE001 - any failure is explained below, with paths
         pass
     problems = explain(data)
     if not strict and problems and all(p.code == "schema.additional-properties" for p in problems):
@@ -203,12 +203,18 @@ def explain(data: Any) -> list[Problem]:
             return problems
         explaining_converter.structure(data, Brief)
     except RecursionError:
-        return [Problem(severity="error", code="parse.too-deep", message="the document nests too deeply")]
+        return [
+            Problem(
+                severity="error", code="parse.too-deep", message="the document nests too deeply"
+            )
+        ]
     except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
         return structuring_problems(error) or [
             Problem(severity="error", code="structure.invalid", message=str(error))
         ]
-    return [Problem(severity="error", code="structure.invalid", message="the brief could not be built")]
+    return [
+        Problem(severity="error", code="structure.invalid", message="the brief could not be built")
+    ]
 
 
 def _keep_unknown(data: Any, problems: list[Problem]) -> Any:

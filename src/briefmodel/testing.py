@@ -1,0 +1,346 @@
+"""Hypothesis strategies that generate valid briefs, for property-testing pipelines.
+
+Requires the optional extra ``briefmodel[testing]`` (hypothesis).
+
+>>> from hypothesis import given
+>>> import briefmodel as bm
+>>> from briefmodel.testing import briefs
+>>> @given(briefs())
+... def test_my_pipeline_keeps_headlines(brief):
+...     assert bm.loads(bm.dumps(brief)).headline == brief.headline
+>>> test_my_pipeline_keeps_headlines()
+
+Every generated brief passes :func:`briefmodel.validate` without errors: references
+name existing entities and sources, ids are unique, URLs are absolute ``http(s)``,
+texts hold only characters XML 1.0 can carry, and ``updated`` is never before
+``created``. Strings cover the whole of Unicode that is allowed, right-to-left scripts
+and markup-like characters (``<``, ``&``, quotes) included.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "briefmodel.testing needs hypothesis: pip install 'briefmodel[testing]'"
+    ) from error
+
+from . import model as m
+
+__all__ = [
+    "briefs",
+    "datetimes",
+    "extensions",
+    "identifiers",
+    "languages",
+    "lines",
+    "rich_texts",
+    "texts",
+    "urls",
+]
+
+_SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+_EXCLUDED = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+_CHARACTERS = st.characters(exclude_categories=_SURROGATES, exclude_characters=_EXCLUDED)
+
+
+def texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any text XML 1.0 can carry, newlines included."""
+    return st.text(_CHARACTERS, min_size=min_size, max_size=max_size)
+
+
+def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """One line of text with at least one visible character (headlines, titles, names)."""
+    line_chars = st.characters(
+        exclude_categories=_SURROGATES, exclude_characters=_EXCLUDED + "\n\r"
+    )
+    return st.builds(
+        lambda before, core, after: before + core + after,
+        st.text(line_chars, max_size=max_size // 2),
+        st.sampled_from("ABCXYZabcxyz019سלא"),
+        st.text(line_chars, max_size=max_size // 2),
+    )
+
+
+def identifiers() -> st.SearchStrategy[str]:
+    """Ids usable for sections, entities and sources (and as XML IDs)."""
+    return st.builds(
+        lambda first, rest: first + rest,
+        st.sampled_from(string.ascii_letters + "_"),
+        st.text(string.ascii_letters + string.digits + "_.-", max_size=8),
+    )
+
+
+def languages() -> st.SearchStrategy[str]:
+    """Well-formed BCP 47 tags, left-to-right and right-to-left."""
+    return st.sampled_from(
+        [
+            "en",
+            "en-GB",
+            "fr",
+            "de-CH",
+            "ar",
+            "ar-EG",
+            "he",
+            "fa",
+            "ur",
+            "zh-Hant-TW",
+            "sr-Latn",
+            "pt-BR",
+            "ja",
+            "x-private",
+            "es-419",
+        ]
+    )
+
+
+def urls() -> st.SearchStrategy[str]:
+    """Absolute http and https URLs."""
+    return st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}/{path}",
+        st.sampled_from(["http", "https"]),
+        st.sampled_from(["example.org", "example.com", "news.example.net"]),
+        st.text(string.ascii_letters + string.digits + "-._~/%?=&", max_size=20),
+    )
+
+
+def datetimes() -> st.SearchStrategy[datetime]:
+    """Aware datetimes with whole-minute UTC offsets, from 1900 to 2100."""
+    offsets = st.integers(min_value=-23 * 60 - 59, max_value=23 * 60 + 59).map(
+        lambda minutes: timezone(timedelta(minutes=minutes))
+    )
+    return st.builds(
+        lambda naive, tz: naive.replace(tzinfo=tz),
+        st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 1, 1)),
+        offsets,
+    )
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | texts(max_size=10)
+        | st.floats(allow_nan=False, allow_infinity=False)
+    )
+    return st.recursive(
+        scalars,
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(texts(max_size=6), children, max_size=3)
+        ),
+        max_leaves=6,
+    )
+
+
+def extensions() -> st.SearchStrategy[dict[str, Any]]:
+    """Namespaced extension keys (``prefix:name``) with arbitrary JSON values."""
+    keys = st.builds(
+        lambda p, n: f"{p}:{n}", st.sampled_from(["acme", "desk", "x-lab"]), identifiers()
+    )
+    return st.dictionaries(keys, _json_values(), max_size=3)
+
+
+def rich_texts(
+    entity_ids: list[str], source_ids: list[str], *, depth: int = 2
+) -> st.SearchStrategy[m.RichText]:
+    """Rich text whose mentions and citations name the given entities and sources."""
+    leaves: list[st.SearchStrategy[Any]] = [
+        texts(min_size=1, max_size=30),
+        st.builds(m.Code, text=texts(min_size=1, max_size=10)),
+        st.just(m.LineBreak()),
+    ]
+    if source_ids:
+        leaves.append(st.builds(m.Citation, ref=st.sampled_from(source_ids)))
+    inline = st.one_of(*leaves)
+    if depth > 0:
+        inner = rich_texts(entity_ids, source_ids, depth=depth - 1)
+        nested: list[st.SearchStrategy[Any]] = [
+            st.builds(m.Emphasis, content=inner),
+            st.builds(m.Strong, content=inner),
+            st.builds(m.Link, href=urls(), content=inner, title=st.none() | lines(max_size=20)),
+        ]
+        if entity_ids:
+            nested.append(st.builds(m.Mention, ref=st.sampled_from(entity_ids), content=inner))
+        inline = st.one_of(inline, *nested)
+    return st.lists(inline, max_size=4).map(m.rich_text)
+
+
+def _blocks(entity_ids: list[str], source_ids: list[str], depth: int) -> st.SearchStrategy[Any]:
+    text = rich_texts(entity_ids, source_ids)
+    optional_source = st.none() | st.sampled_from(source_ids) if source_ids else st.none()
+    basis = st.lists(st.sampled_from(source_ids), max_size=3) if source_ids else st.just([])
+    item_blocks = _blocks(entity_ids, source_ids, depth - 1) if depth > 0 else st.nothing()
+    items = st.builds(
+        m.ListItem, content=text, blocks=st.lists(item_blocks, max_size=2 if depth > 0 else 0)
+    )
+    return st.one_of(
+        st.builds(m.Paragraph, content=text),
+        st.builds(m.ItemList, items=st.lists(items, min_size=1, max_size=4), ordered=st.booleans()),
+        st.builds(
+            m.Quote,
+            content=text,
+            attribution=st.none() | lines(max_size=20),
+            source_ref=optional_source,
+        ),
+        st.builds(
+            m.Judgment,
+            statement=text,
+            confidence=st.none() | st.sampled_from(m.CONFIDENCES),
+            likelihood=st.none() | st.sampled_from(m.LIKELIHOODS),
+            basis=basis,
+        ),
+        st.builds(
+            m.Figure,
+            src=urls(),
+            alt=lines(max_size=20),
+            caption=text,
+            credit=st.none() | lines(max_size=20),
+        ),
+    )
+
+
+@st.composite
+def _sections(
+    draw: st.DrawFn, entity_ids: list[str], source_ids: list[str], depth: int, ids: list[str]
+) -> m.Section:
+    section_id = None
+    if draw(st.booleans()):
+        section_id = f"sec-{len(ids)}"
+        ids.append(section_id)
+    children = (
+        draw(st.lists(_sections(entity_ids, source_ids, depth - 1, ids), max_size=2))
+        if depth > 0
+        else []
+    )
+    return m.Section(
+        id=section_id,
+        title=draw(st.none() | lines(max_size=30)),
+        role=draw(
+            st.none() | st.sampled_from(["key-points", "summary", "analysis", "implications"])
+        ),
+        blocks=draw(st.lists(_blocks(entity_ids, source_ids, 1), min_size=1, max_size=3)),
+        sections=children,
+    )
+
+
+@st.composite
+def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
+    """Valid briefs, from minimal ones to ones that use every class and field."""
+    entity_ids = draw(st.lists(identifiers(), unique=True, max_size=3))
+    source_ids = draw(st.lists(identifiers(), unique=True, max_size=3))
+    entities = [
+        m.Entity(
+            id=entity_id,
+            kind=draw(st.sampled_from(m.ENTITY_KINDS)),
+            name=draw(lines(max_size=20)),
+            aliases=draw(st.lists(texts(min_size=1, max_size=10), max_size=2)),
+            identifiers=draw(
+                st.dictionaries(
+                    st.sampled_from(["wikidata", "iso3166", "qcode"]),
+                    texts(min_size=1, max_size=8),
+                    max_size=2,
+                )
+            ),
+        )
+        for entity_id in entity_ids
+    ]
+    sources = [
+        m.Source(
+            id=source_id,
+            title=draw(lines(max_size=30)),
+            url=draw(st.none() | urls()),
+            publisher=draw(st.none() | lines(max_size=20)),
+            published=draw(st.none() | datetimes()),
+            accessed=draw(st.none() | datetimes()),
+            reliability=draw(st.none() | st.sampled_from(m.RELIABILITIES)),
+            credibility=draw(st.none() | st.integers(1, 6)),
+        )
+        for source_id in source_ids
+    ]
+    section_ids: list[str] = []
+    sections = draw(
+        st.lists(
+            _sections(entity_ids, source_ids, 1, section_ids), min_size=1, max_size=max_sections
+        )
+    )
+    created = draw(datetimes())
+    updated = draw(st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400)))
+    agents = st.builds(
+        m.Agent,
+        name=lines(max_size=20),
+        role=st.none() | lines(max_size=10),
+        uri=st.none() | urls(),
+        affiliation=st.none() | lines(max_size=20),
+    )
+    return m.Brief(
+        id=draw(st.builds(lambda s: f"urn:example:brief:{s}", identifiers())),
+        version=draw(st.integers(1, 50)),
+        headline=draw(lines(max_size=60)),
+        subheadline=draw(st.none() | texts(min_size=1, max_size=60)),
+        language=draw(languages()),
+        created=created,
+        updated=None if updated is None else created + updated,
+        embargo_until=draw(st.none() | datetimes()),
+        status=draw(st.sampled_from(m.STATUSES)),
+        urgency=draw(st.none() | st.integers(1, 9)),
+        genre=draw(st.none() | st.sampled_from(["analysis", "brief", "explainer"])),
+        authors=draw(st.lists(agents, max_size=2)),
+        publisher=draw(st.none() | agents),
+        sections=sections,
+        entities=entities,
+        subjects=draw(
+            st.lists(
+                st.builds(
+                    m.Subject,
+                    code=st.builds(lambda n: f"medtop:{n:08d}", st.integers(0, 99999999)),
+                    name=st.none() | lines(max_size=20),
+                    uri=st.none() | urls(),
+                    relevance=st.none() | st.integers(0, 100),
+                    confidence=st.none() | st.integers(0, 100),
+                ),
+                max_size=2,
+            )
+        ),
+        keywords=draw(st.lists(texts(min_size=1, max_size=12), max_size=3)),
+        sources=sources,
+        related=draw(
+            st.lists(
+                st.builds(
+                    m.Related,
+                    url=urls(),
+                    title=st.none() | lines(max_size=20),
+                    rel=st.none() | st.sampled_from(["see-also", "previous-version", "related"]),
+                ),
+                max_size=2,
+            )
+        ),
+        rights=draw(
+            st.none()
+            | st.builds(
+                m.Rights,
+                holder=st.none() | lines(max_size=20),
+                notice=st.none() | texts(min_size=1, max_size=30),
+                license_url=st.none() | urls(),
+                usage_terms=st.none() | texts(min_size=1, max_size=30),
+            )
+        ),
+        corrections=draw(
+            st.lists(
+                st.builds(
+                    m.Correction,
+                    signal=st.sampled_from(m.SIGNALS),
+                    note=texts(min_size=1, max_size=30),
+                    date=st.none() | datetimes(),
+                ),
+                max_size=2,
+            )
+        ),
+        extensions=draw(extensions()),
+    )
