@@ -184,11 +184,8 @@ def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -
     return hook(fields, None)
 
 
-def _items_with_notes(
-    values: list[Any], each: Callable[[Any], Any], detailed: bool, type_: Any
-) -> tuple[Any, ...]:
-    if not detailed:
-        return tuple([each(v) for v in values])
+def _items_with_notes(values: list[Any], each: Callable[[Any], Any], type_: Any) -> tuple[Any, ...]:
+    """Structure every item, collecting failures with their index (detailed validation)."""
     out = []
     errors: list[Exception] = []
     for index, value in enumerate(values):
@@ -302,11 +299,14 @@ def configure_converter(conv: Converter) -> None:
         hook = conv.get_structure_hook(inner)
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            return _items_with_notes(
-                _expect_list(value, "a list"), lambda v: hook(v, inner), detailed, type_
-            )
+            return _items_with_notes(_expect_list(value, "a list"), lambda v: hook(v, inner), type_)
 
-        return structure
+        def structure_fast(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                _expect_list(value, "a list")
+            return tuple([hook(v, inner) for v in value])
+
+        return structure if detailed else structure_fast
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
@@ -315,6 +315,7 @@ def configure_converter(conv: Converter) -> None:
     # hooks of the types of its fields, so every hook must be registered before them.
     fields_in: dict[type, Callable[[Any, Any], Any]] = {}
     fields_out: dict[type, Callable[[Any], dict[str, Any]]] = {}
+    tagged_out: dict[type, Callable[[Any], dict[str, Any]]] = {}
     inline_hooks = {tag: _late_in(fields_in, cls) for cls, tag in INLINE_TAGS.items()}
     block_hooks = {tag: _late_in(fields_in, cls) for cls, tag in BLOCK_TAGS.items()}
 
@@ -322,21 +323,19 @@ def configure_converter(conv: Converter) -> None:
         if type(value) is str:
             return (value,) if value else ()
         items = _expect_list(value, "rich text: a string or a list of strings and inline nodes")
-        return m.rich_text(
-            _items_with_notes(
-                items,
-                lambda v: _structure_inline(v, inline_hooks),
-                detailed,
-                m.RichText,
+        # The converter of the field the result goes to normalises it.
+        if not detailed:
+            return tuple(
+                [v if type(v) is str else _structure_inline(v, inline_hooks) for v in items]
             )
-        )
+        return _items_with_notes(items, lambda v: _structure_inline(v, inline_hooks), m.RichText)
 
     def unstructure_rich_text(value: m.RichText) -> Any:
         if not value:
             return ""
         if len(value) == 1 and type(value[0]) is str:
             return value[0]
-        return [v if type(v) is str else conv.unstructure(v) for v in value]
+        return [v if type(v) is str else tagged_out[type(v)](v) for v in value]
 
     conv.register_structure_hook_func(_is(m.RichText), structure_rich_text)
     conv.register_unstructure_hook_func(_is(m.RichText), unstructure_rich_text)
@@ -391,6 +390,10 @@ def configure_converter(conv: Converter) -> None:
         conv.register_structure_hook(cls, _late_in(fields_in, cls))
         tag = BLOCK_TAGS.get(cls) or INLINE_TAGS.get(cls)
         conv.register_unstructure_hook(cls, _late_out(fields_out, cls, tag))
+        if tag:
+            tagged_out[cls] = _late_out(fields_out, cls, tag)
+    # Blocks are written by the table above, not by cattrs' generic union dispatch.
+    conv.register_unstructure_hook_func(_is(m.Block), lambda node: tagged_out[type(node)](node))
 
     for cls in m.MODEL_TYPES:
         keep: dict[str, Any] = {

@@ -32,7 +32,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, Literal, TypeVar, Union
+from typing import Any, Literal, TypeAlias, TypeVar, Union
 
 import attrs
 
@@ -399,7 +399,7 @@ def _check_identifiers(
 # Rich text
 
 
-def rich_text(value: Any) -> RichText:
+def rich_text(value: RichTextLike) -> RichText:
     """Normalise rich text: a tuple of strings and inline nodes, adjacent strings joined.
 
     Accepts a plain ``str``, one inline node, or any iterable of those.
@@ -409,6 +409,10 @@ def rich_text(value: Any) -> RichText:
     >>> rich_text("")
     ()
     """
+    return _normalise(value)
+
+
+def _normalise(value: Any) -> RichText:
     kind = type(value)
     if kind is str:
         return (value,) if value else ()
@@ -453,15 +457,16 @@ def plain_text(content: RichText) -> str:
     return "".join(parts)
 
 
-def _rich(**kwargs: Any) -> Any:
-    return attrs.field(converter=rich_text, **kwargs)
+# Validators of fields whose node types are defined further down.
+_BLOCKS_ONLY: Callable[..., None]
+_SECTIONS_ONLY: Callable[..., None]
 
 
 @attrs.frozen(kw_only=True)
 class Emphasis:
     """Emphasised text (``em``)."""
 
-    content: RichText = _rich()
+    content: RichText = attrs.field(converter=rich_text)
 
     def _plain(self) -> str:
         return plain_text(self.content)
@@ -471,7 +476,7 @@ class Emphasis:
 class Strong:
     """Strongly emphasised text (``strong``)."""
 
-    content: RichText = _rich()
+    content: RichText = attrs.field(converter=rich_text)
 
     def _plain(self) -> str:
         return plain_text(self.content)
@@ -500,7 +505,7 @@ class Link:
     """A hyperlink. With empty ``content`` the address itself is shown."""
 
     href: str = attrs.field(validator=_text())
-    content: RichText = _rich(default=())
+    content: RichText = attrs.field(default=(), converter=rich_text)
     title: str | None = attrs.field(default=None, validator=_text(optional=True))
 
     def _plain(self) -> str:
@@ -514,7 +519,7 @@ class Mention:
     ref: str = attrs.field(
         validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID}
     )
-    content: RichText = _rich()
+    content: RichText = attrs.field(converter=rich_text)
 
     def _plain(self) -> str:
         return plain_text(self.content)
@@ -534,6 +539,8 @@ class Citation:
 
 Inline = Union[Emphasis, Strong, Code, LineBreak, Link, Mention, Citation]
 RichText = tuple[str | Inline, ...]
+#: What rich text fields accept: a string, one inline node, or a sequence of those.
+RichTextLike: TypeAlias = Union[str, Inline, Iterable[Union[str, Inline]]]
 INLINE_TYPES: tuple[type, ...] = (
     Emphasis,
     Strong,
@@ -553,7 +560,7 @@ INLINE_TYPES: tuple[type, ...] = (
 class Paragraph:
     """A paragraph of rich text."""
 
-    content: RichText = _rich()
+    content: RichText = attrs.field(converter=rich_text)
 
 
 def _blocks(value: Any) -> tuple[Block, ...]:
@@ -575,11 +582,10 @@ class ListItem:
     ('Minerals',)
     """
 
-    content: RichText = _rich(default=())
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
-
-    def __attrs_post_init__(self) -> None:
-        _of(*BLOCK_TYPES)(self, _FIELDS_LISTITEM_BLOCKS, self.blocks)
+    content: RichText = attrs.field(default=(), converter=rich_text)
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks, validator=lambda *a: _BLOCKS_ONLY(*a)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -597,7 +603,7 @@ class ItemList:
 class Quote:
     """A quotation, with who said it and optionally the :class:`Source` it comes from."""
 
-    content: RichText = _rich()
+    content: RichText = attrs.field(converter=rich_text)
     attribution: str | None = attrs.field(default=None, validator=_text(optional=True))
     source_ref: str | None = attrs.field(
         default=None,
@@ -614,7 +620,7 @@ class Judgment:
     ids of the sources the judgment rests on.
     """
 
-    statement: RichText = _rich()
+    statement: RichText = attrs.field(converter=rich_text)
     confidence: Confidence | None = attrs.field(
         default=None, validator=_one_of(CONFIDENCES, optional=True)
     )
@@ -635,13 +641,13 @@ class Figure:
 
     src: str = attrs.field(validator=_text())
     alt: str = attrs.field(validator=_text())
-    caption: RichText = _rich(default=())
+    caption: RichText = attrs.field(default=(), converter=rich_text)
     credit: str | None = attrs.field(default=None, validator=_text(optional=True))
 
 
 Block = Union[Paragraph, ItemList, Quote, Judgment, Figure]
 BLOCK_TYPES: tuple[type, ...] = (Paragraph, ItemList, Quote, Judgment, Figure)
-_FIELDS_LISTITEM_BLOCKS = attrs.fields(ListItem).blocks
+_BLOCKS_ONLY = _of(*BLOCK_TYPES)
 
 
 @attrs.frozen(kw_only=True)
@@ -671,14 +677,12 @@ class Section:
     blocks: tuple[Block, ...] = attrs.field(
         default=(), converter=_blocks, validator=_of(*BLOCK_TYPES)
     )
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_tuple, validator=lambda *a: _SECTIONS_ONLY(*a)
+    )
 
-    def __attrs_post_init__(self) -> None:
-        _of(Section)(self, _FIELDS_SECTION_SECTIONS, self.sections)
 
-
-_FIELDS_SECTION_SECTIONS = attrs.fields(Section).sections
-
+_SECTIONS_ONLY = _of(Section)
 
 # --------------------------------------------------------------------------------------
 # Metadata
@@ -934,7 +938,7 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 
 # How to reach the children of each node type: (field, kind), kind one of
 # "one" (a node or None), "many" (a tuple of nodes), "rich" (rich text).
-_CHILDREN: dict[type, tuple[tuple[str, str], ...]] = {
+CHILDREN: dict[type, tuple[tuple[str, str], ...]] = {
     Brief: (
         ("authors", "many"),
         ("publisher", "one"),
@@ -964,7 +968,7 @@ def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
     """Every node under ``root`` (``root`` first) in document order, with its path."""
     stack: list[tuple[Path, Any]] = [(path, root)]
     pop, push = stack.pop, stack.append
-    children = _CHILDREN
+    children = CHILDREN
     while stack:
         here, node = pop()
         yield here, node
@@ -991,6 +995,24 @@ def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
                         pending.append(((*base, index), child))
         for entry in reversed(pending):
             push(entry)
+
+
+def nodes(root: Any) -> Iterator[Node]:
+    """Every node under ``root``, in no particular order, without paths (the fast walk)."""
+    stack: list[Any] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    children = CHILDREN
+    while stack:
+        node = pop()
+        yield node
+        spec = children.get(type(node))
+        if spec:
+            for name, kind in spec:
+                value = getattr(node, name)
+                if kind != "one":
+                    extend(value)
+                elif value is not None:
+                    push(value)
 
 
 def _resolve() -> None:

@@ -1,7 +1,7 @@
 """The semantic rules validation enforces beyond the JSON Schema.
 
 Each rule is a small named function in :data:`RULES`, keyed by the node type it looks
-at. A rule yields ``(path, message)`` pairs, ``path`` relative to the node; the engine
+at. A rule returns ``(path, message)`` pairs, ``path`` relative to the node; the engine
 in :func:`check` adds the node's own path, the rule's code and its severity. Every
 problem code briefmodel can report, from any layer, is listed in :data:`CODES` with its
 severity and meaning (the docs' table of rules is generated from it).
@@ -31,7 +31,8 @@ DEFAULT_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 DANGEROUS_SCHEMES: frozenset[str] = frozenset({"javascript", "vbscript", "data", "file"})
 
 Path = tuple[str | int, ...]
-Found = Iterator[tuple[Path, str]]
+#: What a rule returns: (path relative to the node, message) pairs, empty when all is well.
+Found = list[tuple[Path, str]]
 
 
 @attrs.define
@@ -60,8 +61,9 @@ class Rule:
 
 
 def mention_names_an_entity(node: m.Mention, ctx: Context) -> Found:
-    if node.ref not in ctx.entity_ids:
-        yield ("ref",), f"the mention refers to {node.ref!r}, which is not the id of an entity"
+    if node.ref in ctx.entity_ids:
+        return []
+    return [(("ref",), f"the mention refers to {node.ref!r}, which is not the id of an entity")]
 
 
 def citation_names_a_source(node: Any, ctx: Context) -> Found:
@@ -72,19 +74,23 @@ def citation_names_a_source(node: Any, ctx: Context) -> Found:
         refs = ((("source_ref",), node.source_ref),)
     else:
         refs = ((("basis", i), ref) for i, ref in enumerate(node.basis))
-    for path, ref in refs:
-        if ref is not None and ref not in ctx.source_ids:
-            yield path, f"{ref!r} is not the id of a source"
+    known = ctx.source_ids
+    return [
+        (path, f"{ref!r} is not the id of a source")
+        for path, ref in refs
+        if ref is not None and ref not in known
+    ]
 
 
 def ids_are_unique(node: Any, ctx: Context) -> Found:
     if node.id is None:
-        return
+        return []
     key = (type(node).__name__, node.id)
-    if key in ctx.seen_ids:
-        what = type(node).__name__.lower()
-        yield ("id",), f"another {what} already has the id {node.id!r}"
-    ctx.seen_ids.add(key)
+    if key not in ctx.seen_ids:
+        ctx.seen_ids.add(key)
+        return []
+    what = type(node).__name__.lower()
+    return [(("id",), f"another {what} already has the id {node.id!r}")]
 
 
 # --------------------------------------------------------------------------------------
@@ -92,11 +98,10 @@ def ids_are_unique(node: Any, ctx: Context) -> Found:
 
 
 def updated_is_not_before_created(node: m.Brief, ctx: Context) -> Found:
-    if node.updated is not None and node.updated < node.created:
-        yield (
-            ("updated",),
-            f"updated ({node.updated.isoformat()}) is before created ({node.created.isoformat()})",
-        )
+    if node.updated is None or node.updated >= node.created:
+        return []
+    updated, created = node.updated.isoformat(), node.created.isoformat()
+    return [(("updated",), f"updated ({updated}) is before created ({created})")]
 
 
 # --------------------------------------------------------------------------------------
@@ -112,6 +117,7 @@ _LINK_FIELDS: dict[type, tuple[str, ...]] = {
 _IDENTIFIER_FIELDS: dict[type, tuple[str, ...]] = {m.Agent: ("uri",), m.Subject: ("uri",)}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _STRIPPED = re.compile(r"[\t\n\r]")
+_C0_AND_SPACE = "".join(map(chr, range(33)))
 
 
 def url_scheme(url: str) -> str | None:
@@ -126,30 +132,34 @@ def url_scheme(url: str) -> str | None:
     >>> url_scheme("/relative/path") is None
     True
     """
-    cleaned = _STRIPPED.sub("", url.strip("".join(map(chr, range(33)))))
-    match = _SCHEME.match(cleaned)
+    match = _SCHEME.match(_STRIPPED.sub("", url.strip(_C0_AND_SPACE)))
     return match.group(1).lower() if match else None
 
 
 def links_are_absolute(node: Any, ctx: Context) -> Found:
+    found: Found = []
     for name in _LINK_FIELDS.get(type(node), ()) + _IDENTIFIER_FIELDS.get(type(node), ()):
         value = getattr(node, name)
         if value is not None and url_scheme(value) is None:
-            yield (name,), f"{value[:80]!r} is not an absolute URL (it has no scheme)"
+            found.append(((name,), f"{value[:80]!r} is not an absolute URL (it has no scheme)"))
+    return found
 
 
 def link_schemes_are_allowed(node: Any, ctx: Context) -> Found:
+    found: Found = []
     for name in _LINK_FIELDS.get(type(node), ()):
         value = getattr(node, name)
         scheme = value and url_scheme(value)
         if scheme and (scheme not in ctx.url_schemes or scheme in DANGEROUS_SCHEMES):
             allowed = ", ".join(sorted(ctx.url_schemes - DANGEROUS_SCHEMES))
-            yield (name,), f"the URL scheme {scheme!r} is not allowed here (allowed: {allowed})"
+            message = f"the URL scheme {scheme!r} is not allowed here (allowed: {allowed})"
+            found.append(((name,), message))
     for name in _IDENTIFIER_FIELDS.get(type(node), ()):
         value = getattr(node, name)
         scheme = value and url_scheme(value)
         if scheme in DANGEROUS_SCHEMES:
-            yield (name,), f"the URI scheme {scheme!r} is not allowed in an identifier"
+            found.append(((name,), f"the URI scheme {scheme!r} is not allowed in an identifier"))
+    return found
 
 
 # --------------------------------------------------------------------------------------
@@ -169,6 +179,7 @@ def _text_fields(cls: type) -> tuple[tuple[str, str], ...]:
 
 
 _TEXT_FIELDS = {cls: _text_fields(cls) for cls in m.MODEL_TYPES}
+_TEXT_FIELDS[str] = ()
 
 
 def _json_strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
@@ -183,25 +194,10 @@ def _json_strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _json_strings(item, (*path, key))
 
 
-def text_is_xml_safe(node: Any, ctx: Context) -> Found:
-    bad = _patterns.NOT_XML_CHAR.search
-    if type(node) is str:
-        texts: Iterable[tuple[Path, str]] = (((), node),)
-    else:
-        texts = _node_texts(node)
-    for path, text in texts:
-        found = bad(text)
-        if found:
-            yield (
-                path,
-                (
-                    f"the text holds U+{ord(found.group()):04X} at offset {found.start()}, "
-                    "a character XML 1.0 cannot carry"
-                ),
-            )
-
-
 def _node_texts(node: Any) -> Iterator[tuple[Path, str]]:
+    if type(node) is str:
+        yield (), node
+        return
     for name, kind in _TEXT_FIELDS[type(node)]:
         value = getattr(node, name)
         if kind == "one":
@@ -214,24 +210,40 @@ def _node_texts(node: Any) -> Iterator[tuple[Path, str]]:
             yield from _json_strings(value, (name,))
 
 
+def text_is_xml_safe(node: Any, ctx: Context) -> Found:
+    bad = _patterns.NOT_XML_CHAR.search
+    if type(node) is str and bad(node) is None:
+        return []
+    found: Found = []
+    for path, text in _node_texts(node):
+        match = bad(text)
+        if match:
+            character = f"U+{ord(match.group()):04X}"
+            message = (
+                f"the text holds {character} at offset {match.start()}, "
+                "a character XML 1.0 cannot carry"
+            )
+            found.append((path, message))
+    return found
+
+
 # --------------------------------------------------------------------------------------
 # Emptiness (warnings)
 
 
 def section_has_content(node: m.Section, ctx: Context) -> Found:
-    if not node.blocks and not node.sections:
-        yield (), "the section has no blocks and no subsections"
+    if node.blocks or node.sections:
+        return []
+    return [((), "the section has no blocks and no subsections")]
 
 
 def list_has_items(node: m.ItemList, ctx: Context) -> Found:
-    if not node.items:
-        yield (), "the list has no items"
+    return [] if node.items else [((), "the list has no items")]
 
 
 def block_has_text(node: Any, ctx: Context) -> Found:
     text = node.statement if type(node) is m.Judgment else node.content
-    if not text:
-        yield (), f"the {type(node).__name__.lower()} has no text"
+    return [] if text else [((), f"the {type(node).__name__.lower()} has no text")]
 
 
 # --------------------------------------------------------------------------------------
@@ -323,12 +335,15 @@ RULES: dict[type, tuple[Rule, ...]] = _table(RULE_LIST)
 
 
 def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> list[Problem]:
-    """Run every rule over every node of ``brief``; return the problems in document order."""
-    ctx = Context(
-        entity_ids=frozenset(e.id for e in brief.entities),
-        source_ids=frozenset(s.id for s in brief.sources),
-        url_schemes=frozenset(s.lower() for s in url_schemes),
-    )
+    """Run every rule over every node of ``brief``; return the problems in document order.
+
+    A first pass runs the rules without building paths; only a brief that has problems
+    is walked again, in document order and with paths, to report them.
+    """
+    schemes = frozenset(s.lower() for s in url_schemes)
+    if not _has_problems(brief, _context(brief, schemes)):
+        return []
+    ctx = _context(brief, schemes)
     problems: list[Problem] = []
     table = RULES
     for path, node in brief.walk():
@@ -343,6 +358,23 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
                     )
                 )
     return problems
+
+
+def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:
+    return Context(
+        entity_ids=frozenset(e.id for e in brief.entities),
+        source_ids=frozenset(s.id for s in brief.sources),
+        url_schemes=url_schemes,
+    )
+
+
+def _has_problems(brief: m.Brief, ctx: Context) -> bool:
+    table = RULES
+    for node in m.nodes(brief):
+        for rule in table.get(type(node), ()):
+            if rule.check(node, ctx):
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------------------
