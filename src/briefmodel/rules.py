@@ -369,12 +369,19 @@ def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:
 
 
 def _has_problems(brief: m.Brief, ctx: Context) -> bool:
+    """Whether any rule finds anything; the plain strings of rich text are checked at once."""
     table = RULES
+    strings: list[str] = []
+    keep = strings.append
     for node in m.nodes(brief):
-        for rule in table.get(type(node), ()):
+        kind = type(node)
+        if kind is str:
+            keep(node)
+            continue
+        for rule in table.get(kind, ()):
             if rule.check(node, ctx):
                 return True
-    return False
+    return _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None
 
 
 # --------------------------------------------------------------------------------------
