@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ._files import write_atomically
 from .errors import ParseError, Problem, ValidationError
 from .formats import by_name, detect
 from .formats import json as json_format
@@ -50,8 +51,8 @@ def dump(
 ) -> None:
     """Write ``brief`` to a file; the format comes from the suffix unless given.
 
-    The file is written in full or not at all: the text is produced before the file is
-    opened.
+    The file is written in full or not at all: the text goes to a temporary file in the
+    same directory, which then replaces ``path``.
     """
     target = Path(path)
     fmt = by_name(format) if format else detect(target)
@@ -69,7 +70,7 @@ def dump(
                 )
             ]
         ) from None
-    target.write_bytes(payload)
+    write_atomically(target, payload)
 
 
 def load(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = True) -> Brief:

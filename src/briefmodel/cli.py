@@ -26,15 +26,14 @@ import io
 import json
 import os
 import re
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
 from ._api import dumps, load, loads
+from ._files import write_atomically
 from ._schema import json_schema
 from .errors import BriefmodelError, ParseError, Problem, Report, ValidationError
 from .formats import Format, by_name, detect, formats
@@ -49,7 +48,6 @@ __all__ = [
     "build_parser",
     "format_problem",
     "main",
-    "write_atomically",
 ]
 
 #: Every document valid (warnings allowed).
@@ -174,38 +172,6 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet)
         return os.path.realpath(a) == os.path.realpath(b)
-
-
-def _new_file_mode(target: Path) -> int:
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomically(path: str | os.PathLike[str], payload: bytes) -> None:
-    """Write ``payload`` to ``path`` in full or not at all.
-
-    The bytes go to a temporary file in the same directory, which then replaces the
-    target (:func:`os.replace`); on any failure the temporary file is removed and the
-    target is left as it was. A symbolic link is followed, not replaced.
-    """
-    target = Path(os.path.realpath(path))
-    mode = _new_file_mode(target)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _emit(output: str, text: str) -> int:

@@ -1,0 +1,43 @@
+"""Writing files in full or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+__all__ = ["write_atomically"]
+
+
+def _new_file_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(path: str | os.PathLike[str], payload: bytes) -> None:
+    """Write ``payload`` to ``path`` in full or not at all.
+
+    The bytes go to a temporary file in the same directory, which then replaces the
+    target (:func:`os.replace`); on any failure the temporary file is removed and the
+    target is left as it was. A symbolic link is followed, not replaced.
+    """
+    target = Path(os.path.realpath(path))
+    mode = _new_file_mode(target)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
