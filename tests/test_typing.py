@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-USAGE = '''
+USAGE = """
 from datetime import datetime, timezone
 import briefmodel as bm
 
@@ -33,19 +33,22 @@ text: str = bm.dumps(brief, indent=2)
 again: bm.Brief = bm.loads(text)
 report: bm.Report = bm.validate(text)
 codes: list[str] = [problem.code for problem in report.problems]
-'''
+"""
 
-WRONG = '''
+WRONG = """
 import briefmodel as bm
 bm.Paragraph(content=3)
 bm.Judgment(statement="x", confidence="certain")
-'''
+"""
 
 
 def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
-    if shutil.which("mypy") is None and subprocess.run(
-        [sys.executable, "-m", "mypy", "--version"], capture_output=True
-    ).returncode:
+    if (
+        shutil.which("mypy") is None
+        and subprocess.run(
+            [sys.executable, "-m", "mypy", "--version"], capture_output=True
+        ).returncode
+    ):
         pytest.skip("mypy is not installed (pip install -e '.[test]')")
     target = tmp_path / "usage.py"
     target.write_text(source, "utf-8")
