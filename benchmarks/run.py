@@ -77,13 +77,21 @@ class _Node(BaseModel):
 
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-NodeId = Annotated[str, StringConstraints(pattern=_patterns.NODE_ID.pattern)]
-Line = Annotated[str, StringConstraints(pattern=_patterns.LINE.pattern)]
-DocumentId = Annotated[str, StringConstraints(pattern=_patterns.DOCUMENT_ID.pattern)]
-Language = Annotated[str, StringConstraints(pattern=_patterns.LANGUAGE.pattern)]
-QCode = Annotated[str, StringConstraints(pattern=_patterns.QCODE.pattern)]
-SchemeName = Annotated[str, StringConstraints(pattern=_patterns.SCHEME_NAME.pattern)]
-ExtensionKey = Annotated[str, StringConstraints(pattern=_patterns.EXTENSION_KEY.pattern)]
+
+
+def _rust(shape: _patterns.Shape) -> str:
+    """The shape's pattern for pydantic's Rust regex engine, which has no lookahead but
+    whose ``$`` means the end of the text (as ``(?![\\s\\S])`` does in ours)."""
+    return shape.pattern.replace(_patterns.END, "$")
+
+
+NodeId = Annotated[str, StringConstraints(pattern=_rust(_patterns.NODE_ID))]
+Line = Annotated[str, StringConstraints(pattern=_rust(_patterns.LINE))]
+DocumentId = Annotated[str, StringConstraints(pattern=_rust(_patterns.DOCUMENT_ID))]
+Language = Annotated[str, StringConstraints(pattern=_rust(_patterns.LANGUAGE))]
+QCode = Annotated[str, StringConstraints(pattern=_rust(_patterns.QCODE))]
+SchemeName = Annotated[str, StringConstraints(pattern=_rust(_patterns.SCHEME_NAME))]
+ExtensionKey = Annotated[str, StringConstraints(pattern=_rust(_patterns.EXTENSION_KEY))]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 

@@ -102,6 +102,25 @@ def test_schema_messages_are_for_people() -> None:
     assert "RFC 3339" in messages["/created"][1]
 
 
+def test_a_subject_of_the_wrong_type_is_a_type_error() -> None:
+    data = example()
+    data["subjects"] = [42, {"name": "Ports"}]
+    assert [(p.code, p.path) for p in bm.validate(data).problems] == [
+        ("schema.type", "/subjects/0"),
+        ("subject.unidentified", "/subjects/1"),
+    ]
+
+
+def test_a_trailing_newline_breaks_a_pattern() -> None:
+    data = example()
+    data["headline"] = "Harbour talks end\n"
+    data["language"] = "en\n"
+    assert sorted(p.code for p in bm.validate(data).problems) == [
+        "language.malformed",
+        "text.not-one-line",
+    ]
+
+
 def test_a_missing_schema_marker() -> None:
     data = example()
     del data["schema"]
@@ -152,7 +171,9 @@ def test_url_schemes_are_configurable() -> None:
     assert [p.code for p in bm.validate(data).problems] == ["url.scheme-not-allowed"]
     assert bm.validate(data, url_schemes={"http", "https", "ftp"}).ok
     data["sources"][0]["url"] = "JavaScript:alert(1)"
-    assert not bm.validate(data, url_schemes={"javascript"}).ok
+    report = bm.validate(data, url_schemes={"javascript"})
+    assert [p.code for p in report.problems] == ["url.scheme-not-allowed"]
+    assert "(allowed: none)" in report.problems[0].message
 
 
 def test_problem_text_and_data() -> None:

@@ -24,6 +24,7 @@ from ._api import dump, dumps, from_dict, load, loads, to_dict
 from ._schema import json_schema
 from .errors import (
     BriefmodelError,
+    BriefmodelWarning,
     ModelError,
     ParseError,
     Problem,
@@ -68,6 +69,7 @@ __all__ = [
     "Agent",
     "Brief",
     "BriefmodelError",
+    "BriefmodelWarning",
     "Citation",
     "Code",
     "Correction",

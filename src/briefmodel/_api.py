@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from .errors import ParseError, Problem, ValidationError
 from .formats import by_name, detect
 from .formats import json as json_format
 from .model import Brief
-from .rules import check
+from .rules import DEFAULT_URL_SCHEMES, check
 
 __all__ = ["dump", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -30,20 +31,39 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     """
     if not isinstance(brief, Brief):
         raise TypeError(f"dumps() takes a Brief, not {type(brief).__name__}")
-    return by_name(format).write(brief, **options)
+    writer = by_name(format).write
+    try:
+        return writer(brief, **options)
+    except RecursionError:
+        raise ValidationError(
+            [
+                Problem(
+                    severity="error",
+                    code="structure.too-deep",
+                    message="the brief nests too deeply to be written",
+                )
+            ]
+        ) from None
 
 
-def loads(data: str | bytes, format: str | None = "json", *, strict: bool = True) -> Brief:
+def loads(
+    data: str | bytes,
+    format: str | None = "json",
+    *,
+    strict: bool = True,
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+) -> Brief:
     """Read a brief from text, checking it completely.
 
     With ``format=None`` the format is sniffed from the text. Raises
     :class:`~briefmodel.ParseError` for text that is not well-formed and
     :class:`~briefmodel.ValidationError` (carrying every problem) for a document that
     breaks the schema or a rule. With ``strict=False`` unknown fields are kept under
-    ``extensions`` instead of being errors.
+    ``extensions`` instead of being errors, with a :class:`~briefmodel.BriefmodelWarning`.
+    ``url_schemes`` are the schemes links may use (as in :func:`~briefmodel.validate`).
     """
     fmt = by_name(format) if format else detect(None, _head(data))
-    return _checked(fmt.read(data, strict=strict))
+    return _checked(fmt.read(data, strict=strict), url_schemes)
 
 
 def dump(
@@ -73,8 +93,17 @@ def dump(
     write_atomically(target, payload)
 
 
-def load(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = True) -> Brief:
-    """Read a brief from a file; the format comes from the suffix, else from sniffing."""
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    strict: bool = True,
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+) -> Brief:
+    """Read a brief from a file; the format comes from the suffix, else from sniffing.
+
+    Otherwise as :func:`loads`.
+    """
     source = Path(path)
     try:
         raw = source.read_bytes()
@@ -87,7 +116,7 @@ def load(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
             )
         ) from None
     fmt = by_name(format) if format else detect(source, _head(raw))
-    return _checked(fmt.read(raw, strict=strict))
+    return _checked(fmt.read(raw, strict=strict), url_schemes)
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
@@ -95,13 +124,15 @@ def to_dict(brief: Brief) -> dict[str, Any]:
     return json_format.to_dict(brief)
 
 
-def from_dict(data: Any, *, strict: bool = True) -> Brief:
+def from_dict(
+    data: Any, *, strict: bool = True, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES
+) -> Brief:
     """Build a brief from canonical JSON data, checking it completely (like :func:`loads`)."""
-    return _checked(json_format.from_dict(data, strict=strict))
+    return _checked(json_format.from_dict(data, strict=strict), url_schemes)
 
 
-def _checked(brief: Brief) -> Brief:
-    problems = check(brief)
+def _checked(brief: Brief, url_schemes: Iterable[str]) -> Brief:
+    problems = check(brief, url_schemes=url_schemes)
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
     return brief

@@ -13,6 +13,7 @@ document that structures without error is valid against the schema.
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -74,12 +75,13 @@ ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
 
 
 class Invalid(ValueError):
-    """A value a structuring hook refuses, with the problem code to report."""
+    """A value a structuring hook refuses: the problem code, and where below the value."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, path: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.path = path
 
 
 def _type_name(value: Any) -> str:
@@ -107,6 +109,8 @@ def _structure_str(value: Any, _: Any) -> str:
 def _structure_int(value: Any, _: Any) -> int:
     kind = type(value)
     if kind is int:
+        if abs(value) >= _LARGEST_WRITABLE:
+            raise Invalid("parse.too-large", "a number with more digits than JSON text may hold")
         return value  # type: ignore[no-any-return]
     if kind is float and value.is_integer():
         return int(value)
@@ -224,7 +228,43 @@ def _thaw(value: Any) -> Any:
 def _structure_extensions(value: Any, _: Any) -> m.FrozenMap[m.JsonValue]:
     if type(value) is not dict:
         raise Invalid("schema.type", f"expected an object, got {_type_name(value)}")
+    for problem in not_json(value):
+        raise problem
     return m.FrozenMap({k: m.freeze_json(v) for k, v in value.items()})
+
+
+def not_json(data: Any) -> Iterator[Invalid]:
+    """What in Python data JSON cannot hold (data built in Python, not parsed from text)."""
+    for path, item in _json_leaves(data, ()):
+        kind = type(item)
+        if kind not in _JSON_SCALARS:
+            yield Invalid("schema.type", f"{_type_name(item)} is not a JSON value", path)
+        elif kind is float and not math.isfinite(item):
+            yield Invalid("parse.non-finite-number", "NaN and Infinity are not JSON", path)
+        elif kind is int and abs(item) >= _LARGEST_WRITABLE:
+            yield Invalid("parse.too-large", "a number with more digits than JSON may hold", path)
+        elif kind is dict:
+            for key in item:
+                if type(key) is not str:
+                    yield Invalid("schema.type", f"object key {key!r} is not a string", path)
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None), list, dict})
+_LARGEST_WRITABLE = 10**4300
+
+
+def _json_leaves(
+    value: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value inside a JSON value (itself included), with its path."""
+    stack = [(path, value)]
+    while stack:
+        here, node = stack.pop()
+        yield here, node
+        if type(node) is dict:
+            stack.extend(((*here, key), item) for key, item in node.items())
+        elif type(node) is list:
+            stack.extend(((*here, index), item) for index, item in enumerate(node))
 
 
 def _structure_identifiers(value: Any, _: Any) -> m.FrozenMap[str]:
@@ -469,7 +509,12 @@ def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Prob
         for inner in error.exceptions:
             yield from _flatten(inner, here)
     elif isinstance(error, Invalid):
-        yield Problem(severity="error", code=error.code, message=error.message, path=pointer(here))
+        yield Problem(
+            severity="error",
+            code=error.code,
+            message=error.message,
+            path=pointer((*here, *error.path)),
+        )
     elif isinstance(error, ModelError):
         yield Problem(
             severity="error",

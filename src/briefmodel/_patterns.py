@@ -1,11 +1,13 @@
-"""The named string shapes of the model, defined once.
+r"""The named string shapes of the model, defined once.
 
 Each :class:`Shape` is used three times: by the attrs field validators in
 :mod:`briefmodel.model`, by the JSON Schema generator (as ``pattern``), and by the
 validation layer, which turns a schema failure against a shape into a problem with
 the shape's own code and wording. Patterns are written in the subset of regular
 expression syntax shared by Python and ECMA-262 so that any JSON Schema validator
-reads them the same way.
+reads them the same way: they end in ``(?![\s\S])`` ("nothing follows"), because ``$``
+also matches before a final newline in Python but not in ECMA-262; and none of them
+backtracks more than linearly.
 """
 
 from __future__ import annotations
@@ -46,52 +48,57 @@ _IRREGULAR = (
     "i-navajo|i-pwn|i-tao|i-tay|i-tsu|sgn-BE-FR|sgn-BE-NL|sgn-CH-DE"
 )
 
+END = r"(?![\s\S])"
+
 LANGUAGE = Shape(
     "language",
-    f"^(?:{_LANGTAG}|[Xx](?:-{_ALNUM}{{1,8}})+|{_IRREGULAR})$",
+    f"^(?:{_LANGTAG}|[Xx](?:-{_ALNUM}{{1,8}})+|{_IRREGULAR}){END}",
     "language.malformed",
     "a well-formed BCP 47 language tag such as 'en', 'ar' or 'pt-BR'",
 )
 QCODE = Shape(
     "qcode",
-    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+$",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+" + END,
     "qcode.malformed",
     "a qualified code 'scheme:code' such as 'medtop:20000763'",
 )
 EXTENSION_KEY = Shape(
     "extension-key",
-    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+$",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*:[^\s]+" + END,
     "extension.unqualified-key",
     "a namespaced key 'prefix:name' such as 'acme:desk'",
 )
 NODE_ID = Shape(
     "node-id",
-    r"^[A-Za-z_][A-Za-z0-9_.\-]*$",
+    r"^[A-Za-z_][A-Za-z0-9_.\-]*" + END,
     "id.malformed",
     "an identifier that starts with a letter or '_' and holds only ASCII letters, "
     "digits, '_', '-' and '.' (usable as an XML ID and an HTML anchor)",
 )
 SCHEME_NAME = Shape(
     "scheme-name",
-    r"^[A-Za-z][A-Za-z0-9_.\-]*$",
+    r"^[A-Za-z][A-Za-z0-9_.\-]*" + END,
     "identifier.malformed-scheme",
     "an identifier scheme name such as 'wikidata' or 'iso3166'",
 )
 DOCUMENT_ID = Shape(
     "document-id",
-    r"^[^\s]+$",
-    "id.malformed",
+    r"^[^\s]+" + END,
+    "brief-id.malformed",
     "an identifier without white space, ideally a URI ('urn:…', 'tag:…', 'https://…')",
 )
 LINE = Shape(
     "line",
-    r"^[^\n\r]*[^\s][^\n\r]*$",
+    # Leading white space first, so the first visible character is found without
+    # backtracking; then anything but a line break.
+    r"^[^\S\n\r]*[^\s][^\n\r]*" + END,
     "text.not-one-line",
     "one line of text that is not empty or blank",
 )
 DATETIME = Shape(
     "datetime",
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+\-][0-9]{2}:[0-9]{2})$",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+\-][0-9]{2}:[0-9]{2})"
+    + END,
     "datetime.invalid",
     "an RFC 3339 date-time with a UTC offset, such as '2026-03-02T09:00:00+01:00'",
 )

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BriefmodelError",
+    "BriefmodelWarning",
     "ModelError",
     "ParseError",
     "Problem",
@@ -127,6 +128,11 @@ class Report:
 
 class BriefmodelError(Exception):
     """Base of every error briefmodel raises on bad input."""
+
+
+class BriefmodelWarning(UserWarning):
+    """Something was read or written as asked, but not as is: for example unknown
+    fields kept under ``extensions`` by a lenient reader."""
 
 
 class ModelError(BriefmodelError, ValueError):

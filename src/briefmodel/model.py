@@ -122,7 +122,7 @@ def _text(shape: Shape | None = None, *, optional: bool = False) -> Callable[...
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
-                "type.not-string",
+                "schema.type",
                 f"expected a string, got {type(value).__name__}",
             )
         if shape is None:
@@ -130,7 +130,7 @@ def _text(shape: Shape | None = None, *, optional: bool = False) -> Callable[...
                 raise ModelError(
                     type(inst).__name__,
                     (attribute.name,),
-                    "text.empty",
+                    "schema.min-length",
                     "must not be empty",
                 )
         elif shape.regex.match(value) is None:
@@ -152,16 +152,17 @@ def _int(low: int, high: int | None = None, *, optional: bool = False) -> Callab
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
-                "type.not-integer",
+                "schema.type",
                 f"expected an integer, got {type(value).__name__}",
             )
         if value < low or (high is not None and value > high):
             bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+            shown = str(value) if abs(value) < 10**30 else "the number"
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
-                "number.out-of-range",
-                f"{value} is not {bound}",
+                "schema.minimum" if value < low else "schema.maximum",
+                f"{shown} is not {bound}",
             )
 
     return check
@@ -177,7 +178,7 @@ def _one_of(values: tuple[str, ...], *, optional: bool = False) -> Callable[...,
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
-                "value.not-allowed",
+                "schema.enum",
                 f"{value!r} is not one of {', '.join(values)}",
             )
 
@@ -192,7 +193,7 @@ def _aware(*, optional: bool = False) -> Callable[..., None]:
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
-                "type.not-datetime",
+                "schema.type",
                 f"expected a datetime, got {type(value).__name__}",
             )
         if value.tzinfo is None or value.utcoffset() is None:
@@ -211,7 +212,7 @@ def _bool(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ModelError(
             type(inst).__name__,
             (attribute.name,),
-            "type.not-boolean",
+            "schema.type",
             f"expected True or False, got {value!r}",
         )
 
@@ -223,7 +224,7 @@ def _tuple(value: Any) -> tuple[Any, ...]:
         raise ModelError(
             "sequence",
             (),
-            "type.not-sequence",
+            "schema.type",
             f"expected a list or tuple, got {type(value).__name__}",
         )
     return tuple(value)
@@ -239,7 +240,7 @@ def _of(*classes: type) -> Callable[..., None]:
                 raise ModelError(
                     type(inst).__name__,
                     (attribute.name, index),
-                    "type.wrong-node",
+                    "schema.type",
                     f"expected {names}, got {type(item).__name__}",
                 )
 
@@ -259,14 +260,15 @@ def _not_empty(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, 
 def _strings(shape: Shape | None = None) -> Callable[..., None]:
     def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for index, item in enumerate(value):
-            if type(item) is not str or not item or (shape and not shape.regex.match(item)):
-                what = shape.description if shape else "a non-empty string"
-                raise ModelError(
-                    type(inst).__name__,
-                    (attribute.name, index),
-                    "value.invalid",
-                    f"{item!r} is not {what}",
-                )
+            if type(item) is not str:
+                code, message = "schema.type", f"expected a string, got {type(item).__name__}"
+            elif shape is not None and not shape.regex.match(item):
+                code, message = shape.code, f"{item[:80]!r} is not {shape.description}"
+            elif not item:
+                code, message = "schema.min-length", "must not be empty"
+            else:
+                continue
+            raise ModelError(type(inst).__name__, (attribute.name, index), code, message)
 
     return check
 
@@ -332,25 +334,25 @@ def freeze_json(value: Any, where: str = "value") -> JsonValue:
         return value  # type: ignore[no-any-return]
     if kind is float:
         if not math.isfinite(value):
-            raise ModelError(where, (), "number.not-finite", f"{value!r} is not a finite number")
+            raise ModelError(
+                where, (), "parse.non-finite-number", f"{value!r} is not a finite number"
+            )
         return value  # type: ignore[no-any-return]
     if isinstance(value, Mapping):
         for key in value:
             if type(key) is not str:
-                raise ModelError(
-                    where, (), "type.not-string", f"object key {key!r} is not a string"
-                )
+                raise ModelError(where, (), "schema.type", f"object key {key!r} is not a string")
         return FrozenMap({k: freeze_json(v, f"{where}[{k!r}]") for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(freeze_json(v, f"{where}[{i}]") for i, v in enumerate(value))
-    raise ModelError(where, (), "type.not-json", f"{kind.__name__} is not a JSON value")
+    raise ModelError(where, (), "schema.type", f"{kind.__name__} is not a JSON value")
 
 
 def _extensions(value: Any) -> FrozenMap[JsonValue]:
     if type(value) is FrozenMap:
         return value
     if not isinstance(value, Mapping):
-        raise ModelError("Brief", ("extensions",), "type.not-object", "expected a mapping")
+        raise ModelError("Brief", ("extensions",), "schema.type", "expected a mapping")
     frozen = freeze_json(value, "Brief.extensions")
     assert isinstance(frozen, FrozenMap)
     return frozen
@@ -360,7 +362,7 @@ def _identifiers(value: Any) -> FrozenMap[str]:
     if type(value) is FrozenMap:
         return value
     if not isinstance(value, Mapping):
-        raise ModelError("Entity", ("identifiers",), "type.not-object", "expected a mapping")
+        raise ModelError("Entity", ("identifiers",), "schema.type", "expected a mapping")
     return FrozenMap(value)
 
 
@@ -390,7 +392,7 @@ def _check_identifiers(
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name, key),
-                "value.invalid",
+                "schema.type" if type(item) is not str else "schema.min-length",
                 "expected a non-empty string",
             )
 
@@ -433,7 +435,7 @@ def _normalise(value: Any) -> RichText:
             raise ModelError(
                 "rich text",
                 (),
-                "type.wrong-node",
+                "schema.type",
                 f"expected a string or an inline node, got {kind.__name__}",
             )
         out.append(item)
@@ -997,22 +999,36 @@ def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
             push(entry)
 
 
-def nodes(root: Any) -> Iterator[Node]:
-    """Every node under ``root``, in no particular order, without paths (the fast walk)."""
-    stack: list[Any] = [root]
-    pop, push, extend = stack.pop, stack.append, stack.extend
+def nodes(root: Any) -> Iterator[tuple[int, Node]]:
+    """Every node under ``root`` with its depth, in no particular order (the fast walk).
+
+    The depth is the length of the path :func:`walk` gives the same node: how deep it
+    sits in the canonical JSON.
+    """
+    stack: list[tuple[int, Any]] = [(0, root)]
+    pop, push = stack.pop, stack.append
     children = CHILDREN
     while stack:
-        node = pop()
-        yield node
+        depth, node = pop()
+        yield depth, node
         spec = children.get(type(node))
-        if spec:
-            for name, kind in spec:
-                value = getattr(node, name)
-                if kind != "one":
-                    extend(value)
-                elif value is not None:
-                    push(value)
+        if not spec:
+            continue
+        for name, kind in spec:
+            value = getattr(node, name)
+            if kind == "many":
+                for child in value:
+                    push((depth + 2, child))
+            elif kind == "one":
+                if value is not None:
+                    push((depth + 1, value))
+            else:
+                base = depth if type(node) is ListItem and not node.blocks else depth + 1
+                if len(value) == 1 and type(value[0]) is str:
+                    push((base, value[0]))
+                else:
+                    for child in value:
+                        push((base + 1, child))
 
 
 def _resolve() -> None:

@@ -43,6 +43,8 @@ class Context:
     source_ids: frozenset[str]
     url_schemes: frozenset[str]
     seen_ids: set[tuple[str, str]] = attrs.Factory(set)
+    depth: int = 0  # of the node being checked, in JSON levels
+    too_deep: bool = False  # reported already
 
 
 @attrs.frozen
@@ -91,6 +93,19 @@ def ids_are_unique(node: Any, ctx: Context) -> Found:
         return []
     what = type(node).__name__.lower()
     return [(("id",), f"another {what} already has the id {node.id!r}")]
+
+
+#: How deep a node may sit in the canonical JSON: far deeper than any real brief (a
+#: section nested 20 levels is at depth 40), and shallow enough that every format can
+#: write and read it back without running out of stack.
+MAX_DEPTH = 64
+
+
+def nesting_is_bounded(node: Any, ctx: Context) -> Found:
+    if ctx.depth <= MAX_DEPTH or ctx.too_deep:  # reported once, where it first happens
+        return []
+    ctx.too_deep = True
+    return [((), f"the brief nests deeper than {MAX_DEPTH} levels here")]
 
 
 # --------------------------------------------------------------------------------------
@@ -151,7 +166,7 @@ def link_schemes_are_allowed(node: Any, ctx: Context) -> Found:
         value = getattr(node, name)
         scheme = value and url_scheme(value)
         if scheme and (scheme not in ctx.url_schemes or scheme in DANGEROUS_SCHEMES):
-            allowed = ", ".join(sorted(ctx.url_schemes - DANGEROUS_SCHEMES))
+            allowed = ", ".join(sorted(ctx.url_schemes - DANGEROUS_SCHEMES)) or "none"
             message = f"the URL scheme {scheme!r} is not allowed here (allowed: {allowed})"
             found.append(((name,), message))
     for name in _IDENTIFIER_FIELDS.get(type(node), ()):
@@ -305,6 +320,14 @@ RULE_LIST: tuple[Rule, ...] = (
         text_is_xml_safe,
     ),
     Rule(
+        "structure.too-deep",
+        "error",
+        f"A node sits deeper than {MAX_DEPTH} levels in the canonical JSON (sections, lists "
+        "or inline markup nested too far for every format to write and read back).",
+        _ALL_NODES,
+        nesting_is_bounded,
+    ),
+    Rule(
         "section.empty",
         "warning",
         "A section has no blocks and no subsections.",
@@ -347,6 +370,7 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
     problems: list[Problem] = []
     table = RULES
     for path, node in brief.walk():
+        ctx.depth = len(path)
         for rule in table.get(type(node), ()):
             for where, message in rule.check(node, ctx):
                 problems.append(
@@ -373,11 +397,12 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
     table = RULES
     strings: list[str] = []
     keep = strings.append
-    for node in m.nodes(brief):
+    for depth, node in m.nodes(brief):
         kind = type(node)
-        if kind is str:
+        if kind is str and depth <= MAX_DEPTH:
             keep(node)
             continue
+        ctx.depth = depth
         for rule in table.get(kind, ()):
             if rule.check(node, ctx):
                 return True
@@ -394,7 +419,7 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "parse.duplicate-key": ("error", "An object has the same key twice."),
     "parse.non-finite-number": ("error", "NaN, Infinity or a number too large for a double."),
     "parse.too-deep": ("error", "The document nests too deeply to be read."),
-    "parse.too-large": ("error", "A number has too many digits to be read safely."),
+    "parse.too-large": ("error", "A number has more than 4300 digits (too many to convert)."),
     "format.unknown": ("error", "The format is not registered, or could not be detected."),
     "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
     "schema.type": (
@@ -415,6 +440,7 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
     "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
+    "datetime.naive": ("error", "A datetime built in Python has no time zone."),
 }
 _SHAPE_CODES: dict[str, tuple[Severity, str]] = {
     shape.code: ("error", f"A value that should be {shape.description} is not.")

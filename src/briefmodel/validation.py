@@ -33,21 +33,23 @@ __all__ = ["schema_problems", "validate"]
 
 
 @functools.lru_cache(maxsize=1)
-def _validator() -> tuple[Draft202012Validator, dict[int, tuple[str, str]]]:
+def _validator() -> tuple[Draft202012Validator, dict[int, tuple[str, str, str]]]:
     schema = json_schema()
     validator = Draft202012Validator(schema)
     defs = schema["$defs"]
     # Failures inside these definitions get the definition's own code and wording.
-    named: dict[int, tuple[str, str]] = {
-        id(defs[shape.name]): (shape.code, shape.description) for shape in _patterns.SHAPES
+    named: dict[int, tuple[str, str, str]] = {
+        id(defs[shape.name]): (shape.code, shape.description, "pattern")
+        for shape in _patterns.SHAPES
     }
     named[id(defs["rich-text"]["else"])] = (
         "schema.type",
         "rich text: a string, or an array of strings and inline nodes",
+        "type",
     )
-    named[id(defs["block"]["properties"]["type"])] = ("node.unknown-type", "a known block type")
-    named[id(defs["inline"]["properties"]["type"])] = ("node.unknown-type", "a known inline type")
-    named[id(defs["subject"])] = ("subject.unidentified", "a subject with a code or a uri")
+    for union, what in (("block", "a known block type"), ("inline", "a known inline type")):
+        named[id(defs[union]["properties"]["type"])] = ("node.unknown-type", what, "enum")
+    named[id(defs["subject"])] = ("subject.unidentified", "a subject with a code or a uri", "anyOf")
     return validator, named
 
 
@@ -79,7 +81,7 @@ _EXPECTED = {
 }
 
 
-def _problem(error: SchemaError, named: dict[int, tuple[str, str]]) -> Iterable[Problem]:
+def _problem(error: SchemaError, named: dict[int, tuple[str, str, str]]) -> Iterable[Problem]:
     path = list(error.absolute_path)
     keyword = str(error.validator)
     schema: Any = error.schema
@@ -112,8 +114,8 @@ def _problem(error: SchemaError, named: dict[int, tuple[str, str]]) -> Iterable[
         return
     if instance is None and keyword == "type":
         code, message = "schema.type", "null is not allowed here; leave the field out"
-    elif id(schema) in named and (keyword != "type" or "pattern" not in schema):
-        code, description = named[id(schema)]
+    elif named.get(id(schema), ("", "", ""))[2] == keyword:
+        code, description, _ = named[id(schema)]
         shown = repr(instance)[:80] if isinstance(instance, str) else got
         message = f"{shown} is not {description}"
     elif keyword == "const" and path == ["schema"]:

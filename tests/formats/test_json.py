@@ -180,10 +180,24 @@ def test_non_finite_numbers_are_refused(constant: str) -> None:
     assert caught.value.problem.path == "/sources/0/credibility"
 
 
-def test_huge_integers_are_a_parse_error() -> None:
+def test_huge_integers_are_a_parse_error_with_a_position() -> None:
     with pytest.raises(bm.ParseError) as caught:
-        bm.loads('{"version": ' + "9" * 5000 + "}")
-    assert caught.value.problem.code == "parse.too-large"
+        bm.loads('{\n  "version": ' + "9" * 5000 + "}")
+    problem = caught.value.problem
+    assert (problem.code, problem.line, problem.column) == ("parse.too-large", 2, 14)
+    assert "set_int_max_str_digits" not in problem.message
+
+
+def test_python_values_json_cannot_hold_are_reported_by_pointer() -> None:
+    data = json.loads(MODEL_EXAMPLE)
+    data["urgency"] = 10**5000
+    data["extensions"] = {"acme:a": {"b": [1, object()]}, "acme:c": float("inf"), "acme:d": {2: 1}}
+    assert sorted((p.code, p.path) for p in bm.validate(data).problems) == [
+        ("parse.non-finite-number", "/extensions/acme:c"),
+        ("parse.too-large", "/urgency"),
+        ("schema.type", "/extensions/acme:a/b/1"),
+        ("schema.type", "/extensions/acme:d"),
+    ]
 
 
 def test_deep_nesting_is_a_parse_error() -> None:
@@ -199,7 +213,8 @@ def test_lenient_reading_keeps_unknown_fields_under_extensions() -> None:
     with pytest.raises(bm.ValidationError) as caught:
         bm.loads(json.dumps(data))
     assert {p.path for p in caught.value.problems} == {"/desk", "/sections/0/colour"}
-    brief = bm.loads(json.dumps(data), strict=False)
+    with pytest.warns(bm.BriefmodelWarning, match="/desk, /sections/0/colour"):
+        brief = bm.loads(json.dumps(data), strict=False)
     assert brief.extensions[json_format.UNKNOWN_KEY] == {
         "/desk": "ports",
         "/sections/0/colour": ("blue",),
@@ -224,6 +239,31 @@ def test_sniffing_and_unknown_formats() -> None:
     with pytest.raises(bm.ParseError, match="unknown format 'yaml'"):
         bm.loads(MODEL_EXAMPLE, format="yaml")
     assert "json" in bm.formats()
+
+
+def test_a_brief_too_deep_to_write_is_a_validation_error() -> None:
+    section = bm.Section(blocks=[bm.Paragraph(content="Deepest.")])
+    for _ in range(400):
+        section = bm.Section(sections=[section])
+    brief = bm.Brief(
+        id="x", headline="H", created=datetime(2026, 1, 1, tzinfo=timezone.utc), sections=[section]
+    )
+    report = bm.validate(brief)
+    assert [p.code for p in report.problems] == ["structure.too-deep"]
+    with pytest.raises(bm.ValidationError, match=r"structure\.too-deep"):
+        bm.dumps(brief)
+
+
+def test_url_schemes_when_loading() -> None:
+    text = MODEL_EXAMPLE.replace("https://example.org/notice", "ftp://example.org/notice")
+    with pytest.raises(bm.ValidationError, match=r"url\.scheme-not-allowed"):
+        bm.loads(text)
+    schemes = {"https", "ftp"}
+    assert bm.loads(text, url_schemes=schemes).sources[0].url == "ftp://example.org/notice"
+    assert (
+        bm.from_dict(json.loads(text), url_schemes=schemes).id
+        == bm.loads(text, url_schemes=schemes).id
+    )
 
 
 def test_dumps_takes_a_brief() -> None:

@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from .._converter import converter, explaining_converter, structuring_problems
-from ..errors import ParseError, Problem, ValidationError, pointer
+from .._converter import converter, explaining_converter, not_json, structuring_problems
+from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
 from ..model import Brief
 from . import Format
 
 __all__ = ["FORMAT", "from_dict", "parse", "read", "to_dict", "write"]
 
 UNKNOWN_KEY = "briefmodel:unknown"
+_MAX_DIGITS = 4300  # what Python converts between text and int by default
+_TOO_MANY_DIGITS = re.compile(rf"-?[0-9]{{{_MAX_DIGITS + 1},}}")
 
 
 class _NonFinite(float):
@@ -128,9 +132,17 @@ def parse(data: str | bytes) -> Any:
                 message="the JSON nests too deeply to be read",
             )
         ) from None
-    except ValueError as error:  # integers with more digits than Python converts
+    except ValueError:  # an integer with more digits than Python converts
+        digits = _TOO_MANY_DIGITS.search(text)
+        line, column = _position(text, digits.start()) if digits else (None, None)
         raise ParseError(
-            Problem(severity="error", code="parse.too-large", message=f"not readable: {error}")
+            Problem(
+                severity="error",
+                code="parse.too-large",
+                message=f"a number has more than {_MAX_DIGITS} digits",
+                line=line,
+                column=column,
+            )
         ) from None
     if state.suspicious:
         problems = list(_suspicious(value, ()))
@@ -189,6 +201,12 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
         pass
     problems = explain(data)
     if not strict and problems and all(p.code == "schema.additional-properties" for p in problems):
+        kept = ", ".join(p.path for p in problems)
+        warnings.warn(
+            f"unknown fields kept under extensions[{UNKNOWN_KEY!r}]: {kept}",
+            BriefmodelWarning,
+            stacklevel=4,
+        )
         return from_dict(_keep_unknown(data, problems), strict=True)
     raise ValidationError(problems)
 
@@ -197,6 +215,12 @@ def explain(data: Any) -> list[Problem]:
     """Every problem that keeps ``data`` from being a brief: schema first, then structure."""
     from ..validation import schema_problems
 
+    problems = [
+        Problem(severity="error", code=bad.code, message=bad.message, path=pointer(bad.path))
+        for bad in not_json(data)
+    ]
+    if problems:
+        return problems
     try:
         problems = schema_problems(data)
         if problems:
