@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ._files import write_atomically
-from .errors import ParseError, Problem, ValidationError
+from ._files import read_document, write_atomically
+from .errors import Problem, ValidationError
 from .formats import by_name, detect
 from .formats import json as json_format
 from .model import Brief
@@ -62,7 +62,7 @@ def loads(
     ``extensions`` instead of being errors, with a :class:`~briefmodel.BriefmodelWarning`.
     ``url_schemes`` are the schemes links may use (as in :func:`~briefmodel.validate`).
     """
-    fmt = by_name(format) if format else detect(None, _head(data))
+    fmt = by_name(format) if format else detect(None, data)
     return _checked(fmt.read(data, strict=strict), url_schemes)
 
 
@@ -104,18 +104,8 @@ def load(
 
     Otherwise as :func:`loads`.
     """
-    source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise ParseError(
-            Problem(
-                severity="error",
-                code="parse.unreadable",
-                message=f"cannot read {source}: {error.strerror}",
-            )
-        ) from None
-    fmt = by_name(format) if format else detect(source, _head(raw))
+    raw = read_document(path)
+    fmt = by_name(format) if format else detect(path, raw)
     return _checked(fmt.read(raw, strict=strict), url_schemes)
 
 
@@ -136,8 +126,3 @@ def _checked(brief: Brief, url_schemes: Iterable[str]) -> Brief:
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
     return brief
-
-
-def _head(data: str | bytes) -> str:
-    head = data[:4096]
-    return head.decode("utf-8", "replace") if isinstance(head, bytes) else head

@@ -84,7 +84,8 @@ class Invalid(ValueError):
         self.path = path
 
 
-def _type_name(value: Any) -> str:
+def json_type_name(value: Any) -> str:
+    """How a value is called in JSON terms: 'a string', 'an object', 'null'…"""
     return {
         str: "a string",
         int: "an integer",
@@ -102,7 +103,7 @@ def _type_name(value: Any) -> str:
 
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is not str:
-        raise Invalid("schema.type", f"expected a string, got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected a string, got {json_type_name(value)}")
     return value
 
 
@@ -114,12 +115,12 @@ def _structure_int(value: Any, _: Any) -> int:
         return value  # type: ignore[no-any-return]
     if kind is float and value.is_integer():
         return int(value)
-    raise Invalid("schema.type", f"expected an integer, got {_type_name(value)}")
+    raise Invalid("schema.type", f"expected an integer, got {json_type_name(value)}")
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
-        raise Invalid("schema.type", f"expected true or false, got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected true or false, got {json_type_name(value)}")
     return value
 
 
@@ -159,7 +160,7 @@ def parse_datetime(value: str) -> datetime:
 
 def _structure_datetime(value: Any, _: Any) -> datetime:
     if type(value) is not str:
-        raise Invalid("schema.type", f"expected a date-time string, got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected a date-time string, got {json_type_name(value)}")
     return parse_datetime(value)
 
 
@@ -171,21 +172,21 @@ def _unstructure_datetime(value: datetime) -> str:
 # Rich text, blocks and list items
 
 
-def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -> Any:
-    if type(value) is str:
-        return value
+def _structure_tagged(value: Any, hooks: dict[str, Callable[[Any, Any], Any]], what: str) -> Any:
+    """Structure an object tagged by ``type`` with the hook for its tag."""
     if type(value) is not dict:
-        raise Invalid(
-            "schema.type",
-            f"expected a string or an inline node object, got {_type_name(value)}",
-        )
+        raise Invalid("schema.type", f"expected {what} object, got {json_type_name(value)}")
     tag = value.get("type")
     hook = hooks.get(tag)  # type: ignore[arg-type]
     if hook is None:
-        raise Invalid("node.unknown-type", f"unknown inline node type {tag!r}")
+        raise Invalid("node.unknown-type", f"unknown {what} type {tag!r}")
     fields = dict(value)
     del fields["type"]
     return hook(fields, None)
+
+
+def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -> Any:
+    return value if type(value) is str else _structure_tagged(value, hooks, "an inline node")
 
 
 def _items_with_notes(values: list[Any], each: Callable[[Any], Any], type_: Any) -> tuple[Any, ...]:
@@ -208,7 +209,7 @@ def _items_with_notes(values: list[Any], each: Callable[[Any], Any], type_: Any)
 
 def _expect_list(value: Any, what: str) -> list[Any]:
     if type(value) is not list:
-        raise Invalid("schema.type", f"expected {what} (an array), got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected {what} (an array), got {json_type_name(value)}")
     return value
 
 
@@ -227,7 +228,7 @@ def _thaw(value: Any) -> Any:
 
 def _structure_extensions(value: Any, _: Any) -> m.FrozenMap[m.JsonValue]:
     if type(value) is not dict:
-        raise Invalid("schema.type", f"expected an object, got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected an object, got {json_type_name(value)}")
     for problem in not_json(value):
         raise problem
     return m.FrozenMap({k: m.freeze_json(v) for k, v in value.items()})
@@ -238,7 +239,7 @@ def not_json(data: Any) -> Iterator[Invalid]:
     for path, item in _json_leaves(data, ()):
         kind = type(item)
         if kind not in _JSON_SCALARS:
-            yield Invalid("schema.type", f"{_type_name(item)} is not a JSON value", path)
+            yield Invalid("schema.type", f"{json_type_name(item)} is not a JSON value", path)
         elif kind is float and not math.isfinite(item):
             yield Invalid("parse.non-finite-number", "NaN and Infinity are not JSON", path)
         elif kind is int and abs(item) >= _LARGEST_WRITABLE:
@@ -269,7 +270,7 @@ def _json_leaves(
 
 def _structure_identifiers(value: Any, _: Any) -> m.FrozenMap[str]:
     if type(value) is not dict:
-        raise Invalid("schema.type", f"expected an object, got {_type_name(value)}")
+        raise Invalid("schema.type", f"expected an object, got {json_type_name(value)}")
     for key, item in value.items():
         if type(item) is not str:
             raise Invalid("schema.type", f"identifier {key!r}: expected a string")
@@ -381,15 +382,7 @@ def configure_converter(conv: Converter) -> None:
     conv.register_unstructure_hook_func(_is(m.RichText), unstructure_rich_text)
 
     def structure_block(value: Any, _: Any) -> Any:
-        if type(value) is not dict:
-            raise Invalid("schema.type", f"expected a block object, got {_type_name(value)}")
-        tag = value.get("type")
-        hook = block_hooks.get(tag)  # type: ignore[arg-type]
-        if hook is None:
-            raise Invalid("node.unknown-type", f"unknown block type {tag!r}")
-        fields = dict(value)
-        del fields["type"]
-        return hook(fields, None)
+        return _structure_tagged(value, block_hooks, "a block")
 
     conv.register_structure_hook_func(_is(m.Block), structure_block)
 
@@ -408,7 +401,7 @@ def configure_converter(conv: Converter) -> None:
 
     def structure_brief(value: Any, _: Any) -> m.Brief:
         if type(value) is not dict:
-            raise Invalid("schema.type", f"expected a brief object, got {_type_name(value)}")
+            raise Invalid("schema.type", f"expected a brief object, got {json_type_name(value)}")
         if value.get("schema") != SCHEMA_ID:
             raise Invalid(
                 "schema.version",
@@ -452,7 +445,9 @@ def _late_in(table: dict[type, Callable[[Any, Any], Any]], cls: type) -> Callabl
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise Invalid("schema.type", f"expected {name} (an object), got {_type_name(value)}")
+            raise Invalid(
+                "schema.type", f"expected {name} (an object), got {json_type_name(value)}"
+            )
         return table[cls](value, cls)
 
     return structure

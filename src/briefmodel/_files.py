@@ -1,4 +1,4 @@
-"""Writing files in full or not at all."""
+"""Reading files as documents, and writing them in full or not at all."""
 
 from __future__ import annotations
 
@@ -8,7 +8,23 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomically"]
+from .errors import ParseError, Problem
+
+__all__ = ["read_document", "write_atomically"]
+
+
+def read_document(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file; :class:`~briefmodel.ParseError` if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise ParseError(
+            Problem(
+                severity="error",
+                code="parse.unreadable",
+                message=f"cannot read {path}: {error.strerror or error}",
+            )
+        ) from None
 
 
 def _new_file_mode(target: Path) -> int:

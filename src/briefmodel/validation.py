@@ -15,13 +15,14 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from . import _patterns
+from ._converter import json_type_name
+from ._files import read_document
 from ._schema import json_schema
 from .errors import ParseError, Problem, Report, ValidationError, pointer
 from .formats import by_name, detect
@@ -60,15 +61,6 @@ _KEBAB = {
     "anyOf": "any-of",
     "propertyNames": "property-names",
 }
-_JSON_TYPES = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "a boolean",
-    list: "an array",
-    dict: "an object",
-    type(None): "null",
-}
 
 
 _EXPECTED = {
@@ -89,7 +81,7 @@ def _problem(error: SchemaError, named: dict[int, tuple[str, str, str]]) -> Iter
     instance: Any = error.instance
     if "propertyNames" in error.absolute_schema_path:
         path.append(instance)
-    got = _JSON_TYPES.get(type(instance), "a value")
+    got = json_type_name(instance)
     if keyword == "required":
         for name in expected:
             if isinstance(instance, dict) and name not in instance:
@@ -180,25 +172,8 @@ def _read(data: Any, format: str | None) -> Brief:
     if isinstance(data, Brief):
         return data
     if isinstance(data, os.PathLike):
-        path = Path(data)
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise ParseError(
-                Problem(
-                    severity="error",
-                    code="parse.unreadable",
-                    message=f"cannot read {path}: {error.strerror}",
-                )
-            ) from None
-        fmt = by_name(format) if format else detect(path, _head(raw))
-        return fmt.read(raw)
+        raw = read_document(data)
+        return (by_name(format) if format else detect(data, raw)).read(raw)
     if isinstance(data, (str, bytes)):
-        fmt = by_name(format) if format else detect(None, _head(data))
-        return fmt.read(data)
+        return (by_name(format) if format else detect(None, data)).read(data)
     return json_format.from_dict(data)
-
-
-def _head(data: str | bytes) -> str:
-    head = data[:4096]
-    return head.decode("utf-8", "replace") if isinstance(head, bytes) else head

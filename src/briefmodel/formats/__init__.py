@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -79,21 +79,19 @@ def by_name(name: str) -> Format:
         raise _unknown(f"unknown format {name!r} (known: {known})") from None
 
 
-def detect(path: str | Path | None = None, text: str | None = None) -> Format:
-    """The format of a file by its suffix, else by sniffing its text."""
+def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None = None) -> Format:
+    """The format of a document by its file suffix, else by sniffing its beginning."""
     registry = _registry()
     if path is not None:
         suffix = Path(path).suffix.lower()
         for fmt in registry.values():
             if suffix in fmt.suffixes:
                 return fmt
-    if text is not None:
+    if data is not None:
+        head = data[:4096]
+        text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
         for fmt in registry.values():
             if fmt.sniff(text):
                 return fmt
     where = f" of {str(path)!r}" if path is not None else ""
     raise _unknown(f"cannot tell the format{where}; pass format= one of {', '.join(registry)}")
-
-
-def _describe(fmt: Format) -> dict[str, Any]:
-    return {"name": fmt.name, "suffixes": list(fmt.suffixes), "media_type": fmt.media_type}
