@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 import briefmodel as bm
 from briefmodel import _schema
 from briefmodel._converter import converter
+from briefmodel._schema import schema_problems
 from briefmodel.testing import briefs
-from briefmodel.validation import schema_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATOR = Draft202012Validator(bm.json_schema())

@@ -503,19 +503,13 @@ def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Prob
     elif isinstance(error, (ClassValidationError, IterableValidationError)):
         for inner in error.exceptions:
             yield from _flatten(inner, here)
-    elif isinstance(error, Invalid):
+    elif isinstance(error, (Invalid, ModelError)):
+        # Both carry the path below the value that was being structured.
         yield Problem(
             severity="error",
             code=error.code,
             message=error.message,
             path=pointer((*here, *error.path)),
-        )
-    elif isinstance(error, ModelError):
-        yield Problem(
-            severity="error",
-            code=error.code,
-            message=error.message,
-            path=pointer((*here, *error.path)) if error.owner[:1].isupper() else pointer(here),
         )
     elif isinstance(error, KeyError):
         yield Problem(
