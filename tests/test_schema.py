@@ -153,7 +153,8 @@ def test_reading_accepts_nothing_the_schema_rejects(data: Any) -> None:
     report = bm.validate(data)
     if schema_errors:
         assert not report.ok
-        assert report.problems == tuple(schema_errors)
+        # The schema's problems come first; structuring may add what the schema cannot say.
+        assert report.problems[: len(schema_errors)] == tuple(schema_errors)
     for problem in report.problems:
         assert problem.path == "" or problem.path.startswith("/")
 

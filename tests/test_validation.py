@@ -127,6 +127,18 @@ def test_a_missing_schema_marker() -> None:
     assert [(p.code, p.path) for p in bm.validate(data).problems] == [("schema.version", "/schema")]
 
 
+def test_structuring_adds_what_the_schema_cannot_say() -> None:
+    data = example()
+    data["headline"] = 5
+    data["created"] = "2026-02-30T09:00:00+01:00"
+    data["updated"] = "2026-03-02T09:00:00"
+    assert [(p.code, p.path) for p in bm.validate(data).problems] == [
+        ("schema.type", "/headline"),
+        ("datetime.naive", "/updated"),
+        ("datetime.invalid", "/created"),
+    ]
+
+
 def test_problems_past_the_schema_come_from_structuring() -> None:
     data = example()
     data["created"] = "2026-02-30T09:00:00+01:00"  # well-formed, but no such day

@@ -32,7 +32,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import model as m
-from ._patterns import DATETIME
+from ._patterns import DATETIME, datetime_problem
 from .errors import ModelError, Problem, pointer
 
 __all__ = [
@@ -133,7 +133,7 @@ def parse_datetime(value: str) -> datetime:
     """Parse an RFC 3339 date-time with an offset; raise :class:`Invalid` otherwise."""
     match = _RFC3339.fullmatch(value) if len(value) < 64 else None
     if match is None:
-        raise Invalid(DATETIME.code, f"{value[:64]!r} is not {DATETIME.description}")
+        raise Invalid(*datetime_problem(value))
     year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
     try:
         if zulu:

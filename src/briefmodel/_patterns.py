@@ -103,6 +103,21 @@ DATETIME = Shape(
     "an RFC 3339 date-time with a UTC offset, such as '2026-03-02T09:00:00+01:00'",
 )
 
+#: A date-time that is well-formed but for its missing UTC offset.
+NAIVE_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+)
+NAIVE_DATETIME_CODE = "datetime.naive"
+
+
+def datetime_problem(value: str) -> tuple[str, str]:
+    """The code and message for a string that is not an RFC 3339 date-time."""
+    shown = repr(value[:64])
+    if NAIVE_DATETIME.fullmatch(value[:64]):
+        return NAIVE_DATETIME_CODE, f"{shown} has no UTC offset; add one, such as 'Z' or '+01:00'"
+    return DATETIME.code, f"{shown} is not {DATETIME.description}"
+
+
 SHAPES: tuple[Shape, ...] = (
     LANGUAGE,
     QCODE,

@@ -256,7 +256,9 @@ _EXPECTED = {
 }
 
 
-def _problem(error: SchemaError, named: dict[int, tuple[str, str, str]]) -> Iterable[Problem]:
+def _problem(
+    error: SchemaError, named: dict[int, tuple[str, str, str]], schema_defs: dict[str, Any]
+) -> Iterable[Problem]:
     path = list(error.absolute_path)
     keyword = str(error.validator)
     schema: Any = error.schema
@@ -289,6 +291,8 @@ def _problem(error: SchemaError, named: dict[int, tuple[str, str, str]]) -> Iter
         return
     if instance is None and keyword == "type":
         code, message = "schema.type", "null is not allowed here; leave the field out"
+    elif keyword == "pattern" and schema is schema_defs["datetime"]:
+        code, message = _patterns.datetime_problem(instance)
     elif named.get(id(schema), ("", "", ""))[2] == keyword:
         code, description, _ = named[id(schema)]
         shown = repr(instance)[:80] if isinstance(instance, str) else got
@@ -314,7 +318,8 @@ def _problem(error: SchemaError, named: dict[int, tuple[str, str, str]]) -> Iter
 def schema_problems(data: Any) -> list[Problem]:
     """Every problem the JSON Schema finds in ``data``, in document order."""
     validator, named = _validator()
-    problems = [p for error in validator.iter_errors(data) for p in _problem(error, named)]
+    defs: dict[str, Any] = validator.schema["$defs"]  # type: ignore[index]
+    problems = [p for error in validator.iter_errors(data) for p in _problem(error, named, defs)]
     unique = {(p.path, p.code, p.message): p for p in problems}
     return sorted(unique.values(), key=lambda p: _order(p.path))
 

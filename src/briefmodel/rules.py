@@ -440,7 +440,7 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
     "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
-    "datetime.naive": ("error", "A datetime built in Python has no time zone."),
+    "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
 }
 _SHAPE_CODES: dict[str, tuple[Severity, str]] = {
     shape.code: ("error", f"A value that should be {shape.description} is not.")

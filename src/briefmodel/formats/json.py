@@ -222,9 +222,9 @@ def explain(data: Any) -> list[Problem]:
         return problems
     try:
         problems = schema_problems(data)
+        explaining_converter.structure(data, Brief)
         if problems:
             return problems
-        explaining_converter.structure(data, Brief)
     except RecursionError:
         return [
             Problem(
@@ -232,12 +232,22 @@ def explain(data: Any) -> list[Problem]:
             )
         ]
     except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
-        return structuring_problems(error) or [
-            Problem(severity="error", code="structure.invalid", message=str(error))
-        ]
+        # Structuring finds what the schema cannot say (a 30 February); what it finds at
+        # or around a place the schema already explained is the same problem again.
+        explained = [p.path for p in problems]
+        return problems + [
+            found
+            for found in structuring_problems(error)
+            if not any(_related(found.path, path) for path in explained)
+        ] or [Problem(severity="error", code="structure.invalid", message=str(error))]
     return [  # pragma: no cover - the two converters accept the same documents
         Problem(severity="error", code="structure.invalid", message="the brief could not be built")
     ]
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether one JSON Pointer is the other or lies inside it."""
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
 def _keep_unknown(data: Any, problems: list[Problem]) -> Any:
