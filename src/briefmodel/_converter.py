@@ -322,13 +322,20 @@ def configure_converter(conv: Converter) -> None:
     conv.register_structure_hook_func(_is_frozen_map_of(m.JsonValue), _structure_extensions)
     conv.register_unstructure_hook(m.FrozenMap, _thaw)
 
+    # The factories below look up the hook of their item type when first used, not when
+    # made: the generated function of a class is made while the hooks of the classes of
+    # its fields may not exist yet, and by the first use every hook does.
+
     def optional_factory(type_: Any) -> Callable[[Any, Any], Any]:
         (inner,) = (a for a in typing.get_args(type_) if a is not type(None))
-        hook = conv.get_structure_hook(inner)
+        hook: Callable[[Any, Any], Any] | None = None
 
         def structure(value: Any, _: Any) -> Any:
+            nonlocal hook
             if value is None:
                 raise Invalid("schema.type", "null is not allowed here; leave the field out")
+            if hook is None:
+                hook = conv.get_structure_hook(inner)
             return hook(value, inner)
 
         return structure
@@ -337,28 +344,31 @@ def configure_converter(conv: Converter) -> None:
 
     def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:
         inner = typing.get_args(type_)[0]
-        hook = conv.get_structure_hook(inner)
+        hook: Callable[[Any, Any], Any] | None = None
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            return _items_with_notes(_expect_list(value, "a list"), lambda v: hook(v, inner), type_)
-
-        def structure_fast(value: Any, _: Any) -> tuple[Any, ...]:
+            nonlocal hook
             if type(value) is not list:
                 _expect_list(value, "a list")
+            if hook is None:
+                hook = conv.get_structure_hook(inner)
+            if detailed:
+                each = hook
+                return _items_with_notes(value, lambda v: each(v, inner), type_)
             return tuple([hook(v, inner) for v in value])
 
-        return structure if detailed else structure_fast
+        return structure
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
-    # Hooks of the model classes read the generated per-class functions from these two
-    # tables, which are filled last: the generated functions of one class capture the
-    # hooks of the types of its fields, so every hook must be registered before them.
+    # The generated per-class functions go into these tables, filled last. Writing still
+    # reads them late (cattrs' own factories look hooks up when made); reading registers
+    # them directly, its factories above being lazy.
     fields_in: dict[type, Callable[[Any, Any], Any]] = {}
     fields_out: dict[type, Callable[[Any], dict[str, Any]]] = {}
     tagged_out: dict[type, Callable[[Any], dict[str, Any]]] = {}
-    inline_hooks = {tag: _late_in(fields_in, cls) for cls, tag in INLINE_TAGS.items()}
-    block_hooks = {tag: _late_in(fields_in, cls) for cls, tag in BLOCK_TAGS.items()}
+    inline_hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    block_hooks: dict[str, Callable[[Any, Any], Any]] = {}
 
     def structure_rich_text(value: Any, _: Any) -> m.RichText:
         if type(value) is str:
@@ -420,7 +430,6 @@ def configure_converter(conv: Converter) -> None:
     for cls in m.MODEL_TYPES:
         if cls in (m.ListItem, m.Brief):
             continue
-        conv.register_structure_hook(cls, _late_in(fields_in, cls))
         tag = BLOCK_TAGS.get(cls) or INLINE_TAGS.get(cls)
         conv.register_unstructure_hook(cls, _late_out(fields_out, cls, tag))
         if tag:
@@ -435,22 +444,13 @@ def configure_converter(conv: Converter) -> None:
         fields_in[cls] = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
         )
+        if cls not in (m.ListItem, m.Brief):
+            conv.register_structure_hook(cls, fields_in[cls])
         fields_out[cls] = make_dict_unstructure_fn(
             cls, conv, _cattrs_omit_if_default=True, _cattrs_use_linecache=False, **keep
         )
-
-
-def _late_in(table: dict[type, Callable[[Any, Any], Any]], cls: type) -> Callable[[Any, Any], Any]:
-    name = cls.__name__
-
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not dict:
-            raise Invalid(
-                "schema.type", f"expected {name} (an object), got {json_type_name(value)}"
-            )
-        return table[cls](value, cls)
-
-    return structure
+    for tags, hooks in ((INLINE_TAGS, inline_hooks), (BLOCK_TAGS, block_hooks)):
+        hooks.update({tag: fields_in[cls] for cls, tag in tags.items()})
 
 
 def _late_out(

@@ -416,6 +416,10 @@ def rich_text(value: RichTextLike) -> RichText:
 
 def _normalise(value: Any) -> RichText:
     kind = type(value)
+    if kind is tuple and len(value) == 1:  # the common case: one string or one node
+        only = type(value[0])
+        if (only is str and value[0]) or only in INLINE_TYPES:
+            return value  # type: ignore[no-any-return]
     if kind is str:
         return (value,) if value else ()
     if kind in INLINE_TYPES:
