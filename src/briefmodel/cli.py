@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from ._api import dumps, load, loads
+from ._api import dumps
 from ._files import write_atomically
 from ._schema import json_schema
 from .errors import BriefmodelError, ParseError, Problem, Report, ValidationError
@@ -292,18 +292,15 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if source != STDIO and output != STDIO and _same_file(source, output):
         raise UsageError(f"refusing to overwrite the input file {source!r}; choose another -o")
     shown = STDIN_NAME if source == STDIO else source
-    try:
-        if source == STDIO:
-            brief = loads(_Stdin().read(), args.input_format)
-        else:
-            brief = load(Path(source), args.input_format)
-    except (ParseError, ValidationError) as error:
-        _print_problems(sys.stderr, shown, error.problems)
+    document = _Stdin().read() if source == STDIO else Path(source)
+    report = validate(document, args.input_format)
+    if report.brief is None or not report.ok:
+        _print_problems(sys.stderr, shown, report.problems)
         return EXIT_INVALID
     if not args.quiet:
-        _print_problems(sys.stderr, shown, validate(brief).warnings)
+        _print_problems(sys.stderr, shown, report.warnings)
     try:
-        text = dumps(brief, target.name, **options)
+        text = dumps(report.brief, target.name, **options)
     except (ParseError, ValidationError) as error:  # what the output format cannot hold
         _print_problems(sys.stderr, shown, error.problems)
         return EXIT_INVALID
