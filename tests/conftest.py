@@ -26,5 +26,5 @@ def shared() -> Path:
     if not SHARED.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"CI needs {SHARED} (the official standards) beside the project")
-        pytest.skip(f"{SHARED} is not here: the official standards are not available")
+        pytest.skip(f"{SHARED} is not here: the shared standards and seed are not available")
     return SHARED

@@ -35,6 +35,15 @@ def test_a_file_without_a_known_suffix_is_sniffed(tmp_path: Path) -> None:
     assert bm.validate(path, format="json").ok
 
 
+def test_a_path_given_as_str_is_text_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "brief.json"
+    path.write_text(MODEL_EXAMPLE, "utf-8")
+    report = bm.validate(str(path))
+    assert [p.code for p in report.problems] == ["format.unknown"]
+    assert f"pass pathlib.Path({str(path)!r})" in report.problems[0].message
+    assert "pathlib" not in bm.validate("no such file").problems[0].message
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     report = bm.validate(tmp_path / "missing.json")
     assert [p.code for p in report.problems] == ["parse.unreadable"]

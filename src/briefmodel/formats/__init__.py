@@ -94,4 +94,16 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
             if fmt.sniff(text):
                 return fmt
     where = f" of {str(path)!r}" if path is not None else ""
-    raise _unknown(f"cannot tell the format{where}; pass format= one of {', '.join(registry)}")
+    hint = ""
+    if path is None and isinstance(data, str) and _names_a_file(data):
+        hint = f"; {data!r} is text here: to read that file, pass pathlib.Path({data!r})"
+    raise _unknown(
+        f"cannot tell the format{where}; pass format= one of {', '.join(registry)}{hint}"
+    )
+
+
+def _names_a_file(text: str) -> bool:
+    try:
+        return len(text) < 1024 and "\n" not in text and Path(text).is_file()
+    except (OSError, ValueError):
+        return False
