@@ -206,6 +206,12 @@ def test_walk_paths_follow_canonical_json() -> None:
             assert isinstance(target, (dict, list, str))
 
 
+@given(briefs())
+def test_the_fast_walk_agrees_with_walk(b: bm.Brief) -> None:
+    walked = sorted((len(path), id(node)) for path, node in b.walk())
+    assert sorted((depth, id(node)) for depth, node in m.nodes(b)) == walked
+
+
 def test_aware_datetimes_with_offsets_are_kept() -> None:
     tz = timezone(timedelta(hours=5, minutes=30))
     b = brief(created=datetime(2026, 1, 1, 12, tzinfo=tz))

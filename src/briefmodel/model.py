@@ -1007,7 +1007,9 @@ def nodes(root: Any) -> Iterator[tuple[int, Node]]:
     """Every node under ``root`` with its depth, in no particular order (the fast walk).
 
     The depth is the length of the path :func:`walk` gives the same node: how deep it
-    sits in the canonical JSON.
+    sits in the canonical JSON. This mirrors :func:`walk` step for step without building
+    paths, which the rules' first pass over every valid brief cannot afford (sharing one
+    traversal costs that pass 40%); a test checks that the two agree.
     """
     stack: list[tuple[int, Any]] = [(0, root)]
     pop, push = stack.pop, stack.append
