@@ -58,6 +58,7 @@ from pydantic import (
 
 import briefmodel as bm
 from briefmodel import _patterns
+from briefmodel import model as m
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "port-fees.json"
@@ -189,19 +190,8 @@ class PJudgment(_Node):
 
     type: Literal["judgment"]
     statement: RichText
-    confidence: Literal["low", "moderate", "high"] | None = None
-    likelihood: (
-        Literal[
-            "almost-no-chance",
-            "very-unlikely",
-            "unlikely",
-            "roughly-even-chance",
-            "likely",
-            "very-likely",
-            "almost-certain",
-        ]
-        | None
-    ) = None
+    confidence: m.Confidence | None = None
+    likelihood: m.Likelihood | None = None
     basis: tuple[NodeId, ...] = ()
 
 
@@ -235,7 +225,7 @@ class PEntity(_Node):
     """An entity named in the brief."""
 
     id: NodeId
-    kind: Literal["person", "organization", "place", "event", "other"]
+    kind: m.EntityKind
     name: Line
     aliases: tuple[NonEmpty, ...] = ()
     identifiers: dict[SchemeName, NonEmpty] = Field(default_factory=dict)
@@ -266,7 +256,7 @@ class PSource(_Node):
     publisher: NonEmpty | None = None
     published: AwareDatetime | None = None
     accessed: AwareDatetime | None = None
-    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    reliability: m.Reliability | None = None
     credibility: Annotated[int, Field(ge=1, le=6)] | None = None
 
 
@@ -299,7 +289,7 @@ class PRights(_Node):
 class PCorrection(_Node):
     """A correction note."""
 
-    signal: Literal["update", "correction", "retraction"]
+    signal: m.Signal
     note: NonEmpty
     date: AwareDatetime | None = None
 
@@ -316,7 +306,7 @@ class PBrief(_Node):
     created: AwareDatetime
     updated: AwareDatetime | None = None
     embargo_until: AwareDatetime | None = None
-    status: Literal["usable", "withheld", "canceled"] = "usable"
+    status: m.Status = "usable"
     urgency: Annotated[int, Field(ge=1, le=9)] | None = None
     genre: NonEmpty | None = None
     authors: tuple[PAgent, ...] = ()
