@@ -1,8 +1,10 @@
 """MkDocs hooks for the briefmodel docs (registered under ``hooks:`` in mkdocs.yml).
 
-The table of problem codes on the validation page is generated at build time from
-:data:`briefmodel.rules.CODES`, so that it can never fall behind the code: a page that
-contains the marker ``<!-- rules-table -->`` gets the table in its place.
+The table of problem codes on the validation page is generated from
+:data:`briefmodel.rules.CODES`. It is checked in between the markers
+``<!-- rules-table -->`` and ``<!-- /rules-table -->``, so the page reads right anywhere;
+a test fails when it is stale (``python docs/hooks.py`` rewrites it), and the build
+hook below puts the current table in place in any case.
 
 This module imports nothing from MkDocs, so the tests can call it directly.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 MARKER = "<!-- rules-table -->"
+END_MARKER = "<!-- /rules-table -->"
 
 #: The layer each code prefix belongs to, in the order validation runs them.
 LAYERS: dict[str, str] = {
@@ -56,8 +59,23 @@ def rules_table() -> str:
     return "\n".join(rows)
 
 
-def on_page_markdown(markdown: str, **kwargs: Any) -> str:
-    """Replace the rules-table marker with the generated table."""
+def with_current_table(markdown: str) -> str:
+    """``markdown`` with the current table between the rules-table markers."""
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, rules_table())
+    before, rest = markdown.split(MARKER, 1)
+    after = rest.split(END_MARKER, 1)[1] if END_MARKER in rest else rest
+    return f"{before}{MARKER}\n{rules_table()}\n{END_MARKER}{after}"
+
+
+def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+    """Put the current rules table between the markers of a page that has them."""
+    return with_current_table(markdown)
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    page = Path(__file__).with_name("validation.md")
+    page.write_text(with_current_table(page.read_text("utf-8")), "utf-8")
+    print(f"wrote the rules table into {page}")
