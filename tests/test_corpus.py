@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import shutil
 import subprocess
 import sys
 import time
@@ -36,6 +34,8 @@ import pytest
 import briefmodel as bm
 from briefmodel import model as m
 from briefmodel.rules import CODES, RULE_LIST
+
+from ._tools import check_jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -378,14 +378,15 @@ def test_passing_briefs_nest_sections_lists_and_json(passing: list[bm.Brief]) ->
 
 def _check_jsonschema(files: list[Path]) -> dict[str, list[str]]:
     """Run check-jsonschema once over ``files``; the schema errors of each file by name."""
-    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
-    exe = exe or shutil.which("check-jsonschema")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("check-jsonschema is not installed (it is in the test extras)")
-        pytest.skip("check-jsonschema is not installed")
     run = subprocess.run(
-        [exe, "--schemafile", str(SCHEMA_FILE), "--output-format", "json", *map(str, files)],
+        [
+            check_jsonschema(),
+            "--schemafile",
+            str(SCHEMA_FILE),
+            "--output-format",
+            "json",
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

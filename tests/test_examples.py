@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -15,6 +12,8 @@ from typing import Any
 import pytest
 
 import briefmodel as bm
+
+from ._tools import check_jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -51,12 +50,7 @@ def test_example_is_canonical_and_round_trips(path: Path) -> None:
 
 
 def test_check_jsonschema_accepts_the_examples() -> None:
-    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
-    exe = exe or shutil.which("check-jsonschema")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("check-jsonschema is not installed (it is in the test extras)")
-        pytest.skip("check-jsonschema is not installed")
+    exe = check_jsonschema()
     schema = ROOT / "schemas" / "brief.schema.json"
     run = subprocess.run(
         [exe, "--schemafile", str(schema), *map(str, FILES)],

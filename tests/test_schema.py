@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,9 @@ from briefmodel import _schema
 from briefmodel._converter import converter
 from briefmodel._schema import schema_problems
 from briefmodel.testing import briefs
+
+from ._tools import check_jsonschema
+from .formats.test_json import MODEL_EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATOR = Draft202012Validator(bm.json_schema())
@@ -160,22 +162,11 @@ def test_reading_accepts_nothing_the_schema_rejects(data: Any) -> None:
 
 
 def test_check_jsonschema_accepts_a_written_brief(tmp_path: Path) -> None:
-    brief = bm.loads(
-        (ROOT / "tests" / "formats" / "test_json.py")
-        .read_text()
-        .split('MODEL_EXAMPLE = """')[1]
-        .split('"""')[0]
-    )
+    brief = bm.loads(MODEL_EXAMPLE)
     good = tmp_path / "good.json"
     good.write_text(bm.dumps(brief), "utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text(bm.dumps(brief).replace('"headline"', '"headlines"'), "utf-8")
-    command = [
-        sys.executable,
-        "-m",
-        "check_jsonschema",
-        "--schemafile",
-        str(ROOT / "schemas" / "brief.schema.json"),
-    ]
+    command = [check_jsonschema(), "--schemafile", str(ROOT / "schemas" / "brief.schema.json")]
     assert subprocess.run([*command, str(good)], capture_output=True).returncode == 0
     assert subprocess.run([*command, str(bad)], capture_output=True).returncode == 1
