@@ -8,7 +8,7 @@ entry point names a :class:`Format` object.
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json',)
+('json', 'newsml')
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..model import Brief
 __all__ = ["Format", "by_name", "detect", "formats"]
 
 #: The formats that ship with briefmodel, by module.
-BUILTIN = ("json",)
+BUILTIN = ("json", "newsml")
 
 
 @attrs.frozen(kw_only=True)
