@@ -549,6 +549,7 @@ _PARSER = etree.XMLParser(
     collect_ids=False,
 )
 _ENCODING_DECLARATION = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2")
+_XINCLUDE = (b"http://www.w3.org/2001/XInclude", b"http://www.w3.org/2003/XInclude")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
@@ -563,7 +564,7 @@ def _refuse(
 def parse(data: str | bytes) -> etree._Element:
     """Parse untrusted XML safely; the root element, or :class:`~briefmodel.ParseError`.
 
-    Refused: a DOCTYPE (so no entity expansion and no DTD loading), anything over
+    Refused: a DOCTYPE (so no entity expansion and no DTD loading), XInclude, anything over
     :data:`MAX_BYTES`, UTF-16 and UTF-32, bytes that are not what the declared encoding
     says, nesting deeper than 256 elements and text nodes over 10 MB. Nothing is fetched
     from the network and XInclude is never processed.
@@ -587,6 +588,15 @@ def parse(data: str | bytes) -> etree._Element:
             "in NewsML-G2 input (they can expand without bound or read local files)",
             line,
         )
+    for namespace in _XINCLUDE:
+        at = data.find(namespace)
+        if at >= 0:
+            raise _refuse(
+                "parse.xinclude",
+                "the document uses XInclude, which is not allowed in NewsML-G2 input "
+                "(it can pull in local files)",
+                data.count(b"\n", 0, at) + 1,
+            )
     try:
         root = etree.fromstring(bytes(data), _PARSER)
     except etree.XMLSyntaxError as error:
