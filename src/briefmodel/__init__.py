@@ -20,7 +20,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import rules
-from ._api import dump, dumps, from_dict, load, loads, to_dict
+from ._api import dump, dumps, from_dict, load, load_all, loads, to_dict
 from ._schema import json_schema
 from .errors import (
     BriefmodelError,
@@ -102,6 +102,7 @@ __all__ = [
     "from_dict",
     "json_schema",
     "load",
+    "load_all",
     "loads",
     "plain_text",
     "pointer",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from .formats import json as json_format
 from .model import Brief
 from .rules import DEFAULT_URL_SCHEMES, check
 
-__all__ = ["dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+__all__ = ["dump", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"]
 
 
 def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
@@ -107,6 +107,28 @@ def load(
     raw = read_document(path)
     fmt = by_name(format) if format else detect(path, raw)
     return _checked(fmt.read(raw, strict=strict), url_schemes)
+
+
+def load_all(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    strict: bool = True,
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+) -> Iterator[Brief]:
+    """Every brief in a file, in order: the items of a NewsML-G2 ``newsMessage``, or the
+    one brief of a document that holds one.
+
+    Each brief is checked as by :func:`load` when the iterator reaches it, so a bad item
+    raises there, after the good ones before it have been yielded.
+    """
+    raw = read_document(path)
+    fmt = by_name(format) if format else detect(path, raw)
+    if fmt.read_all is None:
+        yield _checked(fmt.read(raw, strict=strict), url_schemes)
+        return
+    for brief in fmt.read_all(raw, strict=strict):
+        yield _checked(brief, url_schemes)
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:

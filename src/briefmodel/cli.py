@@ -227,6 +227,15 @@ def _takes_option(fmt: Format, name: str) -> bool:
 # Commands
 
 
+def _validate_one(
+    document: str | bytes | Path, args: argparse.Namespace, schemes: Sequence[str]
+) -> Report:
+    try:
+        return validate(document, args.input_format, url_schemes=schemes, xsd=args.xsd)
+    except TypeError as error:  # --xsd for a document that is not XML
+        raise UsageError(f"--xsd: {error}") from None
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     schemes: Sequence[str] = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
     as_json = args.output_format == "json"
@@ -235,10 +244,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         if name == STDIO:
             shown = STDIN_NAME
-            report = validate(stdin.read(), args.input_format, url_schemes=schemes)
+            report = _validate_one(stdin.read(), args, schemes)
         else:
             shown = name
-            report = validate(Path(name), args.input_format, url_schemes=schemes)
+            report = _validate_one(Path(name), args, schemes)
         results.append((shown, report))
         if not as_json:
             _print_problems(sys.stdout, shown, report.problems)
@@ -404,6 +413,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SCHEME",
         help="a URL scheme links may use (repeat for more; default: "
         f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
+    )
+    check.add_argument(
+        "--xsd",
+        metavar="XSD",
+        help="check XML documents against this XML Schema (IPTC's NewsML-G2 XSD, say) "
+        "instead of briefmodel's NewsML-G2 profile",
     )
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print the problems only, no summary"

@@ -2,7 +2,8 @@
 
 A format module defines ``read(text, *, strict=True) -> Brief`` and
 ``write(brief, **options) -> str``, and a module-level :class:`Format` named
-``FORMAT`` that registers them by name, file suffixes and content sniffing.
+``FORMAT`` that registers them by name, file suffixes and content sniffing (and, where
+the format has more to say, ``read_all`` and ``examine``).
 Third-party formats plug in through the ``briefmodel.formats`` entry-point group: the
 entry point names a :class:`Format` object.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -42,6 +43,13 @@ class Format:
     write: Callable[..., str]
     sniff: Callable[[str], bool]
     description: str = ""
+    #: Reads every brief of a document that can hold several (a NewsML-G2 newsMessage);
+    #: formats without it hold one brief per document.
+    read_all: Callable[..., Iterator[Brief]] | None = None
+    #: Reports every problem of a document for :func:`briefmodel.validate`, beyond what
+    #: reading finds (an XML Schema check with line numbers, losses as warnings):
+    #: ``examine(data, xsd=None) -> (problems, brief or None)``.
+    examine: Callable[..., tuple[list[Problem], Brief | None]] | None = None
 
 
 @functools.lru_cache(maxsize=1)

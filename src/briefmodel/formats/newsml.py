@@ -661,8 +661,7 @@ class _Reader:
         self.losses: list[Problem] = []
         self.errors: list[Problem] = []
         self.unknown: dict[str, str] = {}
-        generator = root.find(f"{_N}itemMeta/{_N}generator")
-        self.own = generator is not None and generator.text == "briefmodel"
+        self.own = _is_own(root)
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.mentions: dict[str, str] = {}  # XHTML id -> entity id
         self.taken_ids: set[str] = set()
@@ -674,7 +673,8 @@ class _Reader:
             Problem(
                 severity="error" if self.strict else "warning",
                 code="newsml.dropped",
-                message=f"{what} has no place in the model and is dropped",
+                message=f"{what} has no place in the model"
+                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
                 line=_line(element),
             )
         )
@@ -1463,32 +1463,48 @@ def read_checked(root: etree._Element, strict: bool) -> Brief:
 
 
 def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
-    """Every problem of a NewsML-G2 document for :func:`briefmodel.validate`.
+    """Every problem of a NewsML-G2 document, for :func:`briefmodel.validate`.
 
-    The document is checked against ``xsd`` (an :class:`lxml.etree.XMLSchema` or a path
-    to an XSD file; by default briefmodel's NewsML-G2 profile), each problem with its
-    line; a document that passes is read leniently, its losses reported as warnings.
+    The document is checked against ``xsd`` (a path to an XSD file or an
+    :class:`lxml.etree.XMLSchema`), each problem with its line. Without ``xsd``,
+    briefmodel's own items (``generator`` briefmodel) are checked against its NewsML-G2
+    profile (:func:`profile_schema`); other producers' items are not, since the profile
+    describes what briefmodel writes: what of theirs the model cannot hold is reported as
+    losses instead. A document that passes is read leniently, its losses as warnings.
     """
     root = parse(data)
-    schema = _schema(xsd)
-    if not schema.validate(root):
-        return [
-            Problem(
-                severity="error",
-                code="xsd.invalid",
-                message=entry.message,
-                line=entry.line or None,
-                column=entry.column or None,
-            )
-            for entry in schema.error_log  # type: ignore[attr-defined]
-        ], None
+    if xsd is not None or _is_own(root):
+        schema = _schema(xsd)
+        if not schema.validate(root):
+            return [
+                Problem(
+                    severity="error",
+                    code="xsd.invalid",
+                    message=_readable(entry.message),
+                    line=entry.line or None,
+                    column=entry.column or None,
+                )
+                for entry in schema.error_log  # type: ignore[attr-defined]
+            ], None
     try:
         brief, losses = _read_item(root, strict=False)
     except ValidationError as error:
         return list(error.problems), None
-    return [
-        Problem(severity="warning", code=p.code, message=p.message, line=p.line) for p in losses
-    ], brief
+    return losses, brief
+
+
+def _is_own(root: etree._Element) -> bool:
+    generator = root.find(f"{_N}itemMeta/{_N}generator")
+    return generator is not None and generator.text == "briefmodel"
+
+
+_PREFIXES = {"{" + NAR + "}": "", "{" + XHTML + "}": "xhtml:", "{" + BM + "}": "bm:"}
+_CLARK = re.compile(r"\{[^}]*\}")
+
+
+def _readable(message: str) -> str:
+    """An XML Schema message with namespaces as prefixes instead of {uri}."""
+    return _CLARK.sub(lambda m: _PREFIXES.get(m.group(0), m.group(0)), message)
 
 
 def _schema(xsd: Any) -> etree.XMLSchema:
@@ -1530,4 +1546,6 @@ FORMAT = Format(
     write=write,
     sniff=sniff,
     description="IPTC NewsML-G2 2.35 newsItem (lossless for what briefmodel writes)",
+    read_all=read_all,
+    examine=examine,
 )
