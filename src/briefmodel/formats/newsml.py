@@ -647,6 +647,22 @@ def _line(element: etree._Element) -> int | None:
     return line if isinstance(line, int) else None
 
 
+def _where(element: etree._Element) -> str:
+    """A readable XPath to an element by local names: ``/newsItem/contentMeta/slugline[2]``."""
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        parent = node.getparent()
+        step = _local(node.tag)
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                step += f"[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
 def _lost_text(element: etree._Element) -> str:
     text = " ".join(_all_text(element).split())
     return f" ({text[:60]!r})" if text else ""
@@ -679,7 +695,7 @@ class _Reader:
             )
         )
         if keep and not self.strict:
-            where = self.root.getroottree().getpath(element)
+            where = _where(element)
             self.unknown[where] = etree.tostring(element, encoding="unicode", with_tail=False)
 
     def lose_element(self, element: etree._Element) -> None:
