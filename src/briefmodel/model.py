@@ -878,12 +878,23 @@ class Brief:
     @property
     def key_points(self) -> tuple[ListItem, ...]:
         """The list items of the first section whose role is ``key-points``."""
-        for _, node in self.walk():
-            if type(node) is Section and node.role == "key-points":
+        for section in self.all_sections():
+            if section.role == "key-points":
                 return tuple(
-                    item for block in node.blocks if type(block) is ItemList for item in block.items
+                    item
+                    for block in section.blocks
+                    if type(block) is ItemList
+                    for item in block.items
                 )
         return ()
+
+    def all_sections(self) -> Iterator[Section]:
+        """Every section, nested ones included, in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.sections))
 
     def plain_text(self) -> str:
         """The brief as plain text: headline, subheadline, then every text block.

@@ -191,7 +191,7 @@ class _Writer:
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
-        taken = {s.id for _, s in brief.walk() if type(s) is Section and s.id}
+        taken = {s.id for s in brief.all_sections() if s.id}
         prefix = "mention-"
         while any(t.startswith(prefix) for t in taken):
             prefix = "_" + prefix
