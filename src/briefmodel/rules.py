@@ -8,7 +8,7 @@ severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
-['block.empty', 'list.empty', 'section.empty']
+['block.empty', 'list.empty', 'newsml.dropped', 'section.empty']
 """
 
 from __future__ import annotations
@@ -426,13 +426,46 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
 # Every code, from every layer
 
 _LAYER_CODES: dict[str, tuple[Severity, str]] = {
-    "parse.syntax": ("error", "The input is not well-formed JSON (the line and column say where)."),
-    "parse.encoding": ("error", "The input bytes are not UTF-8."),
+    "parse.syntax": (
+        "error",
+        "The input is not well-formed JSON or XML (the line and column say where).",
+    ),
+    "parse.encoding": (
+        "error",
+        "The input bytes are not UTF-8 (or, for XML, not in the encoding it declares; "
+        "UTF-16 and UTF-32 are not read).",
+    ),
     "parse.unreadable": ("error", "The file cannot be read."),
     "parse.duplicate-key": ("error", "An object has the same key twice."),
     "parse.non-finite-number": ("error", "NaN, Infinity or a number too large for a double."),
     "parse.too-deep": ("error", "The document nests too deeply to be read."),
-    "parse.too-large": ("error", "A number has more than 4300 digits (too many to convert)."),
+    "parse.too-large": (
+        "error",
+        "A number has more than 4300 digits (too many to convert), or an XML document is "
+        "larger than 64 MiB.",
+    ),
+    "parse.doctype": (
+        "error",
+        "An XML document has a DOCTYPE: DTDs and entity declarations are refused, since they "
+        "can expand without bound or read local files.",
+    ),
+    "parse.xinclude": ("error", "An XML document uses XInclude, which could pull in local files."),
+    "parse.not-newsml": (
+        "error",
+        "The XML root is not a NewsML-G2 newsItem (a newsMessage is read with load_all).",
+    ),
+    "xsd.invalid": (
+        "error",
+        "An XML document breaks its XML Schema: briefmodel's NewsML-G2 profile, or the XSD "
+        "given (the line says where).",
+    ),
+    "xsd.unusable": ("error", "The XSD given cannot be read or is not an XML Schema."),
+    "newsml.dropped": (
+        "warning",
+        "Something in a NewsML-G2 item that the model has no place for; reading strictly "
+        "(the default) makes it an error, strict=False drops it (keeping unknown metadata "
+        "under extensions).",
+    ),
     "format.unknown": ("error", "The format is not registered, or could not be detected."),
     "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
     "schema.type": (

@@ -632,10 +632,18 @@ _TRANSPARENT = frozenset(
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
 
+_LOCAL_NAMES: dict[Any, str] = {}
+
+
 def _local(tag: Any) -> str:
-    if not isinstance(tag, str):
-        return ""
-    return tag[tag.rfind("}") + 1 :]
+    """The local name of an element's tag ("" for anything but an element)."""
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        local = tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 4096:  # tag names come from input: bound the cache
+            _LOCAL_NAMES[tag] = local
+        return local
 
 
 def _all_text(element: etree._Element) -> str:
@@ -1217,6 +1225,9 @@ class _Reader:
             if _local(child.tag) != "li":
                 self.lose(child, f"<{_local(child.tag)}> in a list", keep=False)
                 continue
+            if not len(child) and self.own:
+                items.append(ListItem(content=child.text or ()))
+                continue
             content: list[Any] = []
             blocks: list[Any] = []
             self.inline_into(child, content, stop_at_blocks=blocks)
@@ -1295,6 +1306,9 @@ class _Reader:
     # -- rich text -------------------------------------------------------------------
 
     def rich(self, element: etree._Element) -> tuple[Any, ...]:
+        if not len(element) and self.own:
+            text = element.text
+            return (text,) if text else ()
         content: list[Any] = []
         self.inline_into(element, content)
         return self.tidy(content)
@@ -1456,7 +1470,7 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
     """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order."""
     root = parse(data)
     if root.tag != _N + "newsMessage":
-        yield read_checked(root, strict)
+        yield _read_checked(root, strict)
         return
     for item in root.iterfind(f"{_N}itemSet/*"):
         if item.tag != _N + "newsItem":
@@ -1470,10 +1484,10 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
                 raise ValidationError([problem])
             warnings.warn(BriefmodelWarning(str(problem)), stacklevel=2)
             continue
-        yield read_checked(item, strict)
+        yield _read_checked(item, strict)
 
 
-def read_checked(root: etree._Element, strict: bool) -> Brief:
+def _read_checked(root: etree._Element, strict: bool) -> Brief:
     brief, losses = _read_item(root, strict)
     return _settle(brief, losses, strict)
 
