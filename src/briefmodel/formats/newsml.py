@@ -931,7 +931,7 @@ class _Reader:
                     Related,
                     url=self.uri(child, "href"),
                     title=child.get("title"),
-                    rel=child.get(_B + "rel"),
+                    rel=child.get(_B + "rel") if self.own else self.relation(child),
                 )
                 if link is not None:
                     related.append(link)
@@ -941,6 +941,11 @@ class _Reader:
                 self.lose_element(child)
         fields["corrections"] = corrections
         fields["related"] = related
+
+    def relation(self, link: etree._Element) -> str | None:
+        """Another producer's link relation, by its code: ``irel:seeAlso`` is ``seeAlso``."""
+        code = (link.get("rel") or "").partition(":")[2]
+        return code if _ID.match(code) else None
 
     def time_attribute(self, element: etree._Element, value: str | None) -> datetime | None:
         if value is None:
@@ -1163,6 +1168,8 @@ class _Reader:
                 sections.append(self.section(child))
             elif kind == "heading":
                 title, started = self.text(child) or None, True
+                if not sections and title == self.fields.get("headline"):
+                    title, started = None, False  # the headline repeated atop the body
         return sections
 
     def children(self, element: etree._Element) -> Iterator[tuple[str, Any]]:
