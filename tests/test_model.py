@@ -58,6 +58,11 @@ def test_a_single_string_is_one_keyword() -> None:
         (lambda: brief(headline="two\nlines"), "text.not-one-line"),
         (lambda: brief(headline=5), "schema.type"),
         (lambda: brief(created=datetime(2026, 1, 1)), "datetime.naive"),
+        (
+            # RFC 3339 offsets are whole minutes: no format could write this one.
+            lambda: brief(created=datetime(2026, 1, 1, tzinfo=timezone(timedelta(seconds=19815)))),
+            "datetime.invalid",
+        ),
         (lambda: brief(created="2026-01-01"), "schema.type"),
         (lambda: brief(language="english!"), "language.malformed"),
         (lambda: brief(version=0), "schema.minimum"),

@@ -196,12 +196,21 @@ def _aware(*, optional: bool = False) -> Callable[..., None]:
                 "schema.type",
                 f"expected a datetime, got {type(value).__name__}",
             )
-        if value.tzinfo is None or value.utcoffset() is None:
+        offset = value.utcoffset() if value.tzinfo is not None else None
+        if offset is None:
             raise ModelError(
                 type(inst).__name__,
                 (attribute.name,),
                 "datetime.naive",
                 "the datetime has no time zone; give it a tzinfo (for example timezone.utc)",
+            )
+        if offset.seconds % 60 or offset.microseconds:
+            raise ModelError(
+                type(inst).__name__,
+                (attribute.name,),
+                "datetime.invalid",
+                f"the UTC offset {offset} is not a whole number of minutes, which RFC 3339 "
+                "(and so JSON and XML) cannot write",
             )
 
     return check
