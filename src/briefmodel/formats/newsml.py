@@ -550,6 +550,10 @@ _PARSER = etree.XMLParser(
 )
 _ENCODING_DECLARATION = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2")
 _XINCLUDE = (b"http://www.w3.org/2001/XInclude", b"http://www.w3.org/2003/XInclude")
+_POSITION = re.compile(r",? (?:\(line \d+.*\)|line \d+, column \d+)$")
+_ENCODING_TROUBLE = re.compile(r"encoding|UTF-8|Invalid bytes|Char 0x", re.IGNORECASE)
+#: How UTF-16 and UTF-32 documents begin, with or without a byte order mark.
+_WIDE_STARTS = (b"<\x00", b"\x00<", b"\x00\x00")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
@@ -577,7 +581,7 @@ def parse(data: str | bytes) -> etree._Element:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     if len(data) > MAX_BYTES:
         raise _too_big(len(data))
-    if data.startswith(_WIDE_BOMS):
+    if data.startswith(_WIDE_BOMS) or data.lstrip(b" \t\r\n")[:2] in _WIDE_STARTS:
         raise _refuse("parse.encoding", "UTF-16 and UTF-32 are not read; send UTF-8", 1, 1)
     doctype = data.find(b"<!DOCTYPE")
     if doctype >= 0:
@@ -601,10 +605,16 @@ def parse(data: str | bytes) -> etree._Element:
         root = etree.fromstring(bytes(data), _PARSER)
     except etree.XMLSyntaxError as error:
         line, column = error.position
-        message = str(error.msg or error).split(" (line ")[0]
-        raise _refuse(
-            "parse.syntax", f"not well-formed XML: {message}", line or None, column or None
-        ) from None
+        message = _POSITION.sub("", str(error.msg or error))
+        code, what = "parse.syntax", "not well-formed XML"
+        if _ENCODING_TROUBLE.search(message):
+            code, what = "parse.encoding", "not readable in its encoding"
+        elif "depth" in message.lower():
+            code, what = "parse.too-deep", "nested too deeply"
+            message = "more than 256 levels of elements"
+        elif "huge" in message.lower():
+            code, what = "parse.too-large", "too large"
+        raise _refuse(code, f"{what}: {message}", line or None, column or None) from None
     if root is None:
         raise _refuse("parse.syntax", "not well-formed XML: the document is empty")
     return root
@@ -662,6 +672,8 @@ def _where(element: etree._Element) -> str:
     while node is not None:
         parent = node.getparent()
         step = _local(node.tag)
+        if not node.tag.startswith((_N, _H)):
+            step = str(node.tag)  # {namespace}name: foreign elements cannot collide
         if parent is not None:
             same = [c for c in parent if c.tag == node.tag]
             if len(same) > 1:
@@ -892,16 +904,18 @@ class _Reader:
         corrections: list[Correction] = []
         related: list[Related] = []
         for child in element:
-            tag = _local(child.tag)
+            tag = _local(child.tag) if child.tag.startswith(_N) else ""
             if tag == "itemClass":
                 if child.get("qcode") not in ("ninat:text", None):
                     self.lose(child, f"the item class {child.get('qcode')!r}", keep=False)
             elif tag == "provider":
-                name = self.name(child)
+                if self.own:
+                    name = self.name(child)
+                else:  # another producer's provider may be known by its code alone
+                    name = self.name(child) or child.get("literal") or child.get("qcode")
+                    name = name or self.uri(child)
                 if name is not None:
                     fields["publisher"] = self.agent(child, name)
-                elif not (self.own and child.get("literal") == "unknown"):
-                    self.lose_element(child)
             elif tag == "versionCreated":
                 fields["_version_created"] = self.time(child)
             elif tag == "firstCreated":
@@ -935,7 +949,7 @@ class _Reader:
                 )
                 if link is not None:
                     related.append(link)
-            elif tag in ("generator", "title") and child.tag.startswith(_N):
+            elif tag == "generator":
                 continue
             else:
                 self.lose_element(child)
@@ -987,6 +1001,9 @@ class _Reader:
                 fields["urgency"] = self.integer(child, child.text)
             elif local == "contentCreated":
                 fields["_content_created"] = self.time(child)
+                first = fields.get("created")
+                if first is not None and first != fields["_content_created"]:
+                    self.lose(child, f"<contentCreated> {child.text!r}, other than <firstCreated>")
             elif local == "contentModified":
                 fields["updated"] = self.time(child)
             elif local == "infoSource":
@@ -997,8 +1014,8 @@ class _Reader:
                     self.lose_element(child)
                 else:
                     lists["authors"].append(self.agent(child, name))
-            elif local == "language":
-                fields.setdefault("_language", child.get("tag"))
+            elif local == "language" and "_language" not in fields:
+                fields["_language"] = child.get("tag")
             elif local == "genre" and "genre" not in fields:
                 fields["genre"] = self.name(child) or child.get("literal") or child.get("qcode")
             elif local == "keyword":
@@ -1012,7 +1029,7 @@ class _Reader:
                 fields["headline"] = self.text(child)
             elif local == "description":
                 role = child.get("role")
-                if role == KEY_POINT_ROLE:
+                if role == KEY_POINT_ROLE and self.own:
                     continue
                 if role == SUMMARY_ROLE and "subheadline" not in fields:
                     fields["subheadline"] = self.text(child)
@@ -1116,6 +1133,8 @@ class _Reader:
                 self.lose(child, f"another <{local}> ({kind})", keep=False)
             elif local == "inlineXML" and len(child):
                 sections = self.xml_body(child[0])
+                for extra in list(child)[1:]:
+                    self.lose(extra, f"a second body <{_local(extra.tag)}>", keep=False)
             elif local == "inlineData" and kind.startswith("text/plain"):
                 paragraphs = [p for p in re.split(r"\n\s*\n", child.text or "") if p.strip()]
                 sections = [
@@ -1142,6 +1161,8 @@ class _Reader:
                         self.lose(
                             part, f"the NITF <{_local(part.tag)}>{_lost_text(part)}", keep=False
                         )
+            for end in element.iterfind(f"{{{NITF}}}body/{{{NITF}}}body.end"):
+                self.lose(end, f"the NITF <body.end>{_lost_text(end)}", keep=False)
             found = element.find(f"{{{NITF}}}body/{{{NITF}}}body.content")
             if found is None:
                 return []
@@ -1299,7 +1320,7 @@ class _Reader:
 
     def image(self, element: etree._Element, caption: Any = (), credit: str | None = None) -> Any:
         if not element.get("alt") or not element.get("src"):
-            self.lose(element, "an image without src or alternative text")
+            self.lose(element, "an image without src or alternative text", keep=False)
             return None
         return self.build(
             element,
@@ -1368,6 +1389,8 @@ class _Reader:
     def inner(self, element: etree._Element) -> list[Any]:
         content: list[Any] = []
         self.inline_into(element, content)
+        if not self.own:  # other producers' line breaks and indentation are layout
+            content = [_WS.sub(" ", n) if type(n) is str else n for n in content]
         return content
 
     def em(self, element: etree._Element) -> Any:
