@@ -559,3 +559,25 @@ def test_other_producers_links_keep_their_relation_and_a_repeated_headline_is_no
     brief = bm.loads(xml, "newsml")
     assert brief.related == (bm.Related(url="https://wire.example.org/v1", rel="previousVersion"),)
     assert [s.title for s in brief.sections] == [None, "More"]
+
+
+def test_other_producers_quirks_are_read_or_reported_never_silently_lost() -> None:
+    xml = _item(
+        meta='\n    <o:link xmlns:o="urn:example:other" href="https://e.example.org/x"/>'
+        "\n    <title>Internal label</title>",
+        body="<p>Water <em>rose\n      fast</em> again</p>",
+        content_meta='\n    <foo xmlns="urn:example:a">1</foo><foo xmlns="urn:example:b">2</foo>',
+    ).replace(
+        '<provider uri="https://wire.example.org/"><name>Example Wire</name></provider>',
+        '<provider qcode="nprov:EXW"/><firstCreated>2026-04-01T00:00:00Z</firstCreated>',
+    )
+    with pytest.warns(bm.BriefmodelWarning) as seen:
+        brief = bm.loads(xml, "newsml", strict=False)
+    message = str(seen[0].message)
+    assert "contentCreated" in message
+    assert "title" in message
+    assert brief.related == ()  # a link in a foreign namespace is not NewsML-G2's link
+    assert brief.publisher == bm.Agent(name="nprov:EXW")
+    assert brief.sections[0].blocks[0].content[1] == bm.Emphasis(content="rose fast")
+    kept = dict(brief.extensions["briefmodel:unknown"])
+    assert {etree.fromstring(v).text for k, v in kept.items() if "foo" in k} == {"1", "2"}
