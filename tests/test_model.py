@@ -63,6 +63,11 @@ def test_a_single_string_is_one_keyword() -> None:
             lambda: brief(created=datetime(2026, 1, 1, tzinfo=timezone(timedelta(seconds=19815)))),
             "datetime.invalid",
         ),
+        (
+            # Year 1 at +15:00 is still year 0 in UTC, which no format can write.
+            lambda: brief(created=datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=15)))),
+            "datetime.invalid",
+        ),
         (lambda: brief(created="2026-01-01"), "schema.type"),
         (lambda: brief(language="english!"), "language.malformed"),
         (lambda: brief(version=0), "schema.minimum"),

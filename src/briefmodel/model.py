@@ -31,7 +31,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Literal, TypeAlias, TypeVar, Union
 
 import attrs
@@ -204,6 +204,15 @@ def _aware(*, optional: bool = False) -> Callable[..., None]:
                 "datetime.naive",
                 "the datetime has no time zone; give it a tzinfo (for example timezone.utc)",
             )
+        try:
+            value.astimezone(timezone.utc)
+        except OverflowError:
+            raise ModelError(
+                type(inst).__name__,
+                (attribute.name,),
+                "datetime.invalid",
+                "the date-time falls outside the years 1 to 9999 in UTC",
+            ) from None
         if offset.seconds % 60 or offset.microseconds:
             raise ModelError(
                 type(inst).__name__,

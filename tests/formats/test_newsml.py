@@ -29,6 +29,7 @@ SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
 N = "{" + newsml.NAR + "}"
 H = "{" + newsml.XHTML + "}"
 B = "{" + newsml.BM + "}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 UTC = timezone.utc
 #: IPTC concept natures read as entities rather than topics.
 ENTITY_TYPES = {
@@ -159,7 +160,7 @@ def test_mentions_stay_linked_to_their_entities_through_inline_refs() -> None:
     root = etree.fromstring(bm.dumps(brief, "newsml").encode())
     refs = {r.get("literal"): r.get("idrefs").split() for r in root.iter(N + "inlineRef")}
     assert set(refs) == {"mayor", "isle"}
-    spans = {s.get("id"): s.text for s in root.iter(H + "span")}
+    spans = {s.get(XML_ID): s.text for s in root.iter(H + "span")}
     assert [spans[i] for i in refs["mayor"]] == ["The mayor", "she"]
     assert [spans[i] for i in refs["isle"]] == ["the island"]
     subjects = {s.get("literal"): s for s in root.iter(N + "subject")}
@@ -178,7 +179,7 @@ def test_generated_mention_ids_never_collide_with_section_ids() -> None:
         ],
     )
     root = etree.fromstring(bm.dumps(brief, "newsml").encode())
-    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    ids = [e.get("id") or e.get(XML_ID) for e in root.iter() if e.get("id") or e.get(XML_ID)]
     assert len(ids) == len(set(ids)) == 2
     assert bm.loads(bm.dumps(brief, "newsml"), "newsml") == brief
 

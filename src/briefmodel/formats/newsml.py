@@ -90,6 +90,7 @@ _N = "{" + NAR + "}"
 _H = "{" + XHTML + "}"
 _B = "{" + BM + "}"
 _LANG = "{" + XML_NS + "}lang"
+_XML_ID = "{" + XML_NS + "}id"
 
 #: Entity kinds and the IPTC concept natures (cpnat) they are written as.
 ENTITY_NATURES = {
@@ -115,7 +116,7 @@ _BODY_NAMESPACES: Any = {None: XHTML, "bm": BM}
 def _stamp(value: datetime) -> str:
     """An xs:dateTime: the offset as given when XML Schema allows it (±14:00), else UTC."""
     offset = value.utcoffset() or timedelta(0)
-    if abs(offset) > timedelta(hours=14) or offset.seconds % 60 or offset.microseconds:
+    if abs(offset) > timedelta(hours=14):
         value = value.astimezone(timezone.utc)
     return value.isoformat()
 
@@ -450,7 +451,7 @@ class _Writer:
         ids = self.mentions.setdefault(node.ref, [])
         ident = f"{self.prefix}{sum(map(len, self.mentions.values()))}"
         ids.append(ident)
-        element = etree.SubElement(parent, _H + "span", id=ident)
+        element = etree.SubElement(parent, _H + "span", {_XML_ID: ident})
         self.rich(element, node.content)
         return element
 
@@ -1460,7 +1461,7 @@ class _Reader:
         )
 
     def span(self, element: etree._Element) -> Any:
-        ref = self.mentions.get(element.get("id", ""))
+        ref = self.mentions.get(element.get(_XML_ID) or element.get("id") or "")
         if ref is None:
             return _Flat(self.inner(element))
         return self.build(element, Mention, ref=ref, content=self.inner(element))
