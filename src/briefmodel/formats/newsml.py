@@ -40,57 +40,59 @@ from urllib.parse import quote
 from lxml import etree
 
 from .._converter import Invalid, parse_datetime
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
+from .._patterns import NODE_ID
+from ..errors import BriefmodelWarning, Problem, ValidationError
 from ..model import (
-    BLOCK_TYPES,
-    INLINE_TYPES,
     Agent,
     Brief,
-    Citation,
-    Code,
     Correction,
-    Emphasis,
     Entity,
-    Figure,
     FrozenMap,
-    ItemList,
-    Judgment,
-    LineBreak,
-    Link,
     ListItem,
-    Mention,
     Paragraph,
-    Quote,
     Related,
     Rights,
     Section,
     Source,
-    Strong,
     Subject,
 )
 from . import Format
+from ._xhtml import BLOCK_CONTAINERS, NITF, XHTML, BodyReader, BodyWriter
+from ._xml import (
+    BM,
+    MAX_BYTES,
+    XML_LANG,
+    line_of,
+    local_name,
+    parse,
+    refuse,
+    sub_text,
+)
 
-__all__ = ["BM", "FORMAT", "NAR", "XHTML", "parse", "read", "read_all", "sniff", "write"]
+__all__ = [
+    "BM",
+    "FORMAT",
+    "MAX_BYTES",
+    "NAR",
+    "NITF",
+    "XHTML",
+    "examine",
+    "parse",
+    "profile_schema",
+    "read",
+    "read_all",
+    "sniff",
+    "write",
+]
 
 #: The NewsML-G2 namespace.
 NAR = "http://iptc.org/std/nar/2006-10-01/"
-#: The XHTML namespace of the body.
-XHTML = "http://www.w3.org/1999/xhtml"
-#: briefmodel's extension namespace, for what NewsML-G2 and XHTML have no place for.
-BM = "urn:briefmodel:newsml:1"
-NITF = "http://iptc.org/std/NITF/2006-10-18/"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 STANDARD_VERSION = "2.35"
-
-#: Documents larger than this are refused before parsing.
-MAX_BYTES = 64 * 1024 * 1024
 
 _N = "{" + NAR + "}"
 _H = "{" + XHTML + "}"
 _B = "{" + BM + "}"
-_LANG = "{" + XML_NS + "}lang"
-_XML_ID = "{" + XML_NS + "}id"
 
 #: Entity kinds and the IPTC concept natures (cpnat) they are written as.
 ENTITY_NATURES = {
@@ -110,7 +112,6 @@ KEY_POINT_ROLE = "bmdesc:key-point"
 # Writing
 
 _ITEM_NAMESPACES: Any = {None: NAR, "bm": BM}
-_BODY_NAMESPACES: Any = {None: XHTML, "bm": BM}
 
 
 def _stamp(value: datetime) -> str:
@@ -126,12 +127,6 @@ def _time(parent: etree._Element, tag: str, value: datetime) -> None:
     element.text = _stamp(value)
     if element.text != value.isoformat():
         element.set(_B + "written", value.isoformat())
-
-
-def _text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, attributes)
-    element.text = text
-    return element
 
 
 _NOT_NORMALIZED = re.compile(r"[\t\n\r]")
@@ -187,17 +182,8 @@ def _agent(parent: etree._Element, tag: str, agent: Agent) -> None:
     _label(element, _N + "name", agent.name)
 
 
-class _Writer:
-    """One brief being written: the ids given to mentions, by entity."""
-
-    def __init__(self, brief: Brief) -> None:
-        self.brief = brief
-        taken = {s.id for s in brief.all_sections() if s.id}
-        prefix = "mention-"
-        while any(t.startswith(prefix) for t in taken):
-            prefix = "_" + prefix
-        self.prefix = prefix
-        self.mentions: dict[str, list[str]] = {}
+class _Writer(BodyWriter):
+    """One brief being written as a news item."""
 
     # -- the item ------------------------------------------------------------------
 
@@ -212,7 +198,7 @@ class _Writer:
                 "standard": "NewsML-G2",
                 "standardversion": STANDARD_VERSION,
                 "conformance": "power",
-                _LANG: b.language,
+                XML_LANG: b.language,
             },
         )
         etree.SubElement(root, _N + "catalogRef", href=IPTC_CATALOG)
@@ -238,9 +224,9 @@ class _Writer:
             holder = etree.SubElement(info, _N + "copyrightHolder")
             _label(holder, _N + "name", rights.holder)
         if rights.notice is not None:
-            _text(info, _N + "copyrightNotice", rights.notice)
+            sub_text(info, _N + "copyrightNotice", rights.notice)
         if rights.usage_terms is not None:
-            _text(info, _N + "usageTerms", rights.usage_terms)
+            sub_text(info, _N + "usageTerms", rights.usage_terms)
         if rights.license_url is not None:
             link = etree.SubElement(info, _N + "link", rel="bmdesc:license")
             _uri(link, "href", rights.license_url)
@@ -258,11 +244,11 @@ class _Writer:
         if b.embargo_until is not None:
             _time(meta, _N + "embargoed", b.embargo_until)
         etree.SubElement(meta, _N + "pubStatus", qcode="stat:" + b.status)
-        generator = _text(meta, _N + "generator", "briefmodel")
+        generator = sub_text(meta, _N + "generator", "briefmodel")
         generator.set("versioninfo", "1")
         for correction in b.corrections:
             signal = etree.SubElement(meta, _N + "signal", qcode="sig:" + correction.signal)
-            note = _text(signal, _B + "note", correction.note)
+            note = sub_text(signal, _B + "note", correction.note)
             if correction.date is not None:
                 note.set("date", correction.date.isoformat())
         for related in b.related:
@@ -277,7 +263,7 @@ class _Writer:
         b = self.brief
         meta = etree.SubElement(root, _N + "contentMeta")
         if b.urgency is not None:
-            _text(meta, _N + "urgency", str(b.urgency))
+            sub_text(meta, _N + "urgency", str(b.urgency))
         _time(meta, _N + "contentCreated", b.created)
         if b.updated is not None:
             _time(meta, _N + "contentModified", b.updated)
@@ -295,15 +281,15 @@ class _Writer:
             self.subject(meta, subject)
         for entity in b.entities:
             self.entity(meta, entity)
-        _text(meta, _N + "headline", b.headline)
+        sub_text(meta, _N + "headline", b.headline)
         if b.subheadline is not None:
-            _text(meta, _N + "description", b.subheadline, role=SUMMARY_ROLE)
+            sub_text(meta, _N + "description", b.subheadline, role=SUMMARY_ROLE)
         for point in b.key_points:
             text = _plain(point)
             if text:
-                _text(meta, _N + "description", text, role=KEY_POINT_ROLE)
+                sub_text(meta, _N + "description", text, role=KEY_POINT_ROLE)
         for key, value in b.extensions.items():
-            extension = _text(meta, _B + "extension", _json(value))
+            extension = sub_text(meta, _B + "extension", _json(value))
             extension.set("key", key)
 
     def source(self, meta: etree._Element, source: Source) -> None:
@@ -343,142 +329,7 @@ class _Writer:
         for alias in entity.aliases:
             _label(element, _N + "name", alias, role=ALIAS_ROLE)
         for scheme, value in entity.identifiers.items():
-            _text(element, _B + "identifier", value, scheme=scheme)
-
-    # -- the body ------------------------------------------------------------------
-
-    def body(self) -> etree._Element:
-        b = self.brief
-        html = etree.Element(_H + "html", nsmap=_BODY_NAMESPACES)
-        html.set("lang", b.language)
-        html.set(_LANG, b.language)
-        head = etree.SubElement(html, _H + "head")
-        _text(head, _H + "title", b.headline)
-        body = etree.SubElement(html, _H + "body")
-        for section in b.sections:
-            self.section(body, section, 2)
-        return html
-
-    def section(self, parent: etree._Element, section: Section, level: int) -> None:
-        element = etree.SubElement(parent, _H + "section")
-        if section.id is not None:
-            element.set("id", section.id)
-        if section.role is not None:
-            element.set(_B + "role", section.role)
-        if section.title is not None:
-            _text(element, _H + f"h{min(level, 6)}", section.title)
-        self.blocks(element, section.blocks)
-        for child in section.sections:
-            self.section(element, child, level + 1)
-
-    def blocks(self, parent: etree._Element, blocks: tuple[Any, ...]) -> None:
-        for block in blocks:
-            _BLOCK_WRITERS[type(block)](self, parent, block)
-
-    def paragraph(self, parent: etree._Element, block: Paragraph) -> None:
-        self.rich(etree.SubElement(parent, _H + "p"), block.content)
-
-    def item_list(self, parent: etree._Element, block: ItemList) -> None:
-        element = etree.SubElement(parent, _H + ("ol" if block.ordered else "ul"))
-        for item in block.items:
-            li = etree.SubElement(element, _H + "li")
-            self.rich(li, item.content)
-            self.blocks(li, item.blocks)
-
-    def quote(self, parent: etree._Element, block: Quote) -> None:
-        if block.attribution is not None:
-            parent = etree.SubElement(parent, _H + "figure", {"class": "quote"})
-        element = etree.SubElement(parent, _H + "blockquote")
-        if block.source_ref is not None:
-            element.set(_B + "source", block.source_ref)
-        self.rich(etree.SubElement(element, _H + "p"), block.content)
-        if block.attribution is not None:
-            _text(parent, _H + "figcaption", block.attribution)
-
-    def judgment(self, parent: etree._Element, block: Judgment) -> None:
-        element = etree.SubElement(parent, _H + "aside", {"class": "judgment"})
-        if block.confidence is not None:
-            element.set(_B + "confidence", block.confidence)
-        if block.likelihood is not None:
-            element.set(_B + "likelihood", block.likelihood)
-        if block.basis:
-            element.set(_B + "basis", " ".join(block.basis))
-        self.rich(etree.SubElement(element, _H + "p"), block.statement)
-
-    def figure(self, parent: etree._Element, block: Figure) -> None:
-        element = etree.SubElement(parent, _H + "figure")
-        etree.SubElement(element, _H + "img", src=block.src, alt=block.alt)
-        if block.caption:
-            self.rich(etree.SubElement(element, _H + "figcaption"), block.caption)
-        if block.credit is not None:
-            _text(element, _H + "small", block.credit, **{"class": "credit"})
-
-    def rich(self, element: etree._Element, content: tuple[Any, ...]) -> None:
-        last: etree._Element | None = None
-        for node in content:
-            if type(node) is str:
-                if last is None:
-                    element.text = node
-                else:
-                    last.tail = node
-                continue
-            last = _INLINE_WRITERS[type(node)](self, element, node)
-
-    def emphasis(self, parent: etree._Element, node: Emphasis) -> etree._Element:
-        element = etree.SubElement(parent, _H + "em")
-        self.rich(element, node.content)
-        return element
-
-    def strong(self, parent: etree._Element, node: Strong) -> etree._Element:
-        element = etree.SubElement(parent, _H + "strong")
-        self.rich(element, node.content)
-        return element
-
-    def code(self, parent: etree._Element, node: Code) -> etree._Element:
-        return _text(parent, _H + "code", node.text)
-
-    def line_break(self, parent: etree._Element, node: LineBreak) -> etree._Element:
-        return etree.SubElement(parent, _H + "br")
-
-    def link(self, parent: etree._Element, node: Link) -> etree._Element:
-        element = etree.SubElement(parent, _H + "a", href=node.href)
-        if node.title is not None:
-            element.set("title", node.title)
-        self.rich(element, node.content)
-        return element
-
-    def mention(self, parent: etree._Element, node: Mention) -> etree._Element:
-        ids = self.mentions.setdefault(node.ref, [])
-        ident = f"{self.prefix}{sum(map(len, self.mentions.values()))}"
-        ids.append(ident)
-        element = etree.SubElement(parent, _H + "span", {_XML_ID: ident})
-        self.rich(element, node.content)
-        return element
-
-    def citation(self, parent: etree._Element, node: Citation) -> etree._Element:
-        element = etree.SubElement(parent, _H + "cite")
-        element.set(_B + "source", node.ref)
-        return element
-
-
-_BLOCK_WRITERS: dict[type, Callable[[_Writer, etree._Element, Any], None]] = {
-    Paragraph: _Writer.paragraph,
-    ItemList: _Writer.item_list,
-    Quote: _Writer.quote,
-    Judgment: _Writer.judgment,
-    Figure: _Writer.figure,
-}
-_INLINE_WRITERS: dict[type, Callable[[_Writer, etree._Element, Any], etree._Element]] = {
-    Emphasis: _Writer.emphasis,
-    Strong: _Writer.strong,
-    Code: _Writer.code,
-    LineBreak: _Writer.line_break,
-    Link: _Writer.link,
-    Mention: _Writer.mention,
-    Citation: _Writer.citation,
-}
-assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
-assert set(_INLINE_WRITERS) == set(INLINE_TYPES)
+            sub_text(element, _B + "identifier", value, scheme=scheme)
 
 
 def _plain(item: ListItem) -> str:
@@ -499,22 +350,15 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-#: XHTML elements whose children are blocks only: white space between them is layout.
-_BLOCK_CONTAINERS = frozenset(
-    _H + tag
-    for tag in ("html", "head", "body", "section", "ul", "ol", "figure", "blockquote", "aside")
-)
-
-
 def _indent(element: etree._Element, level: int) -> None:
     """Indent for reading, only where white space means nothing: between metadata
     elements, and between blocks in the body, never inside text."""
     children = list(element)
     if not children or (element.text and element.text.strip()):
         return
-    if element.tag.startswith(_H) and element.tag not in _BLOCK_CONTAINERS:
+    if element.tag.startswith(_H) and element.tag not in BLOCK_CONTAINERS:
         return
-    if element.tag == _N + "inlineXML" or element.tag in _BLOCK_CONTAINERS or not element.text:
+    if element.tag == _N + "inlineXML" or element.tag in BLOCK_CONTAINERS or not element.text:
         pad = "\n" + "  " * (level + 1)
         element.text = pad
         for child in children:
@@ -537,259 +381,27 @@ def write(brief: Brief, *, pretty: bool = False) -> str:
 
 
 # ======================================================================================
-# Parsing untrusted XML
-
-
-class _NoExternalLoads(etree.Resolver):
-    """Answers every request for an external DTD or entity with nothing."""
-
-    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # type: ignore[override]
-        return self.resolve_string("", context, base_url=None)
-
-
-_PARSER = etree.XMLParser(
-    encoding="utf-8",  # the bytes libxml2 reads are the bytes checked below
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,  # libxml2's limits: 256 levels deep, 10 MB per text node
-    remove_comments=True,
-    remove_pis=True,
-    collect_ids=False,
-)
-_PARSER.resolvers.add(_NoExternalLoads())
-_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
-#: Encodings read besides UTF-8: ASCII and the single-byte ISO and Windows code pages.
-_SINGLE_BYTE = re.compile(
-    r"(?:us-?ascii|ascii|latin-?1|iso[-_]?8859[-_]?(?:[1-9]|1[0-6])|(?:windows|cp)-?125[0-8])",
-    re.IGNORECASE,
-)
-_XINCLUDE = ("{http://www.w3.org/2001/XInclude}*", "{http://www.w3.org/2003/XInclude}*")
-_POSITION = re.compile(r",? (?:\(line \d+.*\)|line \d+, column \d+)$")
-_ENCODING_TROUBLE = re.compile(r"encoding|UTF-8|Invalid bytes|Char 0x", re.IGNORECASE)
-#: How UTF-16 and UTF-32 documents begin, with or without a byte order mark.
-_WIDE_STARTS = (b"<\x00", b"\x00<", b"\x00\x00")
-_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-
-
-def _refuse(
-    code: str, message: str, line: int | None = None, column: int | None = None
-) -> ParseError:
-    return ParseError(
-        Problem(severity="error", code=code, message=message, line=line, column=column)
-    )
-
-
-def _utf8(data: str | bytes) -> bytes:
-    """The document as UTF-8 bytes, from a str, UTF-8 or a single-byte encoding."""
-    if isinstance(data, str):
-        if len(data) > MAX_BYTES:
-            raise _too_big(len(data), "characters")
-        return data.encode("utf-8", "surrogatepass")  # a lone surrogate fails in the parser
-    if not isinstance(data, (bytes, bytearray)):
-        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
-    if len(data) > MAX_BYTES:
-        raise _too_big(len(data), "bytes")
-    if data.startswith(_WIDE_BOMS) or data.lstrip(b" \t\r\n")[:2] in _WIDE_STARTS:
-        raise _refuse("parse.encoding", "UTF-16 and UTF-32 are not read; send UTF-8", 1, 1)
-    declared = _DECLARED_ENCODING.match(data[:1024])
-    name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-    if name in ("utf-8", "utf8"):
-        return bytes(data)
-    if not _SINGLE_BYTE.fullmatch(name):
-        raise _refuse(
-            "parse.encoding",
-            f"the document declares the encoding {name!r}; NewsML-G2 input is read in "
-            "UTF-8, ASCII, ISO 8859 or Windows code pages",
-            1,
-        )
-    try:
-        return bytes(data).decode(name).encode("utf-8")
-    except (UnicodeDecodeError, LookupError) as error:
-        raise _refuse("parse.encoding", f"the document is not {name}: {error}", 1) from None
-
-
-def parse(data: str | bytes) -> etree._Element:
-    """Parse untrusted XML safely; the root element, or :class:`~briefmodel.ParseError`.
-
-    Refused: a DOCTYPE (so no entity expansion and no DTD loading), XInclude, anything over
-    :data:`MAX_BYTES`, encodings other than UTF-8, ASCII and single-byte code pages (the
-    bytes checked are the bytes parsed), bytes that are not in the encoding declared,
-    nesting deeper than 256 elements and text nodes over 10 MB. Nothing is fetched from the
-    network or the file system, and XInclude is never processed.
-    """
-    data = _utf8(data)
-    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if start != b"<":
-        raise _refuse(
-            "parse.syntax",
-            "the document is empty"
-            if not start
-            else "the document does not begin with '<': it is not XML, or not in an encoding "
-            "briefmodel reads (UTF-8, ASCII, ISO 8859 or Windows code pages)",
-            1,
-        )
-    doctype = data.find(b"<!DOCTYPE")
-    if doctype >= 0:
-        raise _refuse(
-            "parse.doctype",
-            "the document has a DOCTYPE; DTDs and entity declarations are not allowed "
-            "in NewsML-G2 input (they can expand without bound or read local files)",
-            data.count(b"\n", 0, doctype) + 1,
-        )
-    try:
-        root = etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        message = _POSITION.sub("", str(error.msg or error))
-        code, what = "parse.syntax", "not well-formed XML"
-        if _ENCODING_TROUBLE.search(message):
-            code, what = "parse.encoding", "not readable in its encoding"
-        elif "depth" in message.lower():
-            code, what = "parse.too-deep", "nested too deeply"
-            message = "more than 256 levels of elements"
-        elif "huge" in message.lower():
-            code, what = "parse.too-large", "too large"
-        raise _refuse(code, f"{what}: {message}", line or None, column or None) from None
-    if root is None:
-        raise _refuse("parse.syntax", "not well-formed XML: the document is empty")
-    if root.getroottree().docinfo.internalDTD is not None:
-        raise _refuse("parse.doctype", "the document has a DOCTYPE, which is not allowed", 1)
-    for include in root.iter(*_XINCLUDE):
-        raise _refuse(
-            "parse.xinclude",
-            "the document uses XInclude, which is not allowed in NewsML-G2 input "
-            "(it can pull in local files)",
-            _line(include),
-        )
-    return root
-
-
-def _too_big(size: int, unit: str) -> ParseError:
-    return _refuse(
-        "parse.too-large",
-        f"the document is {size:,} {unit}; NewsML-G2 input is limited to {MAX_BYTES:,} bytes",
-    )
-
-
-# ======================================================================================
 # Reading
 
 UNKNOWN_KEY = "briefmodel:unknown"
-_WS = re.compile(r"\s+")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
-_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hl2"})
-#: Body elements whose children are read as blocks in their place.
-_TRANSPARENT = frozenset(
-    {"div", "article", "main", "header", "body", "body.content", "block", "hgroup", "center"}
-)
+_ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
 
-_LOCAL_NAMES: dict[Any, str] = {}
-
-
-def _local(tag: Any) -> str:
-    """The local name of an element's tag ("" for anything but an element)."""
-    try:
-        return _LOCAL_NAMES[tag]
-    except KeyError:
-        local = tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
-        if len(_LOCAL_NAMES) < 4096:  # tag names come from input: bound the cache
-            _LOCAL_NAMES[tag] = local
-        return local
-
-
-def _all_text(element: etree._Element) -> str:
-    return "".join(element.itertext())  # type: ignore[arg-type]
-
-
-def _line(element: etree._Element) -> int | None:
-    line = element.sourceline
-    return line if isinstance(line, int) else None
-
-
-def _where(element: etree._Element) -> str:
-    """A readable XPath to an element by local names: ``/newsItem/contentMeta/slugline[2]``."""
-    steps: list[str] = []
-    node: etree._Element | None = element
-    while node is not None:
-        parent = node.getparent()
-        step = _local(node.tag)
-        if not node.tag.startswith((_N, _H)):
-            step = str(node.tag)  # {namespace}name: foreign elements cannot collide
-        if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
-            if len(same) > 1:
-                step += f"[{same.index(node) + 1}]"
-        steps.append(step)
-        node = parent
-    return "/" + "/".join(reversed(steps))
-
-
-def _lost_text(element: etree._Element) -> str:
-    text = " ".join(_all_text(element).split())
-    return f" ({text[:60]!r})" if text else ""
-
-
-class _Reader:
+class _Reader(BodyReader):
     """One news item being read: what it has lost and how its parts are linked."""
 
+    loss_code = "newsml.dropped"
+    plain_namespaces = (_N, _H)
+
     def __init__(self, root: etree._Element, *, strict: bool) -> None:
-        self.root = root
-        self.strict = strict
-        self.losses: list[Problem] = []
-        self.errors: list[Problem] = []
-        self.unknown: dict[str, str] = {}
-        self.own = _is_own(root)
+        super().__init__(root, strict=strict, own=_is_own(root))
+        self.fields: dict[str, Any] = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
-        self.mentions: dict[str, str] = {}  # XHTML id -> entity id
         self.taken_ids: set[str] = set()
 
-    # -- reporting -----------------------------------------------------------------
-
-    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
-        self.losses.append(
-            Problem(
-                severity="error" if self.strict else "warning",
-                code="newsml.dropped",
-                message=f"{what} has no place in the model"
-                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
-                line=_line(element),
-            )
-        )
-        if keep and not self.strict:
-            where = _where(element)
-            self.unknown[where] = etree.tostring(element, encoding="unicode", with_tail=False)
-
-    def lose_element(self, element: etree._Element) -> None:
-        self.lose(element, f"<{_local(element.tag)}>{_lost_text(element)}")
-
-    def fail(self, element: etree._Element | None, code: str, message: str) -> None:
-        self.errors.append(
-            Problem(
-                severity="error",
-                code=code,
-                message=message,
-                line=_line(element) if element is not None else None,
-            )
-        )
-
-    def build(self, element: etree._Element, cls: type, **fields: Any) -> Any:
-        try:
-            return cls(**fields)
-        except ValueError as error:  # ModelError
-            code = getattr(error, "code", "schema.type")
-            self.fail(element, code, f"<{_local(element.tag)}>: {error}")
-            return None
-
     # -- values ----------------------------------------------------------------------
-
-    def text(self, element: etree._Element) -> str:
-        text = _all_text(element)
-        return text if self.own else " ".join(text.split())
 
     def uri(self, element: etree._Element, name: str = "uri") -> str | None:
         exact = element.get(_B + name)
@@ -817,7 +429,9 @@ class _Reader:
             self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
             return None
         self.lose(
-            element, f"the time zone of <{_local(element.tag)}> {text!r} (UTC assumed)", keep=False
+            element,
+            f"the time zone of <{local_name(element.tag)}> {text!r} (UTC assumed)",
+            keep=False,
         )
         year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
         try:
@@ -855,15 +469,14 @@ class _Reader:
 
     def brief(self) -> Brief:
         root = self.root
-        fields: dict[str, Any] = {"extensions": {}}
-        self.fields = fields
+        fields = self.fields
         fields["id"] = root.get("guid")
         if fields["id"] is None:
             self.fail(root, "schema.required", "the newsItem has no guid")
         version = self.integer(root, root.get("version"))
         if version is not None:
             fields["version"] = version
-        language = root.get(_LANG)
+        language = root.get(XML_LANG)
         sections: tuple[Section, ...] = ()
         handlers = self._ITEM
         # Links between mentions and entities first: the body needs them.
@@ -873,7 +486,7 @@ class _Reader:
             for ident in (ref.get("idrefs") or "").split():
                 pending[ident] = concept  # resolved to entity ids below
         for child in root:
-            local = _local(child.tag)
+            local = local_name(child.tag)
             if child.tag == _N + "contentSet":
                 continue
             handler = handlers.get(child.tag)
@@ -884,6 +497,7 @@ class _Reader:
         self.mentions = {
             ident: self.concepts[key] for ident, key in pending.items() if key in self.concepts
         }
+        self.headline = fields.get("headline")
         content = root.find(_N + "contentSet")
         if content is not None:
             sections = self.content_set(content)
@@ -929,7 +543,7 @@ class _Reader:
     def rights(self, element: etree._Element) -> None:
         fields: dict[str, Any] = {}
         for child in element:
-            tag = _local(child.tag)
+            tag = local_name(child.tag)
             if tag == "copyrightHolder" and "holder" not in fields:
                 fields["holder"] = self.name(child) or child.get("literal") or child.get("uri")
             elif tag == "copyrightNotice" and "notice" not in fields:
@@ -950,7 +564,7 @@ class _Reader:
         corrections: list[Correction] = []
         related: list[Related] = []
         for child in element:
-            tag = _local(child.tag) if child.tag.startswith(_N) else ""
+            tag = local_name(child.tag) if child.tag.startswith(_N) else ""
             if tag == "itemClass":
                 if child.get("qcode") not in ("ninat:text", None):
                     self.lose(child, f"the item class {child.get('qcode')!r}", keep=False)
@@ -1037,7 +651,7 @@ class _Reader:
         }
         for child in element:
             tag = child.tag
-            local = _local(tag)
+            local = local_name(tag)
             if not tag.startswith(_N):
                 if tag == _B + "extension" and child.get("key"):
                     self.extension(child)
@@ -1174,13 +788,13 @@ class _Reader:
         sections: list[Section] = []
         for child in element:
             kind = child.get("contenttype", "")
-            local = _local(child.tag)
+            local = local_name(child.tag)
             if sections:
                 self.lose(child, f"another <{local}> ({kind})", keep=False)
             elif local == "inlineXML" and len(child):
                 sections = self.xml_body(child[0])
                 for extra in list(child)[1:]:
-                    self.lose(extra, f"a second body <{_local(extra.tag)}>", keep=False)
+                    self.lose(extra, f"a second body <{local_name(extra.tag)}>", keep=False)
             elif local == "inlineData" and kind.startswith("text/plain"):
                 paragraphs = [p for p in re.split(r"\n\s*\n", child.text or "") if p.strip()]
                 sections = [
@@ -1190,292 +804,6 @@ class _Reader:
                 self.lose(child, f"<{local}> content ({kind or 'no content type'})", keep=False)
         return tuple(sections)
 
-    def xml_body(self, element: etree._Element) -> list[Section]:
-        local = _local(element.tag)
-        if local == "html":
-            found = element.find(_H + "body")
-            if found is None:
-                found = next((c for c in element if _local(c.tag) == "body"), None)
-            if found is None:
-                return []
-            element = found
-        elif local == "nitf":
-            head = element.find(f"{{{NITF}}}body/{{{NITF}}}body.head")
-            if head is not None:
-                for part in head:
-                    if _local(part.tag) != "hedline":
-                        self.lose(
-                            part, f"the NITF <{_local(part.tag)}>{_lost_text(part)}", keep=False
-                        )
-            for end in element.iterfind(f"{{{NITF}}}body/{{{NITF}}}body.end"):
-                self.lose(end, f"the NITF <body.end>{_lost_text(end)}", keep=False)
-            found = element.find(f"{{{NITF}}}body/{{{NITF}}}body.content")
-            if found is None:
-                return []
-            element = found
-        return self.section_children(element)
-
-    def section_children(self, element: etree._Element) -> list[Section]:
-        """Sections of a body: <section> elements, and headings that start sections."""
-        return self.group(list(self.children(element)))
-
-    def group(self, parts: list[tuple[str, Any]]) -> list[Section]:
-        sections: list[Section] = []
-        title: str | None = None
-        blocks: list[Any] = []
-        started = False
-        for kind, child in [*parts, ("end", None)]:
-            if kind == "block":
-                blocks.append(child)
-                continue
-            if started or blocks:
-                sections.append(Section(title=title, blocks=blocks))
-            title, blocks, started = None, [], False
-            if kind == "section":
-                sections.append(self.section(child))
-            elif kind == "heading":
-                title, started = self.text(child) or None, True
-                if not sections and title == self.fields.get("headline"):
-                    title, started = None, False  # the headline repeated atop the body
-        return sections
-
-    def children(self, element: etree._Element) -> Iterator[tuple[str, Any]]:
-        """The structure under a body element: ("section"|"heading", element) or
-        ("block", block), with transparent containers opened in place."""
-        if element.text and element.text.strip():
-            yield "block", Paragraph(content=self.clean(element.text))
-        for child in element:
-            local = _local(child.tag)
-            if local == "section":
-                yield "section", child
-            elif local in _HEADINGS:
-                yield "heading", child
-            elif local in _TRANSPARENT:
-                yield from self.children(child)
-            else:
-                block = self.block(child)
-                if block is not None:
-                    yield "block", block
-            if child.tail and child.tail.strip():
-                yield "block", Paragraph(content=self.clean(child.tail))
-
-    def section(self, element: etree._Element) -> Section:
-        parts = list(self.children(element))
-        title: str | None = None
-        if parts and parts[0][0] == "heading":
-            title = self.text(parts.pop(0)[1])
-        blocks: list[Any] = []
-        while parts and parts[0][0] == "block":
-            blocks.append(parts.pop(0)[1])
-        ident = element.get("id")
-        if ident is not None and not _ID.match(ident):
-            self.lose(element, f"the section id {ident!r}", keep=False)
-            ident = None
-        section = self.build(
-            element,
-            Section,
-            id=ident,
-            title=title,
-            role=element.get(_B + "role"),
-            blocks=blocks,
-            sections=self.group(parts),
-        )
-        return section if section is not None else Section()
-
-    def block(self, element: etree._Element) -> Any:
-        local = _local(element.tag)
-        reader = _BLOCK_READERS.get(local)
-        if reader is None:
-            self.lose(element, f"the body's <{local}>{_lost_text(element)}", keep=False)
-            return None
-        return reader(self, element)
-
-    def paragraph(self, element: etree._Element) -> Any:
-        return self.build(element, Paragraph, content=self.rich(element))
-
-    def item_list(self, element: etree._Element) -> Any:
-        items: list[ListItem] = []
-        for child in element:
-            if _local(child.tag) != "li":
-                self.lose(child, f"<{_local(child.tag)}> in a list", keep=False)
-                continue
-            if not len(child) and self.own:
-                items.append(ListItem(content=child.text or ()))
-                continue
-            content: list[Any] = []
-            blocks: list[Any] = []
-            self.inline_into(child, content, stop_at_blocks=blocks)
-            item = self.build(child, ListItem, content=self.tidy(content), blocks=blocks)
-            if item is not None:
-                items.append(item)
-        return self.build(element, ItemList, items=items, ordered=_local(element.tag) == "ol")
-
-    def quote(self, element: etree._Element, attribution: str | None = None) -> Any:
-        paragraphs = [c for c in element if _local(c.tag) == "p"]
-        content: list[Any] = []
-        if len(paragraphs) == len(element) and not (element.text or "").strip():
-            for index, p in enumerate(paragraphs):
-                if index:
-                    content.append(LineBreak())
-                content.extend(self.rich(p))
-        else:
-            content = list(self.rich(element))
-        source = element.get(_B + "source")
-        return self.build(
-            element, Quote, content=content, attribution=attribution, source_ref=source
-        )
-
-    def judgment(self, element: etree._Element) -> Any:
-        if element.get("class") != "judgment":
-            return self.generic_container(element)
-        p = element.find(_H + "p")
-        statement = self.rich(p) if p is not None else ()
-        return self.build(
-            element,
-            Judgment,
-            statement=statement,
-            confidence=element.get(_B + "confidence"),
-            likelihood=element.get(_B + "likelihood"),
-            basis=(element.get(_B + "basis") or "").split(),
-        )
-
-    def generic_container(self, element: etree._Element) -> Any:
-        self.lose(element, f"the body's <{_local(element.tag)}>{_lost_text(element)}", keep=False)
-        return None
-
-    def figure(self, element: etree._Element) -> Any:
-        quote = next((c for c in element if _local(c.tag) == "blockquote"), None)
-        caption = next((c for c in element if _local(c.tag) == "figcaption"), None)
-        if quote is not None:
-            attribution = self.text(caption) if caption is not None else None
-            return self.quote(quote, attribution or None)
-        image = next((c for c in element if _local(c.tag) == "img"), None)
-        if image is None:
-            return self.generic_container(element)
-        credit = next(
-            (c for c in element if _local(c.tag) == "small" and c.get("class") == "credit"), None
-        )
-        for child in element:
-            if child not in (image, caption, credit):
-                self.lose(child, f"<{_local(child.tag)}> in a figure", keep=False)
-        return self.image(
-            image,
-            caption=self.rich(caption) if caption is not None else (),
-            credit=self.text(credit) if credit is not None else None,
-        )
-
-    def image(self, element: etree._Element, caption: Any = (), credit: str | None = None) -> Any:
-        if not element.get("alt") or not element.get("src"):
-            self.lose(element, "an image without src or alternative text", keep=False)
-            return None
-        return self.build(
-            element,
-            Figure,
-            src=element.get("src"),
-            alt=element.get("alt"),
-            caption=caption,
-            credit=credit,
-        )
-
-    # -- rich text -------------------------------------------------------------------
-
-    def rich(self, element: etree._Element) -> tuple[Any, ...]:
-        if not len(element) and self.own:
-            text = element.text
-            return (text,) if text else ()
-        content: list[Any] = []
-        self.inline_into(element, content)
-        return self.tidy(content)
-
-    def tidy(self, content: list[Any]) -> tuple[Any, ...]:
-        if self.own:
-            return tuple(content)
-        # Other producers' white space is layout: runs collapse, edges are trimmed.
-        out: list[Any] = []
-        for node in content:
-            out.append(_WS.sub(" ", node) if type(node) is str else node)
-        if out and type(out[0]) is str:
-            out[0] = out[0].lstrip()
-        if out and type(out[-1]) is str:
-            out[-1] = out[-1].rstrip()
-        return tuple(n for n in out if n != "")
-
-    def clean(self, text: str) -> str:
-        return text if self.own else " ".join(text.split())
-
-    def inline_into(
-        self, element: etree._Element, out: list[Any], stop_at_blocks: list[Any] | None = None
-    ) -> None:
-        if element.text:
-            out.append(element.text)
-        in_blocks = False
-        for child in element:
-            local = _local(child.tag)
-            if stop_at_blocks is not None and (in_blocks or local in _BLOCK_READERS):
-                in_blocks = True
-                block = self.block(child)
-                if block is not None:
-                    stop_at_blocks.append(block)
-                if child.tail and child.tail.strip():
-                    stop_at_blocks.append(Paragraph(content=self.clean(child.tail)))
-                continue
-            reader = _INLINE_READERS.get(local)
-            if reader is None:
-                self.lose(child, f"the markup <{local}> (its text is kept)", keep=False)
-                self.inline_into(child, out)
-            else:
-                node = reader(self, child)
-                if type(node) is _Flat:
-                    out.extend(node)
-                elif node is not None:
-                    out.append(node)
-            if child.tail:
-                out.append(child.tail)
-
-    def inner(self, element: etree._Element) -> list[Any]:
-        content: list[Any] = []
-        self.inline_into(element, content)
-        if not self.own:  # other producers' line breaks and indentation are layout
-            content = [_WS.sub(" ", n) if type(n) is str else n for n in content]
-        return content
-
-    def em(self, element: etree._Element) -> Any:
-        return self.build(element, Emphasis, content=self.inner(element))
-
-    def strong(self, element: etree._Element) -> Any:
-        return self.build(element, Strong, content=self.inner(element))
-
-    def code(self, element: etree._Element) -> Any:
-        text = _all_text(element)
-        return self.build(element, Code, text=text) if text else None
-
-    def br(self, element: etree._Element) -> Any:
-        return LineBreak()
-
-    def a(self, element: etree._Element) -> Any:
-        href = element.get("href")
-        if not href:
-            return _Flat(self.inner(element))
-        return self.build(
-            element, Link, href=href, title=element.get("title"), content=self.inner(element)
-        )
-
-    def span(self, element: etree._Element) -> Any:
-        ref = self.mentions.get(element.get(_XML_ID) or element.get("id") or "")
-        if ref is None:
-            return _Flat(self.inner(element))
-        return self.build(element, Mention, ref=ref, content=self.inner(element))
-
-    def cite(self, element: etree._Element) -> Any:
-        ref = element.get(_B + "source")
-        if ref is None:
-            return _Flat(self.inner(element))
-        return self.build(element, Citation, ref=ref)
-
-
-class _Flat(list[Any]):
-    """Inline content whose own markup means nothing to the model: spliced in place."""
-
 
 _Reader._ITEM = {
     _N + "rightsInfo": _Reader.rights,
@@ -1483,35 +811,15 @@ _Reader._ITEM = {
     _N + "contentMeta": _Reader.content_meta,
     _N + "inlineRef": lambda reader, element: None,
 }
-_BLOCK_READERS: dict[str, Callable[[_Reader, etree._Element], Any]] = {
-    "p": _Reader.paragraph,
-    "ul": _Reader.item_list,
-    "ol": _Reader.item_list,
-    "blockquote": _Reader.quote,
-    "aside": _Reader.judgment,
-    "figure": _Reader.figure,
-    "img": _Reader.image,
-}
-_INLINE_READERS: dict[str, Callable[[_Reader, etree._Element], Any]] = {
-    "em": _Reader.em,
-    "i": _Reader.em,
-    "strong": _Reader.strong,
-    "b": _Reader.strong,
-    "code": _Reader.code,
-    "br": _Reader.br,
-    "a": _Reader.a,
-    "span": _Reader.span,
-    "cite": _Reader.cite,
-}
 
 
 def _read_item(root: etree._Element, strict: bool) -> tuple[Brief, list[Problem]]:
     if root.tag != _N + "newsItem":
-        raise _refuse(
+        raise refuse(
             "parse.not-newsml",
-            f"the root element is <{_local(root.tag)}>, not a NewsML-G2 <newsItem>"
+            f"the root element is <{local_name(root.tag)}>, not a NewsML-G2 <newsItem>"
             + ("; read a newsMessage with load_all()" if root.tag == _N + "newsMessage" else ""),
-            _line(root),
+            line_of(root),
         )
     reader = _Reader(root, strict=strict)
     brief = reader.brief()
@@ -1553,8 +861,8 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
             problem = Problem(
                 severity="error" if strict else "warning",
                 code="newsml.dropped",
-                message=f"a <{_local(item.tag)}> in the newsMessage is not a news item",
-                line=_line(item),
+                message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
+                line=line_of(item),
             )
             if strict:
                 raise ValidationError([problem])
@@ -1584,7 +892,7 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
         try:
             valid = schema.validate(root)
         except etree.Error as error:  # libxml2 gave up: report it, never raise it
-            return [_refuse("xsd.invalid", f"XML Schema validation failed: {error}").problem], None
+            return [refuse("xsd.invalid", f"XML Schema validation failed: {error}").problem], None
         if not valid:
             return [
                 Problem(
@@ -1626,7 +934,7 @@ def _schema(xsd: Any) -> etree.XMLSchema:
         document = etree.parse(str(xsd), etree.XMLParser(no_network=True, resolve_entities=False))
         return etree.XMLSchema(document)
     except (OSError, etree.XMLSyntaxError, etree.XMLSchemaParseError) as error:
-        raise _refuse("xsd.unusable", f"cannot use the XSD {str(xsd)!r}: {error}") from None
+        raise refuse("xsd.unusable", f"cannot use the XSD {str(xsd)!r}: {error}") from None
 
 
 _PROFILE: list[etree.XMLSchema] = []

@@ -1,0 +1,293 @@
+"""XML for briefmodel's XML formats: untrusted documents parsed safely, and read.
+
+:func:`parse` refuses what could expand without bound, read local files or reach the
+network; :class:`Reading` is the state every XML reader shares: what it has lost, the
+errors it found, and the unknown parts it keeps when reading leniently.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from lxml import etree
+
+from ..errors import ParseError, Problem
+
+__all__ = [
+    "BM",
+    "MAX_BYTES",
+    "XML_ID",
+    "XML_LANG",
+    "Reading",
+    "all_text",
+    "line_of",
+    "local_name",
+    "lost_text",
+    "parse",
+    "refuse",
+    "sub_text",
+    "where",
+]
+
+#: briefmodel's extension namespace, for what a standard has no place for.
+BM = "urn:briefmodel:newsml:1"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = "{" + XML_NS + "}lang"
+XML_ID = "{" + XML_NS + "}id"
+
+#: Documents larger than this are refused before parsing.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def sub_text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
+    """A new last child of ``parent`` holding ``text``."""
+    element = etree.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+class _NoExternalLoads(etree.Resolver):
+    """Answers every request for an external DTD or entity with nothing."""
+
+    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:  # type: ignore[override]
+        return self.resolve_string("", context, base_url=None)
+
+
+_PARSER = etree.XMLParser(
+    encoding="utf-8",  # the bytes libxml2 reads are the bytes checked below
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,  # libxml2's limits: 256 levels deep, 10 MB per text node
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+)
+_PARSER.resolvers.add(_NoExternalLoads())
+_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
+#: Encodings read besides UTF-8: ASCII and the single-byte ISO and Windows code pages.
+_SINGLE_BYTE = re.compile(
+    r"(?:us-?ascii|ascii|latin-?1|iso[-_]?8859[-_]?(?:[1-9]|1[0-6])|(?:windows|cp)-?125[0-8])",
+    re.IGNORECASE,
+)
+_XINCLUDE = ("{http://www.w3.org/2001/XInclude}*", "{http://www.w3.org/2003/XInclude}*")
+_POSITION = re.compile(r",? (?:\(line \d+.*\)|line \d+, column \d+)$")
+_ENCODING_TROUBLE = re.compile(r"encoding|UTF-8|Invalid bytes|Char 0x", re.IGNORECASE)
+#: How UTF-16 and UTF-32 documents begin, with or without a byte order mark.
+_WIDE_STARTS = (b"<\x00", b"\x00<", b"\x00\x00")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def refuse(
+    code: str, message: str, line: int | None = None, column: int | None = None
+) -> ParseError:
+    return ParseError(
+        Problem(severity="error", code=code, message=message, line=line, column=column)
+    )
+
+
+def _utf8(data: str | bytes) -> bytes:
+    """The document as UTF-8 bytes, from a str, UTF-8 or a single-byte encoding."""
+    if isinstance(data, str):
+        if len(data) > MAX_BYTES:
+            raise _too_big(len(data), "characters")
+        return data.encode("utf-8", "surrogatepass")  # a lone surrogate fails in the parser
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    if len(data) > MAX_BYTES:
+        raise _too_big(len(data), "bytes")
+    if data.startswith(_WIDE_BOMS) or data.lstrip(b" \t\r\n")[:2] in _WIDE_STARTS:
+        raise refuse("parse.encoding", "UTF-16 and UTF-32 are not read; send UTF-8", 1, 1)
+    declared = _DECLARED_ENCODING.match(data[:1024])
+    name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if name in ("utf-8", "utf8"):
+        return bytes(data)
+    if not _SINGLE_BYTE.fullmatch(name):
+        raise refuse(
+            "parse.encoding",
+            f"the document declares the encoding {name!r}; NewsML-G2 input is read in "
+            "UTF-8, ASCII, ISO 8859 or Windows code pages",
+            1,
+        )
+    try:
+        return bytes(data).decode(name).encode("utf-8")
+    except (UnicodeDecodeError, LookupError) as error:
+        raise refuse("parse.encoding", f"the document is not {name}: {error}", 1) from None
+
+
+def parse(data: str | bytes) -> etree._Element:
+    """Parse untrusted XML safely; the root element, or :class:`~briefmodel.ParseError`.
+
+    Refused: a DOCTYPE (so no entity expansion and no DTD loading), XInclude, anything over
+    :data:`MAX_BYTES`, encodings other than UTF-8, ASCII and single-byte code pages (the
+    bytes checked are the bytes parsed), bytes that are not in the encoding declared,
+    nesting deeper than 256 elements and text nodes over 10 MB. Nothing is fetched from the
+    network or the file system, and XInclude is never processed.
+    """
+    data = _utf8(data)
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start != b"<":
+        raise refuse(
+            "parse.syntax",
+            "the document is empty"
+            if not start
+            else "the document does not begin with '<': it is not XML, or not in an encoding "
+            "briefmodel reads (UTF-8, ASCII, ISO 8859 or Windows code pages)",
+            1,
+        )
+    doctype = data.find(b"<!DOCTYPE")
+    if doctype >= 0:
+        raise refuse(
+            "parse.doctype",
+            "the document has a DOCTYPE; DTDs and entity declarations are not allowed "
+            "in NewsML-G2 input (they can expand without bound or read local files)",
+            data.count(b"\n", 0, doctype) + 1,
+        )
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = _POSITION.sub("", str(error.msg or error))
+        code, what = "parse.syntax", "not well-formed XML"
+        if _ENCODING_TROUBLE.search(message):
+            code, what = "parse.encoding", "not readable in its encoding"
+        elif "depth" in message.lower():
+            code, what = "parse.too-deep", "nested too deeply"
+            message = "more than 256 levels of elements"
+        elif "huge" in message.lower():
+            code, what = "parse.too-large", "too large"
+        raise refuse(code, f"{what}: {message}", line or None, column or None) from None
+    if root is None:
+        raise refuse("parse.syntax", "not well-formed XML: the document is empty")
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise refuse("parse.doctype", "the document has a DOCTYPE, which is not allowed", 1)
+    for include in root.iter(*_XINCLUDE):
+        raise refuse(
+            "parse.xinclude",
+            "the document uses XInclude, which is not allowed in NewsML-G2 input "
+            "(it can pull in local files)",
+            line_of(include),
+        )
+    return root
+
+
+def _too_big(size: int, unit: str) -> ParseError:
+    return refuse(
+        "parse.too-large",
+        f"the document is {size:,} {unit}; NewsML-G2 input is limited to {MAX_BYTES:,} bytes",
+    )
+
+
+_LOCAL_NAMES: dict[Any, str] = {}
+
+
+def local_name(tag: Any) -> str:
+    """The local name of an element's tag ("" for anything but an element)."""
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:
+        local = tag[tag.rfind("}") + 1 :] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 4096:  # tag names come from input: bound the cache
+            _LOCAL_NAMES[tag] = local
+        return local
+
+
+def all_text(element: etree._Element) -> str:
+    return "".join(element.itertext())  # type: ignore[arg-type]
+
+
+def line_of(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def where(element: etree._Element, plain: tuple[str, ...] = ()) -> str:
+    """A readable XPath to an element: ``/newsItem/contentMeta/slugline[2]``.
+
+    Elements in the namespaces ``plain`` (as ``{uri}`` prefixes) go by their local names,
+    others by ``{uri}name``, so that no two elements share a path.
+    """
+    steps: list[str] = []
+    node: etree._Element | None = element
+    while node is not None:
+        parent = node.getparent()
+        step = local_name(node.tag)
+        if not node.tag.startswith(plain):
+            step = str(node.tag)  # {namespace}name: foreign elements cannot collide
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                step += f"[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def lost_text(element: etree._Element) -> str:
+    text = " ".join(all_text(element).split())
+    return f" ({text[:60]!r})" if text else ""
+
+
+class Reading:
+    """One XML document being read: what it has lost, the errors found, the unknown
+    parts kept (``strict=False``), and whether briefmodel wrote it (``own``: its text is
+    then exact, where other producers' white space is layout)."""
+
+    #: The problem code of a loss.
+    loss_code: ClassVar[str] = "xml.dropped"
+    #: Namespaces (as ``{uri}``) whose elements kept unknown parts name by local name.
+    plain_namespaces: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, root: etree._Element, *, strict: bool, own: bool) -> None:
+        self.root = root
+        self.strict = strict
+        self.own = own
+        self.losses: list[Problem] = []
+        self.errors: list[Problem] = []
+        self.unknown: dict[str, str] = {}
+
+    # -- reporting -----------------------------------------------------------------
+
+    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
+        self.losses.append(
+            Problem(
+                severity="error" if self.strict else "warning",
+                code=self.loss_code,
+                message=f"{what} has no place in the model"
+                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
+                line=line_of(element),
+            )
+        )
+        if keep and not self.strict:
+            path = where(element, self.plain_namespaces)
+            self.unknown[path] = etree.tostring(element, encoding="unicode", with_tail=False)
+
+    def lose_element(self, element: etree._Element) -> None:
+        self.lose(element, f"<{local_name(element.tag)}>{lost_text(element)}")
+
+    def fail(self, element: etree._Element | None, code: str, message: str) -> None:
+        self.errors.append(
+            Problem(
+                severity="error",
+                code=code,
+                message=message,
+                line=line_of(element) if element is not None else None,
+            )
+        )
+
+    def build(self, element: etree._Element, cls: type, **fields: Any) -> Any:
+        try:
+            return cls(**fields)
+        except ValueError as error:  # ModelError
+            code = getattr(error, "code", "schema.type")
+            self.fail(element, code, f"<{local_name(element.tag)}>: {error}")
+            return None
+
+    def text(self, element: etree._Element) -> str:
+        text = all_text(element)
+        return text if self.own else " ".join(text.split())
+
+    def clean(self, text: str) -> str:
+        return text if self.own else " ".join(text.split())
