@@ -236,8 +236,11 @@ def _bool(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
-    if type(value) is tuple:
+    kind = type(value)
+    if kind is tuple:
         return value
+    if kind is list:  # the common case, before the slower checks below
+        return tuple(value)
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise ModelError(
             "sequence",
