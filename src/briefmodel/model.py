@@ -238,7 +238,7 @@ def _bool(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _tuple(value: Any) -> tuple[Any, ...]:
     kind = type(value)
     if kind is tuple:
-        return value
+        return value  # type: ignore[no-any-return]
     if kind is list:  # the common case, before the slower checks below
         return tuple(value)
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):

@@ -145,10 +145,11 @@ def _label(parent: etree._Element, tag: str, text: str, **attributes: str) -> et
 
 
 #: URIs that XML Schema's anyURI certainly accepts (the common case, checked quickly).
+_SEGMENT = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})"
 _PLAIN_URI = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]*:(?://[A-Za-z0-9.\-]+(?::[0-9]*)?)?"
-    r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*"
-    r"(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
+    rf"[A-Za-z][A-Za-z0-9+.\-]*:"
+    rf"(?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/(?:{_SEGMENT}|/)*)?|(?!/){_SEGMENT}(?:{_SEGMENT}|/)*)"
+    rf"(?:\?(?:{_SEGMENT}|[/?])*)?(?:#(?:{_SEGMENT}|[/?])*)?"
 )
 _ANY_URI = etree.XMLSchema(
     etree.fromstring(
@@ -159,16 +160,32 @@ _ANY_URI = etree.XMLSchema(
 )
 
 
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URI_SAFE = "!$&'()*+,;=:@/?%~-._"
+
+
+def _is_any_uri(value: str) -> bool:
+    return _PLAIN_URI.fullmatch(value) is not None or _ANY_URI.validate(etree.Element("u", v=value))
+
+
+def _mended(value: str) -> str:
+    """A URI anyURI accepts for one it refuses: stray ``%``, spaces, brackets and a second
+    ``#`` percent-encoded, so that it still names the same place wherever it can."""
+    head, hash_, fragment = value.partition("#")
+    mended = quote(_STRAY_PERCENT.sub("%25", head), safe=_URI_SAFE)
+    if hash_:
+        mended += "#" + quote(_STRAY_PERCENT.sub("%25", fragment), safe=_URI_SAFE)
+    return mended if _is_any_uri(mended) else quote(value, safe="")
+
+
 def _uri(element: etree._Element, name: str, value: str) -> None:
     """Set a URI attribute. A URI that XML Schema's anyURI refuses (a stray ``%``, two
-    ``#``…) is written percent-encoded, and exactly in ``bm:{name}``."""
-    if _PLAIN_URI.fullmatch(value) is None:
-        probe = etree.Element("u", v=value)
-        if not _ANY_URI.validate(probe):
-            element.set(name, quote(value, safe=""))
-            element.set(_B + name, value)
-            return
-    element.set(name, value)
+    ``#``…) is written mended, and exactly in ``bm:{name}``."""
+    if _is_any_uri(value):
+        element.set(name, value)
+    else:
+        element.set(name, _mended(value))
+        element.set(_B + name, value)
 
 
 def _agent(parent: etree._Element, tag: str, agent: Agent) -> None:
@@ -679,7 +696,11 @@ class _Reader(BodyReader):
             elif local == "genre" and "genre" not in fields:
                 fields["genre"] = self.name(child) or child.get("literal") or child.get("qcode")
             elif local == "keyword":
-                lists["keywords"].append(self.label(child))
+                keyword = self.label(child)
+                if keyword:
+                    lists["keywords"].append(keyword)
+                else:
+                    self.lose(child, "an empty <keyword>", keep=False)
             elif local == "subject":
                 if child.get("type") in _KIND_OF_NATURE:
                     lists["entities"].append(self.entity(child))
