@@ -1,4 +1,5 @@
-"""Benchmark briefmodel's canonical JSON against json, pydantic and JSON Schema validators.
+"""Benchmark briefmodel's canonical JSON against json, pydantic and JSON Schema validators,
+and its NewsML-G2 writer and reader against plain lxml and IPTC's newsmlg2 library.
 
 Everything is measured in one run so that the ratios are comparable on a noisy machine.
 Each operation is timed ``timeit``-style: the number of calls per repeat is calibrated
@@ -12,7 +13,13 @@ Workloads:
   brief generated here when there is none);
 * ``gen-100`` and ``gen-1000``: generated briefs of 100 and 1,000 sections, each
   section with a title, a role, a paragraph holding a mention and a citation, and a
-  three-item list.
+  three-item list;
+* ``iptc-text``: IPTC's own NewsML-G2 text example (``LISTING_2_NewsML-G2_Text_Document.xml``
+  in ``../shared/standards/newsml-g2/2.35/examples/``), read only, when it is there.
+
+Each brief is also written as NewsML-G2 (``bm.dumps(brief, "newsml")``) for the NewsML-G2
+rows. The comparisons with IPTC's ``newsmlg2`` library are skipped, and say so, when it
+is not installed.
 
 Usage::
 
@@ -25,6 +32,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import io
@@ -37,7 +45,8 @@ import sys
 import time
 import timeit
 import tracemalloc
-from collections.abc import Callable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import version
@@ -47,6 +56,7 @@ from typing import Annotated, Any, Literal
 import fastjsonschema
 import jsonschema
 import pydantic
+from lxml import etree
 from pydantic import (
     AwareDatetime,
     BaseModel,
@@ -59,9 +69,36 @@ from pydantic import (
 import briefmodel as bm
 from briefmodel import _patterns
 from briefmodel import model as m
+from briefmodel.formats import newsml
+
+try:
+    with warnings.catch_warnings():
+        # newsmlg2 1.1 has an invalid escape sequence in a docstring, which warns when
+        # the module is compiled without a cached .pyc.
+        for _category in (DeprecationWarning, SyntaxWarning):
+            warnings.filterwarnings("ignore", "invalid escape sequence", _category)
+        import NewsMLG2
+except ImportError:  # pragma: no cover - depends on the environment
+    NewsMLG2 = None
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "port-fees.json"
+#: IPTC's NewsML-G2 text example (about 4 kB), read only; measured when it is there.
+IPTC_TEXT = (
+    ROOT.parent
+    / "shared"
+    / "standards"
+    / "newsml-g2"
+    / "2.35"
+    / "examples"
+    / "LISTING_2_NewsML-G2_Text_Document.xml"
+)
+#: bm.dumps(brief, "newsml") may take at most this many times the plain lxml floor.
+NEWSML_WRITE_TARGET = 1.5
+#: bm.loads(xml, "newsml") may take at most this many times the plain lxml floor.
+NEWSML_READ_TARGET = 2.0
+#: Ours against IPTC's newsmlg2 library: at least ten times faster.
+NEWSMLG2_TARGET = 0.1
 #: Per-section cost of the large generated brief may be at most this many times that of
 #: the generated brief a tenth of its size (the same shape): a check for superlinear work.
 LINEARITY_TARGET = 1.5
@@ -436,11 +473,14 @@ class Workload:
     text: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     sections: int = 0
+    #: The brief as NewsML-G2, UTF-8 encoded (what every NewsML-G2 reader here is given).
+    xml: bytes = b""
 
     def __post_init__(self) -> None:
         self.text = bm.dumps(self.brief)
         self.data = bm.to_dict(self.brief)
         self.sections = count_sections(self.brief.sections)
+        self.xml = bm.dumps(self.brief, "newsml").encode("utf-8")
 
 
 def count_sections(sections: Sequence[bm.Section]) -> int:
@@ -459,6 +499,582 @@ def example_workload() -> Workload:
     return Workload(
         "example", "example", "generated (no examples/*.json found)", generated_brief(6)
     )
+
+
+# ======================================================================================
+# NewsML-G2 floors: the same newsItem written and read with plain lxml calls.
+#
+# Neither is a NewsML-G2 library: they handle exactly what briefmodel writes, without
+# its checks (a URI that XML Schema's anyURI refuses, a label with a tab, a date-time
+# offset beyond ±14:00 or a mention id that clashes with a section id come out wrong),
+# and without model objects or semantic rules. They are what building or reading this
+# XML costs at the least with lxml; run() checks that they agree with briefmodel on
+# every workload before timing them.
+
+_N = "{" + newsml.NAR + "}"
+_H = "{" + newsml.XHTML + "}"
+_B = "{" + newsml.BM + "}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ITEM_NSMAP: Any = {None: newsml.NAR, "bm": newsml.BM}
+_BODY_NSMAP: Any = {None: newsml.XHTML, "bm": newsml.BM}
+_NATURES = {
+    "person": "cpnat:person",
+    "organization": "cpnat:organisation",
+    "place": "cpnat:geoArea",
+    "event": "cpnat:event",
+    "other": "cpnat:object",
+}
+_KINDS_OF_NATURE = {nature: kind for kind, nature in _NATURES.items()}
+
+
+def _plain_text(content: Sequence[Any]) -> str:
+    parts: list[str] = []
+    for node in content:
+        kind = type(node)
+        if kind is str:
+            parts.append(node)
+        elif kind is bm.Code:
+            parts.append(node.text)
+        elif kind is bm.LineBreak:
+            parts.append("\n")
+        elif kind is bm.Link:
+            parts.append(_plain_text(node.content) if node.content else node.href)
+        elif kind is not bm.Citation:
+            parts.append(_plain_text(node.content))
+    return "".join(parts)
+
+
+def _thawed(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _thawed(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_thawed(item) for item in value]
+    return value
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(_thawed(value), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def lxml_newsml_write(brief: bm.Brief) -> str:
+    """The floor of ``bm.dumps(brief, "newsml")``: the same newsItem, element by element
+    with ``etree.SubElement``, serialized with ``etree.tostring``."""
+    sub = etree.SubElement
+    root = etree.Element(
+        _N + "newsItem",
+        nsmap=_ITEM_NSMAP,
+        attrib={
+            "guid": brief.id,
+            "version": str(brief.version),
+            "standard": "NewsML-G2",
+            "standardversion": "2.35",
+            "conformance": "power",
+            _XML_LANG: brief.language,
+        },
+    )
+    sub(root, _N + "catalogRef", href=newsml.IPTC_CATALOG)
+    catalog = sub(root, _N + "catalog")
+    sub(catalog, _N + "scheme", alias="bmdesc", uri=newsml.BM + ":description-role:")
+
+    def text(parent: Any, tag: str, value: str, **attributes: str) -> Any:
+        element = sub(parent, tag, attributes)
+        element.text = value
+        return element
+
+    def agent(parent: Any, tag: str, who: bm.Agent) -> None:
+        element = sub(parent, tag)
+        if who.uri is not None:
+            element.set("uri", who.uri)
+        if who.role is not None:
+            element.set(_B + "role", who.role)
+        if who.affiliation is not None:
+            element.set(_B + "affiliation", who.affiliation)
+        text(element, _N + "name", who.name)
+
+    rights = brief.rights
+    if rights is not None:
+        info = sub(root, _N + "rightsInfo")
+        if rights.holder is not None:
+            text(sub(info, _N + "copyrightHolder"), _N + "name", rights.holder)
+        if rights.notice is not None:
+            text(info, _N + "copyrightNotice", rights.notice)
+        if rights.usage_terms is not None:
+            text(info, _N + "usageTerms", rights.usage_terms)
+        if rights.license_url is not None:
+            sub(info, _N + "link", rel="bmdesc:license", href=rights.license_url)
+
+    meta = sub(root, _N + "itemMeta")
+    sub(meta, _N + "itemClass", qcode="ninat:text")
+    if brief.publisher is not None:
+        agent(meta, _N + "provider", brief.publisher)
+    else:
+        sub(meta, _N + "provider", literal="unknown")
+    text(meta, _N + "versionCreated", (brief.updated or brief.created).isoformat())
+    text(meta, _N + "firstCreated", brief.created.isoformat())
+    if brief.embargo_until is not None:
+        text(meta, _N + "embargoed", brief.embargo_until.isoformat())
+    sub(meta, _N + "pubStatus", qcode="stat:" + brief.status)
+    text(meta, _N + "generator", "briefmodel", versioninfo="1")
+    for correction in brief.corrections:
+        signal = sub(meta, _N + "signal", qcode="sig:" + correction.signal)
+        note = text(signal, _B + "note", correction.note)
+        if correction.date is not None:
+            note.set("date", correction.date.isoformat())
+    for related in brief.related:
+        link = sub(meta, _N + "link", rel="irel:seeAlso", href=related.url)
+        if related.title is not None:
+            link.set("title", related.title)
+        if related.rel is not None:
+            link.set(_B + "rel", related.rel)
+
+    meta = sub(root, _N + "contentMeta")
+    if brief.urgency is not None:
+        text(meta, _N + "urgency", str(brief.urgency))
+    text(meta, _N + "contentCreated", brief.created.isoformat())
+    if brief.updated is not None:
+        text(meta, _N + "contentModified", brief.updated.isoformat())
+    for source in brief.sources:
+        element = sub(meta, _N + "infoSource", literal=source.id)
+        if source.url is not None:
+            element.set("uri", source.url)
+        if source.publisher is not None:
+            element.set(_B + "publisher", source.publisher)
+        if source.published is not None:
+            element.set(_B + "published", source.published.isoformat())
+        if source.accessed is not None:
+            element.set(_B + "accessed", source.accessed.isoformat())
+        if source.reliability is not None:
+            element.set(_B + "reliability", source.reliability)
+        if source.credibility is not None:
+            element.set(_B + "credibility", str(source.credibility))
+        text(element, _N + "name", source.title)
+    for author in brief.authors:
+        agent(meta, _N + "creator", author)
+    sub(meta, _N + "language", tag=brief.language)
+    if brief.genre is not None:
+        text(sub(meta, _N + "genre"), _N + "name", brief.genre)
+    for keyword in brief.keywords:
+        text(meta, _N + "keyword", keyword)
+    for subject in brief.subjects:
+        element = sub(meta, _N + "subject")
+        if subject.code is not None:
+            element.set("qcode", subject.code)
+        if subject.uri is not None:
+            element.set("uri", subject.uri)
+        if subject.relevance is not None:
+            element.set("relevance", str(subject.relevance))
+        if subject.confidence is not None:
+            element.set("confidence", str(subject.confidence))
+        if subject.name is not None:
+            text(element, _N + "name", subject.name)
+    for entity in brief.entities:
+        element = sub(meta, _N + "subject", type=_NATURES[entity.kind], literal=entity.id)
+        text(element, _N + "name", entity.name)
+        for alias in entity.aliases:
+            text(element, _N + "name", alias, role="nrol:alternate")
+        for scheme, value in entity.identifiers.items():
+            text(element, _B + "identifier", value, scheme=scheme)
+    text(meta, _N + "headline", brief.headline)
+    if brief.subheadline is not None:
+        text(meta, _N + "description", brief.subheadline, role="drol:summary")
+    stack = list(reversed(brief.sections))
+    while stack:  # the first key-points section, depth first
+        section = stack.pop()
+        if section.role == "key-points":
+            for block in section.blocks:
+                if type(block) is bm.ItemList:
+                    for item in block.items:
+                        point = " ".join(_plain_text(item.content).split())
+                        if point:
+                            text(meta, _N + "description", point, role="bmdesc:key-point")
+            break
+        stack.extend(reversed(section.sections))
+    for key, value in brief.extensions.items():
+        extension = text(meta, _B + "extension", _json_text(value))
+        extension.set("key", key)
+
+    mentions: dict[str, list[str]] = {}
+    counter = [0]
+
+    def rich(element: Any, content: Sequence[Any]) -> None:
+        last = None
+        for node in content:
+            kind = type(node)
+            if kind is str:
+                if last is None:
+                    element.text = node
+                else:
+                    last.tail = node
+                continue
+            if kind is bm.Mention:
+                ident = f"mention-{counter[0]}"
+                counter[0] += 1
+                mentions.setdefault(node.ref, []).append(ident)
+                last = sub(element, _H + "span", {_XML_ID: ident})
+                rich(last, node.content)
+            elif kind is bm.Citation:
+                last = sub(element, _H + "cite")
+                last.set(_B + "source", node.ref)
+            elif kind is bm.Emphasis:
+                last = sub(element, _H + "em")
+                rich(last, node.content)
+            elif kind is bm.Strong:
+                last = sub(element, _H + "strong")
+                rich(last, node.content)
+            elif kind is bm.Code:
+                last = text(element, _H + "code", node.text)
+            elif kind is bm.LineBreak:
+                last = sub(element, _H + "br")
+            else:  # bm.Link
+                last = sub(element, _H + "a", href=node.href)
+                if node.title is not None:
+                    last.set("title", node.title)
+                rich(last, node.content)
+
+    def blocks(parent: Any, items: Sequence[Any]) -> None:
+        for block in items:
+            kind = type(block)
+            if kind is bm.Paragraph:
+                rich(sub(parent, _H + "p"), block.content)
+            elif kind is bm.ItemList:
+                element = sub(parent, _H + ("ol" if block.ordered else "ul"))
+                for item in block.items:
+                    li = sub(element, _H + "li")
+                    rich(li, item.content)
+                    blocks(li, item.blocks)
+            elif kind is bm.Quote:
+                holder = parent
+                if block.attribution is not None:
+                    holder = sub(parent, _H + "figure", {"class": "quote"})
+                element = sub(holder, _H + "blockquote")
+                if block.source_ref is not None:
+                    element.set(_B + "source", block.source_ref)
+                rich(sub(element, _H + "p"), block.content)
+                if block.attribution is not None:
+                    text(holder, _H + "figcaption", block.attribution)
+            elif kind is bm.Judgment:
+                element = sub(parent, _H + "aside", {"class": "judgment"})
+                if block.confidence is not None:
+                    element.set(_B + "confidence", block.confidence)
+                if block.likelihood is not None:
+                    element.set(_B + "likelihood", block.likelihood)
+                if block.basis:
+                    element.set(_B + "basis", " ".join(block.basis))
+                rich(sub(element, _H + "p"), block.statement)
+            else:  # bm.Figure
+                element = sub(parent, _H + "figure")
+                sub(element, _H + "img", src=block.src, alt=block.alt)
+                if block.caption:
+                    rich(sub(element, _H + "figcaption"), block.caption)
+                if block.credit is not None:
+                    text(element, _H + "small", block.credit, **{"class": "credit"})
+
+    def section(parent: Any, part: bm.Section, level: int) -> None:
+        element = sub(parent, _H + "section")
+        if part.id is not None:
+            element.set("id", part.id)
+        if part.role is not None:
+            element.set(_B + "role", part.role)
+        if part.title is not None:
+            text(element, _H + f"h{min(level, 6)}", part.title)
+        blocks(element, part.blocks)
+        for child in part.sections:
+            section(element, child, level + 1)
+
+    html = etree.Element(_H + "html", nsmap=_BODY_NSMAP)
+    html.set("lang", brief.language)
+    html.set(_XML_LANG, brief.language)
+    text(sub(html, _H + "head"), _H + "title", brief.headline)
+    body = sub(html, _H + "body")
+    for part in brief.sections:
+        section(body, part, 2)
+    for ref, ids in mentions.items():
+        sub(root, _N + "inlineRef", idrefs=" ".join(ids), literal=ref)
+    inline = sub(sub(root, _N + "contentSet"), _N + "inlineXML")
+    inline.set("contenttype", "application/xhtml+xml")
+    inline.append(html)
+    xml: str = etree.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
+
+
+def lxml_newsml_read(data: bytes) -> dict[str, Any]:
+    """The floor of ``bm.loads(data, "newsml")``: ``etree.fromstring`` and every text
+    and attribute the reader uses, pulled out into the canonical JSON's dict (what
+    ``bm.to_dict`` gives for the brief) without model objects or checks."""
+    root = etree.fromstring(data)
+    out: dict[str, Any] = {"schema": "briefmodel/1", "id": root.get("guid")}
+    version = int(root.get("version", "1"))
+    if version != 1:
+        out["version"] = version
+    out["language"] = root.get(_XML_LANG)
+
+    def label(element: Any) -> str:
+        exact = element.get(_B + "text")
+        return exact if exact is not None else element.text or ""
+
+    def uri(element: Any, name: str = "uri") -> Any:
+        exact = element.get(_B + name)
+        return exact if exact is not None else element.get(name)
+
+    def stamp(element: Any) -> str:
+        return element.get(_B + "written") or element.text
+
+    def agent(element: Any) -> dict[str, Any]:
+        who = {"name": label(element.find(_N + "name"))}
+        for key, value in (
+            ("role", element.get(_B + "role")),
+            ("uri", uri(element)),
+            ("affiliation", element.get(_B + "affiliation")),
+        ):
+            if value is not None:
+                who[key] = value
+        return who
+
+    rights = root.find(_N + "rightsInfo")
+    if rights is not None:
+        found: dict[str, Any] = {}
+        holder = rights.find(f"{_N}copyrightHolder/{_N}name")
+        if holder is not None:
+            found["holder"] = label(holder)
+        for key, tag in (("notice", "copyrightNotice"), ("usage_terms", "usageTerms")):
+            element = rights.find(_N + tag)
+            if element is not None:
+                found[key] = element.text or ""
+        link = rights.find(_N + "link")
+        if link is not None:
+            found["license_url"] = uri(link, "href")
+        out["rights"] = found
+
+    meta = root.find(_N + "itemMeta")
+    provider = meta.find(_N + "provider")
+    if provider.find(_N + "name") is not None:
+        out["publisher"] = agent(provider)
+    out["created"] = stamp(meta.find(_N + "firstCreated"))
+    embargo = meta.find(_N + "embargoed")
+    if embargo is not None:
+        out["embargo_until"] = stamp(embargo)
+    status = meta.find(_N + "pubStatus").get("qcode").partition(":")[2]
+    if status != "usable":
+        out["status"] = status
+    corrections = []
+    for signal in meta.iterfind(_N + "signal"):
+        note = signal.find(_B + "note")
+        correction = {"signal": signal.get("qcode").partition(":")[2], "note": note.text or ""}
+        if note.get("date") is not None:
+            correction["date"] = note.get("date")
+        corrections.append(correction)
+    if corrections:
+        out["corrections"] = corrections
+    related = []
+    for link in meta.iterfind(_N + "link"):
+        entry = {"url": uri(link, "href")}
+        if link.get("title") is not None:
+            entry["title"] = link.get("title")
+        if link.get(_B + "rel") is not None:
+            entry["rel"] = link.get(_B + "rel")
+        related.append(entry)
+    if related:
+        out["related"] = related
+
+    meta = root.find(_N + "contentMeta")
+    lists: dict[str, list[Any]] = {
+        "authors": [],
+        "entities": [],
+        "subjects": [],
+        "keywords": [],
+        "sources": [],
+    }
+    extensions = {}
+    for child in meta:
+        tag = child.tag
+        if tag == _N + "urgency":
+            out["urgency"] = int(child.text)
+        elif tag == _N + "contentModified":
+            out["updated"] = stamp(child)
+        elif tag == _N + "infoSource":
+            source = {"id": child.get("literal"), "title": label(child.find(_N + "name"))}
+            for key, value in (
+                ("url", uri(child)),
+                ("publisher", child.get(_B + "publisher")),
+                ("published", child.get(_B + "published")),
+                ("accessed", child.get(_B + "accessed")),
+                ("reliability", child.get(_B + "reliability")),
+            ):
+                if value is not None:
+                    source[key] = value
+            if child.get(_B + "credibility") is not None:
+                source["credibility"] = int(child.get(_B + "credibility"))
+            lists["sources"].append(source)
+        elif tag == _N + "creator":
+            lists["authors"].append(agent(child))
+        elif tag == _N + "genre":
+            out["genre"] = label(child.find(_N + "name"))
+        elif tag == _N + "keyword":
+            lists["keywords"].append(label(child))
+        elif tag == _N + "subject":
+            nature = child.get("type")
+            if nature is not None:
+                entity: dict[str, Any] = {
+                    "id": child.get("literal"),
+                    "kind": _KINDS_OF_NATURE[nature],
+                }
+                aliases = []
+                identifiers = {}
+                for part in child:
+                    if part.tag == _B + "identifier":
+                        identifiers[part.get("scheme")] = part.text or ""
+                    elif part.get("role") is None:
+                        entity["name"] = label(part)
+                    else:
+                        aliases.append(label(part))
+                if aliases:
+                    entity["aliases"] = aliases
+                if identifiers:
+                    entity["identifiers"] = identifiers
+                lists["entities"].append(entity)
+                continue
+            subject: dict[str, Any] = {}
+            for key, value in (("code", child.get("qcode")), ("uri", uri(child))):
+                if value is not None:
+                    subject[key] = value
+            for key in ("relevance", "confidence"):
+                if child.get(key) is not None:
+                    subject[key] = int(child.get(key))
+            name = child.find(_N + "name")
+            if name is not None:
+                subject["name"] = label(name)
+            lists["subjects"].append(subject)
+        elif tag == _N + "headline":
+            out["headline"] = child.text or ""
+        elif tag == _N + "description":
+            if child.get("role") == "drol:summary":
+                out["subheadline"] = child.text or ""
+        elif tag == _B + "extension":
+            extensions[child.get("key")] = json.loads(child.text)
+    for key, values in lists.items():
+        if values:
+            out[key] = values
+    if extensions:
+        out["extensions"] = extensions
+
+    mentions = {}
+    for ref in root.iterfind(_N + "inlineRef"):
+        entity_id = ref.get("literal")
+        for ident in ref.get("idrefs").split():
+            mentions[ident] = entity_id
+
+    def rich(element: Any) -> Any:
+        """Rich text in to_dict's shape, up to the first block (in a list item)."""
+        parts: list[Any] = [element.text] if element.text else []
+        for child in element:
+            tag = child.tag
+            if tag in _BLOCK_TAGS:
+                break
+            if tag == _H + "span":
+                node: dict[str, Any] = {
+                    "type": "mention",
+                    "ref": mentions[child.get(_XML_ID)],
+                    "content": rich(child),
+                }
+            elif tag == _H + "cite":
+                node = {"type": "citation", "ref": child.get(_B + "source")}
+            elif tag == _H + "em":
+                node = {"type": "emphasis", "content": rich(child)}
+            elif tag == _H + "strong":
+                node = {"type": "strong", "content": rich(child)}
+            elif tag == _H + "code":
+                node = {"type": "code", "text": child.text or ""}
+            elif tag == _H + "br":
+                node = {"type": "line-break"}
+            else:  # <a>
+                node = {"type": "link", "href": child.get("href")}
+                if child.get("title") is not None:
+                    node["title"] = child.get("title")
+                content = rich(child)
+                if content:
+                    node["content"] = content
+            parts.append(node)
+            if child.tail:
+                parts.append(child.tail)
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 and type(parts[0]) is str else parts
+
+    def block(element: Any) -> dict[str, Any]:
+        tag = element.tag
+        if tag == _H + "p":
+            return {"type": "paragraph", "content": rich(element)}
+        if tag in (_H + "ul", _H + "ol"):
+            items = []
+            for li in element:
+                nested = [block(c) for c in li if c.tag in _BLOCK_TAGS]
+                if nested:
+                    item: Any = {"blocks": nested}
+                    content = rich(li)
+                    if content:
+                        item["content"] = content
+                    items.append(item)
+                else:
+                    items.append(rich(li))
+            return {"type": "item-list", "items": items, "ordered": tag == _H + "ol"}
+        if tag == _H + "blockquote":
+            quote = {"type": "quote", "content": rich(element.find(_H + "p"))}
+            if element.get(_B + "source") is not None:
+                quote["source_ref"] = element.get(_B + "source")
+            return quote
+        if tag == _H + "aside":
+            judgment = {"type": "judgment", "statement": rich(element.find(_H + "p"))}
+            for key in ("confidence", "likelihood"):
+                if element.get(_B + key) is not None:
+                    judgment[key] = element.get(_B + key)
+            if element.get(_B + "basis") is not None:
+                judgment["basis"] = element.get(_B + "basis").split()
+            return judgment
+        quote_element = element.find(_H + "blockquote")  # <figure>
+        if quote_element is not None:
+            quote = block(quote_element)
+            quote["attribution"] = element.find(_H + "figcaption").text or ""
+            return quote
+        image = element.find(_H + "img")
+        figure = {"type": "figure", "src": image.get("src"), "alt": image.get("alt")}
+        caption = element.find(_H + "figcaption")
+        if caption is not None:
+            figure["caption"] = rich(caption)
+        credit = element.find(_H + "small")
+        if credit is not None:
+            figure["credit"] = credit.text or ""
+        return figure
+
+    def section(element: Any) -> dict[str, Any]:
+        part: dict[str, Any] = {}
+        if element.get("id") is not None:
+            part["id"] = element.get("id")
+        if element.get(_B + "role") is not None:
+            part["role"] = element.get(_B + "role")
+        blocks = []
+        sections = []
+        for child in element:
+            tag = child.tag
+            if tag == _H + "section":
+                sections.append(section(child))
+            elif tag in _HEADINGS:
+                part["title"] = child.text or ""
+            else:
+                blocks.append(block(child))
+        if blocks:
+            part["blocks"] = blocks
+        if sections:
+            part["sections"] = sections
+        return part
+
+    body = root.find(f"{_N}contentSet/{_N}inlineXML/{_H}html/{_H}body")
+    out["sections"] = [section(child) for child in body]
+    return out
+
+
+_BLOCK_TAGS = frozenset(_H + tag for tag in ("p", "ul", "ol", "blockquote", "aside", "figure"))
+_HEADINGS = frozenset(_H + f"h{level}" for level in range(1, 7))
 
 
 # ======================================================================================
@@ -546,6 +1162,8 @@ class Results:
     memory: dict[str, dict[str, int]] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Comparisons that could not be made, and why.
+    skipped: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -565,6 +1183,7 @@ class Results:
                 for row in self.rows
             ],
             "notes": self.notes,
+            "skipped": self.skipped,
         }
 
 
@@ -651,6 +1270,45 @@ def check_pydantic_model(workloads: Sequence[Workload], notes: list[str]) -> Non
         )
 
 
+def check_newsml_floors(workloads: Sequence[Workload], notes: list[str]) -> None:
+    """The lxml floors must write exactly our XML and read exactly our values."""
+    for workload in workloads:
+        if lxml_newsml_write(workload.brief) != bm.dumps(workload.brief, "newsml"):
+            raise SystemExit(f"the lxml write floor differs from bm.dumps on {workload.name}")
+        if lxml_newsml_read(workload.xml) != workload.data:
+            raise SystemExit(f"the lxml read floor differs from bm.loads on {workload.name}")
+    notes.append(
+        "on every workload the lxml write floor gives exactly the XML of "
+        'bm.dumps(brief, "newsml"), and the lxml read floor exactly bm.to_dict(brief)'
+    )
+
+
+def check_newsmlg2(workloads: Sequence[Workload], notes: list[str]) -> None:
+    """IPTC's library must read our items (so that it is not faster by failing)."""
+    if NewsMLG2 is None:
+        notes.append(f"{_NO_NEWSMLG2}: the comparisons with it are skipped")
+        return
+    for workload in workloads:
+        document = NewsMLG2.NewsMLG2Document(filename_or_string=workload.xml)
+        item = document.get_item()
+        brief = workload.brief
+        subjects = len(list(item.contentmeta.subject))
+        if (
+            item.guid != brief.id
+            or str(item.contentmeta.headline) != brief.headline
+            or subjects != len(brief.subjects) + len(brief.entities)
+        ):
+            raise SystemExit(f"newsmlg2 does not read {workload.name} as written")
+        again = document.to_xml_string()
+        if bm.loads(again, "newsml", strict=False).id != brief.id:
+            raise SystemExit(f"newsmlg2's output of {workload.name} does not read back")
+    notes.append(
+        "newsmlg2 reads every workload's guid, headline and subjects; its to_xml_string() "
+        "reads back with bm.loads, but pretty-printed and without the bm: attributes of "
+        "NewsML-G2 elements (it keeps only the attributes it knows)"
+    )
+
+
 # ======================================================================================
 # The run
 
@@ -670,6 +1328,8 @@ def run(
     )
     notes = results.notes
     check_pydantic_model(workloads, notes)
+    check_newsml_floors(workloads, notes)
+    check_newsmlg2(workloads, notes)
     fast = compile_fastjsonschema(notes)
     schema_validator = jsonschema.Draft202012Validator(bm.json_schema())
 
@@ -680,7 +1340,7 @@ def run(
         model = PBrief.model_validate_json(text)
         operations = timed_operations(workload, model, fast, schema_validator)
         if workload.role == "scaling":  # only needed for the linearity check
-            timed = {k: operations[k] for k in ("bm.dumps", "bm.loads", "bm.validate")}
+            timed = {k: operations[k] for k in LINEAR_OPERATIONS}
         else:
             timed = operations
         workload_timings: dict[str, Timing] = {}
@@ -695,6 +1355,7 @@ def run(
             "sections": workload.sections,
             "bytes": len(text.encode("utf-8")),
             "pydantic_json_bytes": len(pydantic_dumps(model).encode("utf-8")),
+            "newsml_bytes": len(workload.xml),
         }
         if workload.role != "scaling":
             progress(f"{workload.name}: memory")
@@ -703,6 +1364,7 @@ def run(
                 for name in ("bm.loads", "pydantic.validate_json", "json.loads")
             }
             results.rows.extend(comparison_rows(workload.name, workload_timings))
+            results.rows.extend(newsml_rows(workload.name, workload_timings, results.skipped))
             mem = results.memory[workload.name]
             results.rows.append(
                 Row(
@@ -724,6 +1386,7 @@ def run(
                     unit="B",
                 )
             )
+    measure_iptc_text(results, repeat=repeat, min_time=min_time, collect=collect, progress=progress)
     results.rows.extend(linearity_rows(workloads, results.timings))
     return results
 
@@ -749,7 +1412,79 @@ def timed_operations(
     }
     if fast is not None:
         operations["fastjsonschema"] = lambda: fast(json.loads(text))
+    xml = workload.xml
+    operations.update(
+        {
+            "newsml.dumps": lambda: bm.dumps(brief, "newsml"),
+            "lxml.newsml_write": lambda: lxml_newsml_write(brief),
+            "newsml.loads": lambda: bm.loads(xml, "newsml"),
+            "newsml.read": lambda: newsml.read(xml),
+            "lxml.newsml_read": lambda: lxml_newsml_read(xml),
+        }
+    )
+    if NewsMLG2 is not None:
+        document = NewsMLG2.NewsMLG2Document(filename_or_string=xml)
+        operations["newsmlg2.parse"] = lambda: NewsMLG2.NewsMLG2Document(filename_or_string=xml)
+        operations["newsmlg2.to_xml_string"] = document.to_xml_string
     return operations
+
+
+def measure_iptc_text(
+    results: Results,
+    *,
+    repeat: int,
+    min_time: float,
+    collect: bool,
+    progress: Callable[[str], None],
+) -> None:
+    """Reading IPTC's own text example: bm.loads (lenient), lxml alone, newsmlg2."""
+    name = "iptc-text"
+    if not IPTC_TEXT.is_file():
+        results.skipped.append(f"{name}: every row (IPTC's example is not at {IPTC_TEXT})")
+        return
+    data = IPTC_TEXT.read_bytes()
+
+    def ours() -> bm.Brief:
+        with warnings.catch_warnings():  # it reports what the model cannot hold
+            warnings.simplefilter("ignore", bm.BriefmodelWarning)
+            return bm.loads(data, "newsml", strict=False)
+
+    def theirs() -> Any:
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints about remote catalogs
+            return NewsMLG2.NewsMLG2Document(filename_or_string=data)
+
+    operations: dict[str, Callable[[], object]] = {
+        "newsml.loads(lenient)": ours,
+        "lxml.fromstring": lambda: etree.fromstring(data),
+    }
+    if NewsMLG2 is not None:
+        if theirs().get_item().guid != ours().id:
+            raise SystemExit("newsmlg2 and bm.loads do not read the same guid in iptc-text")
+        operations["newsmlg2.parse"] = theirs
+    timings: dict[str, Timing] = {}
+    for op, func in operations.items():
+        progress(f"{name}: {op}")
+        timings[op] = measure(func, repeat=repeat, min_time=min_time, collect=collect)
+    results.timings[name] = timings
+    results.workloads[name] = {"origin": str(IPTC_TEXT), "bytes": len(data)}
+    metric = "newsml loads, lenient"
+    ours_best = timings["newsml.loads(lenient)"].best
+    if "newsmlg2.parse" in timings:
+        results.rows.append(
+            Row(
+                name,
+                metric,
+                ours_best,
+                "newsmlg2 parse",
+                timings["newsmlg2.parse"].best,
+                target=NEWSMLG2_TARGET,
+            )
+        )
+    else:
+        results.skipped.append(f"{name}: {metric} vs newsmlg2 parse ({_NO_NEWSMLG2})")
+    results.rows.append(
+        Row(name, metric, ours_best, "lxml.fromstring alone", timings["lxml.fromstring"].best)
+    )
 
 
 def comparison_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
@@ -789,6 +1524,52 @@ def comparison_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
     yield Row(workload, "validate", best["bm.validate"], "jsonschema", best["jsonschema"])
 
 
+#: The operations whose per-section time is compared across sizes, with their row names.
+LINEAR_OPERATIONS = {
+    "bm.dumps": "dumps",
+    "bm.loads": "loads",
+    "bm.validate": "validate",
+    "newsml.dumps": "newsml dumps",
+    "newsml.loads": "newsml loads",
+}
+
+
+def newsml_rows(workload: str, t: dict[str, Timing], skipped: list[str]) -> Iterator[Row]:
+    """The NewsML-G2 ratios of one workload: against the lxml floors and newsmlg2."""
+    best = {name: timing.best for name, timing in t.items()}
+    write_floor = "lxml build + tostring floor"
+    read_floor = "lxml parse + extract floor"
+    yield Row(
+        workload,
+        "newsml dumps",
+        best["newsml.dumps"],
+        write_floor,
+        best["lxml.newsml_write"],
+        target=NEWSML_WRITE_TARGET,
+    )
+    yield Row(
+        workload,
+        "newsml loads",
+        best["newsml.loads"],
+        read_floor,
+        best["lxml.newsml_read"],
+        target=NEWSML_READ_TARGET,
+    )
+    yield Row(workload, "newsml read", best["newsml.read"], read_floor, best["lxml.newsml_read"])
+    pairs = (
+        ("newsml dumps", "newsml.dumps", "newsmlg2 to_xml_string", "newsmlg2.to_xml_string"),
+        ("newsml loads", "newsml.loads", "newsmlg2 parse", "newsmlg2.parse"),
+    )
+    for metric, ours, reference, theirs in pairs:
+        if theirs not in best:
+            skipped.append(f"{workload}: {metric} vs {reference} ({_NO_NEWSMLG2})")
+            continue
+        yield Row(workload, metric, best[ours], reference, best[theirs], target=NEWSMLG2_TARGET)
+
+
+_NO_NEWSMLG2 = "newsmlg2 is not installed: pip install newsmlg2"
+
+
 def linearity_rows(
     workloads: Sequence[Workload], timings: dict[str, dict[str, Timing]]
 ) -> Iterator[Row]:
@@ -801,10 +1582,10 @@ def linearity_rows(
         small = by_role.get(role)
         if small is None:
             continue
-        for op in ("bm.dumps", "bm.loads", "bm.validate"):
+        for op in LINEAR_OPERATIONS:
             yield Row(
                 "linearity",
-                f"{op.removeprefix('bm.')} per section, {large.name}",
+                f"{LINEAR_OPERATIONS[op]} per section, {large.name}",
                 timings[large.name][op].best / large.sections,
                 f"per section, {small.name}",
                 timings[small.name][op].best / small.sections,
@@ -825,6 +1606,9 @@ def environment() -> dict[str, str]:
         "jsonschema",
     ):
         env[package] = version(package)
+    env["lxml"] = ".".join(map(str, etree.LXML_VERSION))
+    env["libxml2"] = ".".join(map(str, etree.LIBXML_VERSION))
+    env["newsmlg2"] = version("newsmlg2") if NewsMLG2 is not None else "not installed"
     return env
 
 
@@ -857,7 +1641,8 @@ def render(results: Results) -> str:
     out.write(
         f"briefmodel {env['briefmodel']} benchmark: Python {env['python']}, attrs "
         f"{env['attrs']}, cattrs {env['cattrs']}, pydantic {env['pydantic']}, "
-        f"fastjsonschema {env['fastjsonschema']}, jsonschema {env['jsonschema']}\n"
+        f"fastjsonschema {env['fastjsonschema']}, jsonschema {env['jsonschema']}, "
+        f"lxml {env['lxml']} (libxml2 {env['libxml2']}), newsmlg2 {env['newsmlg2']}\n"
     )
     settings = results.settings
     out.write(
@@ -866,10 +1651,13 @@ def render(results: Results) -> str:
     )
     out.write("Workloads\n")
     for name, info in results.workloads.items():
+        if "sections" not in info:  # a NewsML-G2 document that is only read
+            out.write(f"  {name:<9} {_bytes(info['bytes']):>8} NewsML-G2  {info['origin']}\n")
+            continue
         out.write(
             f"  {name:<9} {info['sections']:>5} sections, {_bytes(info['bytes']):>8} "
-            f"canonical JSON ({_bytes(info['pydantic_json_bytes'])} from pydantic)  "
-            f"{info['origin']}\n"
+            f"canonical JSON ({_bytes(info['pydantic_json_bytes'])} from pydantic), "
+            f"{_bytes(info['newsml_bytes'])} NewsML-G2  {info['origin']}\n"
         )
     out.write("\nTimings (best / median per call)\n")
     for workload, ops in results.timings.items():
@@ -904,6 +1692,10 @@ def render(results: Results) -> str:
     missed = [row for row in results.rows if row.status == "MISS"]
     targets = [row for row in results.rows if row.target is not None]
     out.write(f"\nTargets met: {len(targets) - len(missed)} of {len(targets)}\n")
+    if results.skipped:
+        out.write("\nSkipped\n")
+        for line in results.skipped:
+            out.write(f"  - {line}\n")
     if results.notes:
         out.write("\nNotes\n")
         for note in results.notes:

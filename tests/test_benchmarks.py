@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,14 +20,24 @@ import briefmodel as bm
 pytest.importorskip("pydantic")
 pytest.importorskip("fastjsonschema")
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "run.py"
 # A tiny run: 40 sections (and 4 for the linearity check), two repeats of ~1 ms.
 TINY = ["--quick", "--sections", "40", "--repeat", "2", "--min-time", "0.001"]
+HAVE_NEWSMLG2 = importlib.util.find_spec("NewsMLG2") is not None
+IPTC_TEXT = (
+    ROOT.parent / "shared/standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml"
+)
+# Runs the script as __main__ with IPTC's library hidden, as if it were not installed.
+WITHOUT_NEWSMLG2 = (
+    "import runpy, sys; sys.modules['NewsMLG2'] = None; sys.argv = sys.argv[1:]; "
+    "runpy.run_path(sys.argv[0], run_name='__main__')"
+)
 
 
-def _run(*args: str) -> str:
+def _run(*args: str, python: tuple[str, ...] = ()) -> str:
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
+        [sys.executable, *python, str(SCRIPT), *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -64,11 +75,28 @@ EXPECTED = [
     ("validate", "fastjsonschema", None),
     ("validate", "jsonschema", None),
     ("memory of a loaded brief", "pydantic model", None),
+    ("newsml dumps", "lxml build + tostring floor", 1.5),
+    ("newsml loads", "lxml parse + extract floor", 2.0),
+    ("newsml read", "lxml parse + extract floor", None),
 ]
+# Ours against IPTC's newsmlg2 library, on every brief workload.
+NEWSMLG2_ROWS = [
+    ("newsml dumps", "newsmlg2 to_xml_string", 0.1),
+    ("newsml loads", "newsmlg2 parse", 0.1),
+]
+if HAVE_NEWSMLG2:
+    EXPECTED += NEWSMLG2_ROWS
+# IPTC's text example, when ../shared is there.
+IPTC_ROWS = [
+    ("newsml loads, lenient", "newsmlg2 parse", 0.1),
+    ("newsml loads, lenient", "lxml.fromstring alone", None),
+]
+LINEAR = ("dumps", "loads", "validate", "newsml dumps", "newsml loads")
 
 
 def test_json_output_has_every_comparison(results: dict[str, Any]) -> None:
-    assert set(results["workloads"]) == {"example", "gen-4", "gen-40"}
+    iptc = {"iptc-text"} if IPTC_TEXT.is_file() else set()
+    assert set(results["workloads"]) == {"example", "gen-4", "gen-40", *iptc}
     assert results["workloads"]["gen-40"]["sections"] == 40
     assert results["workloads"]["gen-4"]["sections"] == 4
     rows = {(r["workload"], r["metric"], r["reference_name"]): r for r in results["comparisons"]}
@@ -79,8 +107,12 @@ def test_json_output_has_every_comparison(results: dict[str, Any]) -> None:
     linearity = [r for r in results["comparisons"] if r["workload"] == "linearity"]
     assert {(r["metric"], r["reference_name"]) for r in linearity} == {
         (f"{op} per section, gen-40", f"per section, {small}")
-        for op in ("dumps", "loads", "validate")
+        for op in LINEAR
         for small in ("example", "gen-4")
+    }
+    assert {(r["target"], r["reference_name"]) for r in linearity} == {
+        (None, "per section, example"),
+        (1.5, "per section, gen-4"),
     }
 
 
@@ -100,7 +132,20 @@ def test_timings_and_memory_are_recorded(results: dict[str, Any]) -> None:
     for name in ("bm.dumps", "bm.loads", "bm.validate", "pydantic.validate_json", "jsonschema"):
         assert 0 < ops[name]["best"] <= ops[name]["median"]
         assert ops[name]["repeat"] == 2
-    assert set(results["timings"]["gen-4"]) == {"bm.dumps", "bm.loads", "bm.validate"}
+    assert set(results["timings"]["gen-4"]) == {
+        "bm.dumps",
+        "bm.loads",
+        "bm.validate",
+        "newsml.dumps",
+        "newsml.loads",
+    }
+    for name in ("newsml.dumps", "lxml.newsml_write", "newsml.loads", "newsml.read"):
+        assert 0 < ops[name]["best"] <= ops[name]["median"]
+    assert ("newsmlg2.parse" in ops) is HAVE_NEWSMLG2
+    assert (
+        results["workloads"]["gen-40"]["newsml_bytes"]
+        > results["workloads"]["gen-4"]["newsml_bytes"]
+    )
     assert all(value > 0 for value in results["memory"]["gen-40"].values())
 
 
@@ -123,7 +168,7 @@ def test_text_output_prints_every_row() -> None:
             else:
                 assert row[6:7] == [f"≤ {target:g}x"]
                 assert row[7] in ("PASS", "MISS")
-    assert sum(c[0] == "linearity" for c in cells) == 6
+    assert sum(c[0] == "linearity" for c in cells) == 2 * len(LINEAR)
     assert "Targets met:" in out
     assert "fastjsonschema" in out.split("Notes")[1]
 
@@ -179,3 +224,197 @@ def test_pydantic_model_and_fastjsonschema_reject_invalid_documents(bench: Modul
             bench.PBrief.model_validate_json(json.dumps(document))
         if check is not None:
             assert not bench._accepts(check, document), name
+
+
+# --------------------------------------------------------------------------------------
+# NewsML-G2
+
+
+def _every_construct() -> bm.Brief:
+    """A brief with every block and inline type and every metadata field."""
+    t0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
+    return bm.Brief(
+        id="urn:example:benchmark:every",
+        version=3,
+        headline="Every construct",
+        subheadline="All of them, once.",
+        language="en-GB",
+        created=t0,
+        updated=t0 + timedelta(hours=1),
+        embargo_until=t0 + timedelta(days=1),
+        status="withheld",
+        urgency=2,
+        genre="explainer",
+        authors=[bm.Agent(name="Desk", role="writer", uri="https://example.org/desk")],
+        publisher=bm.Agent(name="Example Press", affiliation="Example Group"),
+        sections=[
+            bm.Section(
+                id="points",
+                title="Key points",
+                role="key-points",
+                blocks=[bm.ItemList(items=["One", ["Two, ", bm.Emphasis(content="really")]])],
+                sections=[
+                    bm.Section(
+                        title="Nested",
+                        blocks=[
+                            bm.Paragraph(
+                                content=[
+                                    "Text with ",
+                                    bm.Strong(content=[bm.Emphasis(content="both")]),
+                                    bm.LineBreak(),
+                                    bm.Code(text="x < 1 & y"),
+                                    " and ",
+                                    bm.Link(
+                                        href="https://example.org/a?b=1",
+                                        title="A link",
+                                        content="a link",
+                                    ),
+                                    bm.Link(href="https://example.org/bare"),
+                                    bm.Mention(ref="p1", content="the director"),
+                                    bm.Citation(ref="s1"),
+                                    ".",
+                                ]
+                            )
+                        ],
+                    )
+                ],
+            ),
+            bm.Section(
+                blocks=[
+                    bm.ItemList(
+                        ordered=True,
+                        items=[
+                            bm.ListItem(
+                                content="With blocks",
+                                blocks=[bm.Paragraph(content="inside")],
+                            ),
+                            bm.ListItem(blocks=[bm.Paragraph(content="only blocks")]),
+                        ],
+                    ),
+                    bm.Quote(content="Said so.", attribution="Someone", source_ref="s1"),
+                    bm.Quote(content="Unattributed."),
+                    bm.Judgment(
+                        statement="Likely so.",
+                        confidence="moderate",
+                        likelihood="likely",
+                        basis=["s1"],
+                    ),
+                    bm.Figure(
+                        src="https://example.org/chart.png",
+                        alt="A chart",
+                        caption=["Fees, ", bm.Emphasis(content="2026")],
+                        credit="Example Press",
+                    ),
+                    bm.Figure(src="https://example.org/plain.png", alt="Plain"),
+                ]
+            ),
+        ],
+        entities=[
+            bm.Entity(
+                id="p1",
+                kind="person",
+                name="Port Director",
+                aliases=["Director"],
+                identifiers={"wikidata": "Q1"},
+            ),
+            bm.Entity(id="o1", kind="other", name="Something"),
+        ],
+        subjects=[
+            bm.Subject(
+                code="medtop:04000000",
+                name="economy",
+                uri="http://cv.iptc.org/newscodes/mediatopic/04000000",
+                relevance=90,
+                confidence=80,
+            ),
+            bm.Subject(uri="https://example.org/topics/ports"),
+        ],
+        keywords=["ports", "fees"],
+        sources=[
+            bm.Source(
+                id="s1",
+                title="Notice",
+                url="https://example.org/notice",
+                publisher="Port authority",
+                published=t0 - timedelta(days=1),
+                accessed=t0,
+                reliability="B",
+                credibility=2,
+            )
+        ],
+        related=[bm.Related(url="https://example.org/before", title="Before", rel="related")],
+        rights=bm.Rights(
+            holder="Example Press",
+            notice="(c) 2026",
+            license_url="https://example.org/licence",
+            usage_terms="Quote freely.",
+        ),
+        corrections=[bm.Correction(signal="correction", note="Fixed a date.", date=t0)],
+        extensions={"acme:desk": {"shift": ["early", 2]}},
+    )
+
+
+def test_every_construct_brief_is_valid_and_complete() -> None:
+    from briefmodel.model import BLOCK_TYPES, INLINE_TYPES
+
+    brief = _every_construct()
+    report = bm.validate(brief)
+    assert report.ok, report.problems
+    assert {type(node) for _, node in brief.walk()} >= {*BLOCK_TYPES, *INLINE_TYPES}
+
+
+def test_newsml_floors_write_and_read_exactly_what_briefmodel_does(bench: ModuleType) -> None:
+    """The lxml floors are like-for-like: the same XML out, the same values in."""
+    briefs = [bm.load(path) for path in sorted((ROOT / "examples").glob("*.json"))]
+    briefs += [bench.generated_brief(7), _every_construct()]
+    for brief in briefs:
+        xml = bm.dumps(brief, "newsml")
+        assert bench.lxml_newsml_write(brief) == xml, brief.id
+        assert bench.lxml_newsml_read(xml.encode("utf-8")) == bm.to_dict(brief), brief.id
+
+
+def test_a_floor_that_differs_stops_the_run(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workloads = [bench.Workload("w", "example", "test", bench.generated_brief(2))]
+    bench.check_newsml_floors(workloads, [])
+    monkeypatch.setattr(bench, "lxml_newsml_read", lambda data: {})
+    with pytest.raises(SystemExit, match="read floor"):
+        bench.check_newsml_floors(workloads, [])
+    monkeypatch.setattr(bench, "lxml_newsml_write", lambda brief: "<newsItem/>")
+    with pytest.raises(SystemExit, match="write floor"):
+        bench.check_newsml_floors(workloads, [])
+
+
+def test_iptc_example_rows(results: dict[str, Any], shared: Path) -> None:
+    example = shared / "standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml"
+    assert example == IPTC_TEXT
+    assert results["workloads"]["iptc-text"]["bytes"] == example.stat().st_size
+    rows = {(r["workload"], r["metric"], r["reference_name"]): r for r in results["comparisons"]}
+    for metric, reference, target in IPTC_ROWS if HAVE_NEWSMLG2 else IPTC_ROWS[1:]:
+        assert rows[("iptc-text", metric, reference)]["target"] == target
+    assert set(results["timings"]["iptc-text"]) == {
+        "newsml.loads(lenient)",
+        "lxml.fromstring",
+        *(["newsmlg2.parse"] if HAVE_NEWSMLG2 else []),
+    }
+
+
+def test_without_newsmlg2_its_rows_are_skipped_and_say_so() -> None:
+    results = json.loads(_run(*TINY, "--json", python=("-c", WITHOUT_NEWSMLG2)))
+    assert results["environment"]["newsmlg2"] == "not installed"
+    references = {r["reference_name"] for r in results["comparisons"]}
+    assert not any(reference.startswith("newsmlg2") for reference in references)
+    assert "lxml build + tostring floor" in references
+    reason = "(newsmlg2 is not installed: pip install newsmlg2)"
+    expected = [
+        f"{workload}: {metric} vs {reference} {reason}"
+        for workload in ("example", "gen-40")
+        for metric, reference, _ in NEWSMLG2_ROWS
+    ]
+    if IPTC_TEXT.is_file():
+        expected.append(f"iptc-text: newsml loads, lenient vs newsmlg2 parse {reason}")
+    assert results["skipped"] == expected
+    text = _run(*TINY, python=("-c", WITHOUT_NEWSMLG2))
+    skipped = text.split("\nSkipped\n")[1].split("\n\n")[0]
+    assert skipped.splitlines() == [f"  - {line}" for line in expected]
