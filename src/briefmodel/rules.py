@@ -356,8 +356,11 @@ def _table(rules: Iterable[Rule]) -> dict[type, tuple[Rule, ...]]:
 
 #: The rules keyed by the node type they apply to.
 RULES: dict[type, tuple[Rule, ...]] = _table(RULE_LIST)
-#: The same without the XML character rule, whose texts the fast pass checks at once.
-_FAST_RULES = _table(rule for rule in RULE_LIST if rule.check is not text_is_xml_safe)
+#: The same without the XML character rule, whose texts the fast pass checks at once, and
+#: the depth rule, which it checks inline.
+_FAST_RULES = _table(
+    rule for rule in RULE_LIST if rule.check not in (text_is_xml_safe, nesting_is_bounded)
+)
 
 
 def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> list[Problem]:
@@ -403,8 +406,10 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
     strings: list[str] = []
     keep, keep_all = strings.append, strings.extend
     for depth, node in m.nodes(brief):
+        if depth > MAX_DEPTH:  # nesting_is_bounded, without a call for every node
+            return True
         kind = type(node)
-        if kind is str and depth <= MAX_DEPTH:
+        if kind is str:
             keep(node)
             continue
         ctx.depth = depth
