@@ -582,3 +582,32 @@ def test_other_producers_quirks_are_read_or_reported_never_silently_lost() -> No
     assert brief.sections[0].blocks[0].content[1] == bm.Emphasis(content="rose fast")
     kept = dict(brief.extensions["briefmodel:unknown"])
     assert {etree.fromstring(v).text for k, v in kept.items() if "foo" in k} == {"1", "2"}
+
+
+def test_load_all_passes_over_unreadable_items_when_lenient(tmp_path: Path) -> None:
+    good = _minimal()
+    headless = '<?xml version="1.0"?><newsItem guid="urn:x:headless" version="1"/>'
+    path = tmp_path / "feed.xml"
+    path.write_text(_message(headless, bm.dumps(good, "newsml")), "utf-8")
+    with pytest.raises(bm.ValidationError, match="headline"):
+        list(bm.load_all(path))
+    with pytest.warns(bm.BriefmodelWarning, match="passed over.*headline"):
+        assert list(bm.load_all(path, strict=False)) == [good]
+
+
+def test_parts_the_model_cannot_hold_are_dropped_when_lenient_not_fatal() -> None:
+    xml = _item(
+        content_meta='\n    <subject qcode="medtop:1" relevance="150"/>'
+        '\n    <subject qcode="medtop:2" confidence="high"/>'
+        '\n    <subject type="cpnat:person" literal="9 bad id"><name>Al</name></subject>',
+        body='<p>Said <span id="m1">Al</span>.</p>',
+    ).replace("</contentMeta>", '</contentMeta>\n  <inlineRef idrefs="m1" literal="9 bad id"/>')
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(xml, "newsml")
+    assert {p.code for p in caught.value.problems} == {"newsml.dropped"}
+    with pytest.warns(bm.BriefmodelWarning, match="relevance"):
+        brief = bm.loads(xml, "newsml", strict=False)
+    assert [s.code for s in brief.subjects] == ["medtop:20000568", "medtop:2"]
+    assert brief.subjects[1].confidence is None
+    assert [e.name for e in brief.entities] == ["Harbour Board", "Al"]
+    assert bm.plain_text(brief.sections[0].blocks[0].content) == "Said Al."

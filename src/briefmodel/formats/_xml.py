@@ -277,12 +277,20 @@ class Reading:
             )
         )
 
-    def build(self, element: etree._Element, cls: type, **fields: Any) -> Any:
+    def build(
+        self, element: etree._Element, cls: type, *, droppable: bool = False, **fields: Any
+    ) -> Any:
+        """``cls(**fields)``, or None with the problem recorded. A ``droppable`` part of
+        the document (a source, a subject…) that the model cannot hold is a loss, so that
+        reading leniently goes on without it; anything else is an error."""
         try:
             return cls(**fields)
         except ValueError as error:  # ModelError
-            code = getattr(error, "code", "schema.type")
-            self.fail(element, code, f"<{local_name(element.tag)}>: {error}")
+            if droppable:
+                self.lose(element, f"<{local_name(element.tag)}> ({error})", keep=True)
+            else:
+                code = getattr(error, "code", "schema.type")
+                self.fail(element, code, f"<{local_name(element.tag)}>: {error}")
             return None
 
     def text(self, element: etree._Element) -> str:

@@ -463,7 +463,7 @@ class _Reader(BodyReader):
         try:
             return int(value.strip())
         except ValueError:
-            self.fail(element, "schema.type", f"{value[:40]!r} is not an integer")
+            self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
             return None
 
     def new_id(self, *candidates: str | None) -> str:
@@ -574,7 +574,7 @@ class _Reader(BodyReader):
         if "rights" in self.fields:
             self.lose_element(element)
         else:
-            self.fields["rights"] = self.build(element, Rights, **fields)
+            self.fields["rights"] = self.build(element, Rights, droppable=True, **fields)
 
     def item_meta(self, element: etree._Element) -> None:
         fields = self.fields
@@ -610,6 +610,7 @@ class _Reader(BodyReader):
                 correction = self.build(
                     child,
                     Correction,
+                    droppable=True,
                     signal=(child.get("qcode") or "").partition(":")[2],
                     note=note.text or "",
                     date=self.time_attribute(note, date),
@@ -620,6 +621,7 @@ class _Reader(BodyReader):
                 link = self.build(
                     child,
                     Related,
+                    droppable=True,
                     url=self.uri(child, "href"),
                     title=child.get("title"),
                     rel=child.get(_B + "rel") if self.own else self.relation(child),
@@ -651,6 +653,7 @@ class _Reader(BodyReader):
         return self.build(  # type: ignore[no-any-return]
             element,
             Agent,
+            droppable=True,
             name=name,
             uri=self.uri(element),
             role=element.get(_B + "role"),
@@ -738,6 +741,7 @@ class _Reader(BodyReader):
         return self.build(  # type: ignore[no-any-return]
             element,
             Source,
+            droppable=True,
             id=ident,
             title=title,
             url=self.uri(element),
@@ -755,6 +759,7 @@ class _Reader(BodyReader):
         return self.build(  # type: ignore[no-any-return]
             element,
             Subject,
+            droppable=True,
             code=element.get("qcode"),
             uri=self.uri(element),
             name=self.name(element),
@@ -770,7 +775,6 @@ class _Reader(BodyReader):
         else:
             ident = self.new_id(literal, element.get("qcode"), element.get("uri"), "entity")
         self.taken_ids.add(ident)
-        self.concepts[key] = ident
         names: list[str] = []
         aliases: list[str] = []
         identifiers: dict[str, str] = {}
@@ -791,15 +795,19 @@ class _Reader(BodyReader):
             if element.get("uri"):
                 identifiers.setdefault("uri", element.get("uri", ""))
         name = names[0] if names else (element.get("qcode") or element.get("uri") or ident)
-        return self.build(  # type: ignore[no-any-return]
+        entity: Entity | None = self.build(
             element,
             Entity,
+            droppable=True,
             id=ident,
             kind=_KIND_OF_NATURE[element.get("type", "")],
             name=name,
             aliases=aliases,
             identifiers=identifiers,
         )
+        if entity is not None:  # mentions of an entity that was dropped stay plain text
+            self.concepts[key] = ident
+        return entity
 
     _ITEM: ClassVar[dict[str, Callable[[_Reader, etree._Element], None]]] = {}
 
@@ -872,7 +880,12 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
 
 
 def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
-    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order."""
+    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order.
+
+    Reading strictly, the first item that cannot be read raises. With ``strict=False``
+    an item that cannot be read (a package, or a news item without a headline) is passed
+    over with a :class:`~briefmodel.BriefmodelWarning` that says why.
+    """
     root = parse(data)
     if root.tag != _N + "newsMessage":
         yield _read_checked(root, strict)
@@ -889,7 +902,19 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
                 raise ValidationError([problem])
             warnings.warn(BriefmodelWarning(str(problem)), stacklevel=2)
             continue
-        yield _read_checked(item, strict)
+        if strict:
+            yield _read_checked(item, strict)
+            continue
+        try:
+            brief = _read_checked(item, strict)
+        except ValidationError as error:
+            shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
+            warnings.warn(
+                BriefmodelWarning(f"the news item at line {line_of(item)} is passed over: {shown}"),
+                stacklevel=2,
+            )
+            continue
+        yield brief
 
 
 def _read_checked(root: etree._Element, strict: bool) -> Brief:
