@@ -9,7 +9,7 @@ entry point names a :class:`Format` object.
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml')
+('json', 'newsml', 'html')
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..model import Brief
 __all__ = ["Format", "by_name", "detect", "formats"]
 
 #: The formats that ship with briefmodel, by module.
-BUILTIN = ("json", "newsml")
+BUILTIN = ("json", "newsml", "html")
 
 
 @attrs.frozen(kw_only=True)

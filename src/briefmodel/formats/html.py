@@ -1,0 +1,1455 @@
+"""HTML: a brief as a publishable, accessible page, and pages read back.
+
+``bm.dumps(brief, "html")`` writes a complete HTML5 document (``fragment=True`` for the
+``article`` alone): a ``header`` with the headline, subheadline, byline and dates, one
+``section`` per section with headings at the right level, lists, quotes with their
+attribution, figures, judgments whose confidence and likelihood are shown and
+machine-readable, citations linked to the sources in the ``footer``, related links and
+rights; schema.org JSON-LD, Open Graph and ``description`` meta tags in the ``head``;
+``lang`` and ``dir`` from the brief's language; the bundled stylesheet (``css=`` to
+replace it, ``css=None`` for none).
+
+Every text is escaped and every link goes through the URL rules: a link whose scheme is
+not allowed is written as plain text. What the reader needs to get the brief back
+exactly is in ``data-*`` attributes, so ``bm.loads(html, "html")`` of briefmodel's own
+page gives an equal brief. Other article HTML is read best-effort: an ``h1`` headline,
+headings to sections, paragraphs, lists, quotes, figures and links; scripts, styles,
+navigation and forms are dropped, with a loss report.
+
+>>> import briefmodel as bm
+>>> from datetime import datetime, timezone
+>>> brief = bm.Brief(id="urn:example:1", headline="Ferry fares rise in spring",
+...     created=datetime(2026, 3, 1, 8, tzinfo=timezone.utc),
+...     sections=[bm.Section(blocks=[bm.Paragraph(content="Fares rise by a tenth.")])])
+>>> page = bm.dumps(brief, "html", css=None)
+>>> page.startswith("<!DOCTYPE html>")
+True
+>>> bm.loads(page, "html") == brief
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from html import escape
+from importlib.resources import files
+from typing import Any
+
+from lxml import etree
+
+from .._converter import Invalid, parse_datetime
+from ..errors import ValidationError
+from ..model import (
+    BLOCK_TYPES,
+    INLINE_TYPES,
+    Agent,
+    Brief,
+    Citation,
+    Code,
+    Correction,
+    Emphasis,
+    Entity,
+    Figure,
+    FrozenMap,
+    ItemList,
+    Judgment,
+    LineBreak,
+    Link,
+    ListItem,
+    Mention,
+    Paragraph,
+    Quote,
+    Related,
+    Rights,
+    Section,
+    Source,
+    Strong,
+    Subject,
+    plain_text,
+)
+from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, url_scheme
+from . import Format
+from ._xml import Reading, all_text, local_name, lost_text, refuse
+
+__all__ = ["FORMAT", "RTL_LANGUAGES", "default_css", "parse", "read", "sniff", "write"]
+
+#: Languages written right to left (by their primary subtag).
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
+#: Scripts written right to left (a script subtag overrides the language's direction).
+_RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"})
+_LTR_SCRIPTS = frozenset({"latn", "cyrl", "grek", "hans", "hant", "jpan", "kore", "deva"})
+
+#: Words shown for machine values, in English (the page's chrome; the brief's own text is
+#: never translated).
+CONFIDENCE_LABELS = {
+    "low": "Low confidence",
+    "moderate": "Moderate confidence",
+    "high": "High confidence",
+}
+LIKELIHOOD_LABELS = {
+    "almost-no-chance": "Almost no chance",
+    "very-unlikely": "Very unlikely",
+    "unlikely": "Unlikely",
+    "roughly-even-chance": "Roughly even chance",
+    "likely": "Likely",
+    "very-likely": "Very likely",
+    "almost-certain": "Almost certain",
+}
+SIGNAL_LABELS = {"update": "Update", "correction": "Correction", "retraction": "Retraction"}
+KIND_LABELS = {
+    "person": "Person",
+    "organization": "Organization",
+    "place": "Place",
+    "event": "Event",
+    "other": "Other",
+}
+_SCHEMA_TYPES = {
+    "person": "Person",
+    "organization": "Organization",
+    "place": "Place",
+    "event": "Event",
+    "other": "Thing",
+}
+
+
+def direction(language: str) -> str:
+    """``"rtl"`` for a language written right to left, else ``"ltr"``.
+
+    >>> direction("ar-EG"), direction("en"), direction("az-Arab")
+    ('rtl', 'ltr', 'rtl')
+    """
+    parts = language.lower().split("-")
+    for part in parts[1:]:
+        if part in _RTL_SCRIPTS:
+            return "rtl"
+        if part in _LTR_SCRIPTS:
+            return "ltr"
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
+
+
+def default_css() -> str:
+    """The bundled stylesheet: screen and print, light and dark."""
+    return (files("briefmodel") / "styles" / "brief.css").read_text("utf-8")
+
+
+# ======================================================================================
+# Writing
+
+
+def _e(text: str) -> str:
+    """Text escaped for element content and (double-quoted) attribute values alike; a
+    carriage return as a reference, since HTML parsers turn a bare one into a newline."""
+    escaped = escape(text, quote=True)
+    return escaped.replace("\r", "&#13;") if "\r" in escaped else escaped
+
+
+def _attrs(**values: str | None) -> str:
+    """`` name="value"`` pairs for the values that are not None (``_`` in names → ``-``)."""
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{_e(value)}"'
+        for name, value in values.items()
+        if value is not None
+    )
+
+
+def _json_attr(value: Any) -> str | None:
+    if not value:
+        return None
+    return json.dumps(_thaw(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, FrozenMap):
+        return {k: _thaw(v) for k, v in value.items()}
+    if type(value) is tuple:
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _script_json(value: Any) -> str:
+    """JSON that no text can end a ``script`` element from: ``<``, ``>`` and ``&`` escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _time(value: datetime, field: str, label: str = "") -> str:
+    offset = value.strftime("%z")
+    shown = f"{value.day} {value:%B} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:]}"
+    return (
+        f'{label}<time datetime="{_e(value.isoformat())}" data-field="{field}">{_e(shown)}</time>'
+    )
+
+
+class _Page:
+    """One brief being written: its parts, and the number each source is cited by."""
+
+    def __init__(self, brief: Brief, url_schemes: frozenset[str]) -> None:
+        self.brief = brief
+        self.url_schemes = url_schemes
+        self.source_numbers = {s.id: n for n, s in enumerate(brief.sources, 1)}
+        self.out: list[str] = []
+        self.in_link = 0  # how many links the text being written is inside
+
+    def safe_url(self, url: str) -> str | None:
+        """The URL when links may use its scheme; None otherwise (shown as text)."""
+        scheme = url_scheme(url)
+        if scheme is None or scheme in DANGEROUS_SCHEMES or scheme not in self.url_schemes:
+            return None
+        return url
+
+    # -- the article -----------------------------------------------------------------
+
+    def article(self) -> str:
+        b = self.brief
+        w = self.out.append
+        w(
+            "<article"
+            + _attrs(
+                class_="brief",
+                lang=b.language,
+                dir=direction(b.language),
+                data_id=b.id,
+                data_version=str(b.version),
+                data_status=b.status,
+                data_urgency=str(b.urgency) if b.urgency is not None else None,
+                data_genre=b.genre,
+                data_keywords=_json_attr(b.keywords),
+                data_extensions=_json_attr(b.extensions),
+            )
+            + ">"
+        )
+        self.header()
+        for section in b.sections:
+            self.section(section, 2)
+        self.footer()
+        w("</article>")
+        return "".join(self.out)
+
+    def header(self) -> None:
+        b = self.brief
+        w = self.out.append
+        w("<header>")
+        if b.status != "usable":
+            w(f'<p class="status" role="note">{_e(b.status.capitalize())}</p>')
+        w(f"<h1>{_e(b.headline)}</h1>")
+        if b.subheadline is not None:
+            w(f'<p class="subheadline">{_e(b.subheadline)}</p>')
+        if b.authors:
+            w('<p class="byline">By ')
+            for index, author in enumerate(b.authors):
+                if index:
+                    w(" and " if index == len(b.authors) - 1 else ", ")
+                self.agent(author, "author")
+            w("</p>")
+        w('<p class="dates">')
+        w(_time(b.created, "created", "Published "))
+        if b.updated is not None:
+            w(" · " + _time(b.updated, "updated", "Updated "))
+        if b.embargo_until is not None:
+            w(" · " + _time(b.embargo_until, "embargo-until", "Embargoed until "))
+        w("</p>")
+        if b.corrections:
+            w('<aside class="corrections" aria-label="Corrections"><ul>')
+            for c in b.corrections:
+                w(f'<li data-signal="{c.signal}"><strong>{SIGNAL_LABELS[c.signal]}</strong> ')
+                if c.date is not None:
+                    w("(" + _time(c.date, "date") + ") ")
+                w(f'<span class="note">{_e(c.note)}</span></li>')
+            w("</ul></aside>")
+        w("</header>")
+
+    def agent(self, agent: Agent, kind: str) -> None:
+        w = self.out.append
+        w(
+            f'<span class="{kind}"'
+            + _attrs(data_uri=agent.uri, data_role=agent.role, data_affiliation=agent.affiliation)
+            + ">"
+        )
+        url = self.safe_url(agent.uri) if agent.uri else None
+        name = f'<span class="name">{_e(agent.name)}</span>'
+        w(f'<a href="{_e(url)}">{name}</a>' if url else name)
+        if agent.role is not None:
+            w(f', <span class="role">{_e(agent.role)}</span>')
+        if agent.affiliation is not None:
+            w(f', <span class="affiliation">{_e(agent.affiliation)}</span>')
+        w("</span>")
+
+    def section(self, section: Section, level: int) -> None:
+        w = self.out.append
+        classes = f"section {section.role}" if section.role else "section"
+        w("<section" + _attrs(id=section.id, class_=classes, data_role=section.role) + ">")
+        if section.title is not None:
+            w(f"<h{min(level, 6)}>{_e(section.title)}</h{min(level, 6)}>")
+            level += 1
+        for block in section.blocks:
+            _BLOCK_WRITERS[type(block)](self, block, level)
+        for child in section.sections:
+            self.section(child, level)
+        w("</section>")
+
+    # -- blocks ----------------------------------------------------------------------
+
+    def paragraph(self, block: Paragraph, level: int) -> None:
+        self.out.append("<p>")
+        self.rich(block.content)
+        self.out.append("</p>")
+
+    def item_list(self, block: ItemList, level: int) -> None:
+        w = self.out.append
+        tag = "ol" if block.ordered else "ul"
+        w(f"<{tag}>")
+        for item in block.items:
+            w("<li>")
+            if item.blocks:
+                w('<span class="item">')
+                self.rich(item.content)
+                w("</span>")
+                for child in item.blocks:
+                    _BLOCK_WRITERS[type(child)](self, child, level)
+            else:
+                self.rich(item.content)
+            w("</li>")
+        w(f"</{tag}>")
+
+    def quote(self, block: Quote, level: int) -> None:
+        w = self.out.append
+        w('<figure class="quote"' + _attrs(data_source=block.source_ref) + "><blockquote><p>")
+        self.rich(block.content)
+        w("</p></blockquote>")
+        if block.attribution is not None or block.source_ref is not None:
+            w("<figcaption>")
+            if block.attribution is not None:
+                w(f'<span class="attribution">{_e(block.attribution)}</span>')
+            if block.source_ref is not None:
+                self.citation(Citation(ref=block.source_ref))
+            w("</figcaption>")
+        w("</figure>")
+
+    def judgment(self, block: Judgment, level: int) -> None:
+        w = self.out.append
+        w(
+            '<aside class="judgment"'
+            + _attrs(
+                data_confidence=block.confidence,
+                data_likelihood=block.likelihood,
+                data_basis=" ".join(block.basis) or None,
+            )
+            + ' aria-label="Analytic judgment">'
+        )
+        if block.likelihood is not None or block.confidence is not None:
+            w('<p class="assessment">')
+            if block.likelihood is not None:
+                w(f'<span class="likelihood">{LIKELIHOOD_LABELS[block.likelihood]}</span>')
+            if block.confidence is not None:
+                if block.likelihood is not None:
+                    w(" · ")
+                w(f'<span class="confidence">{CONFIDENCE_LABELS[block.confidence]}</span>')
+            w("</p>")
+        w('<p class="statement">')
+        self.rich(block.statement)
+        w("</p>")
+        if block.basis:
+            w('<p class="basis">Based on ')
+            for ref in block.basis:
+                self.citation(Citation(ref=ref))
+            w("</p>")
+        w("</aside>")
+
+    def figure(self, block: Figure, level: int) -> None:
+        w = self.out.append
+        src = self.safe_url(block.src)
+        w("<figure" + _attrs(class_="figure", data_src=None if src else block.src) + ">")
+        if src is not None:
+            w(f'<img src="{_e(src)}" alt="{_e(block.alt)}" loading="lazy">')
+        else:
+            w(f'<p class="missing-image" data-alt="{_e(block.alt)}">{_e(block.alt)}</p>')
+        if block.caption or block.credit is not None:
+            w("<figcaption>")
+            if block.caption:
+                w('<span class="caption">')
+                self.rich(block.caption)
+                w("</span>")
+            if block.credit is not None:
+                w(f' <small class="credit">{_e(block.credit)}</small>')
+            w("</figcaption>")
+        w("</figure>")
+
+    # -- rich text -------------------------------------------------------------------
+
+    def rich(self, content: tuple[Any, ...]) -> None:
+        w = self.out.append
+        for node in content:
+            if type(node) is str:
+                w(_e(node))
+            else:
+                _INLINE_WRITERS[type(node)](self, node)
+
+    def emphasis(self, node: Emphasis) -> None:
+        self.out.append("<em>")
+        self.rich(node.content)
+        self.out.append("</em>")
+
+    def strong(self, node: Strong) -> None:
+        self.out.append("<strong>")
+        self.rich(node.content)
+        self.out.append("</strong>")
+
+    def code(self, node: Code) -> None:
+        self.out.append(f"<code>{_e(node.text)}</code>")
+
+    def line_break(self, node: LineBreak) -> None:
+        self.out.append("<br>")
+
+    def link(self, node: Link) -> None:
+        w = self.out.append
+        url = self.safe_url(node.href) if not self.in_link else None  # HTML links don't nest
+        bare = None if node.content else "bare"  # the address is shown as its own text
+        if url is None:  # not a link to follow (or inside one): its text, the address as data
+            classes = "link bare" if bare else "link"
+            w(f'<span class="{classes}"' + _attrs(data_href=node.href, title=node.title) + ">")
+        else:
+            w(f'<a href="{_e(url)}"' + _attrs(class_=bare, title=node.title) + ">")
+        self.in_link += url is not None
+        if node.content:
+            self.rich(node.content)
+        else:
+            w(_e(node.href))
+        self.in_link -= url is not None
+        w("</a>" if url is not None else "</span>")
+
+    def mention(self, node: Mention) -> None:
+        self.out.append(f'<span class="mention" data-entity="{_e(node.ref)}">')
+        self.rich(node.content)
+        self.out.append("</span>")
+
+    def citation(self, node: Citation) -> None:
+        number = self.source_numbers.get(node.ref)
+        shown = f"[{number}]" if number is not None else "[?]"
+        ref = _e(node.ref)
+        if self.in_link:  # a link inside a link is not HTML: the number alone
+            self.out.append(f'<sup class="citation"><span data-source="{ref}">{shown}</span></sup>')
+            return
+        self.out.append(
+            f'<sup class="citation"><a href="#source-{ref}" data-source="{ref}">{shown}</a></sup>'
+        )
+
+    # -- the footer ------------------------------------------------------------------
+
+    def footer(self) -> None:
+        b = self.brief
+        w = self.out.append
+        if not (b.sources or b.entities or b.subjects or b.related or b.rights or b.publisher):
+            return
+        w("<footer>")
+        if b.sources:
+            w('<section class="sources"><h2>Sources</h2><ol>')
+            for source in b.sources:
+                self.source(source)
+            w("</ol></section>")
+        if b.entities:
+            w('<section class="entities"><h2>Named in this brief</h2><ul>')
+            for entity in b.entities:
+                self.entity(entity)
+            w("</ul></section>")
+        if b.subjects:
+            w('<section class="subjects"><h2>Topics</h2><ul>')
+            for subject in b.subjects:
+                w(
+                    "<li"
+                    + _attrs(
+                        data_code=subject.code,
+                        data_uri=subject.uri,
+                        data_name=subject.name,
+                        data_relevance=_str(subject.relevance),
+                        data_confidence=_str(subject.confidence),
+                    )
+                    + f">{_e(subject.name or subject.code or subject.uri or '')}</li>"
+                )
+            w("</ul></section>")
+        if b.related:
+            w('<section class="related"><h2>Related</h2><ul>')
+            for related in b.related:
+                url = self.safe_url(related.url)
+                text = _e(related.title or related.url)
+                data = _attrs(data_url=related.url, data_rel=related.rel, data_title=related.title)
+                w(f"<li{data}>" + (f'<a href="{_e(url)}">{text}</a>' if url else text) + "</li>")
+            w("</ul></section>")
+        if b.publisher is not None:
+            w('<p class="publisher">Published by ')
+            self.agent(b.publisher, "publisher")
+            w("</p>")
+        if b.rights is not None:
+            self.rights(b.rights)
+        w("</footer>")
+
+    def source(self, source: Source) -> None:
+        w = self.out.append
+        w(
+            f'<li id="source-{_e(source.id)}"'
+            + _attrs(
+                data_source_id=source.id,
+                data_url=source.url,
+                data_publisher=source.publisher,
+                data_reliability=source.reliability,
+                data_credibility=_str(source.credibility),
+            )
+            + ">"
+        )
+        url = self.safe_url(source.url) if source.url else None
+        title = f'<cite class="title">{_e(source.title)}</cite>'
+        w(f'<a href="{_e(url)}">{title}</a>' if url else title)
+        if source.publisher is not None:
+            w(f', <span class="publisher">{_e(source.publisher)}</span>')
+        if source.published is not None:
+            w(", " + _time(source.published, "published"))
+        if source.accessed is not None:
+            w(", " + _time(source.accessed, "accessed", "accessed "))
+        if source.reliability is not None or source.credibility is not None:
+            grade = f"{source.reliability or ''}{source.credibility or ''}"
+            reliability = source.reliability or "not graded"
+            credibility = source.credibility or "not graded"
+            w(
+                f' <abbr class="grading" title="Source reliability {reliability}, '
+                f'information credibility {credibility}">{_e(grade)}</abbr>'
+            )
+        w("</li>")
+
+    def entity(self, entity: Entity) -> None:
+        w = self.out.append
+        w(
+            f'<li id="entity-{_e(entity.id)}"'
+            + _attrs(
+                data_entity_id=entity.id,
+                data_kind=entity.kind,
+                data_aliases=_json_attr(entity.aliases),
+                data_identifiers=_json_attr(entity.identifiers),
+            )
+            + f'><span class="name">{_e(entity.name)}</span>'
+            + f' <span class="kind">({KIND_LABELS[entity.kind]})</span>'
+        )
+        if entity.aliases:
+            w(f' <span class="aliases">also {_e(", ".join(entity.aliases))}</span>')
+        w("</li>")
+
+    def rights(self, rights: Rights) -> None:
+        w = self.out.append
+        w(
+            '<p class="rights"'
+            + _attrs(
+                data_holder=rights.holder,
+                data_notice=rights.notice,
+                data_license_url=rights.license_url,
+                data_usage_terms=rights.usage_terms,
+            )
+            + ">"
+        )
+        parts = []
+        if rights.notice is not None:
+            parts.append(f'<span class="notice">{_e(rights.notice)}</span>')
+        elif rights.holder is not None:
+            parts.append(f'<span class="holder">© {_e(rights.holder)}</span>')
+        if rights.license_url is not None:
+            url = self.safe_url(rights.license_url)
+            licence = _e(rights.license_url)
+            parts.append(f'<a rel="license" href="{_e(url)}">Licence</a>' if url else licence)
+        if rights.usage_terms is not None:
+            parts.append(f'<span class="usage-terms">{_e(rights.usage_terms)}</span>')
+        w(" · ".join(parts) + "</p>")
+
+
+def _str(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+_BLOCK_WRITERS: dict[type, Callable[[_Page, Any, int], None]] = {
+    Paragraph: _Page.paragraph,
+    ItemList: _Page.item_list,
+    Quote: _Page.quote,
+    Judgment: _Page.judgment,
+    Figure: _Page.figure,
+}
+_INLINE_WRITERS: dict[type, Callable[[_Page, Any], None]] = {
+    Emphasis: _Page.emphasis,
+    Strong: _Page.strong,
+    Code: _Page.code,
+    LineBreak: _Page.line_break,
+    Link: _Page.link,
+    Mention: _Page.mention,
+    Citation: _Page.citation,
+}
+assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
+assert set(_INLINE_WRITERS) == set(INLINE_TYPES)
+
+
+def json_ld(brief: Brief) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` (``AnalysisNewsArticle`` for analysis) of a brief."""
+    analysis = brief.genre == "analysis" or any(type(node) is Judgment for _, node in brief.walk())
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "AnalysisNewsArticle" if analysis else "NewsArticle",
+        "identifier": brief.id,
+        "headline": brief.headline,
+        "datePublished": brief.created.isoformat(),
+        "inLanguage": brief.language,
+    }
+    if url_scheme(brief.id) in ("http", "https"):
+        data["url"] = brief.id
+    if brief.subheadline is not None:
+        data["alternativeHeadline"] = brief.subheadline
+        data["description"] = brief.subheadline
+    if brief.updated is not None:
+        data["dateModified"] = brief.updated.isoformat()
+    if brief.genre is not None:
+        data["genre"] = brief.genre
+    if brief.keywords:
+        data["keywords"] = list(brief.keywords)
+    if brief.authors:
+        data["author"] = [_person(a) for a in brief.authors]
+    if brief.publisher is not None:
+        data["publisher"] = {"@type": "Organization", **_named(brief.publisher)}
+    if brief.subjects:
+        data["about"] = [
+            {
+                "@type": "Thing",
+                **({"name": s.name} if s.name else {}),
+                **({"identifier": s.code} if s.code else {}),
+                **({"sameAs": s.uri} if s.uri else {}),
+            }
+            for s in brief.subjects
+        ]
+    if brief.entities:
+        data["mentions"] = [
+            {
+                "@type": _SCHEMA_TYPES[e.kind],
+                "name": e.name,
+                **({"alternateName": list(e.aliases)} if e.aliases else {}),
+                **(
+                    {"identifier": [f"{k}:{v}" for k, v in e.identifiers.items()]}
+                    if e.identifiers
+                    else {}
+                ),
+            }
+            for e in brief.entities
+        ]
+    if brief.sources:
+        data["citation"] = [
+            {
+                "@type": "CreativeWork",
+                "name": s.title,
+                **({"url": s.url} if s.url else {}),
+                **(
+                    {"publisher": {"@type": "Organization", "name": s.publisher}}
+                    if s.publisher
+                    else {}
+                ),
+                **({"datePublished": s.published.isoformat()} if s.published else {}),
+            }
+            for s in brief.sources
+        ]
+    if brief.rights is not None:
+        if brief.rights.holder is not None:
+            data["copyrightHolder"] = {"@type": "Organization", "name": brief.rights.holder}
+        if brief.rights.license_url is not None:
+            data["license"] = brief.rights.license_url
+    return data
+
+
+def _named(agent: Agent) -> dict[str, Any]:
+    named: dict[str, Any] = {"name": agent.name}
+    if agent.uri is not None:
+        named["url"] = agent.uri
+    return named
+
+
+def _person(agent: Agent) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", **_named(agent)}
+    if agent.role is not None:
+        person["jobTitle"] = agent.role
+    if agent.affiliation is not None:
+        person["affiliation"] = {"@type": "Organization", "name": agent.affiliation}
+    return person
+
+
+def _description(brief: Brief) -> str:
+    if brief.subheadline:
+        return brief.subheadline
+    points = [plain_text(item.content) for item in brief.key_points]
+    if points:
+        return "; ".join(" ".join(p.split()) for p in points)[:300]
+    for _, node in brief.walk():
+        if type(node) is Paragraph:
+            return " ".join(plain_text(node.content).split())[:300]
+    return brief.headline
+
+
+def write(
+    brief: Brief,
+    *,
+    fragment: bool = False,
+    css: str | bool | None = True,
+    url_schemes: frozenset[str] | tuple[str, ...] = tuple(DEFAULT_URL_SCHEMES),
+) -> str:
+    """Write ``brief`` as an HTML5 page, or its ``article`` alone with ``fragment=True``.
+
+    ``css`` is the stylesheet put in the page: the bundled one by default, your own
+    text, or ``None`` for none. Links use only ``url_schemes`` (``http``, ``https`` and
+    ``mailto`` by default); any other link is written as its text.
+    """
+    schemes = frozenset(s.lower() for s in url_schemes) - DANGEROUS_SCHEMES
+    article = _Page(brief, schemes).article()
+    if fragment:
+        return article
+    if css is True:
+        css = default_css()
+    description = _description(brief)
+    head = [
+        "<!DOCTYPE html>\n",
+        f'<html lang="{_e(brief.language)}" dir="{direction(brief.language)}">\n<head>\n',
+        '<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f"<title>{_e(brief.headline)}</title>\n",
+        f'<meta name="description" content="{_e(description)}">\n',
+        '<meta name="generator" content="briefmodel">\n',
+        '<meta property="og:type" content="article">\n',
+        f'<meta property="og:title" content="{_e(brief.headline)}">\n',
+        f'<meta property="og:description" content="{_e(description)}">\n',
+        f'<meta property="og:locale" content="{_e(brief.language.replace("-", "_"))}">\n',
+        f'<meta property="article:published_time" content="{brief.created.isoformat()}">\n',
+    ]
+    if url_scheme(brief.id) in ("http", "https"):
+        head.append(f'<meta property="og:url" content="{_e(brief.id)}">\n')
+    if brief.updated is not None:
+        head.append(
+            f'<meta property="article:modified_time" content="{brief.updated.isoformat()}">\n'
+        )
+    head.append(f'<script type="application/ld+json">{_script_json(json_ld(brief))}</script>\n')
+    if css:
+        head.append(f"<style>\n{_css(css)}\n</style>\n")
+    head.append("</head>\n<body>\n<main>\n")
+    return "".join(head) + article + "\n</main>\n</body>\n</html>\n"
+
+
+def _css(css: str) -> str:
+    """A stylesheet that cannot end its ``style`` element early."""
+    return re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+
+
+# ======================================================================================
+# Reading
+
+#: Documents larger than this are refused before parsing.
+MAX_BYTES = 64 * 1024 * 1024
+
+_PARSER = etree.HTMLParser(  # type: ignore[call-arg]  # default_doctype: not in the stubs
+    encoding="utf-8",
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    remove_blank_text=False,
+    huge_tree=False,
+    default_doctype=False,
+    collect_ids=False,
+)
+#: Elements whose content is never part of an article.
+_NEVER_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "dialog",
+        "menu",
+    }
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Elements whose children are read in their place.
+_TRANSPARENT = frozenset({"div", "main", "article", "body", "center", "hgroup", "span", "font"})
+
+
+def parse(data: str | bytes) -> etree._Element:
+    """Parse HTML (untrusted) into a tree; :class:`~briefmodel.ParseError` if it cannot be.
+
+    Nothing is fetched: no DTD, no entity beyond HTML's own, no network. Input over
+    64 MiB is refused before parsing.
+    """
+    if isinstance(data, str):
+        if len(data) > MAX_BYTES:
+            raise refuse(
+                "parse.too-large",
+                f"the document is {len(data):,} characters; "
+                f"HTML input is limited to {MAX_BYTES:,} bytes",
+            )
+        raw = data.encode("utf-8", "surrogatepass")
+    elif isinstance(data, (bytes, bytearray)):
+        if len(data) > MAX_BYTES:
+            raise refuse(
+                "parse.too-large",
+                f"the document is {len(data):,} bytes; "
+                f"HTML input is limited to {MAX_BYTES:,} bytes",
+            )
+        raw = bytes(data)
+    else:
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise refuse("parse.encoding", f"the document is not UTF-8: {error.reason}", line) from None
+    if not text.strip():
+        raise refuse("parse.syntax", "the document is empty", 1)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as error:  # libxml2 recovers from almost anything
+        raise refuse("parse.syntax", f"not readable as HTML: {error.msg}") from None
+    if root is None:
+        raise refuse("parse.syntax", "not readable as HTML: no element")
+    return root
+
+
+def _first(element: etree._Element, *tags: str) -> etree._Element | None:
+    """The first descendant with one of the tags, in the order the tags are given."""
+    for tag in tags:
+        for found in element.iter(tag):
+            return found
+    return None
+
+
+def _class(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _time_of(element: etree._Element | None) -> datetime | None:
+    if element is None:
+        return None
+    value = element.get("datetime")
+    if value is None:
+        return None
+    try:
+        return parse_datetime(value)
+    except Invalid:
+        return None
+
+
+def _json(value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
+
+
+class _Reader(Reading):
+    """One HTML document being read: briefmodel's own page exactly, other pages as far as
+    the model can hold them."""
+
+    loss_code = "html.dropped"
+
+    def __init__(self, root: etree._Element, *, strict: bool) -> None:
+        article = next(
+            (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id")), None
+        )
+        super().__init__(root, strict=strict, own=article is not None)
+        self.article = article
+
+    def child(
+        self, element: etree._Element, tag: str, cls: str | None = None
+    ) -> etree._Element | None:
+        for child in element:
+            if child.tag == tag and (cls is None or cls in _class(child)):
+                return child
+        return None
+
+    # -- briefmodel's own page ---------------------------------------------------------
+
+    def own_brief(self, article: etree._Element) -> Brief:
+        fields: dict[str, Any] = {
+            "id": article.get("data-id"),
+            "version": self.integer(article, article.get("data-version")) or 1,
+            "status": article.get("data-status", "usable"),
+            "urgency": self.integer(article, article.get("data-urgency")),
+            "genre": article.get("data-genre"),
+            "keywords": _json(article.get("data-keywords")) or (),
+            "extensions": _json(article.get("data-extensions")) or {},
+            "language": article.get("lang", "en"),
+        }
+        sections: list[Section] = []
+        for child in article:
+            if child.tag == "header":
+                self.own_header(child, fields)
+            elif child.tag == "section":
+                sections.append(self.section(child))
+            elif child.tag == "footer":
+                self.own_footer(child, fields)
+            else:
+                self.lose_element(child)
+        fields["sections"] = sections
+        brief = self.build(article, Brief, **fields)
+        if brief is None or self.errors:
+            raise ValidationError(self.errors + self.losses)
+        return brief  # type: ignore[no-any-return]
+
+    def own_header(self, header: etree._Element, fields: dict[str, Any]) -> None:
+        for child in header:
+            classes = _class(child)
+            if child.tag == "h1":
+                fields["headline"] = all_text(child)
+            elif "subheadline" in classes:
+                fields["subheadline"] = all_text(child)
+            elif "byline" in classes:
+                fields["authors"] = [
+                    self.agent(a) for a in child.iter("span") if "author" in _class(a)
+                ]
+            elif "dates" in classes:
+                for time in child.iter("time"):
+                    name = {
+                        "created": "created",
+                        "updated": "updated",
+                        "embargo-until": "embargo_until",
+                    }.get(time.get("data-field", ""))
+                    if name:
+                        fields[name] = _time_of(time)
+            elif "corrections" in classes:
+                fields["corrections"] = [self.correction(li) for li in child.iter("li")]
+            elif "status" in classes:
+                continue
+            else:
+                self.lose_element(child)
+
+    def correction(self, li: etree._Element) -> Correction | None:
+        note = next((s for s in li.iter("span") if "note" in _class(s)), None)
+        return self.build(  # type: ignore[no-any-return]
+            li,
+            Correction,
+            signal=li.get("data-signal"),
+            note=all_text(note) if note is not None else "",
+            date=_time_of(next(li.iter("time"), None)),
+        )
+
+    def agent(self, element: etree._Element) -> Agent | None:
+        name = next((all_text(s) for s in element.iter("span") if "name" in _class(s)), "")
+        return self.build(  # type: ignore[no-any-return]
+            element,
+            Agent,
+            name=name,
+            uri=element.get("data-uri"),
+            role=element.get("data-role"),
+            affiliation=element.get("data-affiliation"),
+        )
+
+    def own_footer(self, footer: etree._Element, fields: dict[str, Any]) -> None:
+        for child in footer:
+            classes = _class(child)
+            items = list(child.iter("li"))
+            if "sources" in classes:
+                fields["sources"] = [self.source(li) for li in items]
+            elif "entities" in classes:
+                fields["entities"] = [
+                    self.build(
+                        li,
+                        Entity,
+                        id=li.get("data-entity-id"),
+                        kind=li.get("data-kind"),
+                        name=all_text(next(li.iter("span"))),
+                        aliases=_json(li.get("data-aliases")) or (),
+                        identifiers=_json(li.get("data-identifiers")) or {},
+                    )
+                    for li in items
+                ]
+            elif "subjects" in classes:
+                fields["subjects"] = [
+                    self.build(
+                        li,
+                        Subject,
+                        code=li.get("data-code"),
+                        uri=li.get("data-uri"),
+                        name=li.get("data-name"),
+                        relevance=self.integer(li, li.get("data-relevance")),
+                        confidence=self.integer(li, li.get("data-confidence")),
+                    )
+                    for li in items
+                ]
+            elif "related" in classes:
+                fields["related"] = [
+                    self.build(
+                        li,
+                        Related,
+                        url=li.get("data-url"),
+                        rel=li.get("data-rel"),
+                        title=li.get("data-title"),
+                    )
+                    for li in items
+                ]
+            elif "publisher" in classes:
+                span = next((s for s in child.iter("span") if "publisher" in _class(s)), None)
+                fields["publisher"] = self.agent(span) if span is not None else None
+            elif "rights" in classes:
+                fields["rights"] = self.build(
+                    child,
+                    Rights,
+                    holder=child.get("data-holder"),
+                    notice=child.get("data-notice"),
+                    license_url=child.get("data-license-url"),
+                    usage_terms=child.get("data-usage-terms"),
+                )
+            else:
+                self.lose_element(child)
+
+    def source(self, li: etree._Element) -> Source | None:
+        times = {t.get("data-field"): _time_of(t) for t in li.iter("time")}
+        title = next((all_text(c) for c in li.iter("cite")), "")
+        return self.build(  # type: ignore[no-any-return]
+            li,
+            Source,
+            id=li.get("data-source-id"),
+            title=title,
+            url=li.get("data-url"),
+            publisher=li.get("data-publisher"),
+            published=times.get("published"),
+            accessed=times.get("accessed"),
+            reliability=li.get("data-reliability"),
+            credibility=self.integer(li, li.get("data-credibility")),
+        )
+
+    def integer(self, element: etree._Element, value: str | None) -> int | None:
+        if value is None:
+            return None
+        try:
+            return int(value)
+        except ValueError:
+            self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
+            return None
+
+    # -- sections and blocks ---------------------------------------------------------
+
+    def section(self, element: etree._Element) -> Section:
+        title: str | None = None
+        blocks: list[Any] = []
+        sections: list[Section] = []
+        for child in element:
+            if child.tag in _HEADINGS and title is None and not blocks and not sections:
+                title = all_text(child)
+            elif child.tag == "section":
+                sections.append(self.section(child))
+            else:
+                block = self.block(child)
+                if block is not None:
+                    blocks.append(block)
+        built = self.build(
+            element,
+            Section,
+            id=element.get("id"),
+            title=title,
+            role=element.get("data-role"),
+            blocks=blocks,
+            sections=sections,
+        )
+        return built if built is not None else Section()
+
+    def block(self, element: etree._Element) -> Any:
+        reader = _BLOCK_READERS.get(element.tag)
+        if reader is None:
+            self.lose(element, f"the <{local_name(element.tag)}>{lost_text(element)}", keep=False)
+            return None
+        return reader(self, element)
+
+    def paragraph(self, element: etree._Element) -> Any:
+        return self.build(element, Paragraph, content=self.rich(element))
+
+    def item_list(self, element: etree._Element) -> Any:
+        items: list[Any] = []
+        for li in element:
+            if li.tag != "li":
+                self.lose(li, f"<{local_name(li.tag)}> in a list", keep=False)
+                continue
+            first = li[0] if len(li) else None
+            if (
+                self.own
+                and first is not None
+                and first.tag == "span"
+                and "item" in _class(first)
+                and not (li.text or "")
+            ):
+                blocks = [b for b in (self.block(c) for c in list(li)[1:]) if b is not None]
+                items.append(self.build(li, ListItem, content=self.rich(first), blocks=blocks))
+            else:
+                content: list[Any] = []
+                blocks = []
+                self.inline_into(li, content, blocks)
+                items.append(self.build(li, ListItem, content=self.tidy(content), blocks=blocks))
+        return self.build(
+            element,
+            ItemList,
+            items=[i for i in items if i is not None],
+            ordered=element.tag == "ol",
+        )
+
+    def figure(self, element: etree._Element) -> Any:
+        quote = self.child(element, "blockquote")
+        caption = self.child(element, "figcaption")
+        if quote is not None:
+            attribution = None
+            if caption is not None:
+                span = self.child(caption, "span", "attribution")
+                attribution = (
+                    all_text(span)
+                    if span is not None
+                    else (None if self.own else " ".join(all_text(caption).split()) or None)
+                )
+            return self.quote(quote, attribution, element.get("data-source"))
+        image = self.child(element, "img")
+        caption_text: tuple[Any, ...] = ()
+        credit = None
+        if caption is not None:
+            if self.own:
+                span = self.child(caption, "span", "caption")
+                caption_text = self.rich(span) if span is not None else ()
+                small = self.child(caption, "small", "credit")
+                credit = all_text(small) if small is not None else None
+            else:
+                caption_text = self.rich(caption)
+        if image is not None:
+            src, alt = image.get("src"), image.get("alt")
+        else:
+            missing = self.child(element, "p", "missing-image")
+            src, alt = (
+                element.get("data-src"),
+                missing.get("data-alt") if missing is not None else None,
+            )
+        if not src or not alt:
+            self.lose(element, "a figure without an image address or alternative text", keep=False)
+            return None
+        return self.build(element, Figure, src=src, alt=alt, caption=caption_text, credit=credit)
+
+    def image(self, element: etree._Element) -> Any:
+        if not element.get("src") or not element.get("alt"):
+            self.lose(element, "an image without an address or alternative text", keep=False)
+            return None
+        return self.build(element, Figure, src=element.get("src"), alt=element.get("alt"))
+
+    def quote(
+        self, element: etree._Element, attribution: str | None = None, source: str | None = None
+    ) -> Any:
+        paragraphs = [c for c in element if c.tag == "p"]
+        content: list[Any] = []
+        if paragraphs and len(paragraphs) == len(element) and not (element.text or "").strip():
+            for index, p in enumerate(paragraphs):
+                if index:
+                    content.append(LineBreak())
+                content.extend(self.rich(p))
+        else:
+            content = list(self.rich(element))
+        return self.build(
+            element,
+            Quote,
+            content=content,
+            attribution=attribution,
+            source_ref=source or element.get("data-source"),
+        )
+
+    def judgment(self, element: etree._Element) -> Any:
+        if "judgment" not in _class(element):
+            self.lose(element, f"the <aside>{lost_text(element)}", keep=False)
+            return None
+        statement = self.child(element, "p", "statement")
+        return self.build(
+            element,
+            Judgment,
+            statement=self.rich(statement) if statement is not None else (),
+            confidence=element.get("data-confidence"),
+            likelihood=element.get("data-likelihood"),
+            basis=(element.get("data-basis") or "").split(),
+        )
+
+    # -- rich text -------------------------------------------------------------------
+
+    def rich(self, element: etree._Element) -> tuple[Any, ...]:
+        content: list[Any] = []
+        self.inline_into(element, content)
+        return self.tidy(content)
+
+    def tidy(self, content: list[Any]) -> tuple[Any, ...]:
+        if self.own:
+            return tuple(content)
+        out = [re.sub(r"\s+", " ", n) if type(n) is str else n for n in content]
+        if out and type(out[0]) is str:
+            out[0] = out[0].lstrip()
+        if out and type(out[-1]) is str:
+            out[-1] = out[-1].rstrip()
+        return tuple(n for n in out if n != "")
+
+    def inline_into(
+        self, element: etree._Element, out: list[Any], blocks: list[Any] | None = None
+    ) -> None:
+        if element.text:
+            out.append(element.text)
+        in_blocks = False
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if blocks is not None and (in_blocks or tag in _BLOCK_READERS):
+                in_blocks = True
+                block = self.block(child)
+                if block is not None:
+                    blocks.append(block)
+            elif tag in _NEVER_CONTENT:
+                self.lose(child, f"the <{tag}>", keep=False)
+            else:
+                reader = _INLINE_READERS.get(tag)
+                node = reader(self, child) if reader is not None else self.unknown_inline(child)
+                if type(node) is list:
+                    out.extend(node)
+                elif node is not None:
+                    out.append(node)
+            if child.tail:
+                (out if not in_blocks else []).append(child.tail)
+
+    def unknown_inline(self, element: etree._Element) -> list[Any]:
+        tag = element.tag if isinstance(element.tag, str) else "?"
+        if tag not in (
+            "span",
+            "font",
+            "small",
+            "sup",
+            "sub",
+            "abbr",
+            "time",
+            "cite",
+            "mark",
+            "u",
+            "s",
+        ):
+            self.lose(element, f"the markup <{tag}> (its text is kept)", keep=False)
+        inner: list[Any] = []
+        self.inline_into(element, inner)
+        return inner
+
+    def inner(self, element: etree._Element) -> list[Any]:
+        content: list[Any] = []
+        self.inline_into(element, content)
+        return content
+
+    def em(self, element: etree._Element) -> Any:
+        return self.build(element, Emphasis, content=self.inner(element))
+
+    def strong(self, element: etree._Element) -> Any:
+        return self.build(element, Strong, content=self.inner(element))
+
+    def code(self, element: etree._Element) -> Any:
+        text = all_text(element)
+        return self.build(element, Code, text=text) if text else None
+
+    def br(self, element: etree._Element) -> Any:
+        return LineBreak()
+
+    def a(self, element: etree._Element) -> Any:
+        href = element.get("href")
+        if not href:
+            return self.inner(element)
+        return self.link(element, href)
+
+    def link(self, element: etree._Element, href: str) -> Any:
+        bare = self.own and "bare" in _class(element)
+        content = () if bare else self.inner(element)
+        return self.build(element, Link, href=href, title=element.get("title"), content=content)
+
+    def span(self, element: etree._Element) -> Any:
+        classes = _class(element)
+        if "mention" in classes and element.get("data-entity"):
+            return self.build(
+                element, Mention, ref=element.get("data-entity"), content=self.inner(element)
+            )
+        if "link" in classes and element.get("data-href"):
+            return self.link(element, element.get("data-href", ""))
+        return self.inner(element)
+
+    def sup(self, element: etree._Element) -> Any:
+        if "citation" in _class(element) and len(element) == 1:
+            ref = element[0].get("data-source")
+            if ref:
+                return self.build(element, Citation, ref=ref)
+        return self.unknown_inline(element)
+
+    # -- other pages -----------------------------------------------------------------
+
+    def other_brief(self) -> Brief:
+        root = self.root
+        body = root.find("body") if root.tag == "html" else root
+        if body is None:
+            body = root
+        container = _first(body, "article", "main")
+        if container is None:
+            container = body
+        headline_element = _first(container, "h1")
+        if headline_element is None:
+            headline_element = _first(root, "h1")
+        title = root.find("head/title")
+        headline = (
+            " ".join(all_text(headline_element).split()) if headline_element is not None else ""
+        )
+        if not headline and title is not None:
+            headline = " ".join(all_text(title).split())
+        language = root.get("lang") or container.get("lang") or "en"
+        created = None
+        for meta in root.iter("meta"):
+            named = meta.get("property") or meta.get("name")
+            if named in ("article:published_time", "date", "dcterms.created"):
+                with contextlib.suppress(Invalid):
+                    created = parse_datetime(meta.get("content", ""))
+        if created is None:
+            created = next((t for t in (_time_of(t) for t in container.iter("time")) if t), None)
+        sections = self.group(list(self.parts(container, headline_element)))
+        if created is None:
+            self.fail(
+                root,
+                "schema.required",
+                "the page has no publication date (a <time datetime> "
+                "or an article:published_time meta tag)",
+            )
+        if not headline:
+            self.fail(root, "schema.required", "the page has no headline (an <h1> or a <title>)")
+        if self.errors:
+            raise ValidationError(self.errors + self.losses)
+        canonical = root.find("head/link[@rel='canonical']")
+        fields: dict[str, Any] = {
+            "id": canonical.get("href")
+            if canonical is not None
+            else "urn:briefmodel:html:untitled",
+            "headline": headline,
+            "language": language,
+            "created": created,
+            "sections": sections or [Section()],
+        }
+        if self.unknown:
+            fields["extensions"] = {"briefmodel:unknown": self.unknown}
+        brief = self.build(root, Brief, **fields)
+        if brief is None or self.errors:
+            raise ValidationError(self.errors + self.losses)
+        return brief  # type: ignore[no-any-return]
+
+    def parts(
+        self, element: etree._Element, headline: etree._Element | None
+    ) -> Iterator[tuple[str, Any]]:
+        if element.text and element.text.strip():
+            yield "block", Paragraph(content=" ".join(element.text.split()))
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if child is headline:
+                pass
+            elif tag in _NEVER_CONTENT or (
+                tag in ("header", "footer", "aside") and not _class(child) & {"judgment"}
+            ):
+                self.lose(child, f"the <{tag}>{lost_text(child)}", keep=False)
+            elif tag in _HEADINGS:
+                yield "heading", child
+            elif tag in _TRANSPARENT or tag == "section":
+                yield from self.parts(child, headline)
+            else:
+                block = self.block(child)
+                if block is not None:
+                    yield "block", block
+            if child.tail and child.tail.strip():
+                yield "block", Paragraph(content=" ".join(child.tail.split()))
+
+    def group(self, parts: list[tuple[str, Any]]) -> list[Section]:
+        sections: list[Section] = []
+        title: str | None = None
+        blocks: list[Any] = []
+        started = False
+        for kind, child in [*parts, ("end", None)]:
+            if kind == "block":
+                blocks.append(child)
+                continue
+            if started or blocks:
+                sections.append(Section(title=title, blocks=blocks))
+            title, blocks, started = None, [], False
+            if kind == "heading":
+                title, started = " ".join(all_text(child).split()) or None, True
+        return sections
+
+
+_BLOCK_READERS: dict[str, Callable[[_Reader, etree._Element], Any]] = {
+    "p": _Reader.paragraph,
+    "ul": _Reader.item_list,
+    "ol": _Reader.item_list,
+    "blockquote": _Reader.quote,
+    "aside": _Reader.judgment,
+    "figure": _Reader.figure,
+    "img": _Reader.image,
+}
+_INLINE_READERS: dict[str, Callable[[_Reader, etree._Element], Any]] = {
+    "em": _Reader.em,
+    "i": _Reader.em,
+    "strong": _Reader.strong,
+    "b": _Reader.strong,
+    "code": _Reader.code,
+    "br": _Reader.br,
+    "a": _Reader.a,
+    "span": _Reader.span,
+    "sup": _Reader.sup,
+}
+
+
+def read(data: str | bytes, *, strict: bool = True) -> Brief:
+    """Read HTML into a brief (without running the semantic rules).
+
+    briefmodel's own page is read exactly. Other pages are read as far as the model can
+    hold them: strict by default (anything dropped is an error naming its line), with
+    ``strict=False`` what is dropped is listed in one :class:`~briefmodel.BriefmodelWarning`.
+    """
+    root = parse(data)
+    reader = _Reader(root, strict=strict)
+    brief = reader.own_brief(reader.article) if reader.article is not None else reader.other_brief()
+    if reader.losses and strict:
+        raise ValidationError(reader.losses)
+    if reader.losses:
+        import warnings
+
+        from ..errors import BriefmodelWarning
+
+        shown = "; ".join(f"line {p.line}: {p.message}" for p in reader.losses[:5])
+        more = f" (and {len(reader.losses) - 5} more)" if len(reader.losses) > 5 else ""
+        warnings.warn(
+            BriefmodelWarning(f"read with {len(reader.losses)} losses: {shown}{more}"), stacklevel=3
+        )
+    return brief
+
+
+def sniff(text: str) -> bool:
+    """True when the text looks like HTML."""
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return head.startswith(("<!doctype html", "<html", "<article", "<main", "<body"))
+
+
+FORMAT = Format(
+    name="html",
+    suffixes=(".html", ".htm"),
+    media_type="text/html",
+    read=read,
+    write=write,
+    sniff=sniff,
+    description="HTML5 page (lossless for what briefmodel writes)",
+)

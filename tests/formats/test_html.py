@@ -1,0 +1,168 @@
+"""HTML: briefmodel's own pages round-trip, other pages are read best-effort, text is
+escaped and links are filtered.
+
+Validity (the Nu checker), rendering (headless Chromium), the hostile corpus and the
+JSON-LD interop check are in the other ``test_html_*`` files.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from lxml import etree
+
+import briefmodel as bm
+from briefmodel.formats import html
+from briefmodel.testing import briefs
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
+UTC = timezone.utc
+
+
+def _minimal(**fields: Any) -> bm.Brief:
+    base: dict[str, Any] = {
+        "id": "urn:example:html:1",
+        "headline": "Night buses return to the harbour line",
+        "created": datetime(2026, 9, 1, 6, tzinfo=UTC),
+        "sections": [bm.Section(blocks=[bm.Paragraph(content="Buses run every half hour.")])],
+    }
+    base.update(fields)
+    return bm.Brief(**base)
+
+
+def _tree(page: str) -> etree._Element:
+    return html.parse(page)
+
+
+@pytest.mark.parametrize("path", EXAMPLES + SHOULD_PASS, ids=lambda p: p.name)
+@pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
+def test_every_example_round_trips(path: Path, fragment: bool) -> None:
+    brief = bm.load(path)
+    page = bm.dumps(brief, "html", fragment=fragment)
+    assert bm.to_dict(bm.loads(page, "html")) == bm.to_dict(brief)
+
+
+@given(briefs())
+def test_generated_briefs_round_trip(brief: bm.Brief) -> None:
+    page = bm.dumps(brief, "html")
+    assert bm.loads(page, "html") == brief
+
+
+def test_a_page_has_landmarks_headings_in_order_and_direction() -> None:
+    brief = bm.load(ROOT / "examples" / "water-talks-ar.json")
+    root = _tree(bm.dumps(brief, "html"))
+    assert root.get("lang") == brief.language
+    assert root.get("dir") == "rtl"
+    assert root.find("body/main/article/header/h1").text == brief.headline
+    levels = [int(e.tag[1]) for e in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_fragment_is_the_article_alone() -> None:
+    fragment = bm.dumps(_minimal(), "html", fragment=True)
+    assert fragment.startswith('<article class="brief"')
+    assert fragment.endswith("</article>")
+
+
+def test_css_is_bundled_replaced_or_left_out() -> None:
+    brief = _minimal()
+    assert html.default_css() in bm.dumps(brief, "html")
+    mine = bm.dumps(brief, "html", css="body { color: teal }")
+    assert "body { color: teal }" in mine
+    assert html.default_css() not in mine
+    assert "<style>" not in bm.dumps(brief, "html", css=None)
+    # No stylesheet can close its element early.
+    sneaky = _tree(bm.dumps(brief, "html", css="</style><script>alert(1)</script>"))
+    assert [s.get("type") for s in sneaky.iter("script")] == ["application/ld+json"]
+    (style,) = sneaky.iter("style")
+    assert "alert(1)" in style.text
+
+
+def test_every_text_is_escaped() -> None:
+    hostile = '<script>alert("x")</script> & "quotes" \'apostrophes\''
+    brief = _minimal(
+        headline=hostile,
+        subheadline=hostile,
+        authors=[bm.Agent(name=hostile, role=hostile)],
+        sections=[bm.Section(title=hostile, blocks=[bm.Paragraph(content=hostile)])],
+    )
+    page = bm.dumps(brief, "html")
+    assert "<script>alert" not in page
+    assert bm.loads(page, "html") == brief
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " \tjavascript:alert(1)",
+        "java\nscript:alert(1)",
+        "\x01javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "jav&#x61;script:alert(1)",
+    ],
+)
+def test_links_with_dangerous_schemes_are_text_not_links(href: str) -> None:
+    brief = _minimal(
+        sections=[bm.Section(blocks=[bm.Paragraph(content=bm.Link(href=href, content="click"))])]
+    )
+    page = bm.dumps(brief, "html")
+    root = _tree(page)
+    assert [a.get("href") for a in root.iter("a")] == []
+    # Such a brief is invalid (validation refuses the link), but the page still holds it
+    # exactly: the address as data, not as a link.
+    assert html.read(page) == brief
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    brief = _minimal(headline="</script><script>alert(1)</script>")
+    page = bm.dumps(brief, "html")
+    root = _tree(page)
+    (script,) = root.iter("script")
+    data = json.loads(script.text)
+    assert data["headline"] == brief.headline
+    assert data["@type"] == "NewsArticle"
+
+
+def test_other_article_html_is_read_best_effort_with_losses() -> None:
+    page = """<!DOCTYPE html><html lang="en-GB"><head><title>T</title>
+    <meta property="article:published_time" content="2026-09-01T06:00:00Z">
+    <script>var tracking = 1;</script></head><body><nav><a href="/">Home</a></nav>
+    <article><h1>Harbour line buses   return</h1>
+    <p>Buses run <b>every</b> half hour.</p>
+    <h2>Routes</h2><ul><li>Quay to station</li><li>Station to hill</li></ul>
+    <form><input name="q"></form>
+    </article></body></html>"""
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(page, "html")
+    assert {p.code for p in caught.value.problems} == {"html.dropped"}
+    with pytest.warns(bm.BriefmodelWarning, match="form"):
+        brief = bm.loads(page, "html", strict=False)
+    assert brief.headline == "Harbour line buses return"
+    assert brief.language == "en-GB"
+    assert brief.created == datetime(2026, 9, 1, 6, tzinfo=UTC)
+    assert [s.title for s in brief.sections] == [None, "Routes"]
+    assert brief.sections[0].blocks == (
+        bm.Paragraph(content=["Buses run ", bm.Strong(content="every"), " half hour."]),
+    )
+    assert brief.sections[1].blocks == (bm.ItemList(items=["Quay to station", "Station to hill"]),)
+    assert "tracking" not in bm.dumps(brief)
+
+
+def test_dump_and_load_pick_html_by_suffix(tmp_path: Path) -> None:
+    brief = bm.load(ROOT / "examples" / "port-fees.json")
+    path = tmp_path / "brief.html"
+    bm.dump(brief, path)
+    assert bm.load(path) == brief
+    assert bm.loads(path.read_text("utf-8"), None) == brief
