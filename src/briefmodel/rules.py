@@ -8,7 +8,7 @@ severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
-['block.empty', 'list.empty', 'newsml.dropped', 'section.empty']
+['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'section.empty']
 """
 
 from __future__ import annotations
@@ -465,6 +465,12 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "given (the line says where).",
     ),
     "xsd.unusable": ("error", "The XSD given cannot be read or is not an XML Schema."),
+    "html.dropped": (
+        "warning",
+        "Something in an HTML page that the model has no place for (navigation, forms, "
+        "scripts, markup without a model node); reading strictly (the default) makes it an "
+        "error, strict=False drops it.",
+    ),
     "newsml.dropped": (
         "warning",
         "Something in a NewsML-G2 item that the model has no place for; reading strictly "
