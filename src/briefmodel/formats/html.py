@@ -12,9 +12,20 @@ replace it, ``css=None`` for none).
 Every text is escaped and every link goes through the URL rules: a link whose scheme is
 not allowed is written as plain text. What the reader needs to get the brief back
 exactly is in ``data-*`` attributes, so ``bm.loads(html, "html")`` of briefmodel's own
-page gives an equal brief. Other article HTML is read best-effort: an ``h1`` headline,
-headings to sections, paragraphs, lists, quotes, figures and links; scripts, styles,
-navigation and forms are dropped, with a loss report.
+page gives an equal brief.
+
+The page is valid HTML (the W3C Nu HTML Checker finds no error) for every valid brief
+whose language tag is registered (the checker looks subtags up in the IANA registry):
+the characters HTML cannot carry as they are (a carriage return, DEL, C1 controls,
+noncharacters) are written in text as an empty ``<span class="char" data-char="HEX">``
+and left out of attribute values, and a value written otherwise than the brief holds it
+(such a character left out, a URL made valid, a time to the millisecond, a private-use
+language tag) keeps its exact value in the element's ``data-exact`` attribute, a JSON
+object from attribute names to values.
+
+Other article HTML is read best-effort: an ``h1`` headline, headings to sections,
+paragraphs, lists, quotes, figures and links; scripts, styles, navigation and forms are
+dropped, with a loss report.
 
 >>> import briefmodel as bm
 >>> from datetime import datetime, timezone
@@ -34,13 +45,14 @@ import contextlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timezone
 from html import escape
 from importlib.resources import files
 from typing import Any
 
 from lxml import etree
 
+from .. import _patterns
 from .._converter import Invalid, parse_datetime
 from ..errors import ValidationError
 from ..model import (
@@ -142,26 +154,123 @@ def default_css() -> str:
 # Writing
 
 
+#: Characters an HTML document cannot hold as they are, among those a brief can hold (XML
+#: 1.0's): a carriage return (parsers turn it into a newline, and its character reference
+#: is a parse error), the controls DEL and C1 and the noncharacters (parse errors, and a
+#: reference to most C1 controls stands for another character). Texts that hold them are
+#: written with each one as an empty ``<span class="char" data-char="HEX">``, attribute
+#: values without them and with the exact value in ``data-exact`` (see :func:`_attrs`).
+#: (What XML cannot hold either is written as it is: such a brief is not valid anyway.)
+_UNWRITABLE = re.compile(
+    "[\r\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
+#: What may be one of them, found faster than by :data:`_UNWRITABLE` (whose astral
+#: characters make a search ten times slower): all characters from U+1FFFE up count.
+_MAYBE_UNWRITABLE = re.compile("[\r\x7f-\x9f\ufdd0-\ufdef\U0001fffe-\U0010ffff]")
+
+
+def _unwritable(text: str) -> bool:
+    """True when ``text`` holds a character of :data:`_UNWRITABLE`."""
+    if text.isascii():
+        return "\r" in text or "\x7f" in text
+    found = _MAYBE_UNWRITABLE.search(text)
+    while found is not None:
+        code = ord(found.group())
+        if code < 0x10000 or code & 0xFFFE == 0xFFFE:
+            return True
+        found = _MAYBE_UNWRITABLE.search(text, found.end())
+    return False
+
+
+def _char_span(match: re.Match[str]) -> str:
+    return f'<span class="char" data-char="{ord(match.group()):X}"></span>'
+
+
 def _e(text: str) -> str:
-    """Text escaped for element content and (double-quoted) attribute values alike; a
-    carriage return as a reference, since HTML parsers turn a bare one into a newline."""
+    """Text escaped for a double-quoted attribute value, or for element content that
+    holds no character of :data:`_UNWRITABLE` (markup, labels, numbers)."""
+    return escape(text, quote=True)
+
+
+def _t(text: str) -> str:
+    """A text of the brief as element content: escaped, and each character HTML cannot
+    hold written as an empty ``span`` that names it (the reader puts it back)."""
     escaped = escape(text, quote=True)
-    return escaped.replace("\r", "&#13;") if "\r" in escaped else escaped
+    return _UNWRITABLE.sub(_char_span, escaped) if _unwritable(escaped) else escaped
+
+
+def _plain(text: str) -> str:
+    """A text for a place no markup can go (``title``, ``meta`` content): escaped, with a
+    carriage return as a space and the other characters HTML cannot hold left out."""
+    if _unwritable(text):
+        text = _UNWRITABLE.sub(lambda m: " " if m.group() == "\r" else "", text)
+    return escape(text, quote=True)
+
+
+class _Exact(str):
+    """An attribute value as written, carrying the exact value when that differs (a URL
+    made valid, a time to the millisecond): :func:`_attrs` puts it in ``data-exact``."""
+
+    exact: str
+
+    def __new__(cls, shown: str, exact: str) -> _Exact:
+        value = super().__new__(cls, shown)
+        value.exact = exact
+        return value
 
 
 def _attrs(**values: str | None) -> str:
-    """`` name="value"`` pairs for the values that are not None (``_`` in names → ``-``)."""
-    return "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{_e(value)}"'
-        for name, value in values.items()
-        if value is not None
-    )
+    """`` name="value"`` pairs for the values that are not None (``_`` in names → ``-``).
+
+    A value holding a character HTML cannot hold is written without it, and a value
+    written differently from the brief's (an :class:`_Exact`) is written as shown; the
+    exact values of both go in one ``data-exact`` attribute, a JSON object from attribute
+    names to values, which the reader applies before reading the page.
+    """
+    out = ""
+    exact: dict[str, str] | None = None
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("_", "-"))
+        if type(value) is not str:  # an _Exact
+            exact = exact or {}
+            exact[name] = value.exact  # type: ignore[attr-defined]
+        elif (not value.isascii() or "\r" in value or "\x7f" in value) and _unwritable(value):
+            exact = exact or {}
+            exact[name] = value
+            value = _UNWRITABLE.sub(lambda m: " " if m.group() == "\r" else "", value)
+        out += f' {name}="{escape(value, quote=True)}"'
+    if exact:
+        out += f' data-exact="{escape(_json_text(exact), quote=True)}"'
+    return out
+
+
+#: Attribute names by keyword (``class_`` → ``class``, ``data_id`` → ``data-id``).
+_NAMES: dict[str, str] = {}
+
+
+def _json_text(value: Any, **options: Any) -> str:
+    """JSON in which every character HTML cannot hold is a ``\\u`` escape."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), **options)
+    if _unwritable(text):  # only inside strings: JSON's own syntax is ASCII
+        text = _UNWRITABLE.sub(_json_escape, text)
+    return text
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be")
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
 
 
 def _json_attr(value: Any) -> str | None:
     if not value:
         return None
-    return json.dumps(_thaw(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _json_text(_thaw(value), sort_keys=True)
 
 
 def _thaw(value: Any) -> Any:
@@ -174,9 +283,9 @@ def _thaw(value: Any) -> Any:
 
 def _script_json(value: Any) -> str:
     """JSON that no text can end a ``script`` element from: ``<``, ``>`` and ``&`` escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (
-        text.replace("<", "\\u003c")
+        _json_text(value)
+        .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
@@ -184,12 +293,99 @@ def _script_json(value: Any) -> str:
     )
 
 
+#: What a URL in an ``href`` or ``src`` cannot hold as it is (HTML's "valid URL"): a ``%``
+#: that does not start an escape, white space, the characters URLs never hold as they are,
+#: and the characters HTML cannot hold.
+_URL_UNSAFE = re.compile(r'%(?![0-9A-Fa-f]{2})|[\s"<>\\^`{|}]|' + _MAYBE_UNWRITABLE.pattern)
+_URL_AFTER_HOST = re.compile(r"\[|\]")
+_URL_EDGES = "".join(chr(c) for c in range(0x21))
+
+
+def _href(url: str) -> str:
+    """``url`` as a valid URL for an ``href`` or ``src``, leading to the same place.
+
+    As a browser does, white space and controls at either end and tabs and line breaks
+    inside are left out; then what a URL cannot hold as it is is percent-encoded (as
+    UTF-8), and so are ``[``, ``]`` after the host and every ``#`` after the first.
+    The written value is an :class:`_Exact` holding ``url`` when the two differ.
+    """
+    if not _URL_UNSAFE.search(url) and "[" not in url and url.count("#") < 2:
+        return url
+    if _patterns.NOT_XML_CHAR.search(url):  # not valid in a brief: written as it is
+        return url
+    fixed = url.strip(_URL_EDGES)
+    fixed = fixed.replace("\t", "").replace("\n", "").replace("\r", "")
+    fixed = _URL_UNSAFE.sub(_percent, fixed)
+    head, slashes, rest = fixed.partition("//")
+    if slashes:  # keep brackets in an authority ([::1]); encode them in the path
+        end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+        fixed = head + slashes + rest[:end] + _URL_AFTER_HOST.sub(_percent, rest[end:])
+    else:
+        fixed = _URL_AFTER_HOST.sub(_percent, fixed)
+    base, hash_, fragment = fixed.partition("#")
+    fixed = base + hash_ + fragment.replace("#", "%23")
+    return fixed if fixed == url else _Exact(fixed, url)
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "surrogatepass"))
+
+
+#: The preferred values of BCP 47's grandfathered ``i-`` tags (from the IANA registry).
+_GRANDFATHERED = {
+    "i-ami": "ami",
+    "i-bnn": "bnn",
+    "i-hak": "hak",
+    "i-klingon": "tlh",
+    "i-lux": "lb",
+    "i-navajo": "nv",
+    "i-pwn": "pwn",
+    "i-tao": "tao",
+    "i-tay": "tay",
+    "i-tsu": "tsu",
+}
+
+
+def _html_lang(language: str) -> str:
+    """``language`` as a ``lang`` attribute that tools understand: a private-use tag
+    (``x-…``) and a grandfathered ``i-`` tag have no language subtag, so they are written
+    as their preferred value, or as the undetermined language with the tag as private use
+    (``und-x-…``), carrying the exact tag (:class:`_Exact`)."""
+    if language[:2].lower() not in ("x-", "i-"):
+        return language
+    shown = _GRANDFATHERED.get(language.lower())
+    if shown is None:
+        shown = "und-" + language if language[:2].lower() == "x-" else "und-x-" + language
+    return _Exact(shown, language)
+
+
 def _time(value: datetime, field: str, label: str = "") -> str:
     offset = value.strftime("%z")
-    shown = f"{value.day} {value:%B} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:]}"
-    return (
-        f'{label}<time datetime="{_e(value.isoformat())}" data-field="{field}">{_e(shown)}</time>'
-    )
+    shown = f"{value.day} {value:%B} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
+    if value.microsecond:
+        return (
+            f"{label}<time{_attrs(datetime=_html_datetime(value), data_field=field)}>{shown}</time>"
+        )
+    offset_ = value.utcoffset()
+    if offset_ is not None and (offset_.seconds % 60 or offset_.microseconds):
+        return (
+            f"{label}<time{_attrs(datetime=_html_datetime(value), data_field=field)}>{shown}</time>"
+        )
+    return f'{label}<time datetime="{value.isoformat()}" data-field="{field}">{shown}</time>'
+
+
+def _html_datetime(value: datetime) -> str:
+    """``value`` as HTML's "valid global date and time string": a second's fraction has
+    at most three digits and an offset is whole minutes. When that cannot say ``value``
+    exactly, the value written is to the millisecond (in UTC for an offset with seconds)
+    and carries the exact ISO 8601 value (:class:`_Exact`)."""
+    exact = value.isoformat()
+    offset = value.utcoffset()
+    whole_minutes = offset is None or (offset.seconds % 60 == 0 and not offset.microseconds)
+    if whole_minutes and value.microsecond % 1000 == 0:
+        return value.isoformat(timespec="milliseconds") if value.microsecond else exact
+    shown = value if whole_minutes else value.astimezone(timezone.utc)
+    return _Exact(shown.isoformat(timespec="milliseconds"), exact)
 
 
 class _Page:
@@ -218,7 +414,7 @@ class _Page:
             "<article"
             + _attrs(
                 class_="brief",
-                lang=b.language,
+                lang=_html_lang(b.language),
                 dir=direction(b.language),
                 data_id=b.id,
                 data_version=str(b.version),
@@ -242,10 +438,10 @@ class _Page:
         w = self.out.append
         w("<header>")
         if b.status != "usable":
-            w(f'<p class="status" role="note">{_e(b.status.capitalize())}</p>')
-        w(f"<h1>{_e(b.headline)}</h1>")
+            w(f'<p class="status" role="note">{_t(b.status.capitalize())}</p>')
+        w(f"<h1>{_t(b.headline)}</h1>")
         if b.subheadline is not None:
-            w(f'<p class="subheadline">{_e(b.subheadline)}</p>')
+            w(f'<p class="subheadline">{_t(b.subheadline)}</p>')
         if b.authors:
             w('<p class="byline">By ')
             for index, author in enumerate(b.authors):
@@ -266,7 +462,7 @@ class _Page:
                 w(f'<li data-signal="{c.signal}"><strong>{SIGNAL_LABELS[c.signal]}</strong> ')
                 if c.date is not None:
                     w("(" + _time(c.date, "date") + ") ")
-                w(f'<span class="note">{_e(c.note)}</span></li>')
+                w(f'<span class="note">{_t(c.note)}</span></li>')
             w("</ul></aside>")
         w("</header>")
 
@@ -278,12 +474,12 @@ class _Page:
             + ">"
         )
         url = self.safe_url(agent.uri) if agent.uri else None
-        name = f'<span class="name">{_e(agent.name)}</span>'
-        w(f'<a href="{_e(url)}">{name}</a>' if url else name)
+        name = f'<span class="name">{_t(agent.name)}</span>'
+        w(f"<a{_attrs(href=_href(url))}>{name}</a>" if url else name)
         if agent.role is not None:
-            w(f', <span class="role">{_e(agent.role)}</span>')
+            w(f', <span class="role">{_t(agent.role)}</span>')
         if agent.affiliation is not None:
-            w(f', <span class="affiliation">{_e(agent.affiliation)}</span>')
+            w(f', <span class="affiliation">{_t(agent.affiliation)}</span>')
         w("</span>")
 
     def section(self, section: Section, level: int) -> None:
@@ -291,7 +487,7 @@ class _Page:
         classes = f"section {section.role}" if section.role else "section"
         w("<section" + _attrs(id=section.id, class_=classes, data_role=section.role) + ">")
         if section.title is not None:
-            w(f"<h{min(level, 6)}>{_e(section.title)}</h{min(level, 6)}>")
+            w(f"<h{min(level, 6)}>{_t(section.title)}</h{min(level, 6)}>")
             level += 1
         for block in section.blocks:
             _BLOCK_WRITERS[type(block)](self, block, level)
@@ -331,7 +527,7 @@ class _Page:
         if block.attribution is not None or block.source_ref is not None:
             w("<figcaption>")
             if block.attribution is not None:
-                w(f'<span class="attribution">{_e(block.attribution)}</span>')
+                w(f'<span class="attribution">{_t(block.attribution)}</span>')
             if block.source_ref is not None:
                 self.citation(Citation(ref=block.source_ref))
             w("</figcaption>")
@@ -346,7 +542,7 @@ class _Page:
                 data_likelihood=block.likelihood,
                 data_basis=" ".join(block.basis) or None,
             )
-            + ' aria-label="Analytic judgment">'
+            + ' role="note" aria-label="Analytic judgment">'
         )
         if block.likelihood is not None or block.confidence is not None:
             w('<p class="assessment">')
@@ -372,9 +568,9 @@ class _Page:
         src = self.safe_url(block.src)
         w("<figure" + _attrs(class_="figure", data_src=None if src else block.src) + ">")
         if src is not None:
-            w(f'<img src="{_e(src)}" alt="{_e(block.alt)}" loading="lazy">')
+            w(f'<img{_attrs(src=_href(src), alt=block.alt)} loading="lazy">')
         else:
-            w(f'<p class="missing-image" data-alt="{_e(block.alt)}">{_e(block.alt)}</p>')
+            w(f'<p class="missing-image"{_attrs(data_alt=block.alt)}>{_t(block.alt)}</p>')
         if block.caption or block.credit is not None:
             w("<figcaption>")
             if block.caption:
@@ -382,7 +578,7 @@ class _Page:
                 self.rich(block.caption)
                 w("</span>")
             if block.credit is not None:
-                w(f' <small class="credit">{_e(block.credit)}</small>')
+                w(f' <small class="credit">{_t(block.credit)}</small>')
             w("</figcaption>")
         w("</figure>")
 
@@ -392,7 +588,7 @@ class _Page:
         w = self.out.append
         for node in content:
             if type(node) is str:
-                w(_e(node))
+                w(_t(node))
             else:
                 _INLINE_WRITERS[type(node)](self, node)
 
@@ -407,7 +603,7 @@ class _Page:
         self.out.append("</strong>")
 
     def code(self, node: Code) -> None:
-        self.out.append(f"<code>{_e(node.text)}</code>")
+        self.out.append(f"<code>{_t(node.text)}</code>")
 
     def line_break(self, node: LineBreak) -> None:
         self.out.append("<br>")
@@ -420,17 +616,20 @@ class _Page:
             classes = "link bare" if bare else "link"
             w(f'<span class="{classes}"' + _attrs(data_href=node.href, title=node.title) + ">")
         else:
-            w(f'<a href="{_e(url)}"' + _attrs(class_=bare, title=node.title) + ">")
+            # A link must have a name: when its text shows nothing, its address.
+            nameless = node.content and node.title is None and _blank(node.content)
+            label = node.href if nameless else None
+            w("<a" + _attrs(href=_href(url), class_=bare, title=node.title, aria_label=label) + ">")
         self.in_link += url is not None
         if node.content:
             self.rich(node.content)
         else:
-            w(_e(node.href))
+            w(_t(node.href))
         self.in_link -= url is not None
         w("</a>" if url is not None else "</span>")
 
     def mention(self, node: Mention) -> None:
-        self.out.append(f'<span class="mention" data-entity="{_e(node.ref)}">')
+        self.out.append(f'<span class="mention"{_attrs(data_entity=node.ref)}>')
         self.rich(node.content)
         self.out.append("</span>")
 
@@ -475,16 +674,17 @@ class _Page:
                         data_relevance=_str(subject.relevance),
                         data_confidence=_str(subject.confidence),
                     )
-                    + f">{_e(subject.name or subject.code or subject.uri or '')}</li>"
+                    + f">{_t(subject.name or subject.code or subject.uri or '')}</li>"
                 )
             w("</ul></section>")
         if b.related:
             w('<section class="related"><h2>Related</h2><ul>')
             for related in b.related:
                 url = self.safe_url(related.url)
-                text = _e(related.title or related.url)
+                text = _t(related.title or related.url)
                 data = _attrs(data_url=related.url, data_rel=related.rel, data_title=related.title)
-                w(f"<li{data}>" + (f'<a href="{_e(url)}">{text}</a>' if url else text) + "</li>")
+                link = f"<a{_attrs(href=_href(url))}>{text}</a>" if url else text
+                w(f"<li{data}>{link}</li>")
             w("</ul></section>")
         if b.publisher is not None:
             w('<p class="publisher">Published by ')
@@ -508,10 +708,10 @@ class _Page:
             + ">"
         )
         url = self.safe_url(source.url) if source.url else None
-        title = f'<cite class="title">{_e(source.title)}</cite>'
-        w(f'<a href="{_e(url)}">{title}</a>' if url else title)
+        title = f'<cite class="title">{_t(source.title)}</cite>'
+        w(f"<a{_attrs(href=_href(url))}>{title}</a>" if url else title)
         if source.publisher is not None:
-            w(f', <span class="publisher">{_e(source.publisher)}</span>')
+            w(f', <span class="publisher">{_t(source.publisher)}</span>')
         if source.published is not None:
             w(", " + _time(source.published, "published"))
         if source.accessed is not None:
@@ -522,7 +722,7 @@ class _Page:
             credibility = source.credibility or "not graded"
             w(
                 f' <abbr class="grading" title="Source reliability {reliability}, '
-                f'information credibility {credibility}">{_e(grade)}</abbr>'
+                f'information credibility {credibility}">{_t(grade)}</abbr>'
             )
         w("</li>")
 
@@ -536,11 +736,11 @@ class _Page:
                 data_aliases=_json_attr(entity.aliases),
                 data_identifiers=_json_attr(entity.identifiers),
             )
-            + f'><span class="name">{_e(entity.name)}</span>'
+            + f'><span class="name">{_t(entity.name)}</span>'
             + f' <span class="kind">({KIND_LABELS[entity.kind]})</span>'
         )
         if entity.aliases:
-            w(f' <span class="aliases">also {_e(", ".join(entity.aliases))}</span>')
+            w(f' <span class="aliases">also {_t(", ".join(entity.aliases))}</span>')
         w("</li>")
 
     def rights(self, rights: Rights) -> None:
@@ -557,16 +757,35 @@ class _Page:
         )
         parts = []
         if rights.notice is not None:
-            parts.append(f'<span class="notice">{_e(rights.notice)}</span>')
+            parts.append(f'<span class="notice">{_t(rights.notice)}</span>')
         elif rights.holder is not None:
-            parts.append(f'<span class="holder">© {_e(rights.holder)}</span>')
+            parts.append(f'<span class="holder">© {_t(rights.holder)}</span>')
         if rights.license_url is not None:
             url = self.safe_url(rights.license_url)
-            licence = _e(rights.license_url)
-            parts.append(f'<a rel="license" href="{_e(url)}">Licence</a>' if url else licence)
+            licence = _t(rights.license_url)
+            parts.append(
+                f'<a rel="license"{_attrs(href=_href(url))}>Licence</a>' if url else licence
+            )
         if rights.usage_terms is not None:
-            parts.append(f'<span class="usage-terms">{_e(rights.usage_terms)}</span>')
+            parts.append(f'<span class="usage-terms">{_t(rights.usage_terms)}</span>')
         w(" · ".join(parts) + "</p>")
+
+
+def _blank(content: tuple[Any, ...]) -> bool:
+    """True when rich text shows no visible character (a citation shows its number)."""
+    for node in content:
+        kind = type(node)
+        if kind is str:
+            if _UNWRITABLE.sub("", node).strip():
+                return False
+        elif kind is Citation:
+            return False
+        elif kind is Code:
+            if _UNWRITABLE.sub("", node.text).strip():
+                return False
+        elif kind is not LineBreak and not _blank(node.content):
+            return False
+    return True
 
 
 def _str(value: int | None) -> str | None:
@@ -593,8 +812,27 @@ assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
 assert set(_INLINE_WRITERS) == set(INLINE_TYPES)
 
 
-def json_ld(brief: Brief) -> dict[str, Any]:
-    """The schema.org ``NewsArticle`` (``AnalysisNewsArticle`` for analysis) of a brief."""
+def json_ld(
+    brief: Brief, *, url_schemes: frozenset[str] | tuple[str, ...] = tuple(DEFAULT_URL_SCHEMES)
+) -> dict[str, Any]:
+    """The schema.org ``NewsArticle`` (``AnalysisNewsArticle`` for analysis) of a brief.
+
+    Crawlers show its ``url``, ``sameAs`` and ``license`` values as links, so they follow
+    the page's URL rules: a URL whose scheme ``url_schemes`` does not allow is left out.
+
+    >>> import briefmodel as bm
+    >>> from datetime import datetime, timezone
+    >>> brief = bm.Brief(id="urn:example:1", headline="Ports reopen",
+    ...                  created=datetime(2026, 3, 1, tzinfo=timezone.utc),
+    ...                  authors=[bm.Agent(name="A. Writer", uri="javascript:alert(1)")])
+    >>> json_ld(brief)["author"]
+    [{'@type': 'Person', 'name': 'A. Writer'}]
+    """
+    schemes = frozenset(s.lower() for s in url_schemes) - DANGEROUS_SCHEMES
+
+    def link(url: str | None) -> str | None:
+        return url if url is not None and url_scheme(url) in schemes else None
+
     analysis = brief.genre == "analysis" or any(type(node) is Judgment for _, node in brief.walk())
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -604,7 +842,7 @@ def json_ld(brief: Brief) -> dict[str, Any]:
         "datePublished": brief.created.isoformat(),
         "inLanguage": brief.language,
     }
-    if url_scheme(brief.id) in ("http", "https"):
+    if url_scheme(brief.id) in ("http", "https") and link(brief.id):
         data["url"] = brief.id
     if brief.subheadline is not None:
         data["alternativeHeadline"] = brief.subheadline
@@ -616,16 +854,17 @@ def json_ld(brief: Brief) -> dict[str, Any]:
     if brief.keywords:
         data["keywords"] = list(brief.keywords)
     if brief.authors:
-        data["author"] = [_person(a) for a in brief.authors]
+        data["author"] = [_person(a, link(a.uri)) for a in brief.authors]
     if brief.publisher is not None:
-        data["publisher"] = {"@type": "Organization", **_named(brief.publisher)}
+        publisher = brief.publisher
+        data["publisher"] = {"@type": "Organization", **_named(publisher, link(publisher.uri))}
     if brief.subjects:
         data["about"] = [
             {
                 "@type": "Thing",
                 **({"name": s.name} if s.name else {}),
                 **({"identifier": s.code} if s.code else {}),
-                **({"sameAs": s.uri} if s.uri else {}),
+                **({"sameAs": s.uri} if link(s.uri) else {}),
             }
             for s in brief.subjects
         ]
@@ -648,7 +887,7 @@ def json_ld(brief: Brief) -> dict[str, Any]:
             {
                 "@type": "CreativeWork",
                 "name": s.title,
-                **({"url": s.url} if s.url else {}),
+                **({"url": s.url} if link(s.url) else {}),
                 **(
                     {"publisher": {"@type": "Organization", "name": s.publisher}}
                     if s.publisher
@@ -661,20 +900,20 @@ def json_ld(brief: Brief) -> dict[str, Any]:
     if brief.rights is not None:
         if brief.rights.holder is not None:
             data["copyrightHolder"] = {"@type": "Organization", "name": brief.rights.holder}
-        if brief.rights.license_url is not None:
+        if link(brief.rights.license_url):
             data["license"] = brief.rights.license_url
     return data
 
 
-def _named(agent: Agent) -> dict[str, Any]:
+def _named(agent: Agent, url: str | None) -> dict[str, Any]:
     named: dict[str, Any] = {"name": agent.name}
-    if agent.uri is not None:
-        named["url"] = agent.uri
+    if url is not None:
+        named["url"] = url
     return named
 
 
-def _person(agent: Agent) -> dict[str, Any]:
-    person: dict[str, Any] = {"@type": "Person", **_named(agent)}
+def _person(agent: Agent, url: str | None) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", **_named(agent, url)}
     if agent.role is not None:
         person["jobTitle"] = agent.role
     if agent.affiliation is not None:
@@ -714,27 +953,29 @@ def write(
     if css is True:
         css = default_css()
     description = _description(brief)
+    lang = _html_lang(brief.language)
     head = [
         "<!DOCTYPE html>\n",
-        f'<html lang="{_e(brief.language)}" dir="{direction(brief.language)}">\n<head>\n',
+        f'<html lang="{_e(lang)}" dir="{direction(brief.language)}">\n<head>\n',
         '<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{_e(brief.headline)}</title>\n",
-        f'<meta name="description" content="{_e(description)}">\n',
+        f"<title>{_plain(brief.headline)}</title>\n",
+        f'<meta name="description" content="{_plain(description)}">\n',
         '<meta name="generator" content="briefmodel">\n',
         '<meta property="og:type" content="article">\n',
-        f'<meta property="og:title" content="{_e(brief.headline)}">\n',
-        f'<meta property="og:description" content="{_e(description)}">\n',
+        f'<meta property="og:title" content="{_plain(brief.headline)}">\n',
+        f'<meta property="og:description" content="{_plain(description)}">\n',
         f'<meta property="og:locale" content="{_e(brief.language.replace("-", "_"))}">\n',
         f'<meta property="article:published_time" content="{brief.created.isoformat()}">\n',
     ]
     if url_scheme(brief.id) in ("http", "https"):
-        head.append(f'<meta property="og:url" content="{_e(brief.id)}">\n')
+        head.append(f'<meta property="og:url" content="{_plain(brief.id)}">\n')
     if brief.updated is not None:
         head.append(
             f'<meta property="article:modified_time" content="{brief.updated.isoformat()}">\n'
         )
-    head.append(f'<script type="application/ld+json">{_script_json(json_ld(brief))}</script>\n')
+    linked = json_ld(brief, url_schemes=schemes)
+    head.append(f'<script type="application/ld+json">{_script_json(linked)}</script>\n')
     if css:
         head.append(f"<style>\n{_css(css)}\n</style>\n")
     head.append("</head>\n<body>\n<main>\n")
@@ -875,6 +1116,58 @@ class _Reader(Reading):
         )
         super().__init__(root, strict=strict, own=article is not None)
         self.article = article
+        if article is not None:
+            self.restore(article)
+
+    def restore(self, article: etree._Element) -> None:
+        """Put back what the writer could not write as it is: the exact attribute values
+        in ``data-exact`` and the characters named by ``<span class="char">``."""
+        for element in list(article.iter()):
+            exact = element.get("data-exact")
+            if exact is not None:
+                del element.attrib["data-exact"]
+                values = _json(exact)
+                if not isinstance(values, dict):
+                    self.lose(element, "a data-exact that is not a JSON object", keep=False)
+                    values = {}
+                for name, value in values.items():
+                    if (
+                        not isinstance(value, str)
+                        or name == "data-exact"
+                        or not re.fullmatch("[a-z][a-z0-9-]*", name)
+                    ):
+                        self.lose(element, f"the exact value {name!r} in data-exact", keep=False)
+                        continue
+                    try:
+                        element.set(name, value)
+                    except ValueError:  # a name or a character XML cannot hold
+                        self.lose(element, f"the exact value {name!r} in data-exact", keep=False)
+            if element.tag == "span" and element.get("data-char") is not None:
+                self.restore_char(element)
+
+    def restore_char(self, span: etree._Element) -> None:
+        code = span.get("data-char", "")
+        number = int(code, 16) if re.fullmatch("[0-9A-F]{1,6}", code) else -1
+        char = chr(number) if 0 <= number <= 0x10FFFF else ""
+        parent = span.getparent()
+        if (
+            "char" not in _class(span)
+            or len(char) != 1
+            or not _UNWRITABLE.fullmatch(char)
+            or _patterns.NOT_XML_CHAR.match(char)
+            or len(span)
+            or span.text
+            or parent is None
+        ):
+            self.lose(span, f"a character reference <span data-char={code[:10]!r}>", keep=False)
+            return
+        text = char + (span.tail or "")
+        previous = span.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(span)
 
     def child(
         self, element: etree._Element, tag: str, cls: str | None = None
