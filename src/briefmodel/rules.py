@@ -23,12 +23,37 @@ from . import _patterns
 from . import model as m
 from .errors import Problem, Severity, pointer
 
-__all__ = ["CODES", "DEFAULT_URL_SCHEMES", "RULES", "Context", "Rule", "check"]
+__all__ = [
+    "CODES",
+    "DANGEROUS_SCHEMES",
+    "DEFAULT_URL_SCHEMES",
+    "RULES",
+    "Context",
+    "Rule",
+    "allowed_schemes",
+    "check",
+]
 
 #: URL schemes allowed in links by default.
 DEFAULT_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 #: Schemes never allowed, even in identifiers: they run code or embed content.
 DANGEROUS_SCHEMES: frozenset[str] = frozenset({"javascript", "vbscript", "data", "file"})
+
+
+def allowed_schemes(url_schemes: Iterable[str]) -> frozenset[str]:
+    """The schemes links may use, lower-cased, from what a caller gave: an iterable of
+    scheme names, or one name as a string (not its characters). The dangerous schemes
+    are never allowed, whatever is given.
+
+    >>> sorted(allowed_schemes("HTTPS"))
+    ['https']
+    >>> sorted(allowed_schemes(["https", "javascript"]))
+    ['https']
+    """
+    if isinstance(url_schemes, str):
+        url_schemes = (url_schemes,)
+    return frozenset(s.lower() for s in url_schemes) - DANGEROUS_SCHEMES
+
 
 Path = tuple[str | int, ...]
 #: What a rule returns: (path relative to the node, message) pairs, empty when all is well.
@@ -369,7 +394,7 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
     A first pass runs the rules without building paths; only a brief that has problems
     is walked again, in document order and with paths, to report them.
     """
-    schemes = frozenset(s.lower() for s in url_schemes)
+    schemes = allowed_schemes(url_schemes)
     if not _has_problems(brief, _context(brief, schemes)):
         return []
     ctx = _context(brief, schemes)

@@ -166,3 +166,67 @@ def test_dump_and_load_pick_html_by_suffix(tmp_path: Path) -> None:
     bm.dump(brief, path)
     assert bm.load(path) == brief
     assert bm.loads(path.read_text("utf-8"), None) == brief
+
+
+def test_url_schemes_may_name_one_scheme() -> None:
+    """A string is one scheme's name, not a set of one-letter schemes."""
+    brief = bm.Brief(
+        id="urn:example:schemes:1",
+        headline="Ferry timetable",
+        created=datetime(2026, 9, 1, 6, tzinfo=timezone.utc),
+        sections=[
+            bm.Section(
+                blocks=[
+                    bm.Paragraph(
+                        content=[
+                            bm.Link(href="https://example.org/t", content="timetable"),
+                            bm.Link(href="mailto:desk@example.org", content="desk"),
+                        ]
+                    )
+                ]
+            )
+        ],
+    )
+    page = bm.dumps(brief, "html", url_schemes="https", fragment=True)
+    assert '<a href="https://example.org/t">timetable</a>' in page
+    assert "mailto:" not in page.replace('data-href="mailto:', "")
+    assert bm.loads(page, "html") == brief
+    assert html.write(brief, url_schemes="HTTPS") == html.write(brief, url_schemes=["https"])
+
+
+def test_section_ids_never_collide_with_the_footer_ids() -> None:
+    """A section may be called what a source or entity anchor would be: ids stay unique
+    and a citation still leads to its source."""
+    brief = bm.Brief(
+        id="urn:example:ids:1",
+        headline="Quay works",
+        created=datetime(2026, 9, 1, 6, tzinfo=timezone.utc),
+        sections=[
+            bm.Section(
+                id="source-s1", blocks=[bm.Paragraph(content=["Works.", bm.Citation(ref="s1")])]
+            ),
+            bm.Section(
+                id="entity-e1",
+                blocks=[bm.Paragraph(content=[bm.Mention(ref="e1", content="Port")])],
+            ),
+        ],
+        sources=[bm.Source(id="s1", title="Notice")],
+        entities=[bm.Entity(id="e1", kind="organization", name="Port authority")],
+    )
+    assert bm.validate(bm.dumps(brief)).ok
+    root = etree.fromstring(bm.dumps(brief, "html"), etree.HTMLParser())
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids))
+    (citation,) = root.iter("sup")
+    (target,) = root.xpath("//*[@id=$id]", id=citation.find("a").get("href")[1:])
+    assert target.get("data-source-id") == "s1"
+    assert bm.loads(bm.dumps(brief, "html"), "html") == brief
+
+
+def test_the_json_ld_description_is_the_meta_description() -> None:
+    brief = bm.load(ROOT / "examples" / "port-fees.json")
+    page = bm.dumps(brief, "html")
+    root = etree.fromstring(page, etree.HTMLParser())
+    (meta,) = root.xpath('//meta[@name="description"]/@content')
+    assert html.json_ld(brief)["description"] == meta
+    assert meta.strip()

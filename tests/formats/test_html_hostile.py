@@ -21,7 +21,7 @@ hostile corpus rendered in headless Chromium: no script runs, no handler fires")
   active content, the writer's own JSON-LD ``script`` and ``style`` in the head; no
   event-handler attribute, ``srcdoc``, ``formaction``, ``style`` attribute or any other
   attribute outside a short list; every ``href``/``src`` has a scheme the URL rules allow
-  (as :func:`briefmodel.rules.url_scheme` sees it) or is a ``#source-`` reference; the
+  (as :func:`briefmodel.rules.url_scheme` sees it) or is a ``#source:`` reference; the
   JSON-LD parses and equals :func:`html.json_ld`; the headline is the text of the ``h1``
   and the ``title`` (escaped, not interpreted).
 - A dynamic check in headless Chromium: every payload would, if it ran, set its own
@@ -783,7 +783,7 @@ def policy_violations(
                 bad.append(f"og:url {value[:120]!r}")
             if name in URL_ATTRIBUTES:
                 scheme = url_scheme(value)
-                if scheme not in schemes and not (tag == "a" and value.startswith("#source-")):
+                if scheme not in schemes and not (tag == "a" and value.startswith("#source:")):
                     bad.append(f"<{tag} {name}={value[:120]!r}>: scheme {scheme!r}")
     if head_scripts is not None:
         if scripts != head_scripts:

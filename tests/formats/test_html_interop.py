@@ -288,11 +288,6 @@ def _with(**fields: Any) -> bm.Brief:
     return bm.Brief(**base)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html._description takes the first paragraph, key points or subheadline even "
-    "when it has no text, so the description meta tags are blank",
-)
 @pytest.mark.parametrize(
     "brief",
     [

@@ -44,7 +44,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from html import escape
 from importlib.resources import files
@@ -83,11 +83,26 @@ from ..model import (
     Subject,
     plain_text,
 )
-from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, url_scheme
+from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
 from . import Format
 from ._xml import Reading, all_text, local_name, lost_text, refuse
 
-__all__ = ["FORMAT", "RTL_LANGUAGES", "default_css", "parse", "read", "sniff", "write"]
+__all__ = [
+    "CONFIDENCE_LABELS",
+    "FORMAT",
+    "KIND_LABELS",
+    "LIKELIHOOD_LABELS",
+    "MAX_BYTES",
+    "RTL_LANGUAGES",
+    "SIGNAL_LABELS",
+    "default_css",
+    "direction",
+    "json_ld",
+    "parse",
+    "read",
+    "sniff",
+    "write",
+]
 
 #: Languages written right to left (by their primary subtag).
 RTL_LANGUAGES = frozenset(
@@ -359,9 +374,28 @@ def _html_lang(language: str) -> str:
     return _Exact(shown, language)
 
 
+#: Month names as the page shows them, in English whatever the machine's locale (the
+#: page's chrome is English; ``strftime("%B")`` would follow the locale).
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def _time(value: datetime, field: str, label: str = "") -> str:
     offset = value.strftime("%z")
-    shown = f"{value.day} {value:%B} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
+    month = _MONTHS[value.month - 1]
+    shown = f"{value.day} {month} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
     if value.microsecond:
         return (
             f"{label}<time{_attrs(datetime=_html_datetime(value), data_field=field)}>{shown}</time>"
@@ -641,7 +675,7 @@ class _Page:
             self.out.append(f'<sup class="citation"><span data-source="{ref}">{shown}</span></sup>')
             return
         self.out.append(
-            f'<sup class="citation"><a href="#source-{ref}" data-source="{ref}">{shown}</a></sup>'
+            f'<sup class="citation"><a href="#source:{ref}" data-source="{ref}">{shown}</a></sup>'
         )
 
     # -- the footer ------------------------------------------------------------------
@@ -697,7 +731,7 @@ class _Page:
     def source(self, source: Source) -> None:
         w = self.out.append
         w(
-            f'<li id="source-{_e(source.id)}"'
+            f'<li id="source:{_e(source.id)}"'
             + _attrs(
                 data_source_id=source.id,
                 data_url=source.url,
@@ -729,7 +763,7 @@ class _Page:
     def entity(self, entity: Entity) -> None:
         w = self.out.append
         w(
-            f'<li id="entity-{_e(entity.id)}"'
+            f'<li id="entity:{_e(entity.id)}"'
             + _attrs(
                 data_entity_id=entity.id,
                 data_kind=entity.kind,
@@ -812,9 +846,7 @@ assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
 assert set(_INLINE_WRITERS) == set(INLINE_TYPES)
 
 
-def json_ld(
-    brief: Brief, *, url_schemes: frozenset[str] | tuple[str, ...] = tuple(DEFAULT_URL_SCHEMES)
-) -> dict[str, Any]:
+def json_ld(brief: Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> dict[str, Any]:
     """The schema.org ``NewsArticle`` (``AnalysisNewsArticle`` for analysis) of a brief.
 
     Crawlers show its ``url``, ``sameAs`` and ``license`` values as links, so they follow
@@ -828,7 +860,7 @@ def json_ld(
     >>> json_ld(brief)["author"]
     [{'@type': 'Person', 'name': 'A. Writer'}]
     """
-    schemes = frozenset(s.lower() for s in url_schemes) - DANGEROUS_SCHEMES
+    schemes = allowed_schemes(url_schemes)
 
     def link(url: str | None) -> str | None:
         return url if url is not None and url_scheme(url) in schemes else None
@@ -846,7 +878,7 @@ def json_ld(
         data["url"] = brief.id
     if brief.subheadline is not None:
         data["alternativeHeadline"] = brief.subheadline
-        data["description"] = brief.subheadline
+    data["description"] = _description(brief)
     if brief.updated is not None:
         data["dateModified"] = brief.updated.isoformat()
     if brief.genre is not None:
@@ -922,14 +954,19 @@ def _person(agent: Agent, url: str | None) -> dict[str, Any]:
 
 
 def _description(brief: Brief) -> str:
-    if brief.subheadline:
-        return brief.subheadline
-    points = [plain_text(item.content) for item in brief.key_points]
-    if points:
-        return "; ".join(" ".join(p.split()) for p in points)[:300]
+    """What the ``description`` and ``og:description`` meta tags say: the subheadline,
+    else the key points, else the first paragraph (at most 300 characters), else the
+    headline; the first of them that shows any text."""
+    if brief.subheadline and brief.subheadline.strip():
+        return " ".join(brief.subheadline.split())
+    points = [" ".join(plain_text(item.content).split()) for item in brief.key_points]
+    if any(points):
+        return "; ".join(p for p in points if p)[:300]
     for _, node in brief.walk():
         if type(node) is Paragraph:
-            return " ".join(plain_text(node.content).split())[:300]
+            text = " ".join(plain_text(node.content).split())
+            if text:
+                return text[:300]
     return brief.headline
 
 
@@ -938,7 +975,7 @@ def write(
     *,
     fragment: bool = False,
     css: str | bool | None = True,
-    url_schemes: frozenset[str] | tuple[str, ...] = tuple(DEFAULT_URL_SCHEMES),
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
 ) -> str:
     """Write ``brief`` as an HTML5 page, or its ``article`` alone with ``fragment=True``.
 
@@ -946,7 +983,7 @@ def write(
     text, or ``None`` for none. Links use only ``url_schemes`` (``http``, ``https`` and
     ``mailto`` by default); any other link is written as its text.
     """
-    schemes = frozenset(s.lower() for s in url_schemes) - DANGEROUS_SCHEMES
+    schemes = allowed_schemes(url_schemes)
     article = _Page(brief, schemes).article()
     if fragment:
         return article
