@@ -1,5 +1,6 @@
 """Benchmark briefmodel's canonical JSON against json, pydantic and JSON Schema validators,
-and its NewsML-G2 writer and reader against plain lxml and IPTC's newsmlg2 library.
+its NewsML-G2 writer and reader against plain lxml and IPTC's newsmlg2 library, and its
+HTML writer and reader against a Jinja2 template of the same page and plain lxml.
 
 Everything is measured in one run so that the ratios are comparable on a noisy machine.
 Each operation is timed ``timeit``-style: the number of calls per repeat is calibrated
@@ -18,12 +19,12 @@ Workloads:
   in ``../shared/standards/newsml-g2/2.35/examples/``), read only, when it is there.
 
 Each brief is also written as NewsML-G2 (``bm.dumps(brief, "newsml")``) for the NewsML-G2
-rows. The comparisons with IPTC's ``newsmlg2`` library are skipped, and say so, when it
-is not installed.
+rows and as HTML (``bm.dumps(brief, "html")``) for the HTML rows. The comparisons with
+IPTC's ``newsmlg2`` library are skipped, and say so, when it is not installed.
 
 Usage::
 
-    python benchmarks/run.py            # full run, about a minute
+    python benchmarks/run.py            # full run, about a minute and a half
     python benchmarks/run.py --quick    # a few seconds, rough numbers
     python benchmarks/run.py --json     # machine-readable results
     python benchmarks/run.py --profile  # cProfile of bm.loads and bm.dumps instead
@@ -40,6 +41,7 @@ import json
 import math
 import platform
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -54,9 +56,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import fastjsonschema
+import jinja2
 import jsonschema
 import pydantic
 from lxml import etree
+from markupsafe import Markup
 from pydantic import (
     AwareDatetime,
     BaseModel,
@@ -69,7 +73,8 @@ from pydantic import (
 import briefmodel as bm
 from briefmodel import _patterns
 from briefmodel import model as m
-from briefmodel.formats import newsml
+from briefmodel.formats import html, newsml
+from briefmodel.rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, url_scheme
 
 try:
     with warnings.catch_warnings():
@@ -99,6 +104,8 @@ NEWSML_WRITE_TARGET = 1.5
 NEWSML_READ_TARGET = 2.0
 #: Ours against IPTC's newsmlg2 library: at least ten times faster.
 NEWSMLG2_TARGET = 0.1
+#: bm.dumps(brief, "html") may take at most this many times the Jinja2 template's render.
+HTML_WRITE_TARGET = 1.0
 #: Per-section cost of the large generated brief may be at most this many times that of
 #: the generated brief a tenth of its size (the same shape): a check for superlinear work.
 LINEARITY_TARGET = 1.5
@@ -475,12 +482,15 @@ class Workload:
     sections: int = 0
     #: The brief as NewsML-G2, UTF-8 encoded (what every NewsML-G2 reader here is given).
     xml: bytes = b""
+    #: The brief as an HTML page, UTF-8 encoded (what every HTML reader here is given).
+    page: bytes = b""
 
     def __post_init__(self) -> None:
         self.text = bm.dumps(self.brief)
         self.data = bm.to_dict(self.brief)
         self.sections = count_sections(self.brief.sections)
         self.xml = bm.dumps(self.brief, "newsml").encode("utf-8")
+        self.page = bm.dumps(self.brief, "html").encode("utf-8")
 
 
 def count_sections(sections: Sequence[bm.Section]) -> int:
@@ -782,18 +792,18 @@ def lxml_newsml_write(brief: bm.Brief) -> str:
         for child in part.sections:
             section(element, child, level + 1)
 
-    html = etree.Element(_H + "html", nsmap=_BODY_NSMAP)
-    html.set("lang", brief.language)
-    html.set(_XML_LANG, brief.language)
-    text(sub(html, _H + "head"), _H + "title", brief.headline)
-    body = sub(html, _H + "body")
+    xhtml = etree.Element(_H + "html", nsmap=_BODY_NSMAP)
+    xhtml.set("lang", brief.language)
+    xhtml.set(_XML_LANG, brief.language)
+    text(sub(xhtml, _H + "head"), _H + "title", brief.headline)
+    body = sub(xhtml, _H + "body")
     for part in brief.sections:
         section(body, part, 2)
     for ref, ids in mentions.items():
         sub(root, _N + "inlineRef", idrefs=" ".join(ids), literal=ref)
     inline = sub(sub(root, _N + "contentSet"), _N + "inlineXML")
     inline.set("contenttype", "application/xhtml+xml")
-    inline.append(html)
+    inline.append(xhtml)
     xml: str = etree.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n"
 
@@ -1078,6 +1088,762 @@ _HEADINGS = frozenset(_H + f"h{level}" for level in range(1, 7))
 
 
 # ======================================================================================
+# HTML: the same page rendered from a Jinja2 template, and read with plain lxml calls.
+#
+# The template is what a user without briefmodel's writer would write to publish a
+# brief: a jinja2.Environment(autoescape=True), macros for sections, blocks and inline
+# nodes (recursive for nested sections and rich text), fed the model objects. What is
+# not templating is done by small Python helpers, as a user would: formatting a date,
+# checking a link's scheme (with briefmodel's own url_scheme), the JSON of data-*
+# attributes and of the JSON-LD (briefmodel's json_ld() dict, json.dumps'd), the meta
+# description. It is written indented for reading; _minified() drops the line breaks and
+# indentation when it is compiled (so no meaningful space may start or end a line, and
+# no tag may span lines), and a literal \n in the source is a line break of the page.
+#
+# Like the NewsML-G2 floors it handles what ordinary briefs hold, without the writer's
+# repairs: no text holds a character HTML cannot hold (CR, DEL, C1 controls,
+# noncharacters: written by the writer as <span class="char"> or kept in data-exact),
+# every followed URL is valid as it is (the writer percent-encodes one that is not), and
+# no date-time is finer than milliseconds or offset by seconds. The read floor reads only
+# briefmodel's own page, and puts back nothing from data-exact or <span class="char">.
+# run() checks that both agree with briefmodel on every workload before timing them.
+
+_HTML_LINK_SCHEMES = DEFAULT_URL_SCHEMES - DANGEROUS_SCHEMES
+_HTML_KINDS: dict[type, str] = {
+    bm.Paragraph: "paragraph",
+    bm.ItemList: "item-list",
+    bm.Quote: "quote",
+    bm.Judgment: "judgment",
+    bm.Figure: "figure",
+    bm.Emphasis: "emphasis",
+    bm.Strong: "strong",
+    bm.Code: "code",
+    bm.LineBreak: "line-break",
+    bm.Link: "link",
+    bm.Mention: "mention",
+    bm.Citation: "citation",
+}
+
+HTML_TEMPLATE_SOURCE = r"""
+{% macro stamp(value, field, label="") %}
+  {{ label }}<time datetime="{{ value|html_datetime }}" data-field="{{ field }}">
+  {{ value|shown }}</time>
+{% endmacro %}
+
+{% macro agent(who, kind) %}
+  <span class="{{ kind }}"
+  {% if who.uri is not none %} data-uri="{{ who.uri }}"{% endif %}
+  {% if who.role is not none %} data-role="{{ who.role }}"{% endif %}
+  {% if who.affiliation is not none %} data-affiliation="{{ who.affiliation }}"{% endif %}>
+  {% set url = who.uri|link_url if who.uri else none %}
+  {% if url %}<a href="{{ url }}">{% endif %}
+  <span class="name">{{ who.name }}</span>
+  {% if url %}</a>{% endif %}
+  {% if who.role is not none %}, <span class="role">{{ who.role }}</span>{% endif %}
+  {% if who.affiliation is not none %}
+    , <span class="affiliation">{{ who.affiliation }}</span>
+  {% endif %}
+  </span>
+{% endmacro %}
+
+{% macro citation(ref, in_link) %}
+  {% set number = numbers.get(ref) %}
+  <sup class="citation">
+  {% if in_link %}<span data-source="{{ ref }}">
+  {% else %}<a href="#source:{{ ref }}" data-source="{{ ref }}">{% endif %}
+  {% if number is not none %}[{{ number }}]{% else %}[?]{% endif %}
+  {% if in_link %}</span>{% else %}</a>{% endif %}
+  </sup>
+{% endmacro %}
+
+{% macro link(node, in_link) %}
+  {% set url = none if in_link else node.href|link_url %}
+  {% if url is none %}
+    <span class="link{% if not node.content %} bare{% endif %}" data-href="{{ node.href }}"
+    {% if node.title is not none %} title="{{ node.title }}"{% endif %}>
+  {% else %}
+    <a href="{{ url }}"{% if not node.content %} class="bare"{% endif %}
+    {% if node.title is not none %} title="{{ node.title }}"
+    {% elif node.content and node.content|blank %} aria-label="{{ node.href }}"{% endif %}>
+  {% endif %}
+  {% if node.content %}{{ rich(node.content, in_link or url is not none) }}
+  {% else %}{{ node.href }}{% endif %}
+  {% if url is none %}</span>{% else %}</a>{% endif %}
+{% endmacro %}
+
+{% macro rich(content, in_link=false) %}
+  {% for node in content %}
+    {% if node is string %}{{ node }}
+    {% else %}
+      {% set kind = node|kind %}
+      {% if kind == "mention" %}
+        <span class="mention" data-entity="{{ node.ref }}">{{ rich(node.content, in_link) }}</span>
+      {% elif kind == "citation" %}{{ citation(node.ref, in_link) }}
+      {% elif kind == "emphasis" %}<em>{{ rich(node.content, in_link) }}</em>
+      {% elif kind == "strong" %}<strong>{{ rich(node.content, in_link) }}</strong>
+      {% elif kind == "code" %}<code>{{ node.text }}</code>
+      {% elif kind == "line-break" %}<br>
+      {% else %}{{ link(node, in_link) }}
+      {% endif %}
+    {% endif %}
+  {% endfor %}
+{% endmacro %}
+
+{% macro item_list(block) %}
+  {% set tag = "ol" if block.ordered else "ul" %}
+  <{{ tag }}>
+  {% for item in block.items %}
+    <li>
+    {% if item.blocks %}
+      <span class="item">{{ rich(item.content) }}</span>{{ blocks(item.blocks) }}
+    {% else %}{{ rich(item.content) }}
+    {% endif %}
+    </li>
+  {% endfor %}
+  </{{ tag }}>
+{% endmacro %}
+
+{% macro quote(block) %}
+  <figure class="quote"
+  {% if block.source_ref is not none %} data-source="{{ block.source_ref }}"{% endif %}>
+  <blockquote><p>{{ rich(block.content) }}</p></blockquote>
+  {% if block.attribution is not none or block.source_ref is not none %}
+    <figcaption>
+    {% if block.attribution is not none %}
+      <span class="attribution">{{ block.attribution }}</span>
+    {% endif %}
+    {% if block.source_ref is not none %}{{ citation(block.source_ref, false) }}{% endif %}
+    </figcaption>
+  {% endif %}
+  </figure>
+{% endmacro %}
+
+{% macro judgment(block) %}
+  <aside class="judgment"
+  {% if block.confidence is not none %} data-confidence="{{ block.confidence }}"{% endif %}
+  {% if block.likelihood is not none %} data-likelihood="{{ block.likelihood }}"{% endif %}
+  {% if block.basis %} data-basis="{{ block.basis|join(" ") }}"{% endif %}
+  {{ " " }}role="note" aria-label="Analytic judgment">
+  {% if block.likelihood is not none or block.confidence is not none %}
+    <p class="assessment">
+    {% if block.likelihood is not none %}
+      <span class="likelihood">{{ LIKELIHOOD[block.likelihood] }}</span>
+    {% endif %}
+    {% if block.confidence is not none %}
+      {% if block.likelihood is not none %} · {% endif %}
+      <span class="confidence">{{ CONFIDENCE[block.confidence] }}</span>
+    {% endif %}
+    </p>
+  {% endif %}
+  <p class="statement">{{ rich(block.statement) }}</p>
+  {% if block.basis %}
+    <p class="basis">Based on {% for ref in block.basis %}{{ citation(ref, false) }}{% endfor %}</p>
+  {% endif %}
+  </aside>
+{% endmacro %}
+
+{% macro figure(block) %}
+  {% set src = block.src|link_url %}
+  <figure class="figure"{% if src is none %} data-src="{{ block.src }}"{% endif %}>
+  {% if src is not none %}<img src="{{ src }}" alt="{{ block.alt }}" loading="lazy">
+  {% else %}<p class="missing-image" data-alt="{{ block.alt }}">{{ block.alt }}</p>
+  {% endif %}
+  {% if block.caption or block.credit is not none %}
+    <figcaption>
+    {% if block.caption %}<span class="caption">{{ rich(block.caption) }}</span>{% endif %}
+    {% if block.credit is not none %} <small class="credit">{{ block.credit }}</small>{% endif %}
+    </figcaption>
+  {% endif %}
+  </figure>
+{% endmacro %}
+
+{% macro blocks(items) %}
+  {% for block in items %}
+    {% set kind = block|kind %}
+    {% if kind == "paragraph" %}<p>{{ rich(block.content) }}</p>
+    {% elif kind == "item-list" %}{{ item_list(block) }}
+    {% elif kind == "quote" %}{{ quote(block) }}
+    {% elif kind == "judgment" %}{{ judgment(block) }}
+    {% else %}{{ figure(block) }}
+    {% endif %}
+  {% endfor %}
+{% endmacro %}
+
+{% macro section(part, level) %}
+  <section{% if part.id is not none %} id="{{ part.id }}"{% endif %}
+  {{ " " }}class="section{% if part.role %} {{ part.role }}{% endif %}"
+  {% if part.role is not none %} data-role="{{ part.role }}"{% endif %}>
+  {% if part.title is not none %}
+    <h{{ [level, 6]|min }}>{{ part.title }}</h{{ [level, 6]|min }}>
+  {% endif %}
+  {{ blocks(part.blocks) }}
+  {% set inner = level + 1 if part.title is not none else level %}
+  {% for child in part.sections %}{{ section(child, inner) }}{% endfor %}
+  </section>
+{% endmacro %}
+
+{% macro rights(r) %}
+  <p class="rights"
+  {% if r.holder is not none %} data-holder="{{ r.holder }}"{% endif %}
+  {% if r.notice is not none %} data-notice="{{ r.notice }}"{% endif %}
+  {% if r.license_url is not none %} data-license-url="{{ r.license_url }}"{% endif %}
+  {% if r.usage_terms is not none %} data-usage-terms="{{ r.usage_terms }}"{% endif %}>
+  {% set lead = r.notice is not none or r.holder is not none %}
+  {% if r.notice is not none %}<span class="notice">{{ r.notice }}</span>
+  {% elif r.holder is not none %}<span class="holder">© {{ r.holder }}</span>
+  {% endif %}
+  {% if r.license_url is not none %}
+    {% if lead %} · {% endif %}
+    {% set url = r.license_url|link_url %}
+    {% if url %}<a rel="license" href="{{ url }}">Licence</a>
+    {% else %}{{ r.license_url }}{% endif %}
+  {% endif %}
+  {% if r.usage_terms is not none %}
+    {% if lead or r.license_url is not none %} · {% endif %}
+    <span class="usage-terms">{{ r.usage_terms }}</span>
+  {% endif %}
+  </p>
+{% endmacro %}
+
+{% macro footer(b) %}
+  <footer>
+  {% if b.sources %}
+    <section class="sources"><h2>Sources</h2><ol>
+    {% for s in b.sources %}
+      <li id="source:{{ s.id }}" data-source-id="{{ s.id }}"
+      {% if s.url is not none %} data-url="{{ s.url }}"{% endif %}
+      {% if s.publisher is not none %} data-publisher="{{ s.publisher }}"{% endif %}
+      {% if s.reliability is not none %} data-reliability="{{ s.reliability }}"{% endif %}
+      {% if s.credibility is not none %} data-credibility="{{ s.credibility }}"{% endif %}>
+      {% set url = s.url|link_url if s.url else none %}
+      {% if url %}<a href="{{ url }}">{% endif %}
+      <cite class="title">{{ s.title }}</cite>
+      {% if url %}</a>{% endif %}
+      {% if s.publisher is not none %}, <span class="publisher">{{ s.publisher }}</span>{% endif %}
+      {% if s.published is not none %}, {{ stamp(s.published, "published") }}{% endif %}
+      {% if s.accessed is not none %}, {{ stamp(s.accessed, "accessed", "accessed ") }}{% endif %}
+      {% if s.reliability is not none or s.credibility is not none %}
+        {{ " " }}<abbr class="grading" title="Source reliability
+        {{ " " ~ (s.reliability or "not graded") }}, information credibility
+        {{ " " ~ (s.credibility or "not graded") }}">
+        {{ s.reliability or "" }}{{ s.credibility or "" }}</abbr>
+      {% endif %}
+      </li>
+    {% endfor %}
+    </ol></section>
+  {% endif %}
+  {% if b.entities %}
+    <section class="entities"><h2>Named in this brief</h2><ul>
+    {% for e in b.entities %}
+      <li id="entity:{{ e.id }}" data-entity-id="{{ e.id }}" data-kind="{{ e.kind }}"
+      {% if e.aliases %} data-aliases="{{ e.aliases|json_attr }}"{% endif %}
+      {% if e.identifiers %} data-identifiers="{{ e.identifiers|json_attr }}"{% endif %}>
+      <span class="name">{{ e.name }}</span> <span class="kind">({{ KINDS[e.kind] }})</span>
+      {% if e.aliases %} <span class="aliases">also {{ e.aliases|join(", ") }}</span>{% endif %}
+      </li>
+    {% endfor %}
+    </ul></section>
+  {% endif %}
+  {% if b.subjects %}
+    <section class="subjects"><h2>Topics</h2><ul>
+    {% for s in b.subjects %}
+      <li
+      {% if s.code is not none %} data-code="{{ s.code }}"{% endif %}
+      {% if s.uri is not none %} data-uri="{{ s.uri }}"{% endif %}
+      {% if s.name is not none %} data-name="{{ s.name }}"{% endif %}
+      {% if s.relevance is not none %} data-relevance="{{ s.relevance }}"{% endif %}
+      {% if s.confidence is not none %} data-confidence="{{ s.confidence }}"{% endif %}>
+      {{ s.name or s.code or s.uri or "" }}</li>
+    {% endfor %}
+    </ul></section>
+  {% endif %}
+  {% if b.related %}
+    <section class="related"><h2>Related</h2><ul>
+    {% for r in b.related %}
+      {% set url = r.url|link_url %}
+      <li data-url="{{ r.url }}"
+      {% if r.rel is not none %} data-rel="{{ r.rel }}"{% endif %}
+      {% if r.title is not none %} data-title="{{ r.title }}"{% endif %}>
+      {% if url %}<a href="{{ url }}">{% endif %}{{ r.title or r.url }}{% if url %}</a>{% endif %}
+      </li>
+    {% endfor %}
+    </ul></section>
+  {% endif %}
+  {% if b.publisher is not none %}
+    <p class="publisher">Published by {{ agent(b.publisher, "publisher") }}</p>
+  {% endif %}
+  {% if b.rights is not none %}{{ rights(b.rights) }}{% endif %}
+  </footer>
+{% endmacro %}
+
+<!DOCTYPE html>\n
+<html lang="{{ b.language }}" dir="{{ direction(b.language) }}">\n<head>\n
+<meta charset="utf-8">\n
+<meta name="viewport" content="width=device-width, initial-scale=1">\n
+<title>{{ b.headline }}</title>\n
+<meta name="description" content="{{ description }}">\n
+<meta name="generator" content="briefmodel">\n
+<meta property="og:type" content="article">\n
+<meta property="og:title" content="{{ b.headline }}">\n
+<meta property="og:description" content="{{ description }}">\n
+<meta property="og:locale" content="{{ b.language|replace("-", "_") }}">\n
+<meta property="article:published_time" content="{{ b.created.isoformat() }}">\n
+{% if b.id|scheme in ("http", "https") %}<meta property="og:url" content="{{ b.id }}">\n{% endif %}
+{% if b.updated is not none %}
+  <meta property="article:modified_time" content="{{ b.updated.isoformat() }}">\n
+{% endif %}
+<script type="application/ld+json">{{ json_ld(b) }}</script>\n
+{% if stylesheet %}<style>\n{{ stylesheet }}\n</style>\n{% endif %}
+</head>\n<body>\n<main>\n
+
+<article class="brief" lang="{{ b.language }}" dir="{{ direction(b.language) }}"
+{{ " " }}data-id="{{ b.id }}" data-version="{{ b.version }}" data-status="{{ b.status }}"
+{% if b.urgency is not none %} data-urgency="{{ b.urgency }}"{% endif %}
+{% if b.genre is not none %} data-genre="{{ b.genre }}"{% endif %}
+{% if b.keywords %} data-keywords="{{ b.keywords|json_attr }}"{% endif %}
+{% if b.extensions %} data-extensions="{{ b.extensions|json_attr }}"{% endif %}>
+<header>
+{% if b.status != "usable" %}<p class="status" role="note">{{ b.status|capitalize }}</p>{% endif %}
+<h1>{{ b.headline }}</h1>
+{% if b.subheadline is not none %}<p class="subheadline">{{ b.subheadline }}</p>{% endif %}
+{% if b.authors %}
+  <p class="byline">By
+  {% for author in b.authors %}
+    {{ (" and " if loop.last else ", ") if not loop.first else " " }}{{ agent(author, "author") }}
+  {% endfor %}
+  </p>
+{% endif %}
+<p class="dates">{{ stamp(b.created, "created", "Published ") }}
+{% if b.updated is not none %} · {{ stamp(b.updated, "updated", "Updated ") }}{% endif %}
+{% if b.embargo_until is not none %}
+  {{ " · " }}{{ stamp(b.embargo_until, "embargo-until", "Embargoed until ") }}
+{% endif %}
+</p>
+{% if b.corrections %}
+  <aside class="corrections" aria-label="Corrections"><ul>
+  {% for c in b.corrections %}
+    <li data-signal="{{ c.signal }}"><strong>{{ SIGNALS[c.signal] }}</strong>
+    {{ " " }}{% if c.date is not none %}({{ stamp(c.date, "date") }}) {% endif %}
+    <span class="note">{{ c.note }}</span></li>
+  {% endfor %}
+  </ul></aside>
+{% endif %}
+</header>
+{% for part in b.sections %}{{ section(part, 2) }}{% endfor %}
+{% if b.sources or b.entities or b.subjects or b.related or b.rights or b.publisher %}
+  {{ footer(b) }}
+{% endif %}
+</article>
+\n</main>\n</body>\n</html>\n
+"""
+
+
+def _minified(source: str) -> str:
+    """The template without the line breaks and indentation it is written with."""
+    return re.sub(r"\n[ \t]*", "", source).replace("\\n", "\n")
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _shown_time(value: datetime) -> str:
+    """A date as the page shows it, in English whatever the locale (``%B`` follows it):
+    ``9 March 2026, 07:30 +01:00``."""
+    offset = value.strftime("%z")
+    month = _MONTHS[value.month - 1]
+    return f"{value.day} {month} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
+
+
+def _html_datetime(value: datetime) -> str:
+    """A date-time as HTML's ``datetime`` attribute holds it: at most milliseconds."""
+    return value.isoformat(timespec="milliseconds") if value.microsecond else value.isoformat()
+
+
+def _blank(content: Sequence[Any]) -> bool:
+    """True when rich text shows no visible character (a citation shows its number)."""
+    for node in content:
+        kind = type(node)
+        if kind is str:
+            if node.strip():
+                return False
+        elif kind is bm.Citation:
+            return False
+        elif kind is bm.Code:
+            if node.text.strip():
+                return False
+        elif kind is not bm.LineBreak and not _blank(node.content):
+            return False
+    return True
+
+
+def _link_url(url: str) -> str | None:
+    """The URL when a link may use its scheme, else None (the page shows it as text)."""
+    return url if url_scheme(url) in _HTML_LINK_SCHEMES else None
+
+
+def _json_attribute(value: Any) -> str:
+    return json.dumps(_thawed(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _json_ld_script(brief: bm.Brief) -> Markup:
+    """briefmodel's JSON-LD dict, as JSON no text in it can end the script element with."""
+    text = json.dumps(html.json_ld(brief), ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def _html_description(brief: bm.Brief) -> str:
+    """The meta description: the first of the subheadline, the key points and the first
+    paragraph (at most 300 characters) that shows any text, else the headline."""
+    if brief.subheadline and brief.subheadline.strip():
+        return " ".join(brief.subheadline.split())
+    points = [" ".join(bm.plain_text(item.content).split()) for item in brief.key_points]
+    if any(points):
+        return "; ".join(p for p in points if p)[:300]
+    for _, node in brief.walk():
+        if type(node) is bm.Paragraph:
+            text = " ".join(bm.plain_text(node.content).split())
+            if text:
+                return text[:300]
+    return brief.headline
+
+
+def html_template(
+    stylesheet: str | None = None, *, finalize: Callable[[Any], Any] | None = None
+) -> jinja2.Template:
+    """The Jinja2 template of the page, with ``stylesheet`` (the bundled one by default)
+    compiled in, as a user's template would include a static file. ``finalize`` is
+    Jinja2's hook on every value output (the tests use it to escape as briefmodel does)."""
+    environment = jinja2.Environment(
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+    )
+    environment.filters.update(
+        kind=lambda node: _HTML_KINDS[type(node)],
+        shown=_shown_time,
+        html_datetime=_html_datetime,
+        blank=_blank,
+        link_url=_link_url,
+        scheme=url_scheme,
+        json_attr=_json_attribute,
+    )
+    css = html.default_css() if stylesheet is None else stylesheet
+    environment.globals.update(
+        direction=html.direction,
+        json_ld=_json_ld_script,
+        stylesheet=Markup(re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)),
+        CONFIDENCE=html.CONFIDENCE_LABELS,
+        LIKELIHOOD=html.LIKELIHOOD_LABELS,
+        SIGNALS=html.SIGNAL_LABELS,
+        KINDS=html.KIND_LABELS,
+    )
+    return environment.from_string(_minified(HTML_TEMPLATE_SOURCE))
+
+
+HTML_TEMPLATE = html_template()
+
+
+def jinja_html_write(brief: bm.Brief, template: jinja2.Template = HTML_TEMPLATE) -> str:
+    """The Jinja2 counterpart of ``bm.dumps(brief, "html")``: the same page, rendered."""
+    return template.render(
+        b=brief,
+        numbers={source.id: n for n, source in enumerate(brief.sources, 1)},
+        description=_html_description(brief),
+    )
+
+
+#: How briefmodel's writer (Python's html.escape) and Jinja2's autoescape (MarkupSafe)
+#: spell the same characters differently. No other byte differs.
+JINJA_SPELLINGS = (("&quot;", "&#34;"), ("&#x27;", "&#39;"))
+
+
+def in_jinja_spelling(page: str) -> str:
+    """``page`` with briefmodel's escapes spelled as Jinja2's autoescape spells them."""
+    for ours, theirs in JINJA_SPELLINGS:
+        page = page.replace(ours, theirs)
+    return page
+
+
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8")
+_HTML_TIME_FIELDS = {"created": "created", "updated": "updated", "embargo-until": "embargo_until"}
+_HTML_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def lxml_html_read(data: bytes) -> dict[str, Any]:
+    """The floor of ``bm.loads(page, "html")``: lxml's HTML parser and every text and
+    attribute the reader uses, pulled out into the canonical JSON's dict (what
+    ``bm.to_dict`` gives for the brief) without model objects or checks."""
+    root: Any = etree.fromstring(data, _HTML_PARSER)
+    article = root.find("body/main/article")
+    out: dict[str, Any] = {"schema": "briefmodel/1", "id": article.get("data-id")}
+    version = int(article.get("data-version"))
+    if version != 1:
+        out["version"] = version
+    out["language"] = article.get("lang")
+    status = article.get("data-status")
+    if status != "usable":
+        out["status"] = status
+    urgency = article.get("data-urgency")
+    if urgency is not None:
+        out["urgency"] = int(urgency)
+    genre = article.get("data-genre")
+    if genre is not None:
+        out["genre"] = genre
+    for key in ("keywords", "extensions"):
+        value = article.get("data-" + key)
+        if value is not None:
+            out[key] = json.loads(value)
+
+    def classes(element: Any) -> list[str]:
+        return (element.get("class") or "").split()
+
+    def text(element: Any) -> str:
+        return element.text or ""
+
+    def agent(element: Any) -> dict[str, Any]:
+        who: dict[str, Any] = {}
+        for span in element.iter("span"):
+            if span.get("class") == "name":
+                who["name"] = text(span)
+                break
+        for key in ("role", "uri", "affiliation"):
+            value = element.get("data-" + key)
+            if value is not None:
+                who[key] = value
+        return who
+
+    def rich(element: Any) -> Any:
+        """Rich text in to_dict's shape."""
+        parts: list[Any] = [element.text] if element.text else []
+        for child in element:
+            tag = child.tag
+            kind = child.get("class")
+            if tag == "span" and kind == "mention":
+                node: dict[str, Any] = {
+                    "type": "mention",
+                    "ref": child.get("data-entity"),
+                    "content": rich(child),
+                }
+            elif tag == "sup":
+                node = {"type": "citation", "ref": child[0].get("data-source")}
+            elif tag == "em":
+                node = {"type": "emphasis", "content": rich(child)}
+            elif tag == "strong":
+                node = {"type": "strong", "content": rich(child)}
+            elif tag == "code":
+                node = {"type": "code", "text": text(child)}
+            elif tag == "br":
+                node = {"type": "line-break"}
+            else:  # a link: <a href> or, when not followed, <span class="link">
+                href = child.get("href") if tag == "a" else child.get("data-href")
+                node = {"type": "link", "href": href}
+                if child.get("title") is not None:
+                    node["title"] = child.get("title")
+                if "bare" not in (kind or ""):
+                    node["content"] = rich(child)
+            parts.append(node)
+            if child.tail:
+                parts.append(child.tail)
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 and type(parts[0]) is str else parts
+
+    def block(element: Any) -> dict[str, Any]:
+        tag = element.tag
+        if tag == "p":
+            return {"type": "paragraph", "content": rich(element)}
+        if tag in ("ul", "ol"):
+            items = []
+            for li in element:
+                first = li[0] if len(li) else None
+                if first is not None and first.get("class") == "item" and not li.text:
+                    item: dict[str, Any] = {"blocks": [block(child) for child in li[1:]]}
+                    content = rich(first)
+                    if content:
+                        item["content"] = content
+                    items.append(item)
+                else:
+                    items.append(rich(li))
+            return {"type": "item-list", "items": items, "ordered": tag == "ol"}
+        if tag == "aside":
+            judgment: dict[str, Any] = {"type": "judgment"}
+            for child in element:
+                if child.get("class") == "statement":
+                    judgment["statement"] = rich(child)
+            for key in ("confidence", "likelihood"):
+                if element.get("data-" + key) is not None:
+                    judgment[key] = element.get("data-" + key)
+            if element.get("data-basis") is not None:
+                judgment["basis"] = element.get("data-basis").split()
+            return judgment
+        caption = element.find("figcaption")
+        if element.get("class") == "quote":  # <figure class="quote">
+            quote = {"type": "quote", "content": rich(element.find("blockquote/p"))}
+            if element.get("data-source") is not None:
+                quote["source_ref"] = element.get("data-source")
+            if caption is not None:
+                attribution = caption.find("span")
+                if attribution is not None:
+                    quote["attribution"] = text(attribution)
+            return quote
+        image = element.find("img")  # <figure class="figure">
+        if image is not None:
+            figure = {"type": "figure", "src": image.get("src"), "alt": image.get("alt")}
+        else:
+            alt = element.find("p").get("data-alt")
+            figure = {"type": "figure", "src": element.get("data-src"), "alt": alt}
+        if caption is not None:
+            for child in caption:
+                if child.tag == "span":
+                    figure["caption"] = rich(child)
+                else:  # <small class="credit">
+                    figure["credit"] = text(child)
+        return figure
+
+    def section(element: Any) -> dict[str, Any]:
+        part: dict[str, Any] = {}
+        if element.get("id") is not None:
+            part["id"] = element.get("id")
+        if element.get("data-role") is not None:
+            part["role"] = element.get("data-role")
+        blocks = []
+        sections = []
+        for child in element:
+            tag = child.tag
+            if tag == "section":
+                sections.append(section(child))
+            elif tag in _HTML_HEADINGS:
+                part["title"] = text(child)
+            else:
+                blocks.append(block(child))
+        if blocks:
+            part["blocks"] = blocks
+        if sections:
+            part["sections"] = sections
+        return part
+
+    sections = []
+    lists: dict[str, list[Any]] = {}
+    for child in article:
+        tag = child.tag
+        if tag == "section":
+            sections.append(section(child))
+        elif tag == "header":
+            for part in child:
+                kind = part.get("class")
+                if part.tag == "h1":
+                    out["headline"] = text(part)
+                elif kind == "subheadline":
+                    out["subheadline"] = text(part)
+                elif kind == "byline":
+                    lists["authors"] = [agent(span) for span in part if span.tag == "span"]
+                elif kind == "dates":
+                    for time in part.iter("time"):
+                        out[_HTML_TIME_FIELDS[time.get("data-field")]] = time.get("datetime")
+                elif kind == "corrections":
+                    corrections = []
+                    for li in part.iter("li"):
+                        correction = {"signal": li.get("data-signal")}
+                        for element in li:
+                            if element.tag == "time":
+                                correction["date"] = element.get("datetime")
+                            elif element.tag == "span":
+                                correction["note"] = text(element)
+                        corrections.append(correction)
+                    lists["corrections"] = corrections
+        elif tag == "footer":
+            for part in child:
+                kind = part.get("class")
+                if kind == "sources":
+                    sources = []
+                    for li in part.iter("li"):
+                        source: dict[str, Any] = {"id": li.get("data-source-id")}
+                        for key in ("url", "publisher", "reliability"):
+                            if li.get("data-" + key) is not None:
+                                source[key] = li.get("data-" + key)
+                        if li.get("data-credibility") is not None:
+                            source["credibility"] = int(li.get("data-credibility"))
+                        for element in li.iter("cite", "time"):
+                            if element.tag == "cite":
+                                source["title"] = text(element)
+                            else:
+                                source[element.get("data-field")] = element.get("datetime")
+                        sources.append(source)
+                    lists["sources"] = sources
+                elif kind == "entities":
+                    entities = []
+                    for li in part.iter("li"):
+                        entity = {
+                            "id": li.get("data-entity-id"),
+                            "kind": li.get("data-kind"),
+                            "name": text(li[0]),
+                        }
+                        for key in ("aliases", "identifiers"):
+                            if li.get("data-" + key) is not None:
+                                entity[key] = json.loads(li.get("data-" + key))
+                        entities.append(entity)
+                    lists["entities"] = entities
+                elif kind == "subjects":
+                    subjects = []
+                    for li in part.iter("li"):
+                        subject: dict[str, Any] = {}
+                        for key in ("code", "uri", "name"):
+                            if li.get("data-" + key) is not None:
+                                subject[key] = li.get("data-" + key)
+                        for key in ("relevance", "confidence"):
+                            if li.get("data-" + key) is not None:
+                                subject[key] = int(li.get("data-" + key))
+                        subjects.append(subject)
+                    lists["subjects"] = subjects
+                elif kind == "related":
+                    related = []
+                    for li in part.iter("li"):
+                        entry = {"url": li.get("data-url")}
+                        for key in ("title", "rel"):
+                            if li.get("data-" + key) is not None:
+                                entry[key] = li.get("data-" + key)
+                        related.append(entry)
+                    lists["related"] = related
+                elif kind == "publisher":
+                    out["publisher"] = agent(part[0])
+                elif kind == "rights":
+                    rights = {}
+                    for key in ("holder", "notice", "license_url", "usage_terms"):
+                        value = part.get("data-" + key.replace("_", "-"))
+                        if value is not None:
+                            rights[key] = value
+                    out["rights"] = rights
+    out["sections"] = sections
+    out.update(lists)
+    return out
+
+
+# ======================================================================================
 # Measurement
 
 
@@ -1283,6 +2049,22 @@ def check_newsml_floors(workloads: Sequence[Workload], notes: list[str]) -> None
     )
 
 
+def check_html_floors(workloads: Sequence[Workload], notes: list[str]) -> None:
+    """The Jinja2 template must render exactly our page (but for how the two spell a few
+    escapes) and the lxml floor read exactly our values."""
+    for workload in workloads:
+        page = bm.dumps(workload.brief, "html")
+        if jinja_html_write(workload.brief) != in_jinja_spelling(page):
+            raise SystemExit(f"the Jinja2 template differs from bm.dumps on {workload.name}")
+        if lxml_html_read(workload.page) != workload.data:
+            raise SystemExit(f"the lxml HTML read floor differs from bm.loads on {workload.name}")
+    notes.append(
+        "on every workload the Jinja2 template renders the page of "
+        'bm.dumps(brief, "html"), byte for byte once " and \' are spelled as MarkupSafe '
+        "escapes them, and the lxml HTML read floor gives exactly bm.to_dict(brief)"
+    )
+
+
 def check_newsmlg2(workloads: Sequence[Workload], notes: list[str]) -> None:
     """IPTC's library must read our items (so that it is not faster by failing)."""
     if NewsMLG2 is None:
@@ -1329,6 +2111,7 @@ def run(
     notes = results.notes
     check_pydantic_model(workloads, notes)
     check_newsml_floors(workloads, notes)
+    check_html_floors(workloads, notes)
     check_newsmlg2(workloads, notes)
     fast = compile_fastjsonschema(notes)
     schema_validator = jsonschema.Draft202012Validator(bm.json_schema())
@@ -1356,6 +2139,7 @@ def run(
             "bytes": len(text.encode("utf-8")),
             "pydantic_json_bytes": len(pydantic_dumps(model).encode("utf-8")),
             "newsml_bytes": len(workload.xml),
+            "html_bytes": len(workload.page),
         }
         if workload.role != "scaling":
             progress(f"{workload.name}: memory")
@@ -1365,6 +2149,7 @@ def run(
             }
             results.rows.extend(comparison_rows(workload.name, workload_timings))
             results.rows.extend(newsml_rows(workload.name, workload_timings, results.skipped))
+            results.rows.extend(html_rows(workload.name, workload_timings))
             mem = results.memory[workload.name]
             results.rows.append(
                 Row(
@@ -1420,6 +2205,16 @@ def timed_operations(
             "newsml.loads": lambda: bm.loads(xml, "newsml"),
             "newsml.read": lambda: newsml.read(xml),
             "lxml.newsml_read": lambda: lxml_newsml_read(xml),
+        }
+    )
+    page = workload.page
+    operations.update(
+        {
+            "html.dumps": lambda: bm.dumps(brief, "html"),
+            "jinja2.render": lambda: jinja_html_write(brief),
+            "html.loads": lambda: bm.loads(page, "html"),
+            "html.read": lambda: html.read(page),
+            "lxml.html_read": lambda: lxml_html_read(page),
         }
     )
     if NewsMLG2 is not None:
@@ -1531,6 +2326,8 @@ LINEAR_OPERATIONS = {
     "bm.validate": "validate",
     "newsml.dumps": "newsml dumps",
     "newsml.loads": "newsml loads",
+    "html.dumps": "html dumps",
+    "html.loads": "html loads",
 }
 
 
@@ -1570,6 +2367,22 @@ def newsml_rows(workload: str, t: dict[str, Timing], skipped: list[str]) -> Iter
 _NO_NEWSMLG2 = "newsmlg2 is not installed: pip install newsmlg2"
 
 
+def html_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
+    """The HTML ratios of one workload: against the Jinja2 template and the lxml floor."""
+    best = {name: timing.best for name, timing in t.items()}
+    read_floor = "lxml HTML parse + extract floor"
+    yield Row(
+        workload,
+        "html dumps",
+        best["html.dumps"],
+        "jinja2 template render",
+        best["jinja2.render"],
+        target=HTML_WRITE_TARGET,
+    )
+    yield Row(workload, "html loads", best["html.loads"], read_floor, best["lxml.html_read"])
+    yield Row(workload, "html read", best["html.read"], read_floor, best["lxml.html_read"])
+
+
 def linearity_rows(
     workloads: Sequence[Workload], timings: dict[str, dict[str, Timing]]
 ) -> Iterator[Row]:
@@ -1604,6 +2417,8 @@ def environment() -> dict[str, str]:
         "pydantic-core",
         "fastjsonschema",
         "jsonschema",
+        "jinja2",
+        "markupsafe",
     ):
         env[package] = version(package)
     env["lxml"] = ".".join(map(str, etree.LXML_VERSION))
@@ -1642,7 +2457,8 @@ def render(results: Results) -> str:
         f"briefmodel {env['briefmodel']} benchmark: Python {env['python']}, attrs "
         f"{env['attrs']}, cattrs {env['cattrs']}, pydantic {env['pydantic']}, "
         f"fastjsonschema {env['fastjsonschema']}, jsonschema {env['jsonschema']}, "
-        f"lxml {env['lxml']} (libxml2 {env['libxml2']}), newsmlg2 {env['newsmlg2']}\n"
+        f"lxml {env['lxml']} (libxml2 {env['libxml2']}), newsmlg2 {env['newsmlg2']}, "
+        f"Jinja2 {env['jinja2']} (MarkupSafe {env['markupsafe']})\n"
     )
     settings = results.settings
     out.write(
@@ -1657,7 +2473,8 @@ def render(results: Results) -> str:
         out.write(
             f"  {name:<9} {info['sections']:>5} sections, {_bytes(info['bytes']):>8} "
             f"canonical JSON ({_bytes(info['pydantic_json_bytes'])} from pydantic), "
-            f"{_bytes(info['newsml_bytes'])} NewsML-G2  {info['origin']}\n"
+            f"{_bytes(info['newsml_bytes'])} NewsML-G2, {_bytes(info['html_bytes'])} HTML  "
+            f"{info['origin']}\n"
         )
     out.write("\nTimings (best / median per call)\n")
     for workload, ops in results.timings.items():

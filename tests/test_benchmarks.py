@@ -19,6 +19,7 @@ import briefmodel as bm
 
 pytest.importorskip("pydantic")
 pytest.importorskip("fastjsonschema")
+pytest.importorskip("jinja2")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "run.py"
@@ -78,6 +79,9 @@ EXPECTED = [
     ("newsml dumps", "lxml build + tostring floor", 1.5),
     ("newsml loads", "lxml parse + extract floor", 2.0),
     ("newsml read", "lxml parse + extract floor", None),
+    ("html dumps", "jinja2 template render", 1.0),
+    ("html loads", "lxml HTML parse + extract floor", None),
+    ("html read", "lxml HTML parse + extract floor", None),
 ]
 # Ours against IPTC's newsmlg2 library, on every brief workload.
 NEWSMLG2_ROWS = [
@@ -91,7 +95,7 @@ IPTC_ROWS = [
     ("newsml loads, lenient", "newsmlg2 parse", 0.1),
     ("newsml loads, lenient", "lxml.fromstring alone", None),
 ]
-LINEAR = ("dumps", "loads", "validate", "newsml dumps", "newsml loads")
+LINEAR = ("dumps", "loads", "validate", "newsml dumps", "newsml loads", "html dumps", "html loads")
 
 
 def test_json_output_has_every_comparison(results: dict[str, Any]) -> None:
@@ -138,14 +142,24 @@ def test_timings_and_memory_are_recorded(results: dict[str, Any]) -> None:
         "bm.validate",
         "newsml.dumps",
         "newsml.loads",
+        "html.dumps",
+        "html.loads",
     }
-    for name in ("newsml.dumps", "lxml.newsml_write", "newsml.loads", "newsml.read"):
+    for name in (
+        "newsml.dumps",
+        "lxml.newsml_write",
+        "newsml.loads",
+        "newsml.read",
+        "html.dumps",
+        "jinja2.render",
+        "html.loads",
+        "html.read",
+        "lxml.html_read",
+    ):
         assert 0 < ops[name]["best"] <= ops[name]["median"]
     assert ("newsmlg2.parse" in ops) is HAVE_NEWSMLG2
-    assert (
-        results["workloads"]["gen-40"]["newsml_bytes"]
-        > results["workloads"]["gen-4"]["newsml_bytes"]
-    )
+    for size in ("newsml_bytes", "html_bytes"):
+        assert results["workloads"]["gen-40"][size] > results["workloads"]["gen-4"][size]
     assert all(value > 0 for value in results["memory"]["gen-40"].values())
 
 
@@ -170,7 +184,9 @@ def test_text_output_prints_every_row() -> None:
                 assert row[7] in ("PASS", "MISS")
     assert sum(c[0] == "linearity" for c in cells) == 2 * len(LINEAR)
     assert "Targets met:" in out
-    assert "fastjsonschema" in out.split("Notes")[1]
+    notes = out.split("Notes")[1]
+    assert "fastjsonschema" in notes
+    assert "the Jinja2 template renders the page" in notes
 
 
 def test_profile_reports_both_orders() -> None:
@@ -418,3 +434,137 @@ def test_without_newsmlg2_its_rows_are_skipped_and_say_so() -> None:
     text = _run(*TINY, python=("-c", WITHOUT_NEWSMLG2))
     skipped = text.split("\nSkipped\n")[1].split("\n\n")[0]
     assert skipped.splitlines() == [f"  - {line}" for line in expected]
+
+
+# --------------------------------------------------------------------------------------
+# HTML
+
+
+def _html_edge_cases() -> bm.Brief:
+    """What the example briefs do not reach in the HTML writer: a status shown, a blank
+    subheadline and key points (so the description is built from the non-blank ones), three
+    authors, quotes and apostrophes, a link and a citation inside a link, links and an
+    image whose scheme is not followed, a citation of an unknown source, one-sided
+    judgments, a source graded on one scale, rights with only a licence. (Not valid:
+    bm.dumps writes it all the same, which is what is compared.)"""
+    return bm.Brief(
+        id="https://example.org/briefs/edge",
+        headline='Edge "cases" aren\'t <rare>',
+        subheadline=" \n ",
+        status="canceled",
+        created=datetime(2026, 1, 1, tzinfo=timezone.utc),
+        authors=[
+            bm.Agent(name="A"),
+            bm.Agent(name="B", uri="https://example.org/b"),
+            bm.Agent(name="C", uri="javascript:alert(1)"),
+        ],
+        sections=[
+            bm.Section(
+                role="key-points",
+                blocks=[bm.ItemList(items=["  ", [bm.Strong(content="Point")], "  one "])],
+            ),
+            bm.Section(
+                title="Outer",
+                sections=[
+                    bm.Section(
+                        title="Inner",
+                        role="analysis",
+                        blocks=[
+                            bm.Paragraph(
+                                content=[
+                                    bm.Link(
+                                        href="https://example.org/a",
+                                        content=[
+                                            "in ",
+                                            bm.Citation(ref="s1"),
+                                            bm.Link(href="https://example.org/b", content="b"),
+                                        ],
+                                    ),
+                                    bm.Link(href="javascript:alert(1)", content="bad"),
+                                    bm.Link(href="ftp://example.org/f", title="FTP"),
+                                    bm.Citation(ref="nowhere"),
+                                ]
+                            ),
+                            bm.Figure(src="data:image/png;base64,AA", alt="'A' & \"B\""),
+                            bm.Judgment(statement="Low.", confidence="low"),
+                            bm.Judgment(statement="Likely.", likelihood="likely"),
+                            bm.Quote(content="Sourced.", source_ref="s1"),
+                        ],
+                    )
+                ],
+            ),
+        ],
+        sources=[bm.Source(id="s1", title="S", reliability="C")],
+        subjects=[bm.Subject(uri="https://example.org/topics/t")],
+        related=[bm.Related(url="gopher://example.org/r")],
+        rights=bm.Rights(license_url="https://example.org/licence"),
+    )
+
+
+def _html_briefs(bench: ModuleType) -> list[bm.Brief]:
+    briefs = [bm.load(path) for path in sorted((ROOT / "examples").glob("*.json"))]
+    return [*briefs, bench.generated_brief(7), _every_construct(), _html_edge_cases()]
+
+
+def test_jinja2_template_renders_exactly_our_page(bench: ModuleType) -> None:
+    """Like for like: the template renders the page bm.dumps writes, byte for byte but
+    for the spelling of the escapes MarkupSafe writes differently."""
+    for brief in _html_briefs(bench):
+        page = bm.dumps(brief, "html")
+        assert bench.jinja_html_write(brief) == bench.in_jinja_spelling(page), brief.id
+    brief = _html_edge_cases()
+    rendered = bench.jinja_html_write(brief)
+    assert brief.headline not in rendered  # escaped everywhere, in MarkupSafe's spelling:
+    assert "<title>Edge &#34;cases&#34; aren&#39;t &lt;rare&gt;</title>" in rendered
+    for css in ("", "p { color: red } </STYLE><script>x()</script>"):
+        page = bm.dumps(brief, "html", css=css or None)
+        rendered = bench.jinja_html_write(brief, bench.html_template(css))
+        assert rendered == bench.in_jinja_spelling(page)
+
+
+def test_jinja2_template_uses_markupsafe_escaping(bench: ModuleType) -> None:
+    """The spellings mapped are MarkupSafe's own, and they are all that differs."""
+    from markupsafe import escape
+
+    assert str(escape("\"'")) == "&#34;&#39;"
+    page = bm.dumps(_html_edge_cases(), "html")
+    assert "&quot;" in page
+    assert "&#x27;" in page
+    assert bench.in_jinja_spelling("&amp;quot; &quot;") == "&amp;quot; &#34;"
+
+
+def test_escaping_as_briefmodel_does_the_template_writes_our_bytes(bench: ModuleType) -> None:
+    """So escapes are all that differs: with Python's html.escape in place of MarkupSafe
+    (a finalize hook, slower, which is why the benchmark does not time it) the template
+    renders our page byte for byte."""
+    import html as stdlib_html
+
+    from markupsafe import Markup
+
+    def escaped(value: Any) -> Any:
+        if hasattr(value, "__html__"):
+            return value
+        return Markup(stdlib_html.escape(str(value), quote=True))
+
+    template = bench.html_template(finalize=escaped)
+    for brief in _html_briefs(bench):
+        assert bench.jinja_html_write(brief, template) == bm.dumps(brief, "html"), brief.id
+
+
+def test_html_read_floor_reads_exactly_what_briefmodel_does(bench: ModuleType) -> None:
+    for brief in _html_briefs(bench):
+        page = bm.dumps(brief, "html").encode("utf-8")
+        assert bench.lxml_html_read(page) == bm.to_dict(brief), brief.id
+
+
+def test_an_html_reference_that_differs_stops_the_run(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workloads = [bench.Workload("w", "example", "test", bench.generated_brief(2))]
+    bench.check_html_floors(workloads, [])
+    monkeypatch.setattr(bench, "lxml_html_read", lambda data: {})
+    with pytest.raises(SystemExit, match="HTML read floor"):
+        bench.check_html_floors(workloads, [])
+    monkeypatch.setattr(bench, "jinja_html_write", lambda brief: "<!DOCTYPE html>")
+    with pytest.raises(SystemExit, match="Jinja2 template"):
+        bench.check_html_floors(workloads, [])
