@@ -8,7 +8,7 @@ severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
-['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'section.empty']
+['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'ninjs.dropped', 'section.empty']
 """
 
 from __future__ import annotations
@@ -495,6 +495,21 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "Something in an HTML page that the model has no place for (navigation, forms, "
         "scripts, markup without a model node); reading strictly (the default) makes it an "
         "error, strict=False drops it.",
+    ),
+    "parse.not-ninjs": (
+        "error",
+        "A ninjs document is not a JSON object, or is briefmodel's canonical JSON instead.",
+    ),
+    "ninjs.meta": (
+        "error",
+        "The briefmodel metadata body of a ninjs document does not hold what briefmodel "
+        "wrote there.",
+    ),
+    "ninjs.dropped": (
+        "warning",
+        "Something in a ninjs document that the model has no place for; reading strictly "
+        "(the default) makes it an error, strict=False drops it (keeping it under "
+        "extensions by JSON Pointer).",
     ),
     "newsml.dropped": (
         "warning",

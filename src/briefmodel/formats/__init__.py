@@ -9,7 +9,7 @@ entry point names a :class:`Format` object.
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html')
+('json', 'newsml', 'html', 'ninjs')
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..model import Brief
 __all__ = ["Format", "by_name", "detect", "formats"]
 
 #: The formats that ship with briefmodel, by module.
-BUILTIN = ("json", "newsml", "html")
+BUILTIN = ("json", "newsml", "html", "ninjs")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,14 +91,18 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
     """The format of a document by its file suffix, else by sniffing its beginning."""
     registry = _registry()
     if path is not None:
-        suffix = Path(path).suffix.lower()
-        for fmt in registry.values():
-            if suffix in fmt.suffixes:
-                return fmt
+        # A double suffix first (".ninjs.json"), then the last one (".json").
+        double = "".join(Path(path).suffixes[-2:]).lower()
+        for suffix in (double, Path(path).suffix.lower()):
+            for fmt in registry.values():
+                if suffix in fmt.suffixes:
+                    return fmt
     if data is not None:
         head = data[:4096]
         text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
-        for fmt in registry.values():
+        # Canonical JSON sniffs any JSON object, so it is tried after the JSON formats
+        # that say what sets them apart (ninjs).
+        for fmt in sorted(registry.values(), key=lambda f: f.name == "json"):
             if fmt.sniff(text):
                 return fmt
     where = f" of {str(path)!r}" if path is not None else ""
