@@ -225,9 +225,40 @@ def where(element: etree._Element, plain: tuple[str, ...] = ()) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+#: Elements whose text runs on with their neighbours' (HTML's phrasing elements): the
+#: text of any other element is kept apart from what comes before and after it.
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+        "u", "var", "wbr",
+    }
+)  # fmt: skip
+_LOST_TEXT = 60
+
+
 def lost_text(element: etree._Element) -> str:
-    text = " ".join(all_text(element).split())
-    return f" ({text[:60]!r})" if text else ""
+    """The beginning of an element's text for a loss message, `` ('…')``, or ""; the texts
+    of block elements (paragraphs, items, NewsML-G2 elements) are kept apart by spaces."""
+    parts: list[str] = []
+    size = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        apart = local_name(tag) not in _INLINE
+        if event == "start":
+            parts.append(" " if apart else "")
+            parts.append(node.text or "")
+        else:
+            parts.append(" " if apart else "")
+            if node is not element:
+                parts.append(node.tail or "")
+        size += len(parts[-1])
+        if size > 4 * _LOST_TEXT:  # enough: the message shows the beginning
+            break
+    text = " ".join("".join(parts).split())
+    return f" ({text[:_LOST_TEXT]!r})" if text else ""
 
 
 class Reading:
@@ -285,6 +316,21 @@ class Reading:
         reading leniently goes on without it; anything else is an error."""
         try:
             return cls(**fields)
+        except TypeError as error:  # a required field the document does not have
+            missing = re.findall(r"'(\w+)'", str(error)) or ["a field"]
+            self.fail(
+                element,
+                "schema.required",
+                f"<{local_name(element.tag)}>: no {' and no '.join(missing)}",
+            )
+            return None
+        except RecursionError:  # JSON in extensions nested beyond what Python recurses
+            self.fail(
+                element,
+                "parse.too-deep",
+                f"<{local_name(element.tag)}>: a value nests too deeply to be read",
+            )
+            return None
         except ValueError as error:  # ModelError
             if droppable:
                 self.lose(element, f"<{local_name(element.tag)}> ({error})", keep=True)

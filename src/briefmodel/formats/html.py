@@ -42,9 +42,12 @@ True
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
+from copy import deepcopy
 from datetime import datetime, timezone
 from html import escape
 from importlib.resources import files
@@ -54,7 +57,7 @@ from lxml import etree
 
 from .. import _patterns
 from .._converter import Invalid, parse_datetime
-from ..errors import ValidationError
+from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
 from ..model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -85,18 +88,20 @@ from ..model import (
 )
 from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
 from . import Format
-from ._xml import Reading, all_text, local_name, lost_text, refuse
+from ._xml import Reading, all_text, local_name, lost_text, refuse, where
 
 __all__ = [
     "CONFIDENCE_LABELS",
     "FORMAT",
     "KIND_LABELS",
     "LIKELIHOOD_LABELS",
+    "MAX_ATTRIBUTES",
     "MAX_BYTES",
     "RTL_LANGUAGES",
     "SIGNAL_LABELS",
     "default_css",
     "direction",
+    "examine",
     "json_ld",
     "parse",
     "read",
@@ -1030,16 +1035,80 @@ def _css(css: str) -> str:
 #: Documents larger than this are refused before parsing.
 MAX_BYTES = 64 * 1024 * 1024
 
-_PARSER = etree.HTMLParser(  # type: ignore[call-arg]  # default_doctype: not in the stubs
-    encoding="utf-8",
-    no_network=True,
-    remove_comments=True,
-    remove_pis=True,
-    remove_blank_text=False,
-    huge_tree=False,
-    default_doctype=False,
-    collect_ids=False,
-)
+#: Elements with more attributes than this are refused before parsing: libxml2 compares
+#: each attribute with all the element's others, so that its time grows with the square
+#: of their number.
+MAX_ATTRIBUTES = 256
+
+
+def _parser() -> etree.HTMLParser:
+    """A parser of its own for each document, so that its error log is that document's."""
+    return etree.HTMLParser(  # type: ignore[call-arg]  # default_doctype: not in the stubs
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+        huge_tree=False,  # libxml2's limits: 256 levels deep, 10 MB per text or attribute
+        default_doctype=False,
+        collect_ids=False,
+    )
+
+
+def _markup(limit: int) -> re.Pattern[bytes]:
+    """HTML's tokens as the HTML standard's tokenizer (and libxml2's) finds them, in one
+    pattern that matches a whole document unless an element has more than ``limit``
+    attributes: comments, the raw text of ``script`` (with its escapes), ``style``,
+    ``textarea``, ``title``… and ``plaintext``, and quoted attribute values, so that no
+    ``<`` or ``>`` inside them is taken for a tag. Linear in the document's length."""
+    space = rb"[\t\n\f\r ]"
+    sep = rb"[\t\n\f\r /]"
+    stop = rb"(?=[\t\n\f\r />])"
+    attribute = (
+        rb"[^\t\n\f\r />][^\t\n\f\r />=]*+(?:"
+        + space
+        + rb"*+="
+        + space
+        + rb"*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"
+    )
+    attributes = rb"(?:" + sep + rb"*+" + attribute + rb"){0,%d}+" % limit
+    tag = attributes + sep + rb"*+(?:>|\Z)"
+    opened = attributes + rb"(?:" + sep + rb"*" + space + rb")?>"  # not self-closing
+    not_end = rb"(?!/script" + stop + rb")"
+    escaped = rb"(?:[^<-]|-(?!->)|<" + not_end + rb"(?!script" + stop + rb"))*+"
+    double = rb"(?:[^<-]|-(?!->)|<" + not_end + rb")*+"
+    data = rb"(?:[^<]|<(?!!--)" + not_end + rb")*+"
+    in_comment = (
+        rb"(?:-*+>|" + escaped
+        + rb"(?:<script" + stop + double + rb"</script" + stop + escaped + rb")*+"
+        + rb"(?:-->|<script" + stop + double + rb"(?:-->|\Z)|(?=</script" + stop + rb")|\Z))"
+    )  # fmt: skip
+    script = rb"<script" + stop + opened + data + rb"(?:<!--" + in_comment + data + rb")*+"
+    raw = rb"|".join(
+        rb"<" + name + stop + opened + rb"(?:.*?(?=</" + name + stop + rb")|.*+)"
+        for name in (b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"textarea", b"title")
+    )
+    return re.compile(
+        rb"(?:[^<]++"
+        rb"|<!--(?:-?>|.*?--!?>|.*+)"
+        rb"|<[!?][^>]*+>?"
+        rb"|</(?![A-Za-z])[^>]*+>?"
+        rb"|</[A-Za-z][^\t\n\f\r />]*+" + tag + rb"|" + script + rb"|" + raw
+        + rb"|<plaintext" + stop + opened + rb".*+"
+        rb"|<[A-Za-z][^\t\n\f\r />]*+" + tag
+        + rb"|<(?![A-Za-z!?/]))*+",
+        re.DOTALL | re.IGNORECASE,
+    )  # fmt: skip
+
+
+_MARKUP = _markup(MAX_ATTRIBUTES)
+#: libxml2's errors that end parsing early, and what they mean.
+_CUT_SHORT = {
+    "depth": ("parse.too-deep", "more than 256 levels of elements"),
+    "buffer size": ("parse.too-large", "a text or an attribute value over 10 MB"),
+}
+
+
 #: Elements whose content is never part of an article.
 _NEVER_CONTENT = frozenset(
     {
@@ -1071,41 +1140,75 @@ _TRANSPARENT = frozenset({"div", "main", "article", "body", "center", "hgroup", 
 def parse(data: str | bytes) -> etree._Element:
     """Parse HTML (untrusted) into a tree; :class:`~briefmodel.ParseError` if it cannot be.
 
-    Nothing is fetched: no DTD, no entity beyond HTML's own, no network. Input over
-    64 MiB is refused before parsing.
+    Nothing is fetched: no DTD, no entity beyond HTML's own, no network. Refused: input
+    over 64 MiB (in UTF-8) and input that is not UTF-8, before parsing; an element with
+    more than :data:`MAX_ATTRIBUTES` attributes, found by a linear scan before parsing;
+    and a document that libxml2 stops reading early (more than 256 levels of elements, a
+    text or attribute value over 10 MB), since the tree would lack its end.
     """
+    root, cut = _parse(data)
+    if cut is not None:
+        raise ParseError(cut)
+    return root
+
+
+def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None]:
+    """The tree, and the problem if libxml2 stopped reading before the end."""
     if isinstance(data, str):
-        if len(data) > MAX_BYTES:
-            raise refuse(
-                "parse.too-large",
-                f"the document is {len(data):,} characters; "
-                f"HTML input is limited to {MAX_BYTES:,} bytes",
-            )
-        raw = data.encode("utf-8", "surrogatepass")
+        if len(data) > MAX_BYTES:  # no character takes less than a byte
+            raise _too_large(f"{len(data):,} characters")
+        raw = data.encode("utf-8", "surrogatepass")  # a lone surrogate fails below
     elif isinstance(data, (bytes, bytearray)):
-        if len(data) > MAX_BYTES:
-            raise refuse(
-                "parse.too-large",
-                f"the document is {len(data):,} bytes; "
-                f"HTML input is limited to {MAX_BYTES:,} bytes",
-            )
         raw = bytes(data)
     else:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    if len(raw) > MAX_BYTES:
+        raise _too_large(f"{len(raw):,} bytes" + (" in UTF-8" if isinstance(data, str) else ""))
     try:
-        text = raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise refuse("parse.encoding", f"the document is not UTF-8: {error.reason}", line) from None
-    if not text.strip():
+    if not raw.strip():
         raise refuse("parse.syntax", "the document is empty", 1)
+    scanned = _MARKUP.match(raw)
+    end = scanned.end() if scanned is not None else 0
+    if end < len(raw):
+        raise refuse(
+            "parse.too-large",
+            f"an element has more than {MAX_ATTRIBUTES} attributes",
+            raw.count(b"\n", 0, end) + 1,
+        )
+    parser = _parser()
     try:
-        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+        root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:  # libxml2 recovers from almost anything
         raise refuse("parse.syntax", f"not readable as HTML: {error.msg}") from None
     if root is None:
         raise refuse("parse.syntax", "not readable as HTML: no element")
-    return root
+    for entry in parser.error_log:
+        if entry.level_name != "FATAL":
+            continue
+        message = entry.message.lower()
+        code, what = next(
+            (found for key, found in _CUT_SHORT.items() if key in message),
+            ("parse.syntax", entry.message.strip()),
+        )
+        return root, Problem(
+            severity="error",
+            code=code,
+            message=f"libxml2 stopped reading the document at line {entry.line} "
+            f"({what}): what follows is not read",
+            line=entry.line or None,
+            column=entry.column or None,
+        )
+    return root, None
+
+
+def _too_large(size: str) -> ParseError:
+    return refuse(
+        "parse.too-large", f"the document is {size}; HTML input is limited to {MAX_BYTES:,} bytes"
+    )
 
 
 def _first(element: etree._Element, *tags: str) -> etree._Element | None:
@@ -1133,12 +1236,44 @@ def _time_of(element: etree._Element | None) -> datetime | None:
 
 
 def _json(value: str | None) -> Any:
+    """The JSON value of an attribute; None when there is none, or it is not JSON (or
+    nests too deeply for the decoder)."""
     if value is None:
         return None
     try:
         return json.loads(value)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
+
+
+def _text(element: etree._Element, skip: frozenset[str] | None = None) -> str:
+    """The text of an element without the text of the elements that are never read
+    (scripts, styles, templates, forms…; or those ``skip`` names): what a heading or a
+    name says."""
+    skip = _NEVER_CONTENT if skip is None else skip
+    if not any(True for node in element.iter(*skip) if node is not element):
+        return all_text(element)
+    parts: list[str] = []
+    skipping: etree._Element | None = None
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if skipping is not None:
+            if event == "end" and node is skipping:
+                skipping = None
+                if node is not element:
+                    parts.append(node.tail or "")
+            continue
+        if event == "start":
+            if node.tag in skip and node is not element:
+                skipping = node
+            else:
+                parts.append(node.text or "")
+        elif node is not element:
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
+#: The JSON types of briefmodel's ``data-*`` attributes that hold JSON.
+_JSON_KINDS: dict[type, str] = {list: "a JSON array", dict: "a JSON object"}
 
 
 class _Reader(Reading):
@@ -1148,9 +1283,7 @@ class _Reader(Reading):
     loss_code = "html.dropped"
 
     def __init__(self, root: etree._Element, *, strict: bool) -> None:
-        article = next(
-            (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id")), None
-        )
+        article = _own_article(root)
         super().__init__(root, strict=strict, own=article is not None)
         self.article = article
         if article is not None:
@@ -1214,6 +1347,45 @@ class _Reader(Reading):
                 return child
         return None
 
+    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
+        """A loss; what is kept of an unknown element (``strict=False``) is its markup
+        without scripts, styles and the like, and without event handlers."""
+        if keep and element.tag in _NEVER_CONTENT:
+            keep = False
+        elif (
+            keep
+            and not self.strict
+            and any(
+                node.tag in _NEVER_CONTENT
+                or any(str(a).lower().startswith("on") for a in node.attrib)
+                for node in element.iter()
+            )
+        ):
+            super().lose(element, what, keep=False)
+            self.unknown[where(element)] = _harmless(element)
+            return
+        super().lose(element, what, keep=keep)
+
+    def json(self, element: etree._Element, name: str, kind: type) -> Any:
+        """The value of a ``data-*`` attribute that holds JSON of the type ``kind``; None
+        (and a loss) when it holds anything else."""
+        value = element.get(name)
+        if value is None:
+            return None
+        parsed = _json(value)
+        if isinstance(parsed, kind):
+            return parsed
+        self.lose(
+            element,
+            f"the {name} of <{local_name(element.tag)}> {value[:40]!r} (not "
+            + _JSON_KINDS.get(kind, "JSON")
+            + ")",
+            keep=False,
+        )
+        if not self.strict:
+            self.unknown[f"{where(element)}/@{name}"] = value
+        return None
+
     # -- briefmodel's own page ---------------------------------------------------------
 
     def own_brief(self, article: etree._Element) -> Brief:
@@ -1223,8 +1395,8 @@ class _Reader(Reading):
             "status": article.get("data-status", "usable"),
             "urgency": self.integer(article, article.get("data-urgency")),
             "genre": article.get("data-genre"),
-            "keywords": _json(article.get("data-keywords")) or (),
-            "extensions": _json(article.get("data-extensions")) or {},
+            "keywords": self.json(article, "data-keywords", list) or (),
+            "extensions": self.json(article, "data-extensions", dict) or {},
             "language": article.get("lang", "en"),
         }
         sections: list[Section] = []
@@ -1238,6 +1410,13 @@ class _Reader(Reading):
             else:
                 self.lose_element(child)
         fields["sections"] = sections
+        for name, what in (("headline", "an <h1> in its <header>"), ("created", "a creation date")):
+            if fields.get(name) is None:
+                self.fail(article, "schema.required", f"the brief's <article> has no {what}")
+        if self.errors:
+            raise ValidationError(self.errors + self.losses)
+        if self.unknown:
+            fields["extensions"] = {**fields["extensions"], UNKNOWN_KEY: self.unknown}
         brief = self.build(article, Brief, **fields)
         if brief is None or self.errors:
             raise ValidationError(self.errors + self.losses)
@@ -1247,9 +1426,9 @@ class _Reader(Reading):
         for child in header:
             classes = _class(child)
             if child.tag == "h1":
-                fields["headline"] = all_text(child)
+                fields["headline"] = self.plain(child)
             elif "subheadline" in classes:
-                fields["subheadline"] = all_text(child)
+                fields["subheadline"] = self.plain(child)
             elif "byline" in classes:
                 fields["authors"] = [
                     self.agent(a) for a in child.iter("span") if "author" in _class(a)
@@ -1262,7 +1441,7 @@ class _Reader(Reading):
                         "embargo-until": "embargo_until",
                     }.get(time.get("data-field", ""))
                     if name:
-                        fields[name] = _time_of(time)
+                        fields[name] = self.time(time)
             elif "corrections" in classes:
                 fields["corrections"] = [self.correction(li) for li in child.iter("li")]
             elif "status" in classes:
@@ -1272,16 +1451,17 @@ class _Reader(Reading):
 
     def correction(self, li: etree._Element) -> Correction | None:
         note = next((s for s in li.iter("span") if "note" in _class(s)), None)
+        time = next(li.iter("time"), None)
         return self.build(  # type: ignore[no-any-return]
             li,
             Correction,
             signal=li.get("data-signal"),
-            note=all_text(note) if note is not None else "",
-            date=_time_of(next(li.iter("time"), None)),
+            note=self.plain(note) if note is not None else "",
+            date=self.time(time) if time is not None else None,
         )
 
     def agent(self, element: etree._Element) -> Agent | None:
-        name = next((all_text(s) for s in element.iter("span") if "name" in _class(s)), "")
+        name = next((self.plain(s) for s in element.iter("span") if "name" in _class(s)), "")
         return self.build(  # type: ignore[no-any-return]
             element,
             Agent,
@@ -1304,9 +1484,9 @@ class _Reader(Reading):
                         Entity,
                         id=li.get("data-entity-id"),
                         kind=li.get("data-kind"),
-                        name=all_text(next(li.iter("span"))),
-                        aliases=_json(li.get("data-aliases")) or (),
-                        identifiers=_json(li.get("data-identifiers")) or {},
+                        name=self.plain(next(li.iter("span"), li)),
+                        aliases=self.json(li, "data-aliases", list) or (),
+                        identifiers=self.json(li, "data-identifiers", dict) or {},
                     )
                     for li in items
                 ]
@@ -1350,8 +1530,8 @@ class _Reader(Reading):
                 self.lose_element(child)
 
     def source(self, li: etree._Element) -> Source | None:
-        times = {t.get("data-field"): _time_of(t) for t in li.iter("time")}
-        title = next((all_text(c) for c in li.iter("cite")), "")
+        times = {t.get("data-field"): self.time(t) for t in li.iter("time")}
+        title = next((self.plain(c) for c in li.iter("cite")), "")
         return self.build(  # type: ignore[no-any-return]
             li,
             Source,
@@ -1368,11 +1548,26 @@ class _Reader(Reading):
     def integer(self, element: etree._Element, value: str | None) -> int | None:
         if value is None:
             return None
-        try:
+        if re.fullmatch("-?[0-9]{1,18}", value):  # int() takes other digits and "1_0"
             return int(value)
-        except ValueError:
-            self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
-            return None
+        self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
+        return None
+
+    def time(self, element: etree._Element) -> datetime | None:
+        """The date-time of a ``<time datetime>``; None, and a loss, when it is not one."""
+        value = element.get("datetime")
+        found = _time_of(element)
+        if found is None:
+            self.lose(element, f"the date-time {(value or '')[:40]!r} (not one)", keep=False)
+        return found
+
+    def plain(self, element: etree._Element) -> str:
+        """The text of a heading or a name, without that of scripts and the like in it
+        (each a loss)."""
+        for never in element.iter(*_NEVER_CONTENT):
+            if never is not element:
+                self.lose(never, f"the <{never.tag}> in <{element.tag}>", keep=False)
+        return _text(element)
 
     # -- sections and blocks ---------------------------------------------------------
 
@@ -1382,7 +1577,7 @@ class _Reader(Reading):
         sections: list[Section] = []
         for child in element:
             if child.tag in _HEADINGS and title is None and not blocks and not sections:
-                title = all_text(child)
+                title = self.plain(child)
             elif child.tag == "section":
                 sections.append(self.section(child))
             else:
@@ -1446,9 +1641,9 @@ class _Reader(Reading):
             if caption is not None:
                 span = self.child(caption, "span", "attribution")
                 attribution = (
-                    all_text(span)
+                    self.plain(span)
                     if span is not None
-                    else (None if self.own else " ".join(all_text(caption).split()) or None)
+                    else (None if self.own else " ".join(self.plain(caption).split()) or None)
                 )
             return self.quote(quote, attribution, element.get("data-source"))
         image = self.child(element, "img")
@@ -1459,7 +1654,7 @@ class _Reader(Reading):
                 span = self.child(caption, "span", "caption")
                 caption_text = self.rich(span) if span is not None else ()
                 small = self.child(caption, "small", "credit")
-                credit = all_text(small) if small is not None else None
+                credit = self.plain(small) if small is not None else None
             else:
                 caption_text = self.rich(caption)
         if image is not None:
@@ -1589,7 +1784,7 @@ class _Reader(Reading):
         return self.build(element, Strong, content=self.inner(element))
 
     def code(self, element: etree._Element) -> Any:
-        text = all_text(element)
+        text = self.plain(element)
         return self.build(element, Code, text=text) if text else None
 
     def br(self, element: etree._Element) -> Any:
@@ -1638,21 +1833,30 @@ class _Reader(Reading):
             headline_element = _first(root, "h1")
         title = root.find("head/title")
         headline = (
-            " ".join(all_text(headline_element).split()) if headline_element is not None else ""
+            " ".join(self.plain(headline_element).split()) if headline_element is not None else ""
         )
         if not headline and title is not None:
-            headline = " ".join(all_text(title).split())
-        language = root.get("lang") or container.get("lang") or "en"
-        created = None
+            headline = " ".join(_text(title).split())
+        fields: dict[str, Any] = {"headline": headline}
+        language = (root.get("lang") or container.get("lang") or "").strip().replace("_", "-")
+        if language and _patterns.LANGUAGE.matches(language):
+            fields["language"] = language
+        elif language:
+            self.lose(root, f"the language {language[:40]!r} (not a language tag)", keep=False)
         for meta in root.iter("meta"):
-            named = meta.get("property") or meta.get("name")
-            if named in ("article:published_time", "date", "dcterms.created"):
+            named = meta.get("property") or meta.get("name") or meta.get("itemprop")
+            field = _META_TIMES.get((named or "").lower())
+            if field is not None and field not in fields:
                 with contextlib.suppress(Invalid):
-                    created = parse_datetime(meta.get("content", ""))
-        if created is None:
-            created = next((t for t in (_time_of(t) for t in container.iter("time")) if t), None)
-        sections = self.group(list(self.parts(container, headline_element)))
-        if created is None:
+                    fields[field] = parse_datetime(meta.get("content", ""))
+        sections = self.group(list(self.parts(container, headline_element, fields)))
+        if "created" not in fields:
+            for time in container.iter("time"):
+                found = _time_of(time)
+                if found is not None:
+                    fields["created"] = found
+                    break
+        if "created" not in fields:
             self.fail(
                 root,
                 "schema.required",
@@ -1663,25 +1867,38 @@ class _Reader(Reading):
             self.fail(root, "schema.required", "the page has no headline (an <h1> or a <title>)")
         if self.errors:
             raise ValidationError(self.errors + self.losses)
-        canonical = root.find("head/link[@rel='canonical']")
-        fields: dict[str, Any] = {
-            "id": canonical.get("href")
-            if canonical is not None
-            else "urn:briefmodel:html:untitled",
-            "headline": headline,
-            "language": language,
-            "created": created,
-            "sections": sections or [Section()],
-        }
+        if fields.get("updated") is not None and fields["updated"] <= fields["created"]:
+            del fields["updated"]  # the same time as created, or an earlier one: no update
+        fields["sections"] = sections or [Section()]
         if self.unknown:
-            fields["extensions"] = {"briefmodel:unknown": self.unknown}
+            fields["extensions"] = {UNKNOWN_KEY: self.unknown}
+        fields["id"] = self.page_id() or _hashed_id(fields, container)
         brief = self.build(root, Brief, **fields)
         if brief is None or self.errors:
             raise ValidationError(self.errors + self.losses)
         return brief  # type: ignore[no-any-return]
 
+    def page_id(self) -> str | None:
+        """The page's own address: its canonical link, else its ``og:url``, if it is an
+        absolute http(s) URL."""
+        candidates = [
+            link.get("href")
+            for link in self.root.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split()
+        ]
+        candidates += [
+            meta.get("content")
+            for meta in self.root.iter("meta")
+            if meta.get("property") == "og:url"
+        ]
+        for candidate in candidates:
+            value = (candidate or "").strip()
+            if url_scheme(value) in ("http", "https") and not _MAYBE_UNWRITABLE.search(value):
+                return value
+        return None
+
     def parts(
-        self, element: etree._Element, headline: etree._Element | None
+        self, element: etree._Element, headline: etree._Element | None, fields: dict[str, Any]
     ) -> Iterator[tuple[str, Any]]:
         if element.text and element.text.strip():
             yield "block", Paragraph(content=" ".join(element.text.split()))
@@ -1689,6 +1906,10 @@ class _Reader(Reading):
             tag = child.tag if isinstance(child.tag, str) else ""
             if child is headline:
                 pass
+            elif tag == "header" and headline is not None and _holds(child, headline):
+                self.header(child, headline, fields)
+            elif tag == "time" and _time_of(child) is not None:
+                self.header_times(child, fields)  # a date-line of its own
             elif tag in _NEVER_CONTENT or (
                 tag in ("header", "footer", "aside") and not _class(child) & {"judgment"}
             ):
@@ -1696,13 +1917,76 @@ class _Reader(Reading):
             elif tag in _HEADINGS:
                 yield "heading", child
             elif tag in _TRANSPARENT or tag == "section":
-                yield from self.parts(child, headline)
+                yield from self.parts(child, headline, fields)
             else:
                 block = self.block(child)
                 if block is not None:
                     yield "block", block
             if child.tail and child.tail.strip():
                 yield "block", Paragraph(content=" ".join(child.tail.split()))
+
+    def header(
+        self, header: etree._Element, headline: etree._Element, fields: dict[str, Any]
+    ) -> None:
+        """An article's ``<header>``: its headline, a subheadline (a paragraph or heading
+        in its ``hgroup``, or one classed as such), its byline (its authors) and its
+        dates are read; anything else in it is a loss."""
+        for child in header:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            classes = {c.lower() for c in _class(child)}
+            text = _text(child).strip() if tag not in _NEVER_CONTENT else ""
+            if child is headline:
+                pass
+            elif tag in ("hgroup", "div") and _holds(child, headline):
+                self.header(child, headline, fields)
+            elif text and (
+                (tag in ("p", "h2", "h3", "div") and classes & _SUBHEADLINE)
+                or (tag in ("p", "h2") and header.tag == "hgroup")
+            ):
+                fields.setdefault("subheadline", " ".join(self.plain(child).split()))
+            elif text and (tag == "address" or classes & _BYLINE or child.get("rel") == "author"):
+                fields.setdefault("authors", self.byline(child))
+                self.header_times(child, fields)
+            elif (
+                tag == "time"
+                or classes & _DATELINE
+                or (
+                    tag in ("p", "div", "span", "small")
+                    and any(True for _ in child.iter("time"))
+                    and not _text(child, _NOT_DATES).strip(_DATE_PUNCTUATION)
+                )
+            ):
+                self.header_times(child, fields)
+            else:
+                self.lose(child, f"the <{tag}>{lost_text(child)} in the article's <header>")
+            if child.tail and child.tail.strip():
+                self.lose(child, f"the text {child.tail.strip()[:40]!r} in the <header>")
+
+    def byline(self, element: etree._Element) -> list[Agent]:
+        named = [
+            e
+            for e in element.iter()
+            if e is not element
+            and (e.get("rel") == "author" or {c.lower() for c in _class(e)} & _AUTHOR)
+        ]
+        names = [" ".join(self.plain(e).split()) for e in named] or [
+            _BY.sub("", " ".join(_text(element, _NOT_DATES).split()))
+        ]
+        authors = [self.build(element, Agent, name=name) for name in names if name]
+        return [a for a in authors if a is not None]
+
+    def header_times(self, element: etree._Element, fields: dict[str, Any]) -> None:
+        for time in element.iter("time"):
+            found = _time_of(time)
+            if found is None:
+                continue
+            marks = " ".join(
+                [time.get("itemprop") or "", time.get("class") or "", time.get("data-field") or ""]
+            ).lower()
+            field = "updated" if re.search("modif|updat", marks) else "created"
+            if field == "created" and "created" in fields:
+                field = "updated"
+            fields.setdefault(field, found)
 
     def group(self, parts: list[tuple[str, Any]]) -> list[Section]:
         sections: list[Section] = []
@@ -1717,8 +2001,70 @@ class _Reader(Reading):
                 sections.append(Section(title=title, blocks=blocks))
             title, blocks, started = None, [], False
             if kind == "heading":
-                title, started = " ".join(all_text(child).split()) or None, True
+                title, started = " ".join(self.plain(child).split()) or None, True
         return sections
+
+
+UNKNOWN_KEY = "briefmodel:unknown"
+_HASHED_ID = "urn:briefmodel:html:sha256:"
+#: Meta tags that date a page, and the fields they fill.
+_META_TIMES = {
+    "article:published_time": "created",
+    "date": "created",
+    "dcterms.created": "created",
+    "dc.date": "created",
+    "datepublished": "created",
+    "article:modified_time": "updated",
+    "dcterms.modified": "updated",
+    "datemodified": "updated",
+}
+_SUBHEADLINE = frozenset({"subheadline", "subtitle", "standfirst", "dek", "deck", "lede"})
+_BYLINE = frozenset({"byline", "author", "authors"})
+_AUTHOR = frozenset({"author", "author-name", "name"})
+_DATELINE = frozenset({"dateline", "date", "dates", "published", "timestamp"})
+_NOT_DATES = _NEVER_CONTENT | {"time"}
+_DATE_PUNCTUATION = " \t\n\r\f|·•,;:–—-"
+_BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+
+
+def _hashed_id(fields: dict[str, Any], container: etree._Element) -> str:
+    """A page's id when it gives no address of its own: a hash of its headline, its
+    date and the words of the part read, the same for the same article wherever it is
+    (around it, a site's navigation or advertisements may change)."""
+    digest = hashlib.sha256()
+    for part in (fields["headline"], fields["created"].isoformat(), all_text(container)):
+        digest.update(" ".join(part.split()).encode("utf-8", "surrogatepass") + b"\0")
+    return _HASHED_ID + digest.hexdigest()[:32]
+
+
+def _holds(element: etree._Element, inner: etree._Element) -> bool:
+    """True when ``inner`` is ``element`` or inside it."""
+    node: etree._Element | None = inner
+    while node is not None:
+        if node is element:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _harmless(element: etree._Element) -> str:
+    """An element's markup without scripts, styles and the like, or event handlers."""
+    copy = deepcopy(element)
+    for found in list(copy.iter(*_NEVER_CONTENT)):
+        parent = found.getparent()
+        if found is copy or parent is None:
+            continue
+        if found.tail:
+            previous = found.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + found.tail
+            else:
+                parent.text = (parent.text or "") + found.tail
+        parent.remove(found)
+    for found in copy.iter():
+        for name in [a for a in found.attrib if str(a).lower().startswith("on")]:
+            del found.attrib[name]
+    return etree.tostring(copy, encoding="unicode", with_tail=False)
 
 
 _BLOCK_READERS: dict[str, Callable[[_Reader, etree._Element], Any]] = {
@@ -1747,25 +2093,66 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read HTML into a brief (without running the semantic rules).
 
     briefmodel's own page is read exactly. Other pages are read as far as the model can
-    hold them: strict by default (anything dropped is an error naming its line), with
-    ``strict=False`` what is dropped is listed in one :class:`~briefmodel.BriefmodelWarning`.
+    hold them. Strict by default: anything dropped is an error naming its line. With
+    ``strict=False`` what is dropped is listed in one
+    :class:`~briefmodel.BriefmodelWarning`, and what is unknown in briefmodel's own page
+    is kept under ``extensions["briefmodel:unknown"]`` as HTML text, keyed by its XPath.
     """
-    root = parse(data)
-    reader = _Reader(root, strict=strict)
-    brief = reader.own_brief(reader.article) if reader.article is not None else reader.other_brief()
-    if reader.losses and strict:
-        raise ValidationError(reader.losses)
-    if reader.losses:
-        import warnings
-
-        from ..errors import BriefmodelWarning
-
-        shown = "; ".join(f"line {p.line}: {p.message}" for p in reader.losses[:5])
-        more = f" (and {len(reader.losses) - 5} more)" if len(reader.losses) > 5 else ""
-        warnings.warn(
-            BriefmodelWarning(f"read with {len(reader.losses)} losses: {shown}{more}"), stacklevel=3
-        )
+    brief, losses = _read(*_parse(data), strict=strict)
+    if losses and strict:
+        raise ValidationError(losses)
+    if losses:
+        shown = "; ".join(f"line {p.line}: {p.message}" for p in losses[:5])
+        more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
+        count = f"{len(losses)} loss" + ("" if len(losses) == 1 else "es")
+        warnings.warn(BriefmodelWarning(f"read with {count}: {shown}{more}"), stacklevel=3)
     return brief
+
+
+def _read(
+    root: etree._Element, cut: Problem | None, *, strict: bool
+) -> tuple[Brief, list[Problem]]:
+    """The brief and its losses; :class:`~briefmodel.ValidationError` for what is not
+    a brief. A document that libxml2 stopped reading early has lost what follows the cut."""
+    reader = _Reader(root, strict=strict)
+    if cut is not None:
+        reader.losses.append(
+            Problem(
+                severity="error" if strict else "warning",
+                code=reader.loss_code,
+                message=cut.message,
+                line=cut.line,
+                column=cut.column,
+            )
+        )
+    brief = reader.own_brief(reader.article) if reader.article is not None else reader.other_brief()
+    return brief, sorted(reader.losses, key=lambda problem: problem.line or 0)
+
+
+def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
+    """Every problem of an HTML page, for :func:`briefmodel.validate`.
+
+    briefmodel's own page is read strictly: whatever it holds that the writer does not
+    write is an error. Other pages are read leniently: what the model cannot hold is
+    reported as warnings (losses), each with its line, and the brief read is checked.
+    """
+    if xsd is not None:
+        raise TypeError("xsd= applies to XML documents, not to html")
+    root, cut = _parse(data)
+    try:
+        brief, losses = _read(root, cut, strict=_own_article(root) is not None)
+    except ValidationError as error:
+        return list(error.problems), None
+    if any(p.severity == "error" for p in losses):
+        return losses, None
+    return losses, brief
+
+
+def _own_article(root: etree._Element) -> etree._Element | None:
+    """The ``article`` briefmodel wrote, if the page is its own."""
+    return next(
+        (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id")), None
+    )
 
 
 def sniff(text: str) -> bool:
@@ -1782,4 +2169,5 @@ FORMAT = Format(
     write=write,
     sniff=sniff,
     description="HTML5 page (lossless for what briefmodel writes)",
+    examine=examine,
 )
