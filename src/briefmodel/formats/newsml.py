@@ -862,7 +862,10 @@ def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
         shown = "; ".join(f"line {p.line}: {p.message}" for p in losses[:5])
         more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
         warnings.warn(
-            BriefmodelWarning(f"read with {len(losses)} losses: {shown}{more}"), stacklevel=4
+            BriefmodelWarning(
+                f"read with {len(losses)} loss{'es' * (len(losses) != 1)}: {shown}{more}"
+            ),
+            stacklevel=4,
         )
     return brief
 
