@@ -8,7 +8,7 @@ severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
-['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'ninjs.dropped', 'section.empty']
+['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'ninjs.dropped', 'section.empty', 'text.dropped']
 """
 
 from __future__ import annotations
@@ -510,6 +510,18 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "Something in a ninjs document that the model has no place for; reading strictly "
         "(the default) makes it an error, strict=False drops it (keeping it under "
         "extensions by JSON Pointer).",
+    ),
+    "parse.not-text": (
+        "error",
+        "A plain-text document is empty, holds binary data (a NUL byte or another control "
+        "character) or has a line too long to be text (the line says where).",
+    ),
+    "text.dropped": (
+        "warning",
+        "Page furniture at the end of a plain-text document (Source, Related Articles, Latest "
+        "Posts …) that was dropped; furniture that holds lines is an error when reading "
+        "strictly (the default), and writing text drops what text cannot hold "
+        "(briefmodel.formats.text.losses lists it).",
     ),
     "newsml.dropped": (
         "warning",

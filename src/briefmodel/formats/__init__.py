@@ -9,7 +9,7 @@ entry point names a :class:`Format` object.
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs')
+('json', 'newsml', 'html', 'ninjs', 'text')
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..model import Brief
 __all__ = ["Format", "by_name", "detect", "formats"]
 
 #: The formats that ship with briefmodel, by module.
-BUILTIN = ("json", "newsml", "html", "ninjs")
+BUILTIN = ("json", "newsml", "html", "ninjs", "text")
 
 
 @attrs.frozen(kw_only=True)
