@@ -1035,7 +1035,11 @@ def test_the_detector_sees_scripts_that_run(tmp_path: Path) -> None:
 # Reader: hostile HTML
 
 
-LIMIT = 1.0  # seconds: the bound
+LIMIT = 1.0  # seconds: the NewsML-G2 issue's bound on refusing an attack, kept for HTML
+#: A document that is large but harmless is read, which takes as long as its size asks:
+#: it is held only to this guard against a hang (its speed is the benchmark's business,
+#: and this machine is shared: a wall-clock bound on real work would fail at random).
+HANG_GUARD = 30.0
 ATTEMPTS = 3  # the best of this many attempts is held to LIMIT
 MARK = "XSSMARK"  # in every dangerous part of an attack: never in a brief read from it
 URLMARK = "URLMARK"  # in a dangerous URL: read as it is, refused by validation
@@ -1747,8 +1751,9 @@ def test_hostile_html_is_read_safely(
             assert error.problem.code in attack.codes
     elif attack.readable and door in ("read", "loads"):
         assert isinstance(value, bm.Brief), f"{error!r}"[:500]
-    # Fast, leak-free, offline.
-    assert outcome.seconds < LIMIT, f"{outcome.seconds:.2f} s"
+    # Refused fast (a harmless document read without hanging), leak-free, offline.
+    bound = LIMIT if attack.codes else HANG_GUARD
+    assert outcome.seconds < bound, f"{outcome.seconds:.2f} s"
     assert _leaks(outcome, env.secret) == []
     assert network == []
     assert _connections(listener) == []

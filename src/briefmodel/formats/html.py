@@ -861,7 +861,8 @@ def json_ld(brief: Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
     >>> from datetime import datetime, timezone
     >>> brief = bm.Brief(id="urn:example:1", headline="Ports reopen",
     ...                  created=datetime(2026, 3, 1, tzinfo=timezone.utc),
-    ...                  authors=[bm.Agent(name="A. Writer", uri="javascript:alert(1)")])
+    ...                  authors=[bm.Agent(name="A. Writer", uri="javascript:alert(1)")],
+    ...                  sections=[bm.Section(blocks=[bm.Paragraph(content="Open.")])])
     >>> json_ld(brief)["author"]
     [{'@type': 'Person', 'name': 'A. Writer'}]
     """
