@@ -60,7 +60,7 @@ from ..model import (
     plain_text,
 )
 from . import Format
-from ._xhtml import XHTML, BodyReader, BodyWriter
+from ._xhtml import XHTML, BodyReader, BodyText
 from ._xml import BM, XML_ID
 from ._xml import parse as parse_xml
 from .json import parse as parse_json
@@ -347,15 +347,9 @@ class _Writer:
             self.meta["rights"] = {}
 
     def body(self) -> str:
-        writer = BodyWriter(self.brief)
-        root = writer.body()
-        if writer.mentions:
-            refs = {ident: ref for ref, ids in writer.mentions.items() for ident in ids}
-            for span in root.iter(_H + "span"):
-                ref = refs.get(span.get(XML_ID) or "")
-                if ref is not None:
-                    span.set(_B + "ref", ref)
-        return etree.tostring(root, encoding="unicode")
+        # Written as text: the very XHTML lxml would serialise, with mention spans
+        # carrying their entity's id in bm:ref.
+        return BodyText(self.brief, refs=True).body()
 
 
 def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> str:
