@@ -88,23 +88,40 @@ def by_name(name: str) -> Format:
 
 
 def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None = None) -> Format:
-    """The format of a document by its file suffix, else by sniffing its beginning."""
+    """The format of a document: by its file suffix, then by sniffing its beginning.
+
+    The suffix narrows the choice to the formats that claim it (a double suffix such as
+    ``.ninjs.json`` first); when several do (``.json`` is canonical JSON's and ninjs's),
+    or none does, the content decides. Sniffers are tried in registry order, except
+    canonical JSON's, which takes any JSON object and so comes last. Without content,
+    the first format that claims the suffix is taken.
+
+    >>> detect("brief.xml").name
+    'newsml'
+    >>> detect("feed/item.json", '{"uri": "urn:x", "headlines": []}').name
+    'ninjs'
+    >>> detect(data="<!DOCTYPE html><html><body></body></html>").name
+    'html'
+    """
     registry = _registry()
+    candidates = list(registry.values())
     if path is not None:
-        # A double suffix first (".ninjs.json"), then the last one (".json").
-        double = "".join(Path(path).suffixes[-2:]).lower()
-        for suffix in (double, Path(path).suffix.lower()):
-            for fmt in registry.values():
-                if suffix in fmt.suffixes:
-                    return fmt
+        name = Path(path).name.lower()
+        for suffix in ("".join(Path(name).suffixes[-2:]), Path(name).suffix):
+            claiming = [fmt for fmt in candidates if suffix and suffix in fmt.suffixes]
+            if claiming:
+                if len(claiming) == 1 or data is None:
+                    return claiming[0]
+                candidates = claiming
+                break
     if data is not None:
         head = data[:4096]
         text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
-        # Canonical JSON sniffs any JSON object, so it is tried after the JSON formats
-        # that say what sets them apart (ninjs).
-        for fmt in sorted(registry.values(), key=lambda f: f.name == "json"):
+        for fmt in sorted(candidates, key=lambda f: f.name == "json"):
             if fmt.sniff(text):
                 return fmt
+        if len(candidates) < len(registry):  # the suffix's formats: the first, as named
+            return candidates[0]
     where = f" of {str(path)!r}" if path is not None else ""
     hint = ""
     if path is None and isinstance(data, str) and _names_a_file(data):

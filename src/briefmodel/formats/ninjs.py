@@ -464,17 +464,18 @@ class _Reader:
 
     def typed(self, value: Any, kind: type, path: tuple[str | int, ...]) -> Any:
         """``value`` if it is of ``kind``, else None with a schema.type error."""
-        if type(value) is kind or (kind is int and type(value) is float and value.is_integer()):
-            found: Any = value
-            return int(found) if kind is int else found
+        if type(value) is kind:
+            return value
+        if kind is int and type(value) is float and value.is_integer():
+            return int(value)
         names = {str: "string", int: "integer", list: "array", dict: "object"}
         self.fail(path, "schema.type", f"expected {names[kind]}, got {_json_type(value)}")
         return None
 
     def get(self, obj: dict[str, Any], name: str, kind: type, *path: str | int) -> Any:
-        value = obj.get(self.key(name))
-        if value is None:
-            return None
+        value = obj.get(_v2(name) if self.v2 else name)
+        if value is None or type(value) is kind:
+            return value
         return self.typed(value, kind, (*path, name))
 
     def text(self, value: str) -> str:
@@ -504,12 +505,14 @@ class _Reader:
             return []
         found = []
         for index, item in enumerate(values):
-            if self.typed(item, dict, (name, index)) is not None:
+            if type(item) is dict or self.typed(item, dict, (name, index)) is not None:
                 found.append((index, item))
         return found
 
     def rest(self, item: dict[str, Any], known: frozenset[str], *path: str | int) -> None:
         """Report the properties of ``item`` that were not read."""
+        if not self.v2 and item.keys() <= known:
+            return
         for key, value in item.items():
             name = _CAMEL.get(key, key) if self.v2 else key
             if name not in known:
@@ -1207,7 +1210,7 @@ def sniff(text: str) -> bool:
 
 FORMAT = Format(
     name="ninjs",
-    suffixes=(".ninjs", ".ninjs.json"),
+    suffixes=(".ninjs", ".ninjs.json", ".json"),
     media_type="application/ninjs+json",
     read=read,
     write=write,

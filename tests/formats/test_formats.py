@@ -1,0 +1,81 @@
+"""The registry of formats and auto-detection (``briefmodel.formats``): the suffix narrows
+the choice, the content decides, and what cannot be told apart is said clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import briefmodel as bm
+from briefmodel.formats import by_name, detect
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+SEED = ROOT.parent / "shared" / "seeds" / "tokyo-alignment.txt"
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_format_is_told_by_its_content(path: Path, fmt: str) -> None:
+    text = bm.dumps(bm.load(path), fmt)
+    assert detect(data=text).name == fmt
+    assert detect(data=text.encode("utf-8")).name == fmt
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+def test_every_format_is_told_by_its_suffix(fmt: str, tmp_path: Path) -> None:
+    brief = bm.load(EXAMPLES[0])
+    for suffix in by_name(fmt).suffixes:
+        target = tmp_path / f"brief{suffix}"
+        if detect(target).name != fmt:  # a suffix two formats share: the content decides
+            assert suffix == ".json"
+            assert fmt == "ninjs"
+        target.write_text(bm.dumps(brief, fmt), "utf-8")
+        assert detect(target, target.read_bytes()).name == fmt
+
+
+def test_a_ninjs_document_in_a_json_file_is_read_as_ninjs(tmp_path: Path) -> None:
+    """Agencies name their ninjs files .json: the content tells it from canonical JSON."""
+    brief = bm.load(EXAMPLES[0])
+    path = tmp_path / "item.json"
+    path.write_text(bm.dumps(brief, "ninjs"), "utf-8")
+    assert bm.load(path) == brief
+    bm.dump(brief, path)  # writing by the suffix alone: canonical JSON
+    assert bm.loads(path.read_text("utf-8")) == brief
+
+
+def test_a_broken_json_file_is_reported_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema": "briefmodel/1",\n  "id": }', "utf-8")
+    with pytest.raises(bm.ParseError) as caught:
+        bm.load(path)
+    assert caught.value.problem.code == "parse.syntax"
+    assert caught.value.problem.line == 2
+
+
+def test_the_seed_is_told_to_be_text() -> None:
+    if not SEED.is_file():
+        pytest.skip(f"{SEED} is not here (it ships in ../shared beside the project)")
+    assert detect(data=SEED.read_text("utf-8")).name == "text"
+
+
+@pytest.mark.parametrize(
+    "data", ["Words that are in no format.", "<p>A paragraph alone</p>", "   ", "[1, 2, 3]"]
+)
+def test_what_cannot_be_told_is_said(data: str) -> None:
+    with pytest.raises(bm.ParseError, match="cannot tell the format") as caught:
+        bm.loads(data, format=None)
+    assert caught.value.problem.code == "format.unknown"
+    for name in bm.formats():
+        assert name in str(caught.value)
+
+
+def test_an_unclaimed_suffix_falls_back_to_the_content(tmp_path: Path) -> None:
+    brief = bm.load(EXAMPLES[0])
+    path = tmp_path / "brief.data"
+    path.write_text(bm.dumps(brief, "newsml"), "utf-8")
+    assert bm.load(path) == brief
+    path.write_text("nothing to tell", "utf-8")
+    with pytest.raises(bm.ParseError, match=r"cannot tell the format of '.*brief\.data'"):
+        bm.load(path)
