@@ -8,7 +8,9 @@ severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
-['block.empty', 'html.dropped', 'list.empty', 'newsml.dropped', 'ninjs.dropped', 'section.empty', 'text.dropped']
+... # doctest: +NORMALIZE_WHITESPACE
+['block.empty', 'html.dropped', 'list.empty', 'markdown.dropped', 'newsml.dropped',
+ 'ninjs.dropped', 'section.empty', 'text.dropped']
 """
 
 from __future__ import annotations
@@ -504,6 +506,12 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "error",
         "The briefmodel metadata body of a ninjs document does not hold what briefmodel "
         "wrote there.",
+    ),
+    "markdown.dropped": (
+        "warning",
+        "Something in a Markdown document that the model has no place for (HTML, tables, "
+        "images inside text, unknown attributes); reading strictly (the default) makes it an "
+        "error, strict=False drops it.",
     ),
     "ninjs.dropped": (
         "warning",

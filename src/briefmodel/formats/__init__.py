@@ -9,7 +9,7 @@ entry point names a :class:`Format` object.
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text')
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown')
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import functools
 import importlib
 import os
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -26,10 +27,15 @@ import attrs
 from ..errors import ParseError, Problem
 from ..model import Brief
 
-__all__ = ["Format", "by_name", "detect", "formats"]
+__all__ = ["UNDATED", "Format", "by_name", "detect", "formats"]
+
+#: The creation date of a brief read from a document that has none (plain text, Markdown
+#: written by people) when the reader is given no ``created=``: a fixed, obviously
+#: artificial date keeps reading deterministic (the same text gives the same brief).
+UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 #: The formats that ship with briefmodel, by module.
-BUILTIN = ("json", "newsml", "html", "ninjs", "text")
+BUILTIN = ("json", "newsml", "html", "ninjs", "text", "markdown")
 
 
 @attrs.frozen(kw_only=True)
