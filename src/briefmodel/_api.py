@@ -52,10 +52,13 @@ def loads(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    **options: Any,
 ) -> Brief:
     """Read a brief from text, checking it completely.
 
-    With ``format=None`` the format is sniffed from the text. Raises
+    With ``format=None`` the format is sniffed from the text. Other options are the
+    reader's own: for plain text and Markdown, ``created=`` (and for text ``id=``,
+    ``language=``) fill what the document does not say. Raises
     :class:`~briefmodel.ParseError` for text that is not well-formed and
     :class:`~briefmodel.ValidationError` (carrying every problem) for a document that
     breaks the schema or a rule. With ``strict=False`` unknown fields are kept under
@@ -63,7 +66,7 @@ def loads(
     ``url_schemes`` are the schemes links may use (as in :func:`~briefmodel.validate`).
     """
     fmt = by_name(format) if format else detect(None, data)
-    return _checked(fmt.read(data, strict=strict), url_schemes)
+    return _checked(fmt.read(data, strict=strict, **options), url_schemes)
 
 
 def dump(
@@ -99,14 +102,15 @@ def load(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    **options: Any,
 ) -> Brief:
     """Read a brief from a file; the format comes from the suffix, else from sniffing.
 
-    Otherwise as :func:`loads`.
+    Otherwise as :func:`loads`, reader options included.
     """
     raw = read_document(path)
     fmt = by_name(format) if format else detect(path, raw)
-    return _checked(fmt.read(raw, strict=strict), url_schemes)
+    return _checked(fmt.read(raw, strict=strict, **options), url_schemes)
 
 
 def load_all(

@@ -52,7 +52,7 @@ import hashlib
 import re
 import warnings
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -70,7 +70,7 @@ from ..model import (
     Section,
     plain_text,
 )
-from . import Format
+from . import UNDATED, Format
 
 __all__ = [
     "BULLET",
@@ -95,9 +95,6 @@ __all__ = [
 
 #: The bullet the writer puts before the items of an unordered list.
 BULLET = "•"
-#: The creation date of a brief read from text without ``created=``: text has no date,
-#: and a fixed, obviously artificial one keeps reading deterministic.
-UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 #: The id of a brief read without ``id=``: this prefix and a hash of the words read.
 HASHED_ID_PREFIX = "urn:briefmodel:text:sha256:"
 #: Text larger than this (in characters) is refused.
