@@ -23,11 +23,13 @@ LAYERS: dict[str, str] = {
     "schema": "schema",
     "node": "schema",
     "structure": "structure",
+    "convert": "cli",
 }
 
 
 def layer(code: str) -> str:
-    """The validation layer that reports ``code``: parse, schema, structure or rules.
+    """The validation layer that reports ``code``: parse, schema, structure or rules
+    (or cli, for what only ``briefmodel convert`` reports).
 
     Codes named after a string shape (``language.malformed``) come from the schema
     layer when the input is JSON data; every other code comes from the rules.

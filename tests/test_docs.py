@@ -256,6 +256,7 @@ def test_rules_table_lists_every_code() -> None:
     assert layers["schema.required"] == "schema"
     assert layers["ref.unknown-entity"] == "rules"
     assert layers["structure.invalid"] == "structure"
+    assert layers["convert.crashed"] == "cli"
 
 
 def test_pages_without_the_marker_are_unchanged() -> None:

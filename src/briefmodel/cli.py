@@ -533,22 +533,13 @@ class _Settings:
     sync: bool = True
 
 
-def _loss_report(target: Format) -> Callable[[Brief], Iterable[Problem]] | None:
-    """The target format's loss report, ``losses(brief) -> [Problem]``: the format's
-    ``losses`` attribute, else a ``losses`` function beside its writer."""
-    report = getattr(target, "losses", None)
-    if report is None:
-        report = getattr(inspect.getmodule(target.write), "losses", None)
-    return report if callable(report) else None
-
-
 def _written(brief: Brief, target: Format, settings: _Settings) -> tuple[str, list[Problem]]:
     """The brief as text in the target format, and what that drops: the format's loss
     report, and any :class:`~briefmodel.BriefmodelWarning` while writing."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", BriefmodelWarning)
         text = dumps(brief, target.name, **settings.options)
-    report = _loss_report(target)
+    report = target.losses
     losses = [p for p in report(brief) if _is_loss(p)] if report is not None else []
     for warning in caught:
         if issubclass(warning.category, BriefmodelWarning):

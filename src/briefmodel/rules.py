@@ -538,6 +538,23 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "under extensions).",
     ),
     "format.unknown": ("error", "The format is not registered, or could not be detected."),
+    "convert.overwrites-input": (
+        "error",
+        "briefmodel convert: the output would replace an input of the same run.",
+    ),
+    "convert.same-output": (
+        "error",
+        "briefmodel convert: an earlier input of the same run has the same output.",
+    ),
+    "convert.unwritable": (
+        "error",
+        "briefmodel convert: the output cannot be written (the message says why).",
+    ),
+    "convert.crashed": (
+        "error",
+        "briefmodel convert: converting the file raised an unexpected error, or its worker "
+        "process died (the message says what; please report it).",
+    ),
     "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
     "schema.type": (
         "error",

@@ -56,6 +56,10 @@ class Format:
     #: reading finds (an XML Schema check with line numbers, losses as warnings):
     #: ``examine(data, xsd=None) -> (problems, brief or None)``.
     examine: Callable[..., tuple[list[Problem], Brief | None]] | None = None
+    #: What writing a brief in this format drops, as ``*.dropped`` warnings with JSON
+    #: Pointers, for formats that cannot hold every brief (plain text):
+    #: ``losses(brief) -> [Problem]``. Formats that hold every brief have none.
+    losses: Callable[[Brief], list[Problem]] | None = None
 
 
 @functools.lru_cache(maxsize=1)

@@ -832,4 +832,5 @@ FORMAT = Format(
     sniff=sniff,
     description="plain text in the layout of a web brief (lossy: see the fidelity table)",
     examine=examine,
+    losses=losses,
 )
