@@ -217,12 +217,14 @@ def _expect_list(value: Any, what: str) -> list[Any]:
 # Immutable mappings
 
 
-def _thaw(value: Any) -> Any:
+def thaw(value: Any) -> Any:
+    """A JSON value as the model holds it (frozen maps, tuples) as plain JSON data (dicts,
+    lists), for the writers that put extensions and identifiers in their own syntax."""
     kind = type(value)
     if kind is m.FrozenMap:
-        return {k: _thaw(v) for k, v in value.items()}
+        return {k: thaw(v) for k, v in value.items()}
     if kind is tuple:
-        return [_thaw(v) for v in value]
+        return [thaw(v) for v in value]
     return value
 
 
@@ -320,7 +322,7 @@ def configure_converter(conv: Converter) -> None:
     conv.register_unstructure_hook(datetime, _unstructure_datetime)
     conv.register_structure_hook_func(_is_frozen_map_of(str), _structure_identifiers)
     conv.register_structure_hook_func(_is_frozen_map_of(m.JsonValue), _structure_extensions)
-    conv.register_unstructure_hook(m.FrozenMap, _thaw)
+    conv.register_unstructure_hook(m.FrozenMap, thaw)
 
     # The factories below look up the hook of their item type when first used, not when
     # made: the generated function of a class is made while the hooks of the classes of

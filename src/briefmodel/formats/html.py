@@ -56,7 +56,7 @@ from typing import Any
 from lxml import etree
 
 from .. import _patterns
-from .._converter import Invalid, parse_datetime
+from .._converter import Invalid, parse_datetime, thaw
 from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
 from ..model import (
     BLOCK_TYPES,
@@ -69,7 +69,6 @@ from ..model import (
     Emphasis,
     Entity,
     Figure,
-    FrozenMap,
     ItemList,
     Judgment,
     LineBreak,
@@ -290,15 +289,7 @@ def _json_escape(match: re.Match[str]) -> str:
 def _json_attr(value: Any) -> str | None:
     if not value:
         return None
-    return _json_text(_thaw(value), sort_keys=True)
-
-
-def _thaw(value: Any) -> Any:
-    if isinstance(value, FrozenMap):
-        return {k: _thaw(v) for k, v in value.items()}
-    if type(value) is tuple:
-        return [_thaw(v) for v in value]
-    return value
+    return _json_text(thaw(value), sort_keys=True)
 
 
 def _script_json(value: Any) -> str:

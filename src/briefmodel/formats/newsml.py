@@ -39,7 +39,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .._converter import Invalid, parse_datetime
+from .._converter import Invalid, parse_datetime, thaw
 from .._patterns import NODE_ID
 from ..errors import BriefmodelWarning, Problem, ValidationError
 from ..model import (
@@ -47,7 +47,6 @@ from ..model import (
     Brief,
     Correction,
     Entity,
-    FrozenMap,
     ListItem,
     Paragraph,
     Related,
@@ -356,15 +355,7 @@ def _plain(item: ListItem) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(_thaw(value), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-
-
-def _thaw(value: Any) -> Any:
-    if isinstance(value, FrozenMap):
-        return {k: _thaw(v) for k, v in value.items()}
-    if type(value) is tuple:
-        return [_thaw(v) for v in value]
-    return value
+    return json.dumps(thaw(value), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def _indent(element: etree._Element, level: int) -> None:
