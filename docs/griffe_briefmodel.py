@@ -184,11 +184,11 @@ def _adjust(obj: griffe.Object, seen: set[str]) -> None:
     if obj.path in seen:
         return
     seen.add(obj.path)
+    if obj.is_attribute and obj.docstring is None:
+        _comment_docstring(obj)  # type: ignore[arg-type]
     if obj.docstring is not None:
         module = obj.path if obj.is_module else obj.module.path
         obj.docstring.value = _roles(_blocks(obj.docstring.value), module)
-    if obj.is_attribute and obj.docstring is None:
-        _comment_docstring(obj)  # type: ignore[arg-type]
     if obj.is_class and "__init__" not in obj.members:
         decorator = _attrs_decorator(obj)  # type: ignore[arg-type]
         if decorator is not None:
