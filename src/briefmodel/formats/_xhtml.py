@@ -552,8 +552,9 @@ class BodyReader(Reading):
     def children(self, element: etree._Element) -> Iterator[tuple[str, Any]]:
         """The structure under a body element: ("section"|"heading", element) or
         ("block", block), with transparent containers opened in place."""
-        if element.text and element.text.strip():
-            yield "block", Paragraph(content=self.clean(element.text))
+        text = element.text  # (lxml builds a new string at every access)
+        if text and text.strip():
+            yield "block", Paragraph(content=self.clean(text))
         for child in element:
             local = local_name(child.tag)
             if local == "section":
@@ -563,20 +564,25 @@ class BodyReader(Reading):
             elif local in _TRANSPARENT:
                 yield from self.children(child)
             else:
-                block = self.block(child)
+                reader = _BLOCK_READERS.get(local)
+                block = self.block(child) if reader is None else reader(self, child)
                 if block is not None:
                     yield "block", block
-            if child.tail and child.tail.strip():
-                yield "block", Paragraph(content=self.clean(child.tail))
+            tail = child.tail
+            if tail and tail.strip():
+                yield "block", Paragraph(content=self.clean(tail))
 
     def section(self, element: etree._Element) -> Section:
         parts = list(self.children(element))
         title: str | None = None
+        start = 0
         if parts and parts[0][0] == "heading":
-            title = self.text(parts.pop(0)[1])
-        blocks: list[Any] = []
-        while parts and parts[0][0] == "block":
-            blocks.append(parts.pop(0)[1])
+            title = self.text(parts[0][1])
+            start = 1
+        end = start
+        while end < len(parts) and parts[end][0] == "block":
+            end += 1
+        blocks = [part[1] for part in parts[start:end]]
         ident = element.get("id")
         if ident is not None and not _ID.match(ident):
             self.lose(element, f"the section id {ident!r}", keep=False)
@@ -588,7 +594,7 @@ class BodyReader(Reading):
             title=title,
             role=element.get(_B + "role"),
             blocks=blocks,
-            sections=self.group(parts),
+            sections=self.group(parts[end:]) if end < len(parts) else [],
         )
         return section if section is not None else Section()
 
@@ -609,7 +615,7 @@ class BodyReader(Reading):
             if local_name(child.tag) != "li":
                 self.lose(child, f"<{local_name(child.tag)}> in a list", keep=False)
                 continue
-            if not len(child) and self.own:
+            if self.own and not len(child):
                 items.append(ListItem(content=child.text or ()))
                 continue
             content: list[Any] = []
@@ -690,6 +696,14 @@ class BodyReader(Reading):
             credit=credit,
         )
 
+    def text(self, element: etree._Element) -> str:
+        """All the text of ``element`` (as :meth:`Reading.text`), without walking an
+        element that has no children."""
+        if len(element):
+            return super().text(element)
+        text = element.text or ""  # all of its text: it has no children
+        return text if self.own else " ".join(text.split())
+
     # -- rich text -------------------------------------------------------------------
 
     def rich(self, element: etree._Element) -> tuple[Any, ...]:
@@ -716,8 +730,9 @@ class BodyReader(Reading):
     def inline_into(
         self, element: etree._Element, out: list[Any], stop_at_blocks: list[Any] | None = None
     ) -> None:
-        if element.text:
-            out.append(element.text)
+        text = element.text  # (lxml builds a new string at every access)
+        if text:
+            out.append(text)
         in_blocks = False
         for child in element:
             local = local_name(child.tag)
@@ -726,8 +741,9 @@ class BodyReader(Reading):
                 block = self.block(child)
                 if block is not None:
                     stop_at_blocks.append(block)
-                if child.tail and child.tail.strip():
-                    stop_at_blocks.append(Paragraph(content=self.clean(child.tail)))
+                tail = child.tail
+                if tail and tail.strip():
+                    stop_at_blocks.append(Paragraph(content=self.clean(tail)))
                 continue
             reader = _INLINE_READERS.get(local)
             if reader is None:
@@ -739,10 +755,14 @@ class BodyReader(Reading):
                     out.extend(node)
                 elif node is not None:
                     out.append(node)
-            if child.tail:
-                out.append(child.tail)
+            tail = child.tail
+            if tail:
+                out.append(tail)
 
     def inner(self, element: etree._Element) -> list[Any]:
+        if self.own and not len(element):
+            text = element.text
+            return [text] if text else []
         content: list[Any] = []
         self.inline_into(element, content)
         if not self.own:  # other producers' line breaks and indentation are layout

@@ -42,7 +42,7 @@ import attrs
 from lxml import etree
 from lxml import html as lxml_html
 
-from .._converter import Invalid, parse_datetime
+from .._converter import Invalid, parse_datetime, thaw
 from .._patterns import NODE_ID, QCODE
 from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
 from ..model import (
@@ -50,7 +50,6 @@ from ..model import (
     Brief,
     Correction,
     Entity,
-    FrozenMap,
     Paragraph,
     Related,
     Rights,
@@ -134,14 +133,6 @@ def _lowered(value: Any) -> Any:
     return value
 
 
-def _thaw(value: Any) -> Any:
-    if isinstance(value, FrozenMap):
-        return {k: _thaw(v) for k, v in value.items()}
-    if type(value) is tuple:
-        return [_thaw(v) for v in value]
-    return value
-
-
 def _dumps(value: Any, indent: int | None = None) -> str:
     return json.dumps(
         value,
@@ -222,7 +213,7 @@ class _Writer:
                 for c in b.corrections
             ]
         if b.extensions:
-            self.meta["extensions"] = _thaw(b.extensions)
+            self.meta["extensions"] = thaw(b.extensions)
         if self.exact:
             self.meta["exact"] = self.exact
         doc["bodies"] = [
@@ -393,6 +384,27 @@ _ONLY_V3 = frozenset(
     }
 )
 _ONLY_V2 = frozenset(_v2(k) for k in _ONLY_V3)
+#: The properties each kind of object is read from (the rest are losses).
+_TEXT_KEYS = frozenset({"role", "value", "contentType"})
+_BODY_KEYS = frozenset({"role", "contentType", "value", "charCount", "wordCount"})
+_ENTITY_KEYS = frozenset({"name", "uri", "literal"})
+_AUTHOR_KEYS = _ENTITY_KEYS | {"rel"}
+_SOURCE_KEYS = _ENTITY_KEYS
+_PUBLISHER_KEYS = _ENTITY_KEYS | {"role"}
+_SUBJECT_KEYS = frozenset({"name", "uri", "relevance", "confidence"})
+_CODED_SUBJECT_KEYS = _SUBJECT_KEYS | {"literal"}
+#: A keyword's properties, by (whether its rel says so, whether its literal is its name).
+_KEYWORD_KEYS = {
+    (rel, literal): frozenset(
+        {"name"} | ({"rel"} if rel else set()) | ({"literal"} if literal else set())
+    )
+    for rel in (False, True)
+    for literal in (False, True)
+}
+_ASSOCIATION_KEYS = frozenset({"name", "uri", "rel", "type"})
+_TITLED_ASSOCIATION_KEYS = _ASSOCIATION_KEYS | {"headlines"}
+#: The string properties that name an entity, a subject or a source.
+_NAMING = ("name", "uri", "literal")
 
 
 def _json_type(value: Any) -> str:
@@ -477,6 +489,19 @@ class _Reader:
         if value is None or type(value) is kind:
             return value
         return self.typed(value, kind, (*path, name))
+
+    def strings(
+        self, obj: dict[str, Any], names: tuple[str, ...], path: tuple[str | int, ...]
+    ) -> list[Any]:
+        """``get(obj, name, str, *path)`` of each of ``names``, in one call."""
+        v2 = self.v2
+        values = []
+        for name in names:
+            value = obj.get(_v2(name) if v2 else name)
+            if value is not None and type(value) is not str:
+                value = self.typed(value, str, (*path, name))
+            values.append(value)
+        return values
 
     def text(self, value: str) -> str:
         return value if self.own else " ".join(value.split())
@@ -623,11 +648,8 @@ class _Reader:
         else:
             self.lose(("version",), f"the version {value!r}, which is not a whole number", value)
 
-    def stamp(self, name: str) -> Callable[[Any], None]:
-        def read(value: Any) -> None:
-            self.fields["_" + name] = self.time(value, name)
-
-        return read
+    def stamp(self, name: str, value: Any) -> None:
+        self.fields["_" + name] = self.time(value, name)
 
     def dates(self) -> None:
         fields = self.fields
@@ -673,12 +695,9 @@ class _Reader:
         if self.typed(value, str, ("language",)) is not None:
             self.fields["language"] = value
 
-    def rights_field(self, name: str, field: str) -> Callable[[Any], None]:
-        def read(value: Any) -> None:
-            if self.typed(value, str, (name,)) is not None and (self.own or value.strip()):
-                self.fields.setdefault("_rights", {})[field] = value
-
-        return read
+    def rights_field(self, name: str, field: str, value: Any) -> None:
+        if self.typed(value, str, (name,)) is not None and (self.own or value.strip()):
+            self.fields.setdefault("_rights", {})[field] = value
 
     def rights_info(self, value: Any) -> None:
         if self.typed(value, dict, ("rightsInfo",)) is None:
@@ -688,12 +707,9 @@ class _Reader:
             self.fields.setdefault("_rights", {})["license_url"] = link
         self.rest(value, frozenset({"linkedRights"}), "rightsInfo")
 
-    def lost(self, name: str) -> Callable[[Any], None]:
-        def read(value: Any) -> None:
-            if value not in ("", [], {}):
-                self.lose((name,), f"the property {self.key(name)!r}", value)
-
-        return read
+    def lost(self, name: str, value: Any) -> None:
+        if value not in ("", [], {}):
+            self.lose((name,), f"the property {self.key(name)!r}", value)
 
     def standard(self, value: Any) -> None:
         if type(value) is not dict or value.get("name") != "ninjs":
@@ -715,7 +731,7 @@ class _Reader:
             else:
                 self.lose(("headlines", index), f"the headline {text[:60]!r}", item)
                 continue
-            self.rest(item, frozenset({"role", "value", "contentType"}), "headlines", index)
+            self.rest(item, _TEXT_KEYS, "headlines", index)
 
     def descriptions(self, value: Any) -> None:
         for index, item in self.items("descriptions"):
@@ -731,9 +747,7 @@ class _Reader:
                     text = _html_text(text)
                 if text.strip():
                     self.fields["subheadline"] = " ".join(text.split())
-                    self.rest(
-                        item, frozenset({"role", "value", "contentType"}), "descriptions", index
-                    )
+                    self.rest(item, _TEXT_KEYS, "descriptions", index)
                     continue
             self.lose(("descriptions", index), f"the description {text[:60]!r}", item)
 
@@ -741,25 +755,19 @@ class _Reader:
         if self.typed(value, str, ("by",)) is not None and value.strip():
             self.fields["_by"] = value
 
-    def entities(self, prop: str) -> Callable[[Any], None]:
-        def read(value: Any) -> None:
-            for index, item in self.items(prop):
-                self.entity(prop, index, item)
-
-        return read
+    def entities(self, prop: str, value: Any) -> None:
+        for index, item in self.items(prop):
+            self.entity(prop, index, item)
 
     def entity(self, prop: str, index: int, item: dict[str, Any]) -> None:
         path = (prop, index)
-        name = self.get(item, "name", str, *path)
-        uri = self.get(item, "uri", str, *path)
-        literal = self.get(item, "literal", str, *path)
+        name, uri, literal = self.strings(item, _NAMING, path)
         rel = item.get("rel")
-        known = {"name", "uri", "literal"}
         if prop == "people" and rel == AUTHOR_REL:
             if name is None:
                 self.lose(path, "an author without a name", item)
                 return
-            self.rest(item, frozenset({*known, "rel"}), *path)
+            self.rest(item, _AUTHOR_KEYS, *path)
             self.fields.setdefault("authors", []).append((path, item, name, uri))
             return
         identifiers: dict[str, str] = {}
@@ -774,7 +782,7 @@ class _Reader:
             identifiers["uri"] = uri
         extra = self.meta.get("entities", {}).get(ident, {}) if self.own else {}
         identifiers.update(extra.get("identifiers", {}))
-        self.rest(item, frozenset(known), *path)
+        self.rest(item, _ENTITY_KEYS, *path)
         entity = self.build(
             path,
             Entity,
@@ -791,26 +799,19 @@ class _Reader:
     def subjects(self, value: Any) -> None:
         for index, item in self.items("subjects"):
             path = ("subjects", index)
-            name = self.get(item, "name", str, *path)
-            uri = self.get(item, "uri", str, *path)
-            literal = self.get(item, "literal", str, *path)
+            name, uri, literal = self.strings(item, _NAMING, path)
             rel = item.get("rel")
-            if rel == KEYWORD_REL or (uri is None and not (literal and _QCODE.match(literal))):
+            code = literal if literal and _QCODE.match(literal) else None
+            if rel == KEYWORD_REL or (uri is None and code is None):
                 keyword = name or literal
                 if not keyword or not (self.own or keyword.strip()):
                     self.lose(path, "a subject without a name", item)
                     continue
-                known = {"name", "rel"} if rel == KEYWORD_REL else {"name"}
-                if literal is not None and literal != name:
-                    known.discard("literal")
-                else:
-                    known.add("literal")
-                self.rest(item, frozenset(known), *path)
+                known = _KEYWORD_KEYS[rel == KEYWORD_REL, literal is None or literal == name]
+                self.rest(item, known, *path)
                 self.fields.setdefault("keywords", []).append(self.text(keyword))
                 continue
-            code = literal if literal and _QCODE.match(literal) else None
-            known = {"name", "uri", "relevance", "confidence"} | ({"literal"} if code else set())
-            self.rest(item, frozenset(known), *path)
+            self.rest(item, _CODED_SUBJECT_KEYS if code else _SUBJECT_KEYS, *path)
             subject = self.build(
                 path,
                 Subject,
@@ -827,12 +828,10 @@ class _Reader:
     def info_sources(self, value: Any) -> None:
         for index, item in self.items("infoSources"):
             path = ("infoSources", index)
-            name = self.get(item, "name", str, *path)
-            uri = self.get(item, "uri", str, *path)
-            literal = self.get(item, "literal", str, *path)
+            name, uri, literal = self.strings(item, _NAMING, path)
             role = item.get("role")
             if role == PUBLISHER_ROLE and "publisher" not in self.fields and (name or literal):
-                self.rest(item, frozenset({"name", "uri", "role", "literal"}), *path)
+                self.rest(item, _PUBLISHER_KEYS, *path)
                 extra = self.meta.get("publisher", {}) if self.own else {}
                 self.fields["publisher"] = self.build(
                     path, Agent, item, name=self.text(name or literal or ""), uri=uri, **extra
@@ -847,7 +846,7 @@ class _Reader:
             for stamp in ("published", "accessed"):
                 if stamp in extra:
                     extra[stamp] = self.time(extra[stamp], "bodies", self.meta_at or 0, "value")
-            self.rest(item, frozenset({"name", "uri", "literal"}), *path)
+            self.rest(item, _SOURCE_KEYS, *path)
             source = self.build(
                 path,
                 Source,
@@ -887,14 +886,14 @@ class _Reader:
                 rel = None
             title = None
             headlines = item.get("headlines")
-            known = {"name", "uri", "rel", "type"}
+            known = _ASSOCIATION_KEYS
             if type(headlines) is list and headlines and type(headlines[0]) is dict:
                 title = headlines[0].get("value")
                 if len(headlines) == 1 and type(title) is str:
-                    known.add("headlines")
+                    known = _TITLED_ASSOCIATION_KEYS
                 else:
                     title = None
-            self.rest(item, frozenset(known), *path)
+            self.rest(item, known, *path)
             related = self.build(path, Related, item, url=uri, title=title, rel=rel)
             if related is not None:
                 self.fields.setdefault("related", []).append(related)
@@ -924,7 +923,7 @@ class _Reader:
         index, item, rich = chosen
         self.rest(
             item,
-            frozenset({"role", "contentType", "value", "charCount", "wordCount"}),
+            _BODY_KEYS,
             "bodies",
             index,
         )
@@ -1083,29 +1082,29 @@ _TOP: dict[str, Callable[[_Reader, Any], None]] = {
     "type": _Reader.object_type,
     "representationType": _Reader.representation,
     "version": _Reader.version,
-    "firstCreated": lambda r, v: r.stamp("firstCreated")(v),
-    "versionCreated": lambda r, v: r.stamp("versionCreated")(v),
-    "contentCreated": lambda r, v: r.stamp("contentCreated")(v),
-    "embargoedUntil": lambda r, v: r.stamp("embargoedUntil")(v),
+    "firstCreated": lambda r, v: r.stamp("firstCreated", v),
+    "versionCreated": lambda r, v: r.stamp("versionCreated", v),
+    "contentCreated": lambda r, v: r.stamp("contentCreated", v),
+    "embargoedUntil": lambda r, v: r.stamp("embargoedUntil", v),
     "pubStatus": _Reader.status,
     "urgency": _Reader.urgency,
-    "copyrightHolder": lambda r, v: r.rights_field("copyrightHolder", "holder")(v),
-    "copyrightNotice": lambda r, v: r.rights_field("copyrightNotice", "notice")(v),
-    "usageTerms": lambda r, v: r.rights_field("usageTerms", "usage_terms")(v),
+    "copyrightHolder": lambda r, v: r.rights_field("copyrightHolder", "holder", v),
+    "copyrightNotice": lambda r, v: r.rights_field("copyrightNotice", "notice", v),
+    "usageTerms": lambda r, v: r.rights_field("usageTerms", "usage_terms", v),
     "rightsInfo": _Reader.rights_info,
     "language": _Reader.language,
     "standard": _Reader.standard,
     "headlines": _Reader.headlines,
     "descriptions": _Reader.descriptions,
     "by": _Reader.by,
-    **{prop: (lambda p: lambda r, v: r.entities(p)(v))(prop) for prop in _KIND_OF},
+    **{prop: (lambda p: lambda r, v: r.entities(p, v))(prop) for prop in _KIND_OF},
     "subjects": _Reader.subjects,
     "infoSources": _Reader.info_sources,
     "genres": _Reader.genres,
     "associations": _Reader.associations,
     "bodies": _Reader.bodies,
     **{
-        name: (lambda n: lambda r, v: r.lost(n)(v))(name)
+        name: (lambda n: lambda r, v: r.lost(n, v))(name)
         for name in (
             "profile",
             "edNote",
