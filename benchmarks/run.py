@@ -1,6 +1,8 @@
 """Benchmark briefmodel's canonical JSON against json, pydantic and JSON Schema validators,
-its NewsML-G2 writer and reader against plain lxml and IPTC's newsmlg2 library, and its
-HTML writer and reader against a Jinja2 template of the same page and plain lxml.
+its NewsML-G2 writer and reader against plain lxml and IPTC's newsmlg2 library, its
+HTML writer and reader against a Jinja2 template of the same page and plain lxml, its
+ninjs and plain-text writers and readers against the canonical JSON ones, and its
+Markdown reader against markdown-it-py's CommonMark parse of the same text.
 
 Everything is measured in one run so that the ratios are comparable on a noisy machine.
 Each operation is timed ``timeit``-style: the number of calls per repeat is calibrated
@@ -19,12 +21,13 @@ Workloads:
   in ``../shared/standards/newsml-g2/2.35/examples/``), read only, when it is there.
 
 Each brief is also written as NewsML-G2 (``bm.dumps(brief, "newsml")``) for the NewsML-G2
-rows and as HTML (``bm.dumps(brief, "html")``) for the HTML rows. The comparisons with
-IPTC's ``newsmlg2`` library are skipped, and say so, when it is not installed.
+rows, as HTML (``bm.dumps(brief, "html")``) for the HTML rows, and as ninjs, plain text and
+Markdown for theirs. The comparisons with IPTC's ``newsmlg2`` library are skipped, and say
+so, when it is not installed.
 
 Usage::
 
-    python benchmarks/run.py            # full run, about a minute and a half
+    python benchmarks/run.py            # full run, about two minutes
     python benchmarks/run.py --quick    # a few seconds, rough numbers
     python benchmarks/run.py --json     # machine-readable results
     python benchmarks/run.py --profile  # cProfile of bm.loads and bm.dumps instead
@@ -60,6 +63,7 @@ import jinja2
 import jsonschema
 import pydantic
 from lxml import etree
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 from pydantic import (
     AwareDatetime,
@@ -106,6 +110,15 @@ NEWSML_READ_TARGET = 2.0
 NEWSMLG2_TARGET = 0.1
 #: bm.dumps(brief, "html") may take at most this many times the Jinja2 template's render.
 HTML_WRITE_TARGET = 1.0
+#: bm.dumps(brief, "ninjs") and bm.loads(text, "ninjs") may take at most this many times
+#: bm.dumps and bm.loads of the same brief's canonical JSON ("ninjs at most 1.5x canonical
+#: JSON").
+NINJS_TARGET = 1.5
+#: bm.loads(md, "markdown") may take at most this many times markdown-it-py's CommonMark
+#: parse of the same text (the token stream our reader starts from, and no brief).
+MARKDOWN_READ_TARGET = 1.5
+#: The CommonMark parser of the Markdown floor, built once.
+COMMONMARK = MarkdownIt("commonmark")
 #: Per-section cost of the large generated brief may be at most this many times that of
 #: the generated brief a tenth of its size (the same shape): a check for superlinear work.
 LINEARITY_TARGET = 1.5
@@ -484,6 +497,10 @@ class Workload:
     xml: bytes = b""
     #: The brief as an HTML page, UTF-8 encoded (what every HTML reader here is given).
     page: bytes = b""
+    #: The brief as a ninjs object, as plain text and as Markdown (``bm.dumps``'s text).
+    ninjs: str = ""
+    plain: str = ""
+    markdown: str = ""
 
     def __post_init__(self) -> None:
         self.text = bm.dumps(self.brief)
@@ -491,6 +508,9 @@ class Workload:
         self.sections = count_sections(self.brief.sections)
         self.xml = bm.dumps(self.brief, "newsml").encode("utf-8")
         self.page = bm.dumps(self.brief, "html").encode("utf-8")
+        self.ninjs = bm.dumps(self.brief, "ninjs")
+        self.plain = bm.dumps(self.brief, "text")
+        self.markdown = bm.dumps(self.brief, "markdown")
 
 
 def count_sections(sections: Sequence[bm.Section]) -> int:
@@ -2065,6 +2085,36 @@ def check_html_floors(workloads: Sequence[Workload], notes: list[str]) -> None:
     )
 
 
+def markdown_body(text: str) -> str:
+    """Markdown without its front matter: the part the reader gives markdown-it-py (the
+    front matter is read line by line, as JSON values)."""
+    lines = text.split("\n")
+    if lines[0] == "---":
+        for index in range(1, len(lines)):
+            if lines[index] == "---":
+                return "\n".join(lines[index + 1 :])
+    return text
+
+
+def check_text_formats(workloads: Sequence[Workload], notes: list[str]) -> None:
+    """ninjs and Markdown must read every workload back to an equal brief, and plain text
+    must read back its headline (it holds no ids, metadata or inline markup), so that
+    each reader times a complete read; markdown-it-py must parse the Markdown."""
+    for workload in workloads:
+        if bm.loads(workload.ninjs, "ninjs") != workload.brief:
+            raise SystemExit(f"bm.loads(ninjs) does not read {workload.name} back")
+        if bm.loads(workload.plain, "text").headline != workload.brief.headline:
+            raise SystemExit(f"bm.loads(text) does not read {workload.name}'s headline back")
+        if bm.loads(workload.markdown, "markdown") != workload.brief:
+            raise SystemExit(f"bm.loads(markdown) does not read {workload.name} back")
+        if not COMMONMARK.parse(workload.markdown):
+            raise SystemExit(f"markdown-it-py finds no tokens in {workload.name}'s Markdown")
+    notes.append(
+        "ninjs and Markdown read every workload back to an equal brief; plain text reads "
+        "back the headline and the text (not the metadata it does not hold)"
+    )
+
+
 def check_newsmlg2(workloads: Sequence[Workload], notes: list[str]) -> None:
     """IPTC's library must read our items (so that it is not faster by failing)."""
     if NewsMLG2 is None:
@@ -2112,6 +2162,7 @@ def run(
     check_pydantic_model(workloads, notes)
     check_newsml_floors(workloads, notes)
     check_html_floors(workloads, notes)
+    check_text_formats(workloads, notes)
     check_newsmlg2(workloads, notes)
     fast = compile_fastjsonschema(notes)
     schema_validator = jsonschema.Draft202012Validator(bm.json_schema())
@@ -2140,6 +2191,9 @@ def run(
             "pydantic_json_bytes": len(pydantic_dumps(model).encode("utf-8")),
             "newsml_bytes": len(workload.xml),
             "html_bytes": len(workload.page),
+            "ninjs_bytes": len(workload.ninjs.encode("utf-8")),
+            "text_bytes": len(workload.plain.encode("utf-8")),
+            "markdown_bytes": len(workload.markdown.encode("utf-8")),
         }
         if workload.role != "scaling":
             progress(f"{workload.name}: memory")
@@ -2150,6 +2204,7 @@ def run(
             results.rows.extend(comparison_rows(workload.name, workload_timings))
             results.rows.extend(newsml_rows(workload.name, workload_timings, results.skipped))
             results.rows.extend(html_rows(workload.name, workload_timings))
+            results.rows.extend(text_format_rows(workload.name, workload_timings))
             mem = results.memory[workload.name]
             results.rows.append(
                 Row(
@@ -2215,6 +2270,26 @@ def timed_operations(
             "html.loads": lambda: bm.loads(page, "html"),
             "html.read": lambda: html.read(page),
             "lxml.html_read": lambda: lxml_html_read(page),
+        }
+    )
+    ninjs_text, plain = workload.ninjs, workload.plain
+    operations.update(
+        {
+            "ninjs.dumps": lambda: bm.dumps(brief, "ninjs"),
+            "ninjs.loads": lambda: bm.loads(ninjs_text, "ninjs"),
+            "text.dumps": lambda: bm.dumps(brief, "text"),
+            "text.loads": lambda: bm.loads(plain, "text"),
+        }
+    )
+    # ---- Markdown (formats/markdown.py) ----
+    markdown = workload.markdown
+    body = markdown_body(markdown)
+    operations.update(
+        {
+            "markdown.dumps": lambda: bm.dumps(brief, "markdown"),
+            "markdown.loads": lambda: bm.loads(markdown, "markdown"),
+            "markdown_it.parse": lambda: COMMONMARK.parse(markdown),
+            "markdown_it.parse(body)": lambda: COMMONMARK.parse(body),
         }
     )
     if NewsMLG2 is not None:
@@ -2328,6 +2403,13 @@ LINEAR_OPERATIONS = {
     "newsml.loads": "newsml loads",
     "html.dumps": "html dumps",
     "html.loads": "html loads",
+    "ninjs.dumps": "ninjs dumps",
+    "ninjs.loads": "ninjs loads",
+    "text.dumps": "text dumps",
+    "text.loads": "text loads",
+    # ---- Markdown ----
+    "markdown.dumps": "markdown dumps",
+    "markdown.loads": "markdown loads",
 }
 
 
@@ -2383,6 +2465,50 @@ def html_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
     yield Row(workload, "html read", best["html.read"], read_floor, best["lxml.html_read"])
 
 
+def text_format_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
+    """The ninjs, plain-text and Markdown ratios of one workload: against the canonical
+    JSON writer and reader (the same brief), and markdown-it-py's parse."""
+    best = {name: timing.best for name, timing in t.items()}
+    json_dumps, json_loads = "bm.dumps canonical JSON", "bm.loads canonical JSON"
+    yield Row(
+        workload,
+        "ninjs dumps",
+        best["ninjs.dumps"],
+        json_dumps,
+        best["bm.dumps"],
+        target=NINJS_TARGET,
+    )
+    yield Row(
+        workload,
+        "ninjs loads",
+        best["ninjs.loads"],
+        json_loads,
+        best["bm.loads"],
+        target=NINJS_TARGET,
+    )
+    # Plain text: no reference was named; canonical JSON is context, with no target.
+    yield Row(workload, "text dumps", best["text.dumps"], json_dumps, best["bm.dumps"])
+    yield Row(workload, "text loads", best["text.loads"], json_loads, best["bm.loads"])
+    # ---- Markdown: writing has no target; reading against markdown-it-py's parse ----
+    yield Row(workload, "markdown dumps", best["markdown.dumps"], json_dumps, best["bm.dumps"])
+    yield Row(
+        workload,
+        "markdown loads",
+        best["markdown.loads"],
+        "markdown-it-py commonmark parse",
+        best["markdown_it.parse"],
+        target=MARKDOWN_READ_TARGET,
+    )
+    yield Row(
+        workload,
+        "markdown loads",
+        best["markdown.loads"],
+        "markdown-it-py parse, body only",
+        best["markdown_it.parse(body)"],
+    )
+    yield Row(workload, "markdown loads", best["markdown.loads"], json_loads, best["bm.loads"])
+
+
 def linearity_rows(
     workloads: Sequence[Workload], timings: dict[str, dict[str, Timing]]
 ) -> Iterator[Row]:
@@ -2419,6 +2545,7 @@ def environment() -> dict[str, str]:
         "jsonschema",
         "jinja2",
         "markupsafe",
+        "markdown-it-py",
     ):
         env[package] = version(package)
     env["lxml"] = ".".join(map(str, etree.LXML_VERSION))
@@ -2458,7 +2585,8 @@ def render(results: Results) -> str:
         f"{env['attrs']}, cattrs {env['cattrs']}, pydantic {env['pydantic']}, "
         f"fastjsonschema {env['fastjsonschema']}, jsonschema {env['jsonschema']}, "
         f"lxml {env['lxml']} (libxml2 {env['libxml2']}), newsmlg2 {env['newsmlg2']}, "
-        f"Jinja2 {env['jinja2']} (MarkupSafe {env['markupsafe']})\n"
+        f"Jinja2 {env['jinja2']} (MarkupSafe {env['markupsafe']}), "
+        f"markdown-it-py {env['markdown-it-py']}\n"
     )
     settings = results.settings
     out.write(
@@ -2473,8 +2601,9 @@ def render(results: Results) -> str:
         out.write(
             f"  {name:<9} {info['sections']:>5} sections, {_bytes(info['bytes']):>8} "
             f"canonical JSON ({_bytes(info['pydantic_json_bytes'])} from pydantic), "
-            f"{_bytes(info['newsml_bytes'])} NewsML-G2, {_bytes(info['html_bytes'])} HTML  "
-            f"{info['origin']}\n"
+            f"{_bytes(info['newsml_bytes'])} NewsML-G2, {_bytes(info['html_bytes'])} HTML, "
+            f"{_bytes(info['ninjs_bytes'])} ninjs, {_bytes(info['text_bytes'])} text, "
+            f"{_bytes(info['markdown_bytes'])} Markdown  {info['origin']}\n"
         )
     out.write("\nTimings (best / median per call)\n")
     for workload, ops in results.timings.items():

@@ -82,6 +82,15 @@ EXPECTED = [
     ("html dumps", "jinja2 template render", 1.0),
     ("html loads", "lxml HTML parse + extract floor", None),
     ("html read", "lxml HTML parse + extract floor", None),
+    ("ninjs dumps", "bm.dumps canonical JSON", 1.5),
+    ("ninjs loads", "bm.loads canonical JSON", 1.5),
+    ("text dumps", "bm.dumps canonical JSON", None),
+    ("text loads", "bm.loads canonical JSON", None),
+    # Markdown
+    ("markdown dumps", "bm.dumps canonical JSON", None),
+    ("markdown loads", "markdown-it-py commonmark parse", 1.5),
+    ("markdown loads", "markdown-it-py parse, body only", None),
+    ("markdown loads", "bm.loads canonical JSON", None),
 ]
 # Ours against IPTC's newsmlg2 library, on every brief workload.
 NEWSMLG2_ROWS = [
@@ -95,7 +104,21 @@ IPTC_ROWS = [
     ("newsml loads, lenient", "newsmlg2 parse", 0.1),
     ("newsml loads, lenient", "lxml.fromstring alone", None),
 ]
-LINEAR = ("dumps", "loads", "validate", "newsml dumps", "newsml loads", "html dumps", "html loads")
+LINEAR = (
+    "dumps",
+    "loads",
+    "validate",
+    "newsml dumps",
+    "newsml loads",
+    "html dumps",
+    "html loads",
+    "ninjs dumps",
+    "ninjs loads",
+    "text dumps",
+    "text loads",
+    "markdown dumps",
+    "markdown loads",
+)
 
 
 def test_json_output_has_every_comparison(results: dict[str, Any]) -> None:
@@ -144,6 +167,12 @@ def test_timings_and_memory_are_recorded(results: dict[str, Any]) -> None:
         "newsml.loads",
         "html.dumps",
         "html.loads",
+        "ninjs.dumps",
+        "ninjs.loads",
+        "text.dumps",
+        "text.loads",
+        "markdown.dumps",
+        "markdown.loads",
     }
     for name in (
         "newsml.dumps",
@@ -155,10 +184,18 @@ def test_timings_and_memory_are_recorded(results: dict[str, Any]) -> None:
         "html.loads",
         "html.read",
         "lxml.html_read",
+        "ninjs.dumps",
+        "ninjs.loads",
+        "text.dumps",
+        "text.loads",
+        "markdown.dumps",
+        "markdown.loads",
+        "markdown_it.parse",
+        "markdown_it.parse(body)",
     ):
         assert 0 < ops[name]["best"] <= ops[name]["median"]
     assert ("newsmlg2.parse" in ops) is HAVE_NEWSMLG2
-    for size in ("newsml_bytes", "html_bytes"):
+    for size in ("newsml_bytes", "html_bytes", "ninjs_bytes", "text_bytes", "markdown_bytes"):
         assert results["workloads"]["gen-40"][size] > results["workloads"]["gen-4"][size]
     assert all(value > 0 for value in results["memory"]["gen-40"].values())
 
@@ -187,6 +224,7 @@ def test_text_output_prints_every_row() -> None:
     notes = out.split("Notes")[1]
     assert "fastjsonschema" in notes
     assert "the Jinja2 template renders the page" in notes
+    assert "ninjs and Markdown read every workload back to an equal brief" in notes
 
 
 def test_profile_reports_both_orders() -> None:
@@ -568,3 +606,41 @@ def test_an_html_reference_that_differs_stops_the_run(
     monkeypatch.setattr(bench, "jinja_html_write", lambda brief: "<!DOCTYPE html>")
     with pytest.raises(SystemExit, match="Jinja2 template"):
         bench.check_html_floors(workloads, [])
+
+
+# --------------------------------------------------------------------------------------
+# ninjs, plain text and Markdown
+
+
+def test_text_format_workloads_are_what_bm_dumps_writes(bench: ModuleType) -> None:
+    brief = bench.generated_brief(3)
+    workload = bench.Workload("w", "example", "test", brief)
+    assert workload.ninjs == bm.dumps(brief, "ninjs")
+    assert workload.plain == bm.dumps(brief, "text")
+    assert workload.markdown == bm.dumps(brief, "markdown")
+    tokens = bench.COMMONMARK.parse(workload.markdown)
+    assert sum(token.type == "heading_open" for token in tokens) >= 3  # a title per section
+    body = bench.markdown_body(workload.markdown)
+    assert workload.markdown.startswith("---\n")
+    assert workload.markdown.endswith(body)
+    assert "---" not in body.splitlines()
+    assert body.lstrip().startswith("# Harbour operations in 3 sections")
+
+
+def test_a_text_format_that_does_not_read_back_stops_the_run(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workload = bench.Workload("w", "example", "test", bench.generated_brief(2))
+    notes: list[str] = []
+    bench.check_text_formats([workload], notes)
+    assert len(notes) == 1
+    assert "equal brief" in notes[0]
+    for field, message in (
+        ("markdown", "bm.loads\\(markdown\\)"),
+        ("plain", "bm.loads\\(text\\)"),
+        ("ninjs", "bm.loads\\(ninjs\\)"),
+    ):
+        other = bench.Workload("o", "example", "test", bench.generated_brief(1))
+        monkeypatch.setattr(workload, field, getattr(other, field))
+        with pytest.raises(SystemExit, match=message):
+            bench.check_text_formats([workload], [])
