@@ -490,3 +490,42 @@ def test_own_document_with_a_broken_metadata_body_is_an_error() -> None:
     with pytest.raises(bm.ValidationError) as caught:
         bm.loads(json.dumps(doc), "ninjs")
     assert caught.value.problems[0].path == "/bodies/1/value"
+
+
+@pytest.mark.parametrize("name", sorted(AGENCY))
+def test_validate_reads_agency_ninjs_leniently(agency: Path, name: str) -> None:
+    """An agency's document is valid when the brief read from it is: what the model
+    cannot hold is a ninjs.dropped warning with its pointer, never an error."""
+    report = bm.validate(agency / name)
+    assert report.ok, [str(p) for p in report.errors]
+    assert report.brief is not None
+    assert report.brief.headline == AGENCY[name]
+    dropped = [p for p in report.warnings if p.code == "ninjs.dropped"]
+    assert all(p.path.startswith("/") for p in dropped)
+    if dropped:  # reading strictly still refuses the losses
+        with pytest.raises(bm.ValidationError):
+            bm.load(agency / name)
+
+
+def test_validate_reads_our_own_ninjs_strictly() -> None:
+    text = bm.dumps(_minimal(), "ninjs")
+    assert bm.validate(text, "ninjs").ok
+    doc = json.loads(text)
+    doc["slugline"] = "not-ours"  # a property the writer never writes
+    report = bm.validate(json.dumps(doc), "ninjs")
+    assert not report.ok
+    assert [(p.code, p.severity, p.path) for p in report.problems] == [
+        ("ninjs.dropped", "error", "/slugline")
+    ]
+    with pytest.raises(TypeError, match="xsd="):
+        bm.validate(text, "ninjs", xsd="profile.xsd")
+
+
+def test_the_cli_validates_and_converts_an_agency_file(agency: Path, tmp_path: Path) -> None:
+    from briefmodel.cli import main
+
+    source = agency / "3.x" / "ntb_text.json"
+    assert main(["validate", "-q", str(source)]) == 0
+    target = tmp_path / "ntb.html"
+    assert main(["convert", "-q", str(source), "-o", str(target)]) == 0
+    assert bm.loads(target.read_text("utf-8"), "html").headline == AGENCY["3.x/ntb_text.json"]

@@ -71,6 +71,7 @@ __all__ = [
     "META_TYPE",
     "SCHEMAS",
     "VERSIONS",
+    "examine",
     "read",
     "sniff",
     "write",
@@ -1167,6 +1168,32 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
     kept under ``extensions["briefmodel:unknown"]`` by its JSON Pointer.
     """
+    reader = _reader(data, strict=strict)
+    return _settle(_brief(reader), reader.losses, strict)
+
+
+def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
+    """Every problem of a ninjs document, for :func:`briefmodel.validate`.
+
+    briefmodel's own documents (those with its metadata body) are read strictly: what
+    they hold that the writer does not write is an error. Other producers' documents are
+    read leniently: what the model cannot hold is reported as ``ninjs.dropped`` warnings,
+    each with its JSON Pointer, and the brief read is checked by the rules.
+    """
+    if xsd is not None:
+        raise TypeError("xsd= applies to XML documents, not to ninjs")
+    reader = _reader(data, strict=False)
+    try:
+        brief = _brief(reader)
+    except ValidationError as error:
+        return list(error.problems), None
+    if reader.own and reader.losses:
+        return [attrs.evolve(p, severity="error") for p in reader.losses], None
+    return list(reader.losses), brief
+
+
+def _reader(data: str | bytes, *, strict: bool) -> _Reader:
+    """A reader of the ninjs object in ``data``; ParseError if it is not one."""
     doc = parse_json(data)
     if type(doc) is not dict:
         raise ParseError(
@@ -1185,16 +1212,18 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
                 path="/schema",
             )
         )
-    reader = _Reader(doc, strict=strict)
+    return _Reader(doc, strict=strict)
+
+
+def _brief(reader: _Reader) -> Brief:
     try:
-        brief = reader.brief()
+        return reader.brief()
     except RecursionError:
         raise ParseError(
             Problem(
                 severity="error", code="parse.too-deep", message="the document nests too deeply"
             )
         ) from None
-    return _settle(brief, reader.losses, strict)
 
 
 def sniff(text: str) -> bool:
@@ -1215,4 +1244,5 @@ FORMAT = Format(
     write=write,
     sniff=sniff,
     description="IPTC ninjs 3.1 or 2.1 news object (lossless for what briefmodel writes)",
+    examine=examine,
 )
