@@ -1539,7 +1539,7 @@ def _html_description(brief: bm.Brief) -> str:
     """The meta description: the first of the subheadline, the key points and the first
     paragraph (at most 300 characters) that shows any text, else the headline."""
     if brief.subheadline and brief.subheadline.strip():
-        return " ".join(brief.subheadline.split())
+        return brief.subheadline
     points = [" ".join(bm.plain_text(item.content).split()) for item in brief.key_points]
     if any(points):
         return "; ".join(p for p in points if p)[:300]

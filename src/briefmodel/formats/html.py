@@ -955,7 +955,7 @@ def _description(brief: Brief) -> str:
     else the key points, else the first paragraph (at most 300 characters), else the
     headline; the first of them that shows any text."""
     if brief.subheadline and brief.subheadline.strip():
-        return " ".join(brief.subheadline.split())
+        return brief.subheadline
     points = [" ".join(plain_text(item.content).split()) for item in brief.key_points]
     if any(points):
         return "; ".join(p for p in points if p)[:300]
