@@ -529,3 +529,178 @@ def test_the_cli_validates_and_converts_an_agency_file(agency: Path, tmp_path: P
     target = tmp_path / "ntb.html"
     assert main(["convert", "-q", str(source), "-o", str(target)]) == 0
     assert bm.loads(target.read_text("utf-8"), "html").headline == AGENCY["3.x/ntb_text.json"]
+
+
+# --------------------------------------------------------------------------------------
+# ninjs 1.x, items without a headline, arrays of objects (hand-written documents)
+
+V1 = {
+    "uri": "https://news.example.org/v1/7",
+    "type": "text",
+    "versioncreated": "2026-03-02T10:00:00Z",
+    "firstcreated": "2026-03-02T09:00:00Z",
+    "pubstatus": "usable",
+    "urgency": 3,
+    "language": "en",
+    "byline": "Ann Writer",
+    "headline": "Harbour crane  toppled by gale",
+    "headline_sub": "No one was hurt",
+    "body_text": "The crane fell.",
+    "body_xhtml": "<p>The crane <b>fell</b> at night.</p><p>Work stops.</p>",
+    "subject": [
+        {
+            "name": "Weather",
+            "scheme": "http://cv.iptc.org/newscodes/subjectcode/",
+            "code": "17000000",
+        }
+    ],
+    "organisation": [{"name": "Port Authority", "rel": "about"}],
+    "associations": {
+        "earlier": {"uri": "https://news.example.org/v1/6", "headline": "Gale warning"}
+    },
+    "copyrightholder": "Example News",
+    "located": "Portsmouth",
+}
+
+
+def test_ninjs_1_is_read_like_2() -> None:
+    brief, _ = _lenient(json.dumps(V1))
+    assert brief.headline == "Harbour crane toppled by gale"
+    assert brief.subheadline == "No one was hurt"
+    assert brief.created == datetime(2026, 3, 2, 9, tzinfo=UTC)
+    assert brief.updated == datetime(2026, 3, 2, 10, tzinfo=UTC)
+    assert (brief.urgency, brief.language) == (3, "en")
+    assert [a.name for a in brief.authors] == ["Ann Writer"]
+    assert [bm.plain_text(b.content) for b in brief.sections[0].blocks] == [
+        "The crane fell at night.",
+        "Work stops.",
+    ]
+    assert brief.subjects[0].uri == "http://cv.iptc.org/newscodes/subjectcode/17000000"
+    assert [(e.kind, e.name) for e in brief.entities] == [("organization", "Port Authority")]
+    assert brief.related == (bm.Related(url="https://news.example.org/v1/6", title="Gale warning"),)
+    assert brief.rights == bm.Rights(holder="Example News")
+
+
+def test_ninjs_1_losses_use_its_pointers() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(json.dumps(V1), "ninjs")
+    assert sorted(p.path for p in caught.value.problems) == [
+        "/body_text",
+        "/located",
+        "/organisation/0/rel",
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"$standard": {"name": "ninjs", "version": "1.4"}},
+        {"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"},
+        {},
+    ],
+)
+def test_ninjs_1_is_told_by_its_version_or_shape(extra: dict[str, Any]) -> None:
+    doc = {"uri": "urn:x:1", "versioncreated": "2026-01-01T00:00:00Z", **extra}
+    doc["headline_main"] = "Ferries return"
+    doc["body_main"] = "Crossings resume.\n\nAt noon."
+    brief = bm.loads(json.dumps(doc), "ninjs")
+    assert brief.headline == "Ferries return"
+    assert len(brief.sections[0].blocks) == 2
+
+
+def test_ninjs_1_wrong_types_name_their_pointer() -> None:
+    doc = {"uri": "urn:x", "versioncreated": "2026-01-01T00:00:00Z", "headline": "H"}
+    doc["body_html"] = 5
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(json.dumps(doc), "ninjs", strict=False)
+    assert "/body_html" in [p.path for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("extra", "headline"),
+    [
+        ({"title": "Conference opens"}, "Conference opens"),
+        ({"slugline": "conf-opens"}, "conf-opens"),
+        (
+            {"descriptions": [{"contentType": "text/html", "value": "<p>Talks  begin</p>"}]},
+            "Talks begin",
+        ),
+    ],
+)
+def test_a_document_without_headline_falls_back(extra: dict[str, Any], headline: str) -> None:
+    doc = {"uri": "urn:x:e", "versionCreated": "2026-01-01T00:00:00Z", **extra}
+    brief = bm.loads(json.dumps(doc), "ninjs")  # the fallback itself is no loss
+    assert brief.headline == headline
+
+
+def test_a_document_with_no_headline_at_all_is_still_an_error() -> None:
+    doc = {"uri": "urn:x", "versionCreated": "2026-01-01T00:00:00Z", "bodies": [{"value": "x"}]}
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(json.dumps(doc), "ninjs", strict=False)
+    assert [p.code for p in caught.value.problems] == ["schema.required"]
+
+
+PICTURE = {
+    "uri": "urn:x:pic",
+    "type": "picture",
+    "versionCreated": "2026-01-01T00:00:00Z",
+    "headlines": [{"value": "Flooded square"}],
+    "descriptions": [{"value": "Water covers the market square."}],
+    "renditions": [
+        {"name": "thumb", "href": "https://img.example.org/t.jpg", "contentType": "image/jpeg"},
+        {"name": "main", "href": "https://img.example.org/m.jpg", "contentType": "image/jpeg"},
+    ],
+}
+
+
+def test_a_picture_without_body_is_a_figure() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(json.dumps(PICTURE), "ninjs")
+    assert sorted(p.path for p in caught.value.problems) == ["/renditions/0", "/type"]
+    brief, _ = _lenient(json.dumps(PICTURE))
+    (figure,) = brief.sections[0].blocks
+    assert figure == bm.Figure(
+        src="https://img.example.org/m.jpg", alt="Water covers the market square."
+    )
+
+
+def test_a_picture_without_usable_rendition_loses_them() -> None:
+    doc = {**PICTURE, "renditions": [{"name": "main", "href": "/relative.jpg"}]}
+    brief, warned = _lenient(json.dumps(doc))
+    assert brief.sections == (bm.Section(),)
+    assert any("/renditions" in w and "main or preview" in w for w in warned)
+    v1 = {
+        "uri": "urn:x",
+        "type": "picture",
+        "versioncreated": "2026-01-01T00:00:00Z",
+        "headline": "H",
+        "description_text": "A dog.",
+        "renditions": {"main": {"href": "http://img.example.org/d.jpg", "mimetype": "image/png"}},
+    }
+    brief, _ = _lenient(json.dumps(v1))
+    assert brief.sections[0].blocks == (
+        bm.Figure(src="http://img.example.org/d.jpg", alt="A dog."),
+    )
+
+
+ARRAY = [
+    {"uri": "urn:x:a", "versionCreated": "2026-01-01T00:00:00Z", "title": "First"},
+    {"uri": "urn:x:b"},
+    {"uri": "urn:x:c", "versionCreated": "2026-01-02T00:00:00Z", "headlines": [{"value": "Third"}]},
+]
+
+
+def test_an_array_of_ninjs_objects_is_read_with_load_all(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.ninjs"
+    path.write_text(json.dumps(ARRAY), "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        briefs = list(bm.load_all(path, "ninjs", strict=False))
+    assert [b.headline for b in briefs] == ["First", "Third"]
+    assert any("object 1 passed over" in str(w.message) for w in caught)
+    with pytest.raises(bm.ValidationError) as error:
+        list(bm.load_all(path, "ninjs"))
+    assert error.value.problems[0].path == "/1"
+    assert [b.id for b in ninjs.read_all(json.dumps(ARRAY[0]))] == ["urn:x:a"]
+    with pytest.raises(bm.ParseError, match="load_all"):
+        bm.load(path, "ninjs", strict=False)

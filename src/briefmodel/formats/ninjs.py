@@ -11,7 +11,8 @@ a JSON object: the *briefmodel metadata body*. The docs' ninjs page lists it fie
 field.
 
 The reader reads briefmodel's own ninjs back to an equal brief, and other producers'
-ninjs 2.x and 3.x as far as the model can hold it. What it cannot hold is a loss
+ninjs 1.x, 2.x and 3.x as far as the model can hold it (a JSON array of them with
+:func:`read_all`). What it cannot hold is a loss
 (``ninjs.dropped``, with the JSON Pointer of the value): an error when reading strictly
 (the default), a warning with ``strict=False``, when the value is kept under
 ``extensions["briefmodel:unknown"]``, keyed by its pointer.
@@ -33,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -50,6 +51,7 @@ from ..model import (
     Brief,
     Correction,
     Entity,
+    Figure,
     Paragraph,
     Related,
     Rights,
@@ -73,6 +75,7 @@ __all__ = [
     "VERSIONS",
     "examine",
     "read",
+    "read_all",
     "sniff",
     "write",
 ]
@@ -402,6 +405,7 @@ _KEYWORD_KEYS = {
     for rel in (False, True)
     for literal in (False, True)
 }
+_RENDITION_KEYS = frozenset({"name", "href", "contentType"})
 _ASSOCIATION_KEYS = frozenset({"name", "uri", "rel", "type"})
 _TITLED_ASSOCIATION_KEYS = _ASSOCIATION_KEYS | {"headlines"}
 #: The string properties that name an entity, a subject or a source.
@@ -429,9 +433,18 @@ class _Reader:
     """One ninjs document being read: its version, what it has lost, errors found."""
 
     def __init__(self, doc: dict[str, Any], *, strict: bool) -> None:
-        self.doc = doc
         self.strict = strict
-        self.v2 = _is_v2(doc)
+        #: For a ninjs 1.x document (read as 2.x): 2.x pointer prefixes to 1.x pointers.
+        self.origin: dict[str, str] = {}
+        self.v1 = _is_v1(doc)
+        if self.v1:
+            doc, self.origin = _from_v1(doc)
+        self.doc = doc
+        self.v2 = self.v1 or _is_v2(doc)
+        #: The description read as the headline (a document with no headline).
+        self.headline_from: int | None = None
+        #: Top-level properties already read (a title or slugline read as the headline).
+        self.used: set[str] = set()
         self.losses: list[Problem] = []
         self.errors: list[Problem] = []
         self.unknown: dict[str, Any] = {}
@@ -451,7 +464,17 @@ class _Reader:
         spelling."""
         if not self.v2:
             return pointer(path)
-        return pointer(_v2(p) if type(p) is str and p in _CAMEL.values() else p for p in path)
+        where = pointer(_v2(p) if type(p) is str and p in _CAMEL.values() else p for p in path)
+        return self.in_v1(where) if self.origin else where
+
+    def in_v1(self, where: str) -> str:
+        """The 1.x pointer of a place in the document as read (spelt as 2.x)."""
+        prefix = where
+        while prefix:
+            if prefix in self.origin:
+                return self.origin[prefix] + where[len(prefix) :]
+            prefix = prefix.rpartition("/")[0]
+        return where
 
     def lose(
         self, path: tuple[str | int, ...] | str, what: str, value: Any, *, keep: bool = True
@@ -567,7 +590,11 @@ class _Reader:
         if self.own:
             self.apply_exact()
         fields = self.fields
+        if not self.own:
+            self.fallback_headline()
         for key, value in self.doc.items():
+            if key in self.used:
+                continue
             name = _CAMEL.get(key, key) if self.v2 else key
             handler = _TOP.get(name)
             if handler is None or (name in _ONLY_V3 and self.v2 != (key != name)):
@@ -575,6 +602,7 @@ class _Reader:
             else:
                 handler(self, value)
         self.dates()
+        self.picture()
         if "headline" not in fields:
             self.fail((), "schema.required", "the document has no headline")
         if "id" not in fields:
@@ -597,6 +625,86 @@ class _Reader:
                 Problem(severity="error", code=code, message=str(error), path=pointer(path))
             )
             raise ValidationError(self.errors + self.losses) from None
+
+    def first_description(self) -> tuple[int, str] | None:
+        """The index and plain text of the first description that has text."""
+        for index, item in self.items("descriptions"):
+            value = item.get("value")
+            if type(value) is not str or item.get("role") == KEY_POINT_ROLE:
+                continue
+            kind = str(item.get(self.key("contentType")) or "")
+            text = " ".join(
+                (_html_text(value) if "html" in kind or "xml" in kind else value).split()
+            )
+            if text:
+                return index, text
+        return None
+
+    def fallback_headline(self) -> None:
+        """For a document with no headline (events, pictures): its ``title``, else its
+        ``slugline``, else its first description."""
+        headlines = self.doc.get("headlines")
+        if type(headlines) is list and any(
+            type(h) is dict and type(h.get("value")) is str and h["value"].strip()
+            for h in headlines
+        ):
+            return
+        for name in ("title", "slugline"):
+            value = self.doc.get(name)
+            if type(value) is str and value.strip():
+                self.fields["headline"] = " ".join(value.split())
+                self.used.add(name)
+                return
+        found = self.first_description()
+        if found is not None:
+            self.headline_from, self.fields["headline"] = found
+
+    def picture(self) -> None:
+        """A picture without a body: a section holding a figure of its ``main`` (else
+        ``preview``) rendition, an http(s) image, its first description the alt text.
+        Other renditions, and every rendition of an item with a body, are losses."""
+        value = self.doc.get("renditions")
+        if value in (None, [], {}):
+            return
+        renditions = self.items("renditions")
+        described = self.first_description()
+        chosen = None
+        if "sections" not in self.fields and described is not None and not self.own:
+            named = {item.get("name"): (index, item) for index, item in reversed(renditions)}
+            for name in ("main", "preview"):
+                index, item = named.get(name, (-1, {}))
+                if self.is_image(item):
+                    figure = self.build(
+                        ("renditions", index), Figure, item, src=item["href"], alt=described[1]
+                    )
+                    if figure is not None:
+                        chosen = index
+                        self.fields["sections"] = (Section(blocks=(figure,)),)
+                        self.rest(item, _RENDITION_KEYS, "renditions", index)
+                        break
+        if chosen is None:
+            what = "the renditions" + (
+                " (a picture without a body needs an http(s) image rendition named main"
+                " or preview, and a description for its alt text)"
+                if "sections" not in self.fields
+                else ""
+            )
+            self.lose(("renditions",), what, value)
+            return
+        for index, item in renditions:
+            if index != chosen:
+                self.lose(("renditions", index), f"another rendition ({item.get('name')})", item)
+
+    def is_image(self, rendition: dict[str, Any]) -> bool:
+        """Whether a rendition is an image with an http(s) href: by its content type,
+        else by the item's type."""
+        href = rendition.get("href")
+        if type(href) is not str or not re.match(r"https?://", href, re.IGNORECASE):
+            return False
+        kind = rendition.get(self.key("contentType"))
+        if kind is not None:
+            return str(kind).startswith("image/")
+        return self.doc.get("type") in ("picture", "graphic")
 
     def find_meta(self) -> None:
         for index, body in self.items("bodies"):
@@ -741,6 +849,9 @@ class _Reader:
             if text is None:
                 continue
             if role == KEY_POINT_ROLE and self.own:
+                continue
+            if index == self.headline_from:
+                self.rest(item, _TEXT_KEYS, "descriptions", index)
                 continue
             kind = item.get(self.key("contentType")) or "text/plain"
             if "subheadline" not in self.fields and role != KEY_POINT_ROLE and not self.own:
@@ -1023,6 +1134,144 @@ class _Reader:
             self.fail(("bodies", self.meta_at or 0, "value"), "ninjs.meta", f"{error}")
 
 
+#: ninjs 1.x content types of ``body_*`` and ``description_*`` by their suffix.
+_V1_TYPES = {
+    "text": "text/plain",
+    "main": "text/plain",
+    "html": "text/html",
+    "richtext": "text/html",
+    "xhtml": "application/xhtml+xml",
+}
+#: ninjs 1.x entity arrays and the 2.x property that holds them.
+_V1_KINDS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "event": "events",
+    "object": "objects",
+}
+_V1_GROUPS = {"headline": "headlines", "body": "bodies", "description": "descriptions"}
+_V1_PATTERN = re.compile(r"(headline|body|description)_(.+)")
+_V1_SCHEMA = re.compile(r"ninjs-schema_(\d+)\.")
+
+
+def _declared(doc: dict[str, Any]) -> str | None:
+    """The ninjs version a document declares in ``standard``/``$standard`` or ``$schema``."""
+    for name in ("standard", "$standard"):
+        standard = doc.get(name)
+        if type(standard) is dict and type(standard.get("version")) is str:
+            return str(standard["version"])
+    schema = doc.get("$schema")
+    found = _V1_SCHEMA.search(schema) if type(schema) is str else None
+    return found.group(1) + "." if found else None
+
+
+def _is_v1(doc: dict[str, Any]) -> bool:
+    """Whether a document is ninjs 1.x: by its declared version, else by its shape (a
+    string ``headline``, or a ``headline_*``, ``body_*`` or ``description_*`` key)."""
+    declared = _declared(doc)
+    if declared is not None:
+        return declared.startswith("1.")
+    return type(doc.get("headline")) is str or any(_V1_PATTERN.fullmatch(k) for k in doc)
+
+
+def _v1_entry(group: str, suffix: str, value: Any) -> dict[str, Any]:
+    """A 1.x ``headline_*``, ``body_*`` or ``description_*`` value as a 2.x entry: the
+    suffix is its role, or its content type when it names one."""
+    if group == "headline":
+        return {"role": suffix, "value": value}
+    entry: dict[str, Any] = {"value": value}
+    kind = _V1_TYPES.get(suffix.rpartition("_")[2])
+    entry["contenttype"] = kind or "text/plain"
+    if suffix not in _V1_TYPES:
+        entry["role"] = suffix
+    return entry
+
+
+def _v1_named(value: dict[str, Any], origin: dict[str, str], to: str, at: str) -> list[Any]:
+    """A 1.x object keyed by name (``associations``, ``renditions``) as a 2.x array."""
+    items: list[Any] = []
+    for name, item in value.items():
+        origin[f"{to}/{len(items)}"] = at + pointer((name,))
+        if type(item) is dict:
+            here = f"{to}/{len(items)}"
+            item = {"name": name, **_v1_item(item, origin, here, at + pointer((name,)))}
+            if to == "/renditions" and "mimetype" in item:
+                item["contenttype"] = item.pop("mimetype")
+                origin[f"{to}/{len(items)}/contenttype"] = at + pointer((name, "mimetype"))
+        items.append(item)
+    return items
+
+
+def _v1_item(item: dict[str, Any], origin: dict[str, str], to: str, at: str) -> dict[str, Any]:
+    """An associated 1.x object with its headline spelt as 2.x does."""
+    headline = item.get("headline")
+    if type(headline) is not str:
+        return item
+    origin[to + "/headlines/0"] = at + "/headline"
+    item = {k: v for k, v in item.items() if k != "headline"}
+    item["headlines"] = [{"value": headline}]
+    return item
+
+
+def _from_v1(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """A ninjs 1.x document spelt as 2.x, and the JSON Pointer of each 2.x place in the
+    1.x document (by pointer prefix)."""
+    out: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    lists: dict[str, list[Any]] = {}
+
+    def add(prop: str, entry: Any, at: str) -> None:
+        items = lists.setdefault(prop, [])
+        here = f"/{prop}/{len(items)}"
+        origin[here] = origin[here + "/value"] = origin[here + "/role"] = at
+        items.append(entry)
+
+    for key, value in doc.items():
+        at = pointer((key,))
+        match = _V1_PATTERN.fullmatch(key)
+        if key == "headline" and type(value) is str:
+            add("headlines", {"role": "main", "value": value}, at)
+        elif match is not None:
+            group, suffix = match.groups()
+            add(_V1_GROUPS[group], _v1_entry(group, suffix, value), at)
+        elif key == "byline":
+            out["by"] = value
+            origin["/by"] = at
+        elif key in ("subject", *_V1_KINDS) and type(value) is list:
+            prop = "subjects" if key == "subject" else _V1_KINDS[key]
+            out[prop] = []
+            origin[f"/{prop}"] = at
+            for index, item in enumerate(value):
+                here = f"/{prop}/{index}"
+                origin[here] = f"{at}/{index}"
+                if type(item) is dict and type(item.get("code")) is str:
+                    item = dict(item)
+                    code, scheme = item.pop("code"), item.pop("scheme", None)
+                    if type(scheme) is str:
+                        item["uri"] = scheme + code
+                        origin[here + "/uri"] = f"{at}/{index}/scheme"
+                    else:
+                        item["literal"] = code
+                        origin[here + "/literal"] = f"{at}/{index}/code"
+                out[prop].append(item)
+        elif key in ("associations", "renditions") and type(value) is dict:
+            out[key] = _v1_named(value, origin, "/" + key, at)
+            origin["/" + key] = at
+        elif key == "genre" and type(value) is list:
+            out["genres"] = value
+            origin["/genres"] = at
+        elif key == "$schema" and type(value) is str and _V1_SCHEMA.search(value):
+            continue
+        elif key == "$standard":
+            out["standard"] = value
+            origin["/standard"] = at
+        else:
+            out[key] = value
+    out.update(lists)
+    return out, origin
+
+
 def _is_v2(doc: dict[str, Any]) -> bool:
     """Whether a document spells its properties as ninjs 2.x does (in lower case)."""
     standard = doc.get("standard")
@@ -1104,14 +1353,15 @@ _TOP: dict[str, Callable[[_Reader, Any], None]] = {
     "genres": _Reader.genres,
     "associations": _Reader.associations,
     "bodies": _Reader.bodies,
+    "renditions": lambda r, v: None,  # read by _Reader.picture, after the bodies
     **{
         name: (lambda n: lambda r, v: r.lost(n, v))(name)
         for name in (
             "profile",
             "edNote",
             "slugline",
+            "title",
             "located",
-            "renditions",
             "altIds",
             "trustIndicators",
             "expires",
@@ -1162,7 +1412,7 @@ def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
 
 
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
-    """Read a ninjs 2.x or 3.x news object into a brief (without the semantic rules).
+    """Read a ninjs 1.x, 2.x or 3.x news object into a brief (without the semantic rules).
 
     Strict by default: anything the model cannot hold is an error. With
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
@@ -1170,6 +1420,38 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """
     reader = _reader(data, strict=strict)
     return _settle(_brief(reader), reader.losses, strict)
+
+
+def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
+    """Each news object of a JSON array of ninjs objects (or the one object), in order.
+
+    Reading strictly, the first object that cannot be read raises, its problems' JSON
+    Pointers starting with its index. With ``strict=False`` an object that cannot be
+    read (no headline, no date…) is passed over with a
+    :class:`~briefmodel.BriefmodelWarning` that says why.
+    """
+    doc = parse_json(data)
+    if type(doc) is not list:
+        reader = _checked_reader(doc, strict=strict)
+        yield _settle(_brief(reader), reader.losses, strict)
+        return
+    for index, item in enumerate(doc):
+        try:
+            reader = _checked_reader(item, strict=strict)
+            brief = _brief(reader)
+        except (ParseError, ValidationError) as error:
+            moved = [attrs.evolve(p, path=f"/{index}{p.path or ''}") for p in error.problems]
+            if strict and isinstance(error, ParseError):
+                raise ParseError(moved[0]) from None
+            if strict:
+                raise ValidationError(moved) from None
+            shown = "; ".join(str(p) for p in moved if p.severity == "error")
+            warnings.warn(
+                BriefmodelWarning(f"ninjs object {index} passed over: {shown}"), stacklevel=2
+            )
+            continue
+        losses = [attrs.evolve(p, path=f"/{index}{p.path or ''}") for p in reader.losses]
+        yield _settle(brief, losses, strict)
 
 
 def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
@@ -1194,13 +1476,17 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
 
 def _reader(data: str | bytes, *, strict: bool) -> _Reader:
     """A reader of the ninjs object in ``data``; ParseError if it is not one."""
-    doc = parse_json(data)
+    return _checked_reader(parse_json(data), strict=strict)
+
+
+def _checked_reader(doc: Any, *, strict: bool) -> _Reader:
     if type(doc) is not dict:
+        hint = "; read an array of them with load_all" if type(doc) is list else ""
         raise ParseError(
             Problem(
                 severity="error",
                 code="parse.not-ninjs",
-                message=f"a ninjs document is a JSON object, not {_json_type(doc)}",
+                message=f"a ninjs document is a JSON object, not {_json_type(doc)}{hint}",
             )
         )
     if doc.get("schema") == "briefmodel/1":
@@ -1243,6 +1529,7 @@ FORMAT = Format(
     read=read,
     write=write,
     sniff=sniff,
+    read_all=read_all,
     description="IPTC ninjs 3.1 or 2.1 news object (lossless for what briefmodel writes)",
     examine=examine,
 )
