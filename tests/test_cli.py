@@ -1057,7 +1057,19 @@ def test_schema_newsml(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_scale_benchmark_runs() -> None:
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "cli.py"
     done = subprocess.run(
-        [sys.executable, str(script), "--small", "2", "--large", "6", "--speed", "6", "--json"],
+        [
+            sys.executable,
+            str(script),
+            "--small",
+            "2",
+            "--large",
+            "6",
+            "--speed",
+            "6",
+            "--repeat",
+            "3",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=300,
