@@ -15,6 +15,7 @@ False
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -174,3 +175,24 @@ class ValidationError(BriefmodelError):
         more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
         count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
         super().__init__(f"invalid brief ({count}):\n{shown}{more}")
+
+
+def settle_losses(losses: list[Problem], *, strict: bool, stacklevel: int) -> None:
+    """What a format's reader does with what it could not hold, once it has read all.
+
+    Reading strictly, the losses are a :class:`ValidationError`. Otherwise they are one
+    :class:`BriefmodelWarning` listing the first five (each by its line, else its JSON
+    Pointer) and counting the rest; ``stacklevel`` is :func:`warnings.warn`'s, counted
+    from the caller, so that the warning points at the code that called ``bm.loads``.
+    """
+    if not losses:
+        return
+    if strict:
+        raise ValidationError(losses)
+    shown = "; ".join(
+        f"{f'line {p.line}' if p.line is not None else p.path or '/'}: {p.message}"
+        for p in losses[:5]
+    )
+    more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
+    count = f"{len(losses)} loss" + ("" if len(losses) == 1 else "es")
+    warnings.warn(BriefmodelWarning(f"read with {count}: {shown}{more}"), stacklevel=stacklevel + 1)

@@ -45,7 +45,6 @@ import contextlib
 import hashlib
 import json
 import re
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from copy import deepcopy
 from datetime import datetime, timezone
@@ -57,7 +56,7 @@ from lxml import etree
 
 from .. import _patterns
 from .._converter import Invalid, parse_datetime, thaw
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
+from ..errors import ParseError, Problem, ValidationError, settle_losses
 from ..model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -2091,13 +2090,7 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     is kept under ``extensions["briefmodel:unknown"]`` as HTML text, keyed by its XPath.
     """
     brief, losses = _read(*_parse(data), strict=strict)
-    if losses and strict:
-        raise ValidationError(losses)
-    if losses:
-        shown = "; ".join(f"line {p.line}: {p.message}" for p in losses[:5])
-        more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
-        count = f"{len(losses)} loss" + ("" if len(losses) == 1 else "es")
-        warnings.warn(BriefmodelWarning(f"read with {count}: {shown}{more}"), stacklevel=3)
+    settle_losses(losses, strict=strict, stacklevel=3)
     return brief
 
 

@@ -41,7 +41,7 @@ from lxml import etree
 
 from .._converter import Invalid, parse_datetime, thaw
 from .._patterns import NODE_ID
-from ..errors import BriefmodelWarning, Problem, ValidationError
+from ..errors import BriefmodelWarning, Problem, ValidationError, settle_losses
 from ..model import (
     Agent,
     Brief,
@@ -847,17 +847,7 @@ def _read_item(root: etree._Element, strict: bool) -> tuple[Brief, list[Problem]
 
 
 def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
-    if losses and strict:
-        raise ValidationError(losses)
-    if losses:
-        shown = "; ".join(f"line {p.line}: {p.message}" for p in losses[:5])
-        more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
-        warnings.warn(
-            BriefmodelWarning(
-                f"read with {len(losses)} loss{'es' * (len(losses) != 1)}: {shown}{more}"
-            ),
-            stacklevel=4,
-        )
+    settle_losses(losses, strict=strict, stacklevel=4)
     return brief
 
 

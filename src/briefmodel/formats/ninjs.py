@@ -45,7 +45,7 @@ from lxml import html as lxml_html
 
 from .._converter import Invalid, parse_datetime, thaw
 from .._patterns import NODE_ID, QCODE
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
+from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer, settle_losses
 from ..model import (
     Agent,
     Brief,
@@ -1397,17 +1397,7 @@ _CAMEL.update({_v2(name): name for name in (*_TOP, *_NESTED)})
 
 
 def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
-    if losses and strict:
-        raise ValidationError(losses)
-    if losses:
-        shown = "; ".join(f"{p.path or '/'}: {p.message}" for p in losses[:5])
-        more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
-        warnings.warn(
-            BriefmodelWarning(
-                f"read with {len(losses)} loss{'es' * (len(losses) != 1)}: {shown}{more}"
-            ),
-            stacklevel=4,
-        )
+    settle_losses(losses, strict=strict, stacklevel=4)
     return brief
 
 
