@@ -75,6 +75,7 @@ from briefmodel.model import MODEL_TYPES, FrozenMap
 from briefmodel.rules import url_scheme
 
 from .._browser import dump_dom
+from .._offline import connections as _connections
 
 UTC = timezone.utc
 CREATED = datetime(2026, 5, 4, 8, tzinfo=UTC)
@@ -1064,49 +1065,12 @@ class Env:
 
 
 @pytest.fixture(scope="module")
-def listener() -> Iterator[socket.socket]:
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(32)
-    server.setblocking(False)
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory, listener: socket.socket) -> Env:
     folder = tmp_path_factory.mktemp("hostile-html")
     secret = f"BRIEFMODEL-SECRET-{uuid.uuid4().hex}"
     secret_file = folder / "secret.txt"
     secret_file.write_text(secret, encoding="utf-8")
     return Env(secret, secret_file, listener.getsockname()[1])
-
-
-@pytest.fixture
-def network(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """Python-level network access, recorded and refused."""
-    attempts: list[tuple[Any, ...]] = []
-
-    def refuse(*args: Any) -> Any:
-        attempts.append(args)
-        raise OSError("network access while reading hostile HTML")
-
-    monkeypatch.setattr(socket.socket, "connect", lambda self, *a: refuse("connect", *a))
-    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, *a: refuse("connect_ex", *a))
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse("create", *a))
-    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse("getaddrinfo", *a))
-    return attempts
-
-
-def _connections(server: socket.socket) -> list[str]:
-    seen = []
-    while True:
-        try:
-            connection, peer = server.accept()
-        except BlockingIOError:
-            return seen
-        connection.close()
-        seen.append(str(peer))
 
 
 def page(body: str = "", head: str = "", *, doctype: str = "<!DOCTYPE html>") -> str:

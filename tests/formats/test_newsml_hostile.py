@@ -52,6 +52,8 @@ from lxml import etree
 import briefmodel as bm
 from briefmodel.formats import newsml
 
+from .._offline import connections as _connections
+
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 1.0  # seconds: the issue's bound for refusing an attack
 ATTEMPTS = 3  # the best of this many runs is held to LIMIT
@@ -149,16 +151,6 @@ class Env:
 
 
 @pytest.fixture(scope="module")
-def listener() -> Iterator[socket.socket]:
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(32)
-    server.setblocking(False)
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory, listener: socket.socket) -> Env:
     folder = tmp_path_factory.mktemp("hostile")
     secret = f"BRIEFMODEL-SECRET-{uuid.uuid4().hex}"
@@ -185,39 +177,6 @@ def env(tmp_path_factory: pytest.TempPathFactory, listener: socket.socket) -> En
     fifo = folder / "fifo"
     os.mkfifo(fifo)
     return Env(secret, secret_file, dtd, oob_dtd, error_dtd, fifo, port)
-
-
-@pytest.fixture
-def network(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """Python-level network access, recorded and refused."""
-    attempts: list[tuple[Any, ...]] = []
-
-    def refuse(*args: Any) -> Any:
-        attempts.append(args)
-        raise OSError("network access while reading hostile XML")
-
-    monkeypatch.setattr(socket.socket, "connect", lambda self, *a: refuse("connect", *a))
-    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, *a: refuse("connect_ex", *a))
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse("create", *a))
-    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse("getaddrinfo", *a))
-    return attempts
-
-
-def _connections(server: socket.socket) -> list[str]:
-    """Connections made to the listener since last asked, with what they sent."""
-    seen: list[str] = []
-    while True:
-        try:
-            connection, peer = server.accept()
-        except BlockingIOError:
-            return seen
-        with connection:
-            connection.setblocking(False)
-            try:
-                sent = connection.recv(65536).decode("latin-1")
-            except OSError:
-                sent = ""
-        seen.append(f"{peer}: {sent!r}")
 
 
 # ======================================================================================
