@@ -75,6 +75,39 @@ NODE_ID = Shape(
     "an identifier that starts with a letter or '_' and holds only ASCII letters, "
     "digits, '_', '-' and '.' (usable as an XML ID and an HTML anchor)",
 )
+_NOT_IN_NODE_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
+
+
+def new_node_id(candidates: tuple[object, ...], taken: set[str]) -> str:
+    """A :data:`NODE_ID` made from the first candidate that is a non-empty string (a name,
+    a code, a URI), unique among ``taken``, to which it is added.
+
+    What an id cannot hold becomes ``-``; an id that cannot start as it is gets ``_``
+    before it; a taken one gets ``-2``, ``-3`` … after it; with no candidate, ``x``.
+    Readers of other producers' documents use it to give entities and sources ids.
+
+    >>> taken = {"port-authority"}
+    >>> new_node_id((None, "Port Authority"), taken), new_node_id(("Port authority",), taken)
+    ('Port-Authority', 'Port-authority')
+    >>> new_node_id(("port authority",), taken), new_node_id(("2026 report",), taken)
+    ('port-authority-2', '_2026-report')
+    """
+    for candidate in candidates:
+        if type(candidate) is str and candidate:
+            ident = _NOT_IN_NODE_ID.sub("-", candidate).strip("-") or "x"
+            if not NODE_ID.regex.match(ident):
+                ident = "_" + ident
+            break
+    else:
+        ident = "x"
+    base, n = ident, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    taken.add(ident)
+    return ident
+
+
 SCHEME_NAME = Shape(
     "scheme-name",
     r"^[A-Za-z][A-Za-z0-9_.\-]*" + END,

@@ -40,7 +40,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from .._converter import Invalid, parse_datetime, thaw
-from .._patterns import NODE_ID
+from .._patterns import NODE_ID, new_node_id
 from ..errors import BriefmodelWarning, Problem, ValidationError, settle_losses
 from ..model import (
     Agent,
@@ -392,7 +392,6 @@ def write(brief: Brief, *, pretty: bool = False) -> str:
 # Reading
 
 UNKNOWN_KEY = "briefmodel:unknown"
-_NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
@@ -458,20 +457,7 @@ class _Reader(BodyReader):
             return None
 
     def new_id(self, *candidates: str | None) -> str:
-        for candidate in candidates:
-            if candidate:
-                ident = _NOT_ID.sub("-", candidate).strip("-") or "x"
-                if not _ID.match(ident):
-                    ident = "_" + ident
-                break
-        else:
-            ident = "x"
-        base, n = ident, 1
-        while ident in self.taken_ids:
-            n += 1
-            ident = f"{base}-{n}"
-        self.taken_ids.add(ident)
-        return ident
+        return new_node_id(candidates, self.taken_ids)
 
     # -- the item --------------------------------------------------------------------
 

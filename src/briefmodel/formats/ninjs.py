@@ -44,7 +44,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .._converter import Invalid, parse_datetime, thaw
-from .._patterns import NODE_ID, QCODE
+from .._patterns import NODE_ID, QCODE, new_node_id
 from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer, settle_losses
 from ..model import (
     Agent,
@@ -361,7 +361,6 @@ def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> s
 # ======================================================================================
 # Reading
 
-_NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 _ID = NODE_ID.regex
 _QCODE = QCODE.regex
 _LINKABLE = re.compile(r"(?:https?:|mailto:)", re.IGNORECASE)
@@ -568,20 +567,7 @@ class _Reader:
                 self.lose(self.at(*path) + pointer((key,)), f"the property {key!r}", value)
 
     def new_id(self, *candidates: Any) -> str:
-        for candidate in candidates:
-            if type(candidate) is str and candidate:
-                ident = _NOT_ID.sub("-", candidate).strip("-") or "x"
-                if not _ID.match(ident):
-                    ident = "_" + ident
-                break
-        else:
-            ident = "x"
-        base, n = ident, 1
-        while ident in self.taken:
-            n += 1
-            ident = f"{base}-{n}"
-        self.taken.add(ident)
-        return ident
+        return new_node_id(candidates, self.taken)
 
     # -- the document ------------------------------------------------------------------
 
