@@ -28,3 +28,17 @@ def shared() -> Path:
             pytest.fail(f"CI needs {SHARED} (the official standards) beside the project")
         pytest.skip(f"{SHARED} is not here: the shared standards and seed are not available")
     return SHARED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="rewrite the files under tests/golden/ from what the code writes today",
+    )
+
+
+@pytest.fixture(scope="session")
+def regenerate_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites the golden files instead of comparing with them."""
+    return bool(request.config.getoption("--regenerate-golden"))
