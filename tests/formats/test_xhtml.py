@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from lxml import etree
 
 import briefmodel as bm
-from briefmodel.formats._xhtml import XHTML, BodyText, BodyWriter, _not_xml
-from briefmodel.formats._xml import BM, XML_ID
+from briefmodel.formats._safe_xml import BM, XML_ID
+from briefmodel.formats._xhtml import XHTML, BodyText, BodyWriter
+from briefmodel.formats._xhtml.write import _not_xml
 from briefmodel.testing import briefs
 
 CREATED = datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc)

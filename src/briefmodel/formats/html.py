@@ -86,7 +86,7 @@ from ..model import (
 )
 from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
 from . import Format
-from ._xml import Reading, all_text, local_name, lost_text, refuse, where
+from ._safe_xml import Reading, all_text, local_name, lost_text, refuse, where
 
 __all__ = [
     "CONFIDENCE_LABELS",

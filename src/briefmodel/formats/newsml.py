@@ -56,8 +56,7 @@ from ..model import (
     Subject,
 )
 from . import Format
-from ._xhtml import BLOCK_CONTAINERS, NITF, XHTML, BodyReader, BodyWriter
-from ._xml import (
+from ._safe_xml import (
     BM,
     MAX_BYTES,
     XML_LANG,
@@ -67,6 +66,7 @@ from ._xml import (
     refuse,
     sub_text,
 )
+from ._xhtml import BLOCK_CONTAINERS, NITF, XHTML, BodyReader, BodyWriter
 
 __all__ = [
     "BM",

@@ -61,9 +61,9 @@ from ..model import (
     plain_text,
 )
 from . import Format
+from ._safe_xml import BM, XML_ID
+from ._safe_xml import parse as parse_xml
 from ._xhtml import XHTML, BodyReader, BodyText
-from ._xml import BM, XML_ID
-from ._xml import parse as parse_xml
 from .json import parse as parse_json
 
 __all__ = [
