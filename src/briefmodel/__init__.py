@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from . import rules
 from ._api import dump, dumps, from_dict, load, load_all, loads, to_dict
@@ -32,7 +33,6 @@ from .errors import (
     ValidationError,
     pointer,
 )
-from .formats import formats
 from .model import (
     Agent,
     Brief,
@@ -59,6 +59,11 @@ from .model import (
     plain_text,
 )
 from .validation import validate
+
+if TYPE_CHECKING:  # type checkers see the function; at run time it is the callable module
+    from .formats import formats
+else:  # ``bm.formats()`` lists the names, ``import briefmodel.formats.json`` works
+    from . import formats
 
 try:
     __version__ = version("briefmodel")

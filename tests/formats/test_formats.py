@@ -3,6 +3,8 @@ the choice, the content decides, and what cannot be told apart is said clearly."
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,25 @@ def test_an_unclaimed_suffix_falls_back_to_the_content(tmp_path: Path) -> None:
     path.write_text("nothing to tell", "utf-8")
     with pytest.raises(bm.ParseError, match=r"cannot tell the format of '.*brief\.data'"):
         bm.load(path)
+
+
+def test_each_format_imports_as_a_module_and_the_registry_still_lists_them() -> None:
+    # A fresh interpreter: whether ``bm.formats`` hides the subpackages depends on what the
+    # import of ``briefmodel`` bound, which an already imported package would mask.
+    program = (
+        "import briefmodel as bm\n"
+        "import briefmodel.formats.json as jf\n"
+        "from briefmodel.formats import html, markdown, newsml, ninjs, text\n"
+        "modules = [jf, html, markdown, newsml, ninjs, text]\n"
+        "print(bm.formats())\n"
+        "print([m.FORMAT.name for m in modules])\n"
+        "print(bm.formats.by_name('ninjs') is ninjs.FORMAT)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    listed, imported, same = done.stdout.splitlines()
+    assert listed == str(bm.formats())
+    assert imported == str(["json", "html", "markdown", "newsml", "ninjs", "text"])
+    assert same == "True"

@@ -7,9 +7,18 @@ the format has more to say, ``read_all`` and ``examine``).
 Third-party formats plug in through the ``briefmodel.formats`` entry-point group: the
 entry point names a :class:`Format` object.
 
+Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
+``.html``, ``.markdown``, ``.text``) whose ``__init__`` holds ``FORMAT`` and its public names,
+with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
+calling it lists the registered names, so both ``bm.formats()`` and
+``import briefmodel.formats.json`` work:
+
 >>> import briefmodel as bm
 >>> bm.formats()
 ('json', 'newsml', 'html', 'ninjs', 'text', 'markdown')
+>>> import briefmodel.formats.json as json_format
+>>> json_format.FORMAT.name
+'json'
 """
 
 from __future__ import annotations
@@ -17,6 +26,8 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import sys
+import types
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from importlib.metadata import entry_points
@@ -146,3 +157,18 @@ def _names_a_file(text: str) -> bool:
         return len(text) < 1024 and "\n" not in text and Path(text).is_file()
     except (OSError, ValueError):
         return False
+
+
+class _Registry(types.ModuleType):
+    """This module, callable: ``bm.formats()`` is :func:`formats`.
+
+    The package ``briefmodel`` exposes the module itself as ``bm.formats`` (not the
+    function of the same name, which would hide the subpackages from
+    ``import briefmodel.formats.json as jf``); calling it lists the names as before.
+    """
+
+    def __call__(self) -> tuple[str, ...]:
+        return formats()
+
+
+sys.modules[__name__].__class__ = _Registry
