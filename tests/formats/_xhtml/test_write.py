@@ -21,7 +21,7 @@ from briefmodel.formats._xhtml.write import _not_xml
 from briefmodel.testing import briefs
 
 CREATED = datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc)
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ON_DISK = sorted((ROOT / "examples").glob("*.json")) + sorted(
     (ROOT / "tests" / "corpus" / "should_pass").glob("*.json")
 )

@@ -1,0 +1,1 @@
+"""Tests of the XHTML body shared by NewsML-G2, ninjs and HTML (``formats/_xhtml/``)."""
