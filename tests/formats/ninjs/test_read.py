@@ -17,7 +17,7 @@ import briefmodel as bm
 from briefmodel.formats import ninjs
 from briefmodel.testing import briefs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ON_DISK = sorted((ROOT / "examples").glob("*.json")) + sorted(
     (ROOT / "tests" / "corpus" / "should_pass").glob("*.json")
 )

@@ -43,10 +43,17 @@ import attrs
 from lxml import etree
 from lxml import html as lxml_html
 
-from .._converter import Invalid, parse_datetime, thaw
-from .._patterns import NODE_ID, QCODE, new_node_id
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer, settle_losses
-from ..model import (
+from ..._converter import Invalid, parse_datetime, thaw
+from ..._patterns import NODE_ID, QCODE, new_node_id
+from ...errors import (
+    BriefmodelWarning,
+    ParseError,
+    Problem,
+    ValidationError,
+    pointer,
+    settle_losses,
+)
+from ...model import (
     Agent,
     Brief,
     Correction,
@@ -60,11 +67,11 @@ from ..model import (
     Subject,
     plain_text,
 )
-from . import Format
-from ._safe_xml import BM, XML_ID
-from ._safe_xml import parse as parse_xml
-from ._xhtml import XHTML, BodyReader, BodyText
-from .json import parse as parse_json
+from .. import Format
+from .._safe_xml import BM, XML_ID
+from .._safe_xml import parse as parse_xml
+from .._xhtml import XHTML, BodyReader, BodyText
+from ..json import parse as parse_json
 
 __all__ = [
     "FORMAT",
