@@ -4,7 +4,9 @@ briefmodel's docstrings are written for Python readers: reST roles such as
 ``:func:`validate``` for names, bare ``>>>`` doctest examples, and ``::`` literal
 blocks. This extension rewrites them into Markdown that mkdocstrings renders well,
 and gives every attrs class the keyword-only ``__init__`` signature attrs generates
-(griffe reads source statically and cannot see it).
+(griffe reads source statically and cannot see it). Where a package re-exports a function
+from a submodule of the same name (``formats/ninjs/read.py`` defines ``read``), griffe
+takes the name for the submodule; the extension puts the function back, as Python does.
 
 It is loaded by ``mkdocs.yml`` (``extensions: [docs/griffe_briefmodel.py]``) and only
 changes what the docs show; the code is untouched.
@@ -198,9 +200,47 @@ def _adjust(obj: griffe.Object, seen: set[str]) -> None:
             _adjust(member, seen)  # type: ignore[arg-type]
 
 
+def _walk(obj: griffe.Object) -> list[griffe.Object | griffe.Alias]:
+    """``obj`` and everything defined in it, aliases included (not followed)."""
+    found: list[griffe.Object | griffe.Alias] = [obj]
+    for member in obj.members.values():
+        if member.is_alias:
+            found.append(member)
+        else:
+            found.extend(_walk(member))  # type: ignore[arg-type]
+    return found
+
+
+def _functions_over_modules(pkg: griffe.Module) -> None:
+    """Show ``package.read`` as the function ``from .read import read`` binds, not the module.
+
+    Every alias is resolved first, while the submodules are still reachable by path (the
+    package's ``read_all`` is ``read.read_all``); then each shadowed name becomes an alias of
+    the function, which is what ``package.read`` is at run time.
+    """
+    modules = [obj for obj in _walk(pkg) if not obj.is_alias and obj.is_module]
+    for obj in _walk(pkg):
+        if obj.is_alias:
+            try:
+                obj.resolve_target()  # type: ignore[union-attr]
+            except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+                continue
+    for module in modules:
+        for name, member in list(module.members.items()):
+            imported = module.imports.get(name)
+            if member.is_alias or not member.is_module or imported != f"{member.path}.{name}":
+                continue
+            if member.is_init_module:  # ``bm.formats`` is the registry package, callable
+                continue
+            function = member.members.get(name)
+            if function is not None:
+                module.members[name] = griffe.Alias(name, function, parent=module)  # type: ignore[arg-type]
+
+
 class BriefmodelDocstrings(griffe.Extension):
     """Rewrite reST roles, doctests and literal blocks; give attrs classes a signature."""
 
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
         """Adjust every object of a package once it is completely loaded."""
         _adjust(pkg, set())
+        _functions_over_modules(pkg)
