@@ -51,11 +51,11 @@ from typing import IO, Any
 import attrs
 from lxml import etree
 
-from . import __version__
-from ._api import dumps
-from ._files import write_atomically
-from ._schema import json_schema
-from .errors import (
+from .. import __version__
+from .._api import dumps
+from .._files import write_atomically
+from .._schema import json_schema
+from ..errors import (
     BriefmodelError,
     BriefmodelWarning,
     ParseError,
@@ -63,10 +63,10 @@ from .errors import (
     Report,
     ValidationError,
 )
-from .formats import Format, by_name, detect, formats
-from .model import Brief
-from .rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
-from .validation import validate
+from ..formats import Format, by_name, detect, formats
+from ..model import Brief
+from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
+from ..validation import validate
 
 __all__ = [
     "EXIT_INTERRUPTED",
