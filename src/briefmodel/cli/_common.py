@@ -1,0 +1,42 @@
+"""What every command shares: the exit statuses, the name that stands for standard
+input or output, the usage error and the one-line error message."""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "STDIN_NAME",
+    "STDIO",
+    "UsageError",
+]
+
+#: Every document valid or converted (warnings allowed).
+EXIT_OK = 0
+
+#: A document is invalid or unreadable, or an output could not be written.
+EXIT_INVALID = 1
+
+#: The command line itself is wrong.
+EXIT_USAGE = 2
+
+#: Stopped with Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+#: The file name that stands for standard input or standard output.
+STDIO = "-"
+
+#: How standard input is named in reports.
+STDIN_NAME = "<stdin>"
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit status 2)."""
+
+
+def _error(message: str) -> None:
+    print(f"briefmodel: error: {message}", file=sys.stderr)

@@ -1,0 +1,50 @@
+"""The ``briefmodel`` command run as a function: :func:`main` parses the command line,
+runs the command and turns every error into a message and an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from ..errors import BriefmodelError
+from ._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, _error
+from ._parser import build_parser
+from ._streams import _silence_stdout, _tolerant_streams
+
+__all__ = ["main"]
+
+
+def _exit_code(error: SystemExit) -> int:
+    if error.code is None or isinstance(error.code, int):
+        return error.code or EXIT_OK
+    return EXIT_USAGE  # pragma: no cover - argparse exits with numbers only
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
+
+    Never raises for bad input: problems are printed, errors are shown as one message.
+    """
+    _tolerant_streams()
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exit_:  # --help, --version and usage errors
+            return _exit_code(exit_)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        try:
+            status = handler(args)
+        except UsageError as error:
+            _error(str(error))
+            return EXIT_USAGE
+        except BriefmodelError as error:
+            _error(str(error))
+            return EXIT_INVALID
+        sys.stdout.flush()
+        return status
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_INVALID

@@ -1,0 +1,295 @@
+"""The argument parser of the ``briefmodel`` command: its commands, options, argument
+types and help texts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+
+from .. import __version__
+from ..formats import formats
+from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
+from ._common import STDIO
+from .convert import _cmd_convert
+from .formats import _cmd_formats
+from .schema import _cmd_schema
+from .validate import _cmd_validate
+
+__all__ = ["build_parser"]
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+
+
+def _url_scheme(value: str) -> str:
+    scheme = value.strip().removesuffix(":").lower()
+    if not _SCHEME.fullmatch(scheme):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a URL scheme (like https)")
+    if scheme in DANGEROUS_SCHEMES:
+        raise argparse.ArgumentTypeError(f"the {scheme!r} scheme is never allowed")
+    return scheme
+
+
+def _indent(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of spaces") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("the indent cannot be negative")
+    return number
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return number or os.cpu_count() or 1
+
+
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+_MAIN_EPILOG = """\
+examples:
+  briefmodel validate brief.json
+  briefmodel validate briefs/ --format github
+  briefmodel convert brief.json -o brief.xml
+  briefmodel convert briefs/ -o out/ -t newsml --jobs 2
+  briefmodel formats
+  briefmodel schema -o brief.schema.json
+
+exit status: 0 valid, 1 invalid or unreadable input, 2 usage error, 130 interrupted
+"""
+
+_VALIDATE_EPILOG = """\
+examples:
+  briefmodel validate brief.json other.json
+  briefmodel validate briefs/                      # every brief below briefs/
+  briefmodel validate 'drafts/**/*.xml'            # a glob, expanded here
+  briefmodel validate --format json drafts/*.json > report.json
+  briefmodel validate --format github briefs/      # annotations in GitHub Actions
+  curl -s https://example.org/brief.json | briefmodel validate -f json -
+  briefmodel validate --url-scheme https --url-scheme ftp brief.json
+
+A directory is searched recursively for files whose suffix a format claims (see
+briefmodel formats), hidden files and folders left out. Each problem is one line,
+FILE:LINE:COLUMN: severity code: message when the line is known, else
+FILE: POINTER: severity code: message (POINTER is a JSON Pointer into the canonical
+JSON). A file that cannot be read is reported as invalid (parse.unreadable).
+
+exit status: 0 every file valid (warnings allowed), 1 some file invalid, 2 usage error
+"""
+
+_CONVERT_EPILOG = """\
+examples:
+  briefmodel convert brief.json -o brief.xml
+  briefmodel convert brief.json -o tidy.json --indent 2
+  briefmodel convert - -f json -t newsml < brief.json > brief.xml
+  briefmodel convert briefs/ -o out/ -t newsml --jobs 2
+  briefmodel convert a.json b.json 'more/**/*.json' -o out/ -t html --strict
+
+Formats come from the file suffixes unless -f/-t say; standard output gets canonical
+JSON unless -t says otherwise, followed by a newline. Several inputs, a directory or
+a glob go into the directory -o names (created if needed), each under its name (a
+directory's files under their path below it) with the suffix of -t: briefs/a/b.json
+becomes out/a/b.xml. Each output is written atomically (a temporary file renamed into
+place), only from an input read without errors, and never over an input.
+
+A loss is what the input holds that the output cannot (a *.dropped warning);
+--strict makes it a failure. A batch goes on past a failed file and ends with
+N files, N converted (N with losses), N failed on stderr.
+
+exit status: 0 all converted (losses allowed unless --strict), 1 some input invalid or
+unreadable or some output unwritable, 2 usage error, 130 interrupted
+"""
+
+_FORMATS_EPILOG = """\
+examples:
+  briefmodel formats
+  briefmodel formats --format json
+"""
+
+_SCHEMA_EPILOG = """\
+examples:
+  briefmodel schema > brief.schema.json
+  briefmodel schema -o brief.schema.json
+  briefmodel schema newsml -o xsd/        # the profile and the three XSDs it imports
+
+The NewsML-G2 profile is four files: newsml-profile.xsd imports the other three by
+their names. Standard output gets the main one; -o DIRECTORY (or a name ending in /)
+gets all four, and -o FILE.xsd the main one with the other three beside it.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``briefmodel`` command."""
+    names = formats()
+    parser = argparse.ArgumentParser(
+        prog="briefmodel",
+        description="Validate and convert briefing documents.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser(
+        "validate",
+        help="check documents and list every problem",
+        description="Check documents and list every problem, one a line, then a summary.",
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a document, a directory, a glob pattern, or - for stdin",
+    )
+    check.add_argument(
+        "-f",
+        "--from",
+        dest="input_format",
+        choices=names,
+        metavar="FORMAT",
+        help=f"read every file as FORMAT ({', '.join(names)}) instead of guessing "
+        "(and pick its suffixes in directories)",
+    )
+    check.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="report as text lines (default), as one JSON object, or as GitHub Actions annotations",
+    )
+    check.add_argument(
+        "--url-scheme",
+        dest="url_schemes",
+        action="append",
+        type=_url_scheme,
+        metavar="SCHEME",
+        help="a URL scheme links may use (repeat for more; default: "
+        f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
+    )
+    check.add_argument(
+        "--xsd",
+        metavar="XSD",
+        help="check XML documents against this XML Schema (IPTC's NewsML-G2 XSD, say) "
+        "instead of briefmodel's NewsML-G2 profile",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print the problems only, no summary"
+    )
+    check.set_defaults(handler=_cmd_validate)
+
+    convert = commands.add_parser(
+        "convert",
+        help="read briefs in one format and write them in another",
+        description="Read briefs, check them, and write them in another format.",
+        epilog=_CONVERT_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    convert.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="IN",
+        help="a document, a directory, a glob pattern, or - for stdin",
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=STDIO,
+        help="the file to write, - for stdout (default), or the directory of a batch",
+    )
+    convert.add_argument(
+        "-f", "--from", dest="input_format", choices=names, metavar="FROM", help="input format"
+    )
+    convert.add_argument(
+        "-t", "--to", dest="to_format", choices=names, metavar="TO", help="output format"
+    )
+    convert.add_argument(
+        "--indent", type=_indent, metavar="N", help="pretty-print with N spaces (json)"
+    )
+    convert.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail a file whose output would lose anything the input holds",
+    )
+    convert.add_argument(
+        "--fsync",
+        action="store_true",
+        help="in a batch, flush each output to disk before renaming it into place "
+        "(slower; a single output always is)",
+    )
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="convert in N processes (0: one per CPU; default 1)",
+    )
+    convert.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal, not --quiet)",
+    )
+    convert.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print errors only: no warnings, no progress bar, no summary",
+    )
+    convert.set_defaults(handler=_cmd_convert)
+
+    listing = commands.add_parser(
+        "formats",
+        help="list the formats that can be read and written",
+        description="List the registered formats: what each reads and writes, its file "
+        "suffixes and media type.",
+        epilog=_FORMATS_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    listing.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="a table (default) or a JSON array",
+    )
+    listing.set_defaults(handler=_cmd_formats)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema, or the NewsML-G2 profile (XSD)",
+        description="Print the JSON Schema (2020-12) of briefmodel's canonical JSON, or "
+        "briefmodel's NewsML-G2 profile: the XML Schema of what it writes.",
+        epilog=_SCHEMA_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=("json", "newsml"),
+        default="json",
+        help="json: the JSON Schema (default); newsml: the NewsML-G2 profile XSD",
+    )
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default=STDIO,
+        help="write here instead of stdout (for newsml, a directory gets all four files)",
+    )
+    schema.set_defaults(handler=_cmd_schema)
+    return parser

@@ -1,0 +1,179 @@
+"""``briefmodel convert``: one file to a file (or stdin to stdout), or a batch of files,
+directories and globs into an output directory, planned so that no output is written
+over an input or twice."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePath
+from typing import Any
+
+from ..errors import ParseError
+from ..formats import Format, by_name, detect, formats
+from ._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
+from ._pool import _Job, _run_here, _run_pool
+from ._progress import _Progress, _wants_progress
+from ._sources import _claimed, _Sources, _suffixes
+from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
+from .conversion import ConvertResult, _converted, _failure, _Settings
+from .reports import _plural, _print_problems, format_problem
+
+__all__ = ["DEFAULT_OUTPUT_FORMAT"]
+
+#: The format written to standard output when neither ``-t`` nor a suffix says.
+DEFAULT_OUTPUT_FORMAT = "json"
+
+
+def _renamed(name: str, target: Format, claimed: frozenset[str]) -> str:
+    """``name`` with the suffix a format claims (one of ``claimed``, else its last one)
+    replaced by the target format's first suffix: ``a/b.ninjs.json`` to ``a/b.xml``."""
+    if not target.suffixes:
+        raise UsageError(f"the {target.name} format has no file suffix to name outputs with")
+    suffix = _claimed(name, claimed) or PurePath(name).suffix
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    return stem + target.suffixes[0]
+
+
+def _plan(sources: _Sources, outdir: str, target: Format) -> Iterator[_Job | ConvertResult]:
+    """Each document with its output path, or the reason it is not converted: nothing
+    to read, an output that another document of the batch writes, or an input."""
+    planned: dict[str, str] = {}
+    claimed = _suffixes(None)
+    base = os.path.abspath(outdir)
+    for found in sources:
+        if found.problem is not None:
+            yield ConvertResult(path=found.path, output="", ok=False, problems=(found.problem,))
+            continue
+        name = _renamed(found.name, target, claimed)
+        output = os.path.join(outdir, name)
+        key = os.path.normcase(os.path.normpath(os.path.join(base, name)))
+        if key in planned:
+            message = f"{output} is already the output of {planned[key]}"
+            yield _failure(found.path, output, "convert.same-output", message)
+        elif sources.holds(output):
+            message = f"refusing to overwrite the input {output}"
+            yield _failure(found.path, output, "convert.overwrites-input", message)
+        else:
+            planned[key] = found.path
+            yield found.path, output
+
+
+def _takes_option(fmt: Format, name: str) -> bool:
+    try:
+        parameters = inspect.signature(fmt.write).parameters.values()
+    except (TypeError, ValueError):  # pragma: no cover - a writer without a signature
+        return True
+    return any(p.name == name or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+
+
+def _output_format(args: argparse.Namespace, output: str, batch: bool) -> Format:
+    if args.to_format:
+        return by_name(args.to_format)
+    if batch:
+        raise UsageError(f"pass -t FORMAT to say what to write into {output!r}")
+    if output == STDIO:
+        return by_name(DEFAULT_OUTPUT_FORMAT)
+    try:
+        return detect(output)
+    except ParseError:
+        known = ", ".join(formats())
+        raise UsageError(
+            f"cannot tell the output format from the name {output!r}; "
+            f"pass -t FORMAT (one of {known})"
+        ) from None
+
+
+def _settings(args: argparse.Namespace, target: Format) -> _Settings:
+    options: dict[str, Any] = {}
+    if args.indent is not None:
+        if not _takes_option(target, "indent"):
+            raise UsageError(f"the {target.name} format does not take --indent")
+        options["indent"] = args.indent
+    return _Settings(
+        to=target.name,
+        source_format=args.input_format,
+        strict=args.strict,
+        options=options,
+        sync=args.fsync,
+    )
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    output: str = args.output
+    folder = output != STDIO and _is_folder(output)
+    sources = _Sources(args.inputs, _suffixes(args.input_format), skip=output if folder else None)
+    batch = sources.batch or folder
+    if batch and output == STDIO:
+        raise UsageError("several inputs are written into a directory: pass -o DIRECTORY")
+    if batch and os.path.exists(output) and not os.path.isdir(output):
+        raise UsageError(f"-o {output!r} is a file: several inputs go into a directory")
+    target = _output_format(args, output, batch)
+    settings = _settings(args, target)
+    if batch:
+        if any(kind == "stdin" for kind, _, _ in sources.roots):
+            raise UsageError("standard input (-) cannot be part of a batch: it has no name")
+        return _convert_batch(args, sources, output, target, settings)
+    return _convert_single(args, args.inputs[0], output, target, settings)
+
+
+def _convert_single(
+    args: argparse.Namespace, source: str, output: str, target: Format, settings: _Settings
+) -> int:
+    if source != STDIO and output != STDIO and _same_file(source, output):
+        raise UsageError(f"refusing to overwrite the input file {source!r}; choose another -o")
+    shown = STDIN_NAME if source == STDIO else source
+    document = _Stdin().read() if source == STDIO else Path(source)
+    payload, problems = _converted(document, target, settings)
+    if payload is None:
+        _print_problems(sys.stderr, shown, problems)
+        return EXIT_INVALID
+    if not args.quiet:
+        _print_problems(sys.stderr, shown, (p for p in problems if p.severity == "warning"))
+    return _emit_bytes(output, payload)
+
+
+def _convert_batch(
+    args: argparse.Namespace, sources: _Sources, outdir: str, target: Format, settings: _Settings
+) -> int:
+    progress: _Progress | None = None
+    if _wants_progress(args.progress, args.quiet):
+        progress = _Progress(sum(1 for _ in sources), sys.stderr)
+    say: Callable[[str], None] = progress.print if progress else _stderr_line
+    plan = _plan(sources, outdir, target)
+    results = _run_pool(plan, settings, args.jobs) if args.jobs > 1 else _run_here(plan, settings)
+    files = converted = lossy = 0
+    status = EXIT_OK
+    try:
+        for result in results:
+            files += 1
+            shown = result.problems if not result.ok else () if args.quiet else result.warnings
+            for problem in shown:
+                say(format_problem(result.path, problem))
+            converted += result.ok
+            lossy += bool(result.ok and result.losses)
+            if progress:
+                progress.advance(result.ok)
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    finally:
+        results.close()  # the worker processes finish the files at hand, then stop
+        if progress:
+            progress.close()
+    failed = files - converted
+    if status == EXIT_OK and failed:
+        status = EXIT_INVALID
+    if not args.quiet or status == EXIT_INTERRUPTED:
+        summary = f"{_plural(files, 'file')}, {converted} converted ({lossy} with losses), "
+        summary += f"{failed} failed"
+        if status == EXIT_INTERRUPTED:
+            summary = f"interrupted after {summary}"
+        print(summary, file=sys.stderr)
+    return status
+
+
+def _stderr_line(line: str) -> None:
+    print(line, file=sys.stderr)

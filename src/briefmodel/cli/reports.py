@@ -1,0 +1,90 @@
+"""The report writers: a problem as a line of the text report (:func:`format_problem`)
+or as a GitHub Actions annotation (:func:`format_github`), and the pieces of the summary
+and of the JSON report that ``briefmodel validate`` streams."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from ..errors import Problem
+
+__all__ = ["format_github", "format_problem"]
+
+
+def format_problem(name: str, problem: Problem) -> str:
+    """One problem as a line of the human report.
+
+    ``FILE:LINE:COLUMN: severity code: message`` when the problem has a line (its
+    JSON Pointer, if any, follows the message), else ``FILE: POINTER: severity code:
+    message`` (``/`` standing for the whole document).
+
+    >>> format_problem("a.json", Problem(severity="error", code="parse.syntax",
+    ...                message="not valid JSON", line=3, column=7))
+    'a.json:3:7: error parse.syntax: not valid JSON'
+    >>> format_problem("a.json", Problem(severity="warning", code="section.empty",
+    ...                message="the section is empty", path="/sections/0"))
+    'a.json: /sections/0: warning section.empty: the section is empty'
+    """
+    message = " ".join(problem.message.splitlines())
+    if problem.line is None:
+        return f"{name}: {problem.path or '/'}: {problem.severity} {problem.code}: {message}"
+    where = f"{name}:{problem.line}:"
+    if problem.column is not None:
+        where += f"{problem.column}:"
+    line = f"{where} {problem.severity} {problem.code}: {message}"
+    if problem.path:
+        line += f" (at {problem.path})"
+    return line
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(name: str, problem: Problem) -> str:
+    """One problem as a GitHub Actions workflow command, which annotates the file.
+
+    ``::error file=FILE,line=LINE,col=COLUMN,title=CODE::message`` (``::warning`` for a
+    warning; no ``line`` when the problem has none). The JSON Pointer, if any, ends the
+    message; values are escaped as GitHub asks (``%``, line breaks, and ``:`` and ``,``
+    in the properties).
+
+    >>> format_github("a.json", Problem(severity="error", code="parse.syntax",
+    ...               message="not valid JSON", line=3, column=7))
+    '::error file=a.json,line=3,col=7,title=parse.syntax::not valid JSON'
+    >>> format_github("a.json", Problem(severity="warning", code="section.empty",
+    ...               message="the section is empty", path="/sections/0"))
+    '::warning file=a.json,title=section.empty::the section is empty (at /sections/0)'
+    """
+    properties = [f"file={_escape_property(name)}"]
+    if problem.line is not None:
+        properties.append(f"line={problem.line}")
+        if problem.column is not None:
+            properties.append(f"col={problem.column}")
+    properties.append(f"title={_escape_property(problem.code)}")
+    message = problem.message + (f" (at {problem.path})" if problem.path else "")
+    return f"::{problem.severity} {','.join(properties)}::{_escape_data(message)}"
+
+
+def _print_problems(stream: IO[str], name: str, problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        print(format_problem(name, problem), file=stream)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _summary(files: int, invalid: int, warnings: int) -> str:
+    return f"{_plural(files, 'file')}, {invalid} invalid, {_plural(warnings, 'warning')}"
+
+
+def _nested(value: object, depth: int) -> str:
+    """``value`` as JSON indented by 2, to stand ``depth`` levels deep in a document."""
+    return json.dumps(value, indent=2).replace("\n", "\n" + "  " * depth)

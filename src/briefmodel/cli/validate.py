@@ -1,0 +1,90 @@
+"""``briefmodel validate``: check documents and list every problem, as text lines, one
+JSON report (streamed file by file) or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..errors import Report
+from ..rules import DEFAULT_URL_SCHEMES
+from ..validation import validate
+from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
+from ._sources import _Sources, _suffixes
+from ._streams import _Stdin
+from .reports import _nested, _print_problems, _summary, format_github
+
+
+def _validate_one(
+    document: str | bytes | Path, args: argparse.Namespace, schemes: Sequence[str], xsd: Any
+) -> Report:
+    try:
+        return validate(document, args.input_format, url_schemes=schemes, xsd=xsd)
+    except TypeError as error:  # --xsd for a document that is not XML
+        raise UsageError(f"--xsd: {error}") from None
+
+
+def _xml_schema(path: str | None) -> etree.XMLSchema | None:
+    """The XSD that ``--xsd`` names, built once for every document."""
+    if path is None:
+        return None
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    try:
+        return etree.XMLSchema(etree.parse(path, parser))
+    except (OSError, etree.XMLSyntaxError, etree.XMLSchemaParseError) as error:
+        raise UsageError(f"--xsd: cannot use the XSD {path!r}: {error}") from None
+
+
+def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
+    """Each document the command line names, with its report, one at a time."""
+    schemes: Sequence[str] = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
+    xsd = _xml_schema(args.xsd)
+    stdin = _Stdin()
+    for found in _Sources(args.files, _suffixes(args.input_format)):
+        if found.problem is not None:
+            yield found.path, Report(problems=(found.problem,))
+        elif found.path == STDIO:
+            yield STDIN_NAME, _validate_one(stdin.read(), args, schemes, xsd)
+        else:
+            yield found.path, _validate_one(Path(found.path), args, schemes, xsd)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    # The JSON report is written file by file, laid out as json.dumps(report, indent=2)
+    # would lay it out, so that thousands of files are never held at once.
+    as_json = args.output_format == "json"
+    files = invalid = warned = 0
+    out = sys.stdout
+    if as_json:
+        out.write('{\n  "files": [')
+    for shown, report in _validated(args):
+        if as_json:
+            entry = {
+                "path": shown,
+                "ok": report.ok,
+                "problems": [problem.to_dict() for problem in report.problems],
+            }
+            out.write(("," if files else "") + "\n    " + _nested(entry, 2))
+        elif args.output_format == "github":
+            for problem in report.problems:
+                print(format_github(shown, problem), file=out)
+        else:
+            _print_problems(out, shown, report.problems)
+        files += 1
+        invalid += not report.ok
+        warned += len(report.warnings)
+    if as_json:
+        summary = {"files": files, "invalid": invalid, "warnings": warned}
+        out.write(("\n  " if files else "") + "],\n")
+        out.write(f'  "ok": {json.dumps(invalid == 0)},\n')
+        out.write(f'  "summary": {_nested(summary, 1)}\n}}\n')
+    elif not args.quiet:
+        print(_summary(files, invalid, warned), file=out)
+    out.flush()
+    return EXIT_INVALID if invalid else EXIT_OK

@@ -1,0 +1,335 @@
+"""``briefmodel convert``: one file to a file or stdout, and batches of files, directories
+and globs into a directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import briefmodel as bm
+from briefmodel.cli import main
+
+from ._support import (
+    feed_stdin,
+    make_brief,
+    make_tree,
+    with_empty_section,
+    with_unknown_source,
+    write,
+)
+
+
+@pytest.mark.parametrize("indent", [None, 0, 2, 4])
+def test_convert_round_trip(indent: int | None, capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief())
+    argv = ["convert", "in.json", "-o", "out.json"]
+    if indent is not None:
+        argv += ["--indent", str(indent)]
+    assert main(argv) == 0
+    assert capsys.readouterr() == ("", "")
+    written = Path("out.json").read_text(encoding="utf-8")
+    assert written == bm.dumps(bm.load("in.json"), indent=indent)
+    assert bm.loads(written) == make_brief()
+
+
+def test_convert_stdin_to_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed_stdin(monkeypatch, bm.dumps(make_brief()).encode())
+    assert main(["convert", "-", "-o", "-", "--indent", "2"]) == 0
+    out, err = capsys.readouterr()
+    assert out == bm.dumps(make_brief(), indent=2) + "\n"
+    assert err == ""
+
+
+def test_convert_writes_stdout_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief(), indent=3)
+    assert main(["convert", "in.json"]) == 0
+    assert capsys.readouterr().out == bm.dumps(make_brief()) + "\n"
+
+
+def test_convert_shows_warnings_unless_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    write("warn.json", with_empty_section())
+    assert main(["convert", "warn.json", "-o", "out.json"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("warn.json: /sections/2: warning section.empty")
+    assert main(["convert", "-q", "warn.json", "-o", "out2.json"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert Path("out.json").read_text() == Path("out2.json").read_text()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_convert_of_an_invalid_brief_writes_nothing(
+    existing: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("bad.json", with_unknown_source())
+    if existing:
+        Path("out.json").write_text("keep me")
+    before = sorted(os.listdir(tmp_path))
+    assert main(["convert", "bad.json", "-o", "out.json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("bad.json: /sections/0/blocks/0/items/0/1/ref: error ref.unknown-source")
+    assert sorted(os.listdir(tmp_path)) == before  # no output, no temporary file
+    if existing:
+        assert Path("out.json").read_text() == "keep me"
+
+
+def test_convert_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "missing.json", "-o", "out.json"]) == 1
+    assert "error parse.unreadable: cannot read missing.json" in capsys.readouterr().err
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failed_write_leaves_no_partial_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("in.json", make_brief())
+    Path("out.json").write_text("keep me")
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    assert main(["convert", "in.json", "-o", "out.json"]) == 1
+    assert "cannot write out.json: No space left on device" in capsys.readouterr().err
+    assert sorted(os.listdir(tmp_path)) == ["in.json", "out.json"]
+    assert Path("out.json").read_text() == "keep me"
+
+
+def test_convert_into_a_missing_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "-o", "nowhere/out.json"]) == 1
+    assert "briefmodel: error: cannot write nowhere/out.json" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_convert_keeps_the_mode_of_the_file_it_replaces() -> None:
+    write("in.json", make_brief())
+    Path("out.json").write_text("old")
+    os.chmod("out.json", 0o640)
+    assert main(["convert", "in.json", "-o", "out.json"]) == 0
+    assert os.stat("out.json").st_mode & 0o777 == 0o640
+    umask = os.umask(0o022)
+    try:
+        assert main(["convert", "in.json", "-o", "new.json"]) == 0
+    finally:
+        os.umask(umask)
+    assert os.stat("new.json").st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
+
+
+@pytest.mark.parametrize("spelling", ["in.json", "./in.json", "sub/../in.json", "link.json"])
+def test_convert_refuses_to_overwrite_its_input(
+    spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = bm.dumps(make_brief(), indent=2)
+    Path("in.json").write_text(original)
+    Path("sub").mkdir()
+    Path("link.json").symlink_to("in.json")
+    assert main(["convert", "in.json", "-o", spelling]) == 2
+    assert "refusing to overwrite the input file" in capsys.readouterr().err
+    assert Path("in.json").read_text() == original
+    assert Path("link.json").is_symlink()
+
+
+def test_convert_needs_a_known_output_format(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "-o", "out.data"]) == 2
+    assert "cannot tell the output format" in capsys.readouterr().err
+    assert not Path("out.data").exists()
+    assert main(["convert", "in.json", "-o", "out.data", "-t", "json"]) == 0
+    assert Path("out.data").read_text() == bm.dumps(make_brief())
+
+
+def test_convert_from_forces_the_input_format() -> None:
+    write("in.data", make_brief())
+    assert main(["convert", "in.data", "-f", "json", "-o", "out.json"]) == 0
+    assert bm.load("out.json") == make_brief()
+
+
+def test_convert_follows_a_symlinked_output() -> None:
+    write("in.json", make_brief())
+    Path("real.json").write_text("old")
+    Path("out.json").symlink_to("real.json")
+    assert main(["convert", "in.json", "-o", "out.json", "--indent", "1"]) == 0
+    assert Path("out.json").is_symlink()
+    assert Path("real.json").read_text() == bm.dumps(make_brief(), indent=1)
+
+
+def test_indent_is_refused_for_a_format_without_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    from briefmodel.formats import _registry, by_name
+
+    plain = attrs.evolve(by_name("json"), name="plain", suffixes=(".plain",))
+    plain = attrs.evolve(plain, write=lambda brief: brief.headline)
+    monkeypatch.setitem(_registry(), "plain", plain)
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "-o", "out.plain", "--indent", "2"]) == 2
+    assert "the plain format does not take --indent" in capsys.readouterr().err
+    # A registered format is found by its suffix without any change to the command line.
+    assert main(["convert", "in.json", "-o", "out.plain"]) == 0
+    assert Path("out.plain").read_text() == "Ferry crews in Tromsø vote to strike"
+
+
+# --------------------------------------------------------------------------------------
+# Batches
+
+
+def test_convert_a_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    make_tree()
+    assert main(["convert", "briefs", "-o", "out", "-t", "newsml"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[0].startswith("briefs/b.json: /sections/2: warning section.empty")
+    assert err.splitlines()[-1] == "3 files, 3 converted (0 with losses), 0 failed"
+    written = sorted(p.as_posix() for p in Path("out").rglob("*"))
+    assert written == ["out/a.xml", "out/b.xml", "out/sub", "out/sub/c.xml"]
+    for name in ("a", "b", "sub/c"):
+        source = next(Path("briefs").glob(f"{name}.*"))
+        assert Path(f"out/{name}.xml").read_text() == bm.dumps(bm.load(source), "newsml")
+
+
+def test_convert_named_files_into_a_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    make_tree()
+    argv = ["convert", "briefs/a.json", "briefs/sub/c.xml", "-o", "out", "-t", "json", "-q"]
+    assert main(argv) == 0
+    assert capsys.readouterr() == ("", "")
+    assert sorted(os.listdir("out")) == ["a.json", "c.json"]
+    assert bm.load("out/c.json") == make_brief(id="urn:example:c")
+    # A glob keeps the names below its fixed part; an existing folder takes one file.
+    assert main(["convert", "briefs/**/*.xml", "-o", "globbed", "-t", "html", "-q"]) == 0
+    assert os.listdir("globbed") == ["sub"]
+    assert os.listdir("globbed/sub") == ["c.html"]
+    Path("one").mkdir()
+    assert main(["convert", "briefs/a.json", "-o", "one", "-t", "ninjs", "-q"]) == 0
+    assert os.listdir("one") == ["a.ninjs"]
+
+
+def test_one_bad_file_does_not_stop_a_batch(capsys: pytest.CaptureFixture[str]) -> None:
+    make_tree()
+    write("briefs/sub/bad.json", with_unknown_source())
+    Path("briefs/sub/broken.json").write_text('{"schema": ')
+    assert main(["convert", "briefs", "-o", "out", "-t", "newsml", "-q"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(
+        "briefs/sub/bad.json: /sections/0/blocks/0/items/0/1/ref: error ref.unknown-source"
+    )
+    assert lines[1].startswith("briefs/sub/broken.json:1:12: error parse.syntax")
+    assert len(lines) == 2  # quiet: errors only, no summary
+    assert sorted(p.name for p in Path("out").rglob("*.xml")) == ["a.xml", "b.xml", "c.xml"]
+    assert main(["convert", "briefs", "-o", "out", "-t", "newsml"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "5 files, 3 converted (0 with losses), 2 failed"
+    )
+
+
+def test_losses_are_counted_and_strict_fails_them(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in/rich.json", make_brief())  # entities, sources, mentions: text cannot hold them
+    plain = make_brief(
+        id="urn:example:plain",
+        sections=[bm.Section(title="Outlook", blocks=[bm.Paragraph(content="Talks go on.")])],
+        entities=[],
+        sources=[],
+    )
+    write("in/plain.json", plain)
+    assert main(["convert", "in", "-o", "out", "-t", "text"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "in/rich.json: /entities: warning text.dropped: the entities is not written"
+    assert err[-1] == "2 files, 2 converted (1 with losses), 0 failed"
+    assert sorted(os.listdir("out")) == ["plain.txt", "rich.txt"]
+    assert main(["convert", "in", "-o", "strict", "-t", "text", "--strict"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "in/rich.json: /entities: error text.dropped: the entities is not written"
+    assert err[-1] == "2 files, 1 converted (0 with losses), 1 failed"
+    assert os.listdir("strict") == ["plain.txt"]
+
+
+def test_a_single_file_with_losses(capsys: pytest.CaptureFixture[str]) -> None:
+    write("rich.json", make_brief())
+    assert main(["convert", "rich.json", "-o", "rich.txt"]) == 0
+    assert "rich.json: /sources: warning text.dropped" in capsys.readouterr().err
+    assert main(["convert", "rich.json", "-o", "strict.txt", "--strict"]) == 1
+    assert "rich.json: /sources: error text.dropped" in capsys.readouterr().err
+    assert not Path("strict.txt").exists()
+
+
+def test_a_batch_never_overwrites_an_input(capsys: pytest.CaptureFixture[str]) -> None:
+    make_tree()
+    before = {p: p.read_bytes() for p in Path("briefs").rglob("*") if p.is_file()}
+    assert main(["convert", "briefs", "-o", "briefs", "-t", "json", "-q"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "briefs/a.json: /: error convert.overwrites-input: "
+        "refusing to overwrite the input briefs/a.json",
+        "briefs/b.json: /: error convert.overwrites-input: "
+        "refusing to overwrite the input briefs/b.json",
+    ]
+    assert {p: p.read_bytes() for p in before} == before
+    # The NewsML-G2 file became briefs/sub/c.json beside it: a new file, not an input.
+    assert bm.load("briefs/sub/c.json") == make_brief(id="urn:example:c")
+    # Named files: b.xml would be written over a.xml's output's neighbour a.xml, an input.
+    Path("x").mkdir()
+    write("x/a.json", make_brief())
+    Path("x/a.xml").write_text("<not-touched/>")
+    assert main(["convert", "x/a.json", "x/a.xml", "-o", "x", "-t", "newsml", "-q"]) == 1
+    assert "refusing to overwrite the input x/a.xml" in capsys.readouterr().err
+    assert Path("x/a.xml").read_text() == "<not-touched/>"
+
+
+def test_two_inputs_with_one_output(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in/a.json", make_brief())
+    Path("in/a.xml").write_text(bm.dumps(make_brief(headline="From XML"), "newsml"))
+    assert main(["convert", "in", "-o", "out", "-t", "html", "-q"]) == 1
+    assert capsys.readouterr().err == (
+        "in/a.xml: /: error convert.same-output: out/a.html is already the output of in/a.json\n"
+    )
+    assert bm.load("out/a.html").headline == make_brief().headline
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["convert", "a.json", "b.json", "-t", "json"], "pass -o DIRECTORY"),
+        (["convert", "a.json", "b.json", "-o", "out"], "pass -t FORMAT"),
+        (["convert", "a.json", "-", "-o", "out", "-t", "json"], "standard input (-)"),
+        (["convert", "a.json", "b.json", "-o", "a.json", "-t", "json"], "is a file"),
+    ],
+)
+def test_batch_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.json", make_brief())
+    write("b.json", make_brief())
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert sorted(os.listdir()) == ["a.json", "b.json"]
+
+
+def test_an_interrupted_batch_leaves_no_partial_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("in").mkdir()
+    for number in range(5):
+        write(f"in/{number}.json", make_brief(id=f"urn:example:{number}"))
+    replace = os.replace
+    calls: list[str] = []
+
+    def interrupted(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 3:  # Ctrl-C while the third output is being put in place
+            raise KeyboardInterrupt
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    assert main(["convert", "in", "-o", "out", "-t", "newsml"]) == 130
+    assert capsys.readouterr().err == (
+        "interrupted after 2 files, 2 converted (0 with losses), 0 failed\n"
+    )
+    assert sorted(os.listdir("out")) == ["0.xml", "1.xml"]  # no temporary file left
+    assert bm.load("out/1.xml") == make_brief(id="urn:example:1")

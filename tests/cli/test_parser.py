@@ -1,0 +1,50 @@
+"""The ``briefmodel`` argument parser: usage errors, ``--version`` and the help texts."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefmodel as bm
+from briefmodel.cli import main
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["validate"],
+        ["validate", "--no-such-flag", "x.json"],
+        ["validate", "-f", "no-such-format", "x.json"],
+        ["validate", "--format", "xml", "x.json"],
+        ["validate", "--url-scheme", "javascript", "x.json"],
+        ["validate", "--url-scheme", "not a scheme", "x.json"],
+        ["convert"],
+        ["convert", "x.json", "--indent", "-2"],
+        ["convert", "x.json", "--indent", "two"],
+        ["convert", "x.json", "-t", "no-such-format"],
+        ["convert", "x.json", "--jobs", "-1"],
+        ["convert", "x.json", "--jobs", "many"],
+        ["formats", "--format", "xml"],
+        ["schema", "xsd"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "usage: briefmodel" in err
+    assert "Traceback" not in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"briefmodel {bm.__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["convert"], ["formats"], ["schema"]])
+def test_help_has_an_example(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: briefmodel")
+    assert "examples:\n  briefmodel " in out

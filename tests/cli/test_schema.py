@@ -1,0 +1,52 @@
+"""``briefmodel schema``: the JSON Schema and the NewsML-G2 profile, to stdout, a file or
+a directory."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import briefmodel as bm
+from briefmodel.cli import main
+
+from ._support import make_brief
+
+
+def test_schema_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == bm.json_schema()
+    assert out == json.dumps(bm.json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_schema_to_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-o", "brief.schema.json"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert json.loads(Path("brief.schema.json").read_text()) == bm.json_schema()
+
+
+def test_schema_newsml(capsys: pytest.CaptureFixture[str]) -> None:
+    from lxml import etree
+
+    from briefmodel.formats import newsml
+
+    assert main(["schema", "newsml"]) == 0
+    out = capsys.readouterr().out
+    packaged = Path(newsml.__file__).parent.parent / "schemas" / "newsml-profile.xsd"
+    assert out == packaged.read_text("utf-8")
+    assert main(["schema", "newsml", "-o", "xsd/"]) == 0
+    names = sorted(os.listdir("xsd"))
+    assert names == [
+        "newsml-profile-bm.xsd",
+        "newsml-profile-xhtml.xsd",
+        "newsml-profile-xml.xsd",
+        "newsml-profile.xsd",
+    ]
+    schema = etree.XMLSchema(etree.parse("xsd/newsml-profile.xsd"))
+    assert schema.validate(etree.fromstring(bm.dumps(make_brief(), "newsml").encode()))
+    assert main(["schema", "newsml", "-o", "elsewhere.xsd"]) == 0
+    assert Path("elsewhere.xsd").read_text() == out
+    assert Path("newsml-profile-bm.xsd").is_file()  # the imports beside it
