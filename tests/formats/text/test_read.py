@@ -16,9 +16,9 @@ from briefmodel.cli import main
 from briefmodel.formats import detect, text
 from briefmodel.testing import briefs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT.parent / "shared" / "seeds" / "tokyo-alignment.txt"
-TEXTS = Path(__file__).resolve().parent / "texts"
+TEXTS = Path(__file__).resolve().parents[1] / "texts"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 WHEN = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 

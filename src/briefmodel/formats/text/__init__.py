@@ -57,8 +57,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
-from ..model import (
+from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
+from ...model import (
     Block,
     Brief,
     Figure,
@@ -70,7 +70,7 @@ from ..model import (
     Section,
     plain_text,
 )
-from . import UNDATED, Format
+from .. import UNDATED, Format
 
 __all__ = [
     "BULLET",
@@ -441,7 +441,7 @@ def losses(brief: Brief) -> list[Problem]:
 
 
 def _markup_types() -> frozenset[type]:
-    from ..model import INLINE_TYPES
+    from ...model import INLINE_TYPES
 
     return frozenset(t for t in INLINE_TYPES if t is not str)
 
