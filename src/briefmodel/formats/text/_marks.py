@@ -1,0 +1,18 @@
+"""The marks of the layout: the bullet the writer writes, the list markers the reader
+recognises, and what makes the writer escape a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+#: The bullet the writer puts before the items of an unordered list.
+BULLET = "•"
+
+_BULLETS = "•◦▪‣●-*"
+#: A list marker: indentation, then a bullet or "(n)", then a space or the line's end.
+_MARKER = re.compile(
+    r"(?P<indent>[^\S\n]*)(?:(?P<bullet>[" + re.escape(_BULLETS) + r"])|\((?P<number>[0-9]{1,4})\))"
+    r"(?:[^\S\n]+|$)"
+)
+#: What makes the writer escape a paragraph: a backslash, a hash, a bullet or "(n)" first.
+_NEEDS_ESCAPE = re.compile(r"[\\#" + re.escape(_BULLETS) + r"]|\([0-9]+\)")

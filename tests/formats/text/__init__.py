@@ -1,0 +1,1 @@
+"""Tests of the plain-text format (briefmodel.formats.text)."""
