@@ -50,9 +50,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .._converter import SCHEMA_ID
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
-from ..model import (
+from ..._converter import SCHEMA_ID
+from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError
+from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
     Brief,
@@ -72,8 +72,8 @@ from ..model import (
     Strong,
     plain_text,
 )
-from . import UNDATED, Format
-from . import json as json_format
+from .. import UNDATED, Format
+from .. import json as json_format
 
 __all__ = [
     "FORMAT",

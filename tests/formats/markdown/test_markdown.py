@@ -19,10 +19,10 @@ from briefmodel.cli import main
 from briefmodel.formats import markdown
 from briefmodel.testing import briefs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
-PEOPLE = Path(__file__).resolve().parent / "markdown"
+PEOPLE = Path(__file__).resolve().parent
 UTC = timezone.utc
 
 
