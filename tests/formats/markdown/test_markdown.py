@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 import briefmodel as bm
 from briefmodel.cli import main
 from briefmodel.formats import markdown
+from briefmodel.formats.markdown._escaping import _escape
 from briefmodel.testing import briefs
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -340,7 +341,7 @@ def test_cli_converts_both_ways(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_escape_keeps_text_literal() -> None:
     for text in ["1. a", "- a", "# a", "> a", "  a  ", "a!", "&amp;", "\n", "x\r"]:
-        written = markdown._escape(text, start=True, end=True, block=True)
+        written = _escape(text, start=True, end=True, block=True)
         tokens = MarkdownIt("commonmark").parse(written)
         inline = next(t for t in tokens if t.type == "inline")
         assert "".join(c.content for c in inline.children or []) == text, text
