@@ -1,0 +1,473 @@
+"""The markdown-it token walk: :class:`_Reader` turns the token stream of a document into
+the headline, the subheadline and the sections, block by block and inline, in one pass,
+and keeps the losses (``markdown.dropped``) and errors it meets with their lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it.token import Token
+
+from ...errors import Problem
+from ...model import (
+    Citation,
+    Code,
+    Emphasis,
+    Figure,
+    ItemList,
+    Judgment,
+    LineBreak,
+    Link,
+    ListItem,
+    Mention,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    plain_text,
+)
+from ._parser import (
+    _ENTITY,
+    _IDIOM_BREAK,
+    _IDIOM_CODE,
+    _IDIOM_EM,
+    _IDIOM_STRONG,
+    _SOURCE,
+    MAX_NESTING,
+    _refuse,
+)
+
+#: The problem code of what a Markdown document holds that the model has no place for.
+LOSS_CODE = "markdown.dropped"
+
+
+class _Reader:
+    """One Markdown document being read: its losses and errors, from tokens."""
+
+    def __init__(self, *, strict: bool, offset: int = 0) -> None:
+        self.strict = strict
+        self.offset = offset  # lines of front matter before the body
+        self.losses: list[Problem] = []
+        self.errors: list[Problem] = []
+        self.line = 0  # the line of the block being read
+
+    def lose(self, what: str, line: int | None = None) -> None:
+        self.losses.append(
+            Problem(
+                severity="error" if self.strict else "warning",
+                code=LOSS_CODE,
+                message=f"{what} has no place in the model"
+                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
+                line=line if line is not None else self.line,
+            )
+        )
+
+    def fail(self, code: str, message: str, line: int | None = None) -> None:
+        self.errors.append(
+            Problem(
+                severity="error",
+                code=code,
+                message=message,
+                line=line if line is not None else self.line,
+            )
+        )
+
+    def build(self, cls: type, **fields: Any) -> Any:
+        try:
+            return cls(**fields)
+        except ValueError as error:  # ModelError
+            self.fail(getattr(error, "code", "schema.type"), str(error))
+            return None
+
+    def at(self, token: Token) -> int:
+        line = (token.map[0] + 1 if token.map else 0) + self.offset
+        self.line = line
+        if token.level >= MAX_NESTING - 1:
+            raise _refuse("parse.too-deep", f"blocks nest more than {MAX_NESTING} deep", line)
+        return line
+
+    # -- the document -----------------------------------------------------------------
+
+    def body(self, tokens: list[Token]) -> tuple[str | None, str | None, list[Section]]:
+        headline: str | None = None
+        subheadline: str | None = None
+        roots: list[dict[str, Any]] = []
+        stack: list[tuple[int, dict[str, Any]]] = []
+        index = 0
+        count = len(tokens)
+        while index < count:
+            token = tokens[index]
+            line = self.at(token)
+            if token.type == "heading_open":
+                inline = tokens[index + 1]
+                level = int(token.tag[1])
+                index += 3
+                if level == 1 and headline is None and not roots:
+                    headline = self.heading_text(inline) or None
+                    if headline is None:
+                        self.fail("schema.min-length", "the headline ('# …') is empty", line)
+                    subheadline, index = self.subheadline(tokens, index)
+                    continue
+                attributes = self.attributes(inline.meta.get("attributes"), _SECTION_KEYS)
+                level = max(level, 2)
+                if "level" in attributes:
+                    level = attributes["level"]
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                section: dict[str, Any] = {
+                    "title": self.heading_text(inline) or None,
+                    "id": attributes.get("id"),
+                    "role": attributes.get("role"),
+                    "blocks": [],
+                    "sections": [],
+                }
+                (stack[-1][1]["sections"] if stack else roots).append(section)
+                stack.append((level, section))
+                continue
+            if not stack:  # text before the first section's heading
+                implicit: dict[str, Any] = {
+                    "title": None,
+                    "id": None,
+                    "role": None,
+                    "blocks": [],
+                    "sections": [],
+                }
+                roots.append(implicit)
+                stack.append((2, implicit))
+            blocks, index = self.blocks(tokens, index, None, one=True)
+            stack[-1][1]["blocks"].extend(blocks)
+        sections = [s for s in (self.section(r) for r in roots) if s is not None]
+        return headline, subheadline, sections
+
+    def section(self, data: dict[str, Any]) -> Section | None:
+        children = [s for s in (self.section(c) for c in data["sections"]) if s is not None]
+        return self.build(Section, **{**data, "sections": children})  # type: ignore[no-any-return]
+
+    def heading_text(self, inline: Token) -> str:
+        return plain_text(self.rich(inline.children or [], 0))
+
+    def subheadline(self, tokens: list[Token], index: int) -> tuple[str | None, int]:
+        """A paragraph of emphasized text alone, right after the headline."""
+        if index + 2 < len(tokens) and tokens[index].type == "paragraph_open":
+            children = tokens[index + 1].children or []
+            if (
+                len(children) >= 3
+                and children[0].type == "em_open"
+                and children[-1].type == "em_close"
+                and all(c.type in ("text", "softbreak") for c in children[1:-1])
+            ):
+                text = "".join(c.content or " " for c in children[1:-1])
+                return text, index + 3
+        return None, index
+
+    def attributes(self, text: str | None, known: dict[str, str]) -> dict[str, Any]:
+        """An attribute list: ``#id``, ``.role`` and ``key=value`` words."""
+        found: dict[str, Any] = {}
+        for word in (text or "").split():
+            if word.startswith("#"):
+                key, value = "id", word[1:]
+            elif word.startswith("."):
+                key, value = "role", word[1:]
+            else:
+                key, _, value = word.partition("=")
+            if key not in known:
+                self.lose(f"the attribute {word[:40]!r}")
+                continue
+            if known[key] == "int":
+                if not value.isdigit() or not 6 < int(value) < 1000:
+                    self.fail("schema.type", f"{word[:40]!r}: expected a level from 7")
+                    continue
+                found[key] = int(value)
+            elif known[key] == "list":
+                found[key] = value.split(",") if value else []
+            else:
+                found[key] = value
+        return found
+
+    # -- blocks ------------------------------------------------------------------------
+
+    def blocks(
+        self, tokens: list[Token], index: int, close: str | None, *, one: bool = False
+    ) -> tuple[list[Any], int]:
+        """The blocks from ``index`` to the token ``close`` (past it), or one block."""
+        out: list[Any] = []
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == close:
+                return out, index + 1
+            self.at(token)
+            reader = _BLOCK_READERS.get(token.type)
+            if reader is None:
+                index = self.skip(tokens, index)
+            else:
+                block, index = reader(self, tokens, index)
+                if block is not None:
+                    out.append(block)
+            if one:
+                break
+        return out, index
+
+    def skip(self, tokens: list[Token], index: int) -> int:
+        token = tokens[index]
+        if token.type == "html_block":
+            text = " ".join(token.content.split())
+            self.lose(f"HTML ({text[:40]!r})")
+        elif token.type == "heading_open":
+            self.lose("a heading inside a list or quote")
+        elif token.type != "hr":
+            self.lose(f"a {token.type}")
+        if token.nesting == 1:  # a container we do not read: skip to its end
+            depth = 0
+            while index < len(tokens):
+                depth += tokens[index].nesting
+                index += 1
+                if depth == 0:
+                    break
+            return index
+        return index + 1
+
+    def paragraph(self, tokens: list[Token], index: int) -> tuple[Any, int]:
+        inline = tokens[index + 1]
+        empty = _EMPTY.get(inline.content)
+        if empty is not None:
+            return empty, index + 3
+        if _TABLE.match(inline.content):
+            self.lose("a table")
+            return None, index + 3
+        children = inline.children or []
+        figure = self.figure(children)
+        if figure is not None:
+            return figure, index + 3
+        return self.build(Paragraph, content=self.rich(children, 0)), index + 3
+
+    def figure(self, children: list[Token]) -> Any:
+        if not _figure_like(children):
+            return None
+        image = children[0]
+        src = str(image.attrs.get("src", ""))
+        alt = plain_text(self.rich(image.children or [], 0))
+        if not alt:
+            self.lose(f"an image without alternative text ({src[:40]!r})")
+            return None
+        title = image.attrs.get("title")
+        return self.build(
+            Figure,
+            src=src,
+            alt=alt,
+            caption=self.rich(children[2:], 0),
+            credit=str(title) if title else None,
+        )
+
+    def code_block(self, tokens: list[Token], index: int) -> tuple[Any, int]:
+        text = tokens[index].content.rstrip("\n")
+        if not text.strip():
+            return None, index + 1
+        return Paragraph(content=Code(text=text)), index + 1
+
+    def item_list(self, tokens: list[Token], index: int) -> tuple[Any, int]:
+        ordered = tokens[index].type == "ordered_list_open"
+        close = tokens[index].type.replace("_open", "_close")
+        index += 1
+        items: list[ListItem] = []
+        while tokens[index].type == "list_item_open":
+            self.at(tokens[index])
+            index += 1
+            content: tuple[Any, ...] = ()
+            if tokens[index].type == "paragraph_open":
+                inline = tokens[index + 1]
+                children = inline.children or []
+                if inline.content == "{}":
+                    index += 3
+                elif not _figure_like(children):
+                    content = self.rich(children, 0)
+                    index += 3
+            blocks, index = self.blocks(tokens, index, "list_item_close")
+            item = self.build(ListItem, content=content, blocks=blocks)
+            if item is not None:
+                items.append(item)
+        assert tokens[index].type == close
+        return ItemList(items=items, ordered=ordered), index + 1
+
+    def blockquote(self, tokens: list[Token], index: int) -> tuple[Any, int]:
+        start = index
+        line = self.at(tokens[index])
+        children, end = self.blocks(tokens, index + 1, "blockquote_close")
+        first = tokens[index + 1]
+        if first.type == "paragraph_open":
+            marker = _JUDGMENT.match(tokens[index + 2].content)
+            if marker is not None:
+                return self.judgment(tokens, start, marker.group(1), children[1:], line), end
+        paragraphs = list(children)
+        cite: tuple[Any, ...] | None = None
+        last = self.last_paragraph(tokens, end - 1)
+        if len(children) >= 2 and last is not None and _CITE.match(last.content):
+            cite = self.rich(last.children or [], 0)
+            paragraphs = paragraphs[:-1]
+        content: list[Any] = []
+        for block in paragraphs:
+            if type(block) is not Paragraph:
+                self.lose(f"a {type(block).__name__.lower()} inside a quote", line)
+                continue
+            if content:
+                content.append(LineBreak())
+            content.extend(block.content)
+        attribution, source_ref = _attribution(cite) if cite is not None else (None, None)
+        quote = self.build(
+            Quote, content=content, attribution=attribution or None, source_ref=source_ref
+        )
+        return quote, end
+
+    def last_paragraph(self, tokens: list[Token], close: int) -> Token | None:
+        """The inline token of the paragraph that ends just before ``close``, if any."""
+        if tokens[close - 1].type == "paragraph_close" and tokens[close - 1].level == (
+            tokens[close].level + 1
+        ):
+            return tokens[close - 2]
+        return None
+
+    def judgment(
+        self, tokens: list[Token], start: int, attributes: str | None, rest: list[Any], line: int
+    ) -> Any:
+        found = self.attributes(attributes, _JUDGMENT_KEYS)
+        statement: list[Any] = []
+        for block in rest:
+            if type(block) is not Paragraph:
+                self.lose(f"a {type(block).__name__.lower()} inside a judgment", line)
+                continue
+            if statement:
+                statement.append(LineBreak())
+            statement.extend(block.content)
+        return self.build(Judgment, statement=statement, **found)
+
+    # -- inline ------------------------------------------------------------------------
+
+    def rich(self, children: list[Token], index: int, close: str | None = None) -> tuple[Any, ...]:
+        return self.inline(children, index, close, 0)[0]
+
+    def inline(
+        self, children: list[Token], index: int, close: str | None, in_link: int
+    ) -> tuple[tuple[Any, ...], int]:
+        out: list[Any] = []
+        count = len(children)
+        while index < count:
+            token = children[index]
+            kind = token.type
+            if kind == close:
+                return tuple(_joined(out)), index + 1
+            index += 1
+            if kind == "text" or kind == "text_special":
+                out.append(token.content)
+            elif kind == "softbreak":
+                out.append(" ")
+            elif kind == "hardbreak":
+                out.append(LineBreak())
+            elif kind == "code_inline":
+                if token.content:
+                    out.append(Code(text=token.content))
+            elif kind == "em_open" or kind == "strong_open":
+                inner, index = self.inline(children, index, kind[:-5] + "_close", in_link)
+                out.append(Emphasis(content=inner) if kind == "em_open" else Strong(content=inner))
+            elif kind == "link_open":
+                inner, index = self.inline(children, index, "link_close", in_link + 1)
+                node = self.link(token, str(token.attrs.get("href", "")), inner)
+                if node is not None:
+                    out.append(node)
+            elif kind == "image":
+                node = self.image(token, in_link)
+                if node is not None:
+                    out.append(node)
+            elif kind == "html_inline":
+                self.lose(f"inline HTML ({token.content[:40]!r})")
+            else:
+                self.lose(f"a {kind}")
+        return tuple(_joined(out)), index
+
+    def link(self, token: Token, href: str, content: tuple[Any, ...]) -> Any:
+        if href.startswith(_ENTITY):
+            return self.build(Mention, ref=href[len(_ENTITY) :], content=content)
+        if href.startswith(_SOURCE):
+            return self.build(Citation, ref=href[len(_SOURCE) :])
+        if token.markup == "autolink":
+            return self.build(Link, href=href)
+        title = token.attrs.get("title")
+        return self.build(Link, href=href, content=content, title=str(title) if title else None)
+
+    def image(self, token: Token, in_link: int) -> Any:
+        src = str(token.attrs.get("src", ""))
+        children = token.children or []
+        idiom = _IMAGE_IDIOMS.get(src)
+        if idiom is not None:
+            return idiom(self, children, in_link)
+        if src.startswith((_ENTITY, _SOURCE)) or in_link:
+            content, _ = self.inline(children, 0, None, in_link + 1)
+            return self.link(token, src, content)
+        self.lose(f"an image inside text ({src[:40]!r})")
+        return None
+
+
+def _figure_like(children: list[Token]) -> bool:
+    """Whether a paragraph is a figure: an image (not an idiom), then nothing or a line
+    break and the caption."""
+    if not children or children[0].type != "image":
+        return False
+    src = str(children[0].attrs.get("src", ""))
+    if src.startswith(("#bm:", _ENTITY, _SOURCE)):
+        return False
+    return len(children) == 1 or children[1].type == "hardbreak"
+
+
+def _joined(nodes: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for node in nodes:
+        if type(node) is str and out and type(out[-1]) is str:
+            out[-1] += node
+        elif node != "":
+            out.append(node)
+    return out
+
+
+def _attribution(cite: tuple[Any, ...]) -> tuple[str | None, str | None]:
+    """A quote's attribution paragraph: ``— Name`` and optionally a citation."""
+    nodes = list(cite)
+    source_ref = None
+    if nodes and type(nodes[-1]) is Citation:
+        source_ref = nodes.pop().ref
+    text = plain_text(tuple(nodes))
+    found = _CITE.match(text)
+    if found is not None:
+        text = text[found.end() :]
+    if source_ref is not None and text.endswith(" "):
+        text = text[:-1]  # the space before the citation
+    return text or None, source_ref
+
+
+#: The paragraphs that stand for what Markdown cannot show: empty blocks.
+_EMPTY: dict[str, Any] = {
+    "{}": Paragraph(content=()),
+    "{.list}": ItemList(items=(), ordered=False),
+    "{.ordered-list}": ItemList(items=(), ordered=True),
+}
+_TABLE = re.compile(
+    r"[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)"
+)
+_JUDGMENT = re.compile(r"\[!JUDGMENT\](?:[ \t]+\{([^{}]*)\})?[ \t]*$", re.IGNORECASE)
+_CITE = re.compile("(?:—|―|--) ")
+_SECTION_KEYS = {"id": "str", "role": "str", "level": "int"}
+_JUDGMENT_KEYS = {"confidence": "str", "likelihood": "str", "basis": "list"}
+
+_BLOCK_READERS: dict[str, Callable[[_Reader, list[Token], int], tuple[Any, int]]] = {
+    "paragraph_open": _Reader.paragraph,
+    "bullet_list_open": _Reader.item_list,
+    "ordered_list_open": _Reader.item_list,
+    "blockquote_open": _Reader.blockquote,
+    "code_block": _Reader.code_block,
+    "fence": _Reader.code_block,
+}
+_IMAGE_IDIOMS: dict[str, Callable[[_Reader, list[Token], int], Any]] = {
+    _IDIOM_EM: lambda r, c, n: Emphasis(content=r.inline(c, 0, None, n)[0]),
+    _IDIOM_STRONG: lambda r, c, n: Strong(content=r.inline(c, 0, None, n)[0]),
+    _IDIOM_CODE: lambda r, c, n: r.build(Code, text=plain_text(r.inline(c, 0, None, n)[0])),
+    _IDIOM_BREAK: lambda r, c, n: LineBreak(),
+}
