@@ -25,15 +25,20 @@ _ATTRS_DECORATORS = ("attrs.frozen", "attrs.define", "attrs.mutable", "attr.s", 
 _ATTRS_FIELD = ("attrs.field", "attr.ib", "attr.field")
 
 
-def _qualify(target: str, module: str) -> str:
-    """An identifier for autorefs: names without a package are taken as the module's own."""
+def _qualify(target: str, module: griffe.Module) -> str:
+    """An identifier for autorefs: names without a package are taken as the module's own,
+    or, where the module has no such name, as that of the nearest package that has it (a
+    format's ``write.py`` names ``losses``, which the format's package holds)."""
     head = target.split(".", 1)[0]
     if head[:1].isupper() or "." not in target:
-        return f"{module}.{target}"
+        scope: griffe.Module | None = module
+        while scope is not None and head not in scope.members:
+            scope = scope.parent  # type: ignore[assignment]
+        return f"{(scope or module).path}.{target}"
     return target
 
 
-def _roles(text: str, module: str) -> str:
+def _roles(text: str, module: griffe.Module) -> str:
     def link(match: re.Match[str]) -> str:
         short, target = match.group(1), match.group(2).strip()
         target = target.rstrip("()")
@@ -189,8 +194,8 @@ def _adjust(obj: griffe.Object, seen: set[str]) -> None:
     if obj.is_attribute and obj.docstring is None:
         _comment_docstring(obj)  # type: ignore[arg-type]
     if obj.docstring is not None:
-        module = obj.path if obj.is_module else obj.module.path
-        obj.docstring.value = _roles(_blocks(obj.docstring.value), module)
+        module = obj if obj.is_module else obj.module
+        obj.docstring.value = _roles(_blocks(obj.docstring.value), module)  # type: ignore[arg-type]
     if obj.is_class and "__init__" not in obj.members:
         decorator = _attrs_decorator(obj)  # type: ignore[arg-type]
         if decorator is not None:
