@@ -35,7 +35,7 @@ def test_schema_newsml(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["schema", "newsml"]) == 0
     out = capsys.readouterr().out
-    packaged = Path(newsml.__file__).parent.parent / "schemas" / "newsml-profile.xsd"
+    packaged = Path(newsml.__file__).parent.parent.parent / "schemas" / "newsml-profile.xsd"
     assert out == packaged.read_text("utf-8")
     assert main(["schema", "newsml", "-o", "xsd/"]) == 0
     names = sorted(os.listdir("xsd"))

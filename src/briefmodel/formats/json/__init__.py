@@ -21,11 +21,11 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from .._converter import converter, explaining_converter, not_json, structuring_problems
-from .._schema import schema_problems
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
-from ..model import Brief
-from . import Format
+from ..._converter import converter, explaining_converter, not_json, structuring_problems
+from ..._schema import schema_problems
+from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
+from ...model import Brief
+from .. import Format
 
 __all__ = ["FORMAT", "from_dict", "parse", "read", "to_dict", "write"]
 

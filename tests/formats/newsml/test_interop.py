@@ -37,7 +37,7 @@ with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "invalid escape sequence", _category)
     NewsMLG2 = pytest.importorskip("NewsMLG2")
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 
 #: The IPTC concept natures (http://cv.iptc.org/newscodes/cpnature/) of entity kinds.

@@ -29,7 +29,7 @@ from briefmodel import model
 from briefmodel.formats import newsml
 from briefmodel.testing import briefs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 BRIEF_FILES = sorted(ROOT.glob("examples/*.json")) + sorted(
     (ROOT / "tests" / "corpus" / "should_pass").glob("*.json")
 )

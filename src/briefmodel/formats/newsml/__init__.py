@@ -39,10 +39,10 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .._converter import Invalid, parse_datetime, thaw
-from .._patterns import NODE_ID, new_node_id
-from ..errors import BriefmodelWarning, Problem, ValidationError, settle_losses
-from ..model import (
+from ..._converter import Invalid, parse_datetime, thaw
+from ..._patterns import NODE_ID, new_node_id
+from ...errors import BriefmodelWarning, Problem, ValidationError, settle_losses
+from ...model import (
     Agent,
     Brief,
     Correction,
@@ -55,8 +55,8 @@ from ..model import (
     Source,
     Subject,
 )
-from . import Format
-from ._safe_xml import (
+from .. import Format
+from .._safe_xml import (
     BM,
     MAX_BYTES,
     XML_LANG,
@@ -66,7 +66,7 @@ from ._safe_xml import (
     refuse,
     sub_text,
 )
-from ._xhtml import BLOCK_CONTAINERS, NITF, XHTML, BodyReader, BodyWriter
+from .._xhtml import BLOCK_CONTAINERS, NITF, XHTML, BodyReader, BodyWriter
 
 __all__ = [
     "BM",
@@ -349,7 +349,7 @@ class _Writer(BodyWriter):
 
 
 def _plain(item: ListItem) -> str:
-    from ..model import plain_text
+    from ...model import plain_text
 
     return " ".join(plain_text(item.content).split())
 

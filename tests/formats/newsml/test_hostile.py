@@ -52,9 +52,9 @@ from lxml import etree
 import briefmodel as bm
 from briefmodel.formats import newsml
 
-from .._offline import connections as _connections
+from ..._offline import connections as _connections
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LIMIT = 1.0  # seconds: the bound for refusing an attack
 ATTEMPTS = 3  # the best of this many runs is held to LIMIT
 STUCK = 2.0  # seconds: a call still running by then is blocked (on a FIFO, say)
