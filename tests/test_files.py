@@ -10,7 +10,7 @@ import pytest
 import briefmodel as bm
 from briefmodel import _files
 
-from .formats.json.test_read import MODEL_EXAMPLE
+from .formats.json._support import MODEL_EXAMPLE
 
 
 def test_an_interrupted_dump_leaves_the_old_file_and_no_temporary(

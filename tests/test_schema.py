@@ -19,7 +19,7 @@ from briefmodel._schema import schema_problems
 from briefmodel.testing import briefs
 
 from ._tools import check_jsonschema
-from .formats.json.test_read import MODEL_EXAMPLE
+from .formats.json._support import MODEL_EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATOR = Draft202012Validator(bm.json_schema())

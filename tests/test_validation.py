@@ -10,7 +10,7 @@ import pytest
 
 import briefmodel as bm
 
-from .formats.json.test_read import MODEL_EXAMPLE
+from .formats.json._support import MODEL_EXAMPLE
 
 
 def example() -> dict[str, Any]:
