@@ -1,0 +1,544 @@
+"""Reading NewsML-G2 news items (and every item of a ``newsMessage``) back to briefs:
+briefmodel's own losslessly, other producers' as far as the model can hold them, what it
+cannot hold reported as a loss."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from typing import Any, ClassVar
+
+from lxml import etree
+
+from ..._converter import Invalid, parse_datetime
+from ..._patterns import NODE_ID, new_node_id
+from ...errors import BriefmodelWarning, Problem, ValidationError, settle_losses
+from ...model import (
+    Agent,
+    Brief,
+    Correction,
+    Entity,
+    Paragraph,
+    Related,
+    Rights,
+    Section,
+    Source,
+    Subject,
+)
+from .._safe_xml import XML_LANG, line_of, local_name, parse, refuse
+from .._xhtml import BodyReader
+from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
+
+UNKNOWN_KEY = "briefmodel:unknown"
+_ID = NODE_ID.regex  # section, entity and source ids
+_DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
+
+
+class _Reader(BodyReader):
+    """One news item being read: what it has lost and how its parts are linked."""
+
+    loss_code = "newsml.dropped"
+    plain_namespaces = (_N, _H)
+
+    def __init__(self, root: etree._Element, *, strict: bool) -> None:
+        super().__init__(root, strict=strict, own=_is_own(root))
+        self.fields: dict[str, Any] = {"extensions": {}}
+        self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
+        self.taken_ids: set[str] = set()
+
+    # -- values ----------------------------------------------------------------------
+
+    def uri(self, element: etree._Element, name: str = "uri") -> str | None:
+        exact = element.get(_B + name)
+        return exact if exact is not None else element.get(name)
+
+    def label(self, element: etree._Element) -> str:
+        exact = element.get(_B + "text")
+        return exact if exact is not None else self.text(element)
+
+    def name(self, element: etree._Element) -> str | None:
+        for child in element.iterchildren(_N + "name"):
+            if child.get("role") is None:
+                return self.label(child)
+        first = element.find(_N + "name")
+        return None if first is None else self.label(first)
+
+    def time(self, element: etree._Element) -> datetime | None:
+        text = element.get(_B + "written") or (element.text or "").strip()
+        try:
+            return parse_datetime(text)
+        except Invalid:
+            pass
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?", text)
+        if match is None:
+            self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
+            return None
+        self.lose(
+            element,
+            f"the time zone of <{local_name(element.tag)}> {text!r} (UTC assumed)",
+            keep=False,
+        )
+        year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
+        try:
+            return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+        except ValueError:
+            self.fail(element, "datetime.invalid", f"{text!r} is not a valid date")
+            return None
+
+    def integer(self, element: etree._Element, value: str | None) -> int | None:
+        if value is None:
+            return None
+        try:
+            return int(value.strip())
+        except ValueError:
+            self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
+            return None
+
+    def new_id(self, *candidates: str | None) -> str:
+        return new_node_id(candidates, self.taken_ids)
+
+    # -- the item --------------------------------------------------------------------
+
+    def brief(self) -> Brief:
+        root = self.root
+        fields = self.fields
+        fields["id"] = root.get("guid")
+        if fields["id"] is None:
+            self.fail(root, "schema.required", "the newsItem has no guid")
+        version = self.integer(root, root.get("version"))
+        if version is not None:
+            fields["version"] = version
+        language = root.get(XML_LANG)
+        sections: tuple[Section, ...] = ()
+        handlers = self._ITEM
+        # Links between mentions and entities first: the body needs them.
+        pending: dict[str, tuple[str, str]] = {}
+        for ref in root.iterchildren(_N + "inlineRef"):
+            concept = self.concept_key(ref)
+            for ident in (ref.get("idrefs") or "").split():
+                pending[ident] = concept  # resolved to entity ids below
+        for child in root:
+            local = local_name(child.tag)
+            if child.tag == _N + "contentSet":
+                continue
+            handler = handlers.get(child.tag)
+            if handler is not None:
+                handler(self, child)
+            elif local not in _DROPPED_SILENTLY or not child.tag.startswith(_N):
+                self.lose_element(child)
+        self.mentions = {
+            ident: self.concepts[key] for ident, key in pending.items() if key in self.concepts
+        }
+        self.headline = fields.get("headline")
+        content = root.find(_N + "contentSet")
+        if content is not None:
+            sections = self.content_set(content)
+        if not sections:
+            sections = (Section(),)
+        fields["sections"] = sections
+        if language is None:
+            language = fields.pop("_language", None)
+        fields.pop("_language", None)
+        if language is not None:
+            fields["language"] = language
+        if "created" not in fields:
+            for key in ("_content_created", "_version_created"):
+                if fields.get(key) is not None:
+                    fields["created"] = fields[key]
+                    break
+        if "updated" not in fields and not self.own:
+            version_created = fields.get("_version_created")
+            if version_created is not None and version_created != fields.get("created"):
+                fields["updated"] = version_created
+        for key in [k for k in fields if k.startswith("_")]:
+            del fields[key]
+        if "headline" not in fields:
+            self.fail(root, "schema.required", "the newsItem has no headline")
+        if "created" not in fields:
+            self.fail(root, "schema.required", "the newsItem has no creation date")
+        if self.unknown:
+            fields["extensions"][UNKNOWN_KEY] = self.unknown
+        if self.errors:
+            raise ValidationError(self.errors + self.losses)
+        brief = self.build(root, Brief, **fields)
+        if brief is None:
+            raise ValidationError(self.errors + self.losses)
+        return brief  # type: ignore[no-any-return]
+
+    def concept_key(self, element: etree._Element) -> tuple[str, str]:
+        for kind in ("literal", "qcode", "uri"):
+            value = element.get(kind)
+            if value is not None:
+                return (kind, value)
+        return ("", "")
+
+    def rights(self, element: etree._Element) -> None:
+        fields: dict[str, Any] = {}
+        for child in element:
+            tag = local_name(child.tag)
+            if tag == "copyrightHolder" and "holder" not in fields:
+                fields["holder"] = self.name(child) or child.get("literal") or child.get("uri")
+            elif tag == "copyrightNotice" and "notice" not in fields:
+                fields["notice"] = self.text(child)
+            elif tag == "usageTerms" and "usage_terms" not in fields:
+                fields["usage_terms"] = self.text(child)
+            elif tag == "link" and "license_url" not in fields and child.get("href"):
+                fields["license_url"] = self.uri(child, "href")
+            else:
+                self.lose_element(child)
+        if "rights" in self.fields:
+            self.lose_element(element)
+        else:
+            self.fields["rights"] = self.build(element, Rights, droppable=True, **fields)
+
+    def item_meta(self, element: etree._Element) -> None:
+        fields = self.fields
+        corrections: list[Correction] = []
+        related: list[Related] = []
+        for child in element:
+            tag = local_name(child.tag) if child.tag.startswith(_N) else ""
+            if tag == "itemClass":
+                if child.get("qcode") not in ("ninat:text", None):
+                    self.lose(child, f"the item class {child.get('qcode')!r}", keep=False)
+            elif tag == "provider":
+                if self.own:
+                    name = self.name(child)
+                else:  # another producer's provider may be known by its code alone
+                    name = self.name(child) or child.get("literal") or child.get("qcode")
+                    name = name or self.uri(child)
+                if name is not None:
+                    fields["publisher"] = self.agent(child, name)
+            elif tag == "versionCreated":
+                fields["_version_created"] = self.time(child)
+            elif tag == "firstCreated":
+                fields["created"] = self.time(child)
+            elif tag == "embargoed":
+                if (child.text or "").strip():
+                    fields["embargo_until"] = self.time(child)
+            elif tag == "pubStatus":
+                status = (child.get("qcode") or "").partition(":")[2]
+                fields["status"] = status
+            elif tag == "signal" and child.find(_B + "note") is not None:
+                note = child.find(_B + "note")
+                assert note is not None
+                date = note.get("date")
+                correction = self.build(
+                    child,
+                    Correction,
+                    droppable=True,
+                    signal=(child.get("qcode") or "").partition(":")[2],
+                    note=note.text or "",
+                    date=self.time_attribute(note, date),
+                )
+                if correction is not None:
+                    corrections.append(correction)
+            elif tag == "link" and child.get("href"):
+                link = self.build(
+                    child,
+                    Related,
+                    droppable=True,
+                    url=self.uri(child, "href"),
+                    title=child.get("title"),
+                    rel=child.get(_B + "rel") if self.own else self.relation(child),
+                )
+                if link is not None:
+                    related.append(link)
+            elif tag == "generator":
+                continue
+            else:
+                self.lose_element(child)
+        fields["corrections"] = corrections
+        fields["related"] = related
+
+    def relation(self, link: etree._Element) -> str | None:
+        """Another producer's link relation, by its code: ``irel:seeAlso`` is ``seeAlso``."""
+        code = (link.get("rel") or "").partition(":")[2]
+        return code if _ID.match(code) else None
+
+    def time_attribute(self, element: etree._Element, value: str | None) -> datetime | None:
+        if value is None:
+            return None
+        try:
+            return parse_datetime(value)
+        except Invalid as error:
+            self.fail(element, error.code, error.message)
+            return None
+
+    def agent(self, element: etree._Element, name: str) -> Agent | None:
+        return self.build(  # type: ignore[no-any-return]
+            element,
+            Agent,
+            droppable=True,
+            name=name,
+            uri=self.uri(element),
+            role=element.get(_B + "role"),
+            affiliation=element.get(_B + "affiliation"),
+        )
+
+    def content_meta(self, element: etree._Element) -> None:
+        fields = self.fields
+        lists: dict[str, list[Any]] = {
+            "sources": [],
+            "authors": [],
+            "keywords": [],
+            "subjects": [],
+            "entities": [],
+        }
+        for child in element:
+            tag = child.tag
+            local = local_name(tag)
+            if not tag.startswith(_N):
+                if tag == _B + "extension" and child.get("key"):
+                    self.extension(child)
+                else:
+                    self.lose_element(child)
+            elif local == "urgency":
+                fields["urgency"] = self.integer(child, child.text)
+            elif local == "contentCreated":
+                fields["_content_created"] = self.time(child)
+                first = fields.get("created")
+                if first is not None and first != fields["_content_created"]:
+                    self.lose(child, f"<contentCreated> {child.text!r}, other than <firstCreated>")
+            elif local == "contentModified":
+                fields["updated"] = self.time(child)
+            elif local == "infoSource":
+                lists["sources"].append(self.source(child))
+            elif local == "creator":
+                name = self.name(child)
+                if name is None:
+                    self.lose_element(child)
+                else:
+                    lists["authors"].append(self.agent(child, name))
+            elif local == "language" and "_language" not in fields:
+                fields["_language"] = child.get("tag")
+            elif local == "genre" and "genre" not in fields:
+                fields["genre"] = self.name(child) or child.get("literal") or child.get("qcode")
+            elif local == "keyword":
+                keyword = self.label(child)
+                if keyword:
+                    lists["keywords"].append(keyword)
+                else:
+                    self.lose(child, "an empty <keyword>", keep=False)
+            elif local == "subject":
+                if child.get("type") in _KIND_OF_NATURE:
+                    lists["entities"].append(self.entity(child))
+                else:
+                    lists["subjects"].append(self.subject(child))
+            elif local == "headline" and "headline" not in fields:
+                fields["headline"] = self.text(child)
+            elif local == "description":
+                role = child.get("role")
+                if role == KEY_POINT_ROLE and self.own:
+                    continue
+                if role == SUMMARY_ROLE and "subheadline" not in fields:
+                    fields["subheadline"] = self.text(child)
+                else:
+                    self.lose_element(child)
+            else:
+                self.lose_element(child)
+        for key, values in lists.items():
+            fields[key] = [v for v in values if v is not None]
+
+    def extension(self, element: etree._Element) -> None:
+        try:
+            value = json.loads(element.text or "")
+        except ValueError:
+            self.fail(element, "parse.syntax", "a bm:extension does not hold JSON")
+            return
+        self.fields["extensions"][element.get("key")] = value
+
+    def source(self, element: etree._Element) -> Source | None:
+        ident = element.get("literal")
+        if not (self.own and ident):
+            ident = self.new_id(ident, element.get("qcode"), element.get("uri"), "source")
+        self.taken_ids.add(ident)
+        title = self.name(element) or element.get("qcode") or element.get("uri") or ident
+        return self.build(  # type: ignore[no-any-return]
+            element,
+            Source,
+            droppable=True,
+            id=ident,
+            title=title,
+            url=self.uri(element),
+            publisher=element.get(_B + "publisher"),
+            published=self.time_attribute(element, element.get(_B + "published")),
+            accessed=self.time_attribute(element, element.get(_B + "accessed")),
+            reliability=element.get(_B + "reliability"),
+            credibility=self.integer(element, element.get(_B + "credibility")),
+        )
+
+    def subject(self, element: etree._Element) -> Subject | None:
+        if element.get("qcode") is None and element.get("uri") is None:
+            self.lose_element(element)
+            return None
+        return self.build(  # type: ignore[no-any-return]
+            element,
+            Subject,
+            droppable=True,
+            code=element.get("qcode"),
+            uri=self.uri(element),
+            name=self.name(element),
+            relevance=self.integer(element, element.get("relevance")),
+            confidence=self.integer(element, element.get("confidence")),
+        )
+
+    def entity(self, element: etree._Element) -> Entity | None:
+        key = self.concept_key(element)
+        literal = element.get("literal")
+        if self.own and literal:
+            ident = literal
+        else:
+            ident = self.new_id(literal, element.get("qcode"), element.get("uri"), "entity")
+        self.taken_ids.add(ident)
+        names: list[str] = []
+        aliases: list[str] = []
+        identifiers: dict[str, str] = {}
+        for child in element:
+            if child.tag == _N + "name":
+                (aliases if child.get("role") == ALIAS_ROLE or names else names).append(
+                    self.label(child)
+                )
+            elif child.tag == _B + "identifier" and child.get("scheme"):
+                identifiers[child.get("scheme", "")] = child.text or ""
+            else:
+                self.lose_element(child)
+        if not self.own:
+            qcode = element.get("qcode")
+            if qcode and ":" in qcode:
+                scheme, _, code = qcode.partition(":")
+                identifiers.setdefault(scheme, code)
+            if element.get("uri"):
+                identifiers.setdefault("uri", element.get("uri", ""))
+        name = names[0] if names else (element.get("qcode") or element.get("uri") or ident)
+        entity: Entity | None = self.build(
+            element,
+            Entity,
+            droppable=True,
+            id=ident,
+            kind=_KIND_OF_NATURE[element.get("type", "")],
+            name=name,
+            aliases=aliases,
+            identifiers=identifiers,
+        )
+        if entity is not None:  # mentions of an entity that was dropped stay plain text
+            self.concepts[key] = ident
+        return entity
+
+    _ITEM: ClassVar[dict[str, Callable[[_Reader, etree._Element], None]]] = {}
+
+    # -- the body --------------------------------------------------------------------
+
+    def content_set(self, element: etree._Element) -> tuple[Section, ...]:
+        sections: list[Section] = []
+        for child in element:
+            kind = child.get("contenttype", "")
+            local = local_name(child.tag)
+            if sections:
+                self.lose(child, f"another <{local}> ({kind})", keep=False)
+            elif local == "inlineXML" and len(child):
+                sections = self.xml_body(child[0])
+                for extra in list(child)[1:]:
+                    self.lose(extra, f"a second body <{local_name(extra.tag)}>", keep=False)
+            elif local == "inlineData" and kind.startswith("text/plain"):
+                paragraphs = [p for p in re.split(r"\n\s*\n", child.text or "") if p.strip()]
+                sections = [
+                    Section(blocks=[Paragraph(content=" ".join(p.split())) for p in paragraphs])
+                ]
+            else:
+                self.lose(child, f"<{local}> content ({kind or 'no content type'})", keep=False)
+        return tuple(sections)
+
+
+_Reader._ITEM = {
+    _N + "rightsInfo": _Reader.rights,
+    _N + "itemMeta": _Reader.item_meta,
+    _N + "contentMeta": _Reader.content_meta,
+    _N + "inlineRef": lambda reader, element: None,
+}
+
+
+def _read_item(root: etree._Element, strict: bool) -> tuple[Brief, list[Problem]]:
+    if root.tag != _N + "newsItem":
+        raise refuse(
+            "parse.not-newsml",
+            f"the root element is <{local_name(root.tag)}>, not a NewsML-G2 <newsItem>"
+            + ("; read a newsMessage with load_all()" if root.tag == _N + "newsMessage" else ""),
+            line_of(root),
+        )
+    reader = _Reader(root, strict=strict)
+    brief = reader.brief()
+    return brief, reader.losses
+
+
+def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
+    settle_losses(losses, strict=strict, stacklevel=4)
+    return brief
+
+
+def read(data: str | bytes, *, strict: bool = True) -> Brief:
+    """Read a NewsML-G2 ``newsItem`` into a brief (without running the semantic rules).
+
+    Strict by default: anything the model cannot hold is an error. With
+    ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
+    unknown metadata is kept under ``extensions["briefmodel:unknown"]`` as XML text,
+    keyed by its XPath.
+    """
+    brief, losses = _read_item(parse(data), strict)
+    return _settle(brief, losses, strict)
+
+
+def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
+    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order.
+
+    Reading strictly, the first item that cannot be read raises. With ``strict=False``
+    an item that cannot be read (a package, or a news item without a headline) is passed
+    over with a :class:`~briefmodel.BriefmodelWarning` that says why.
+    """
+    root = parse(data)
+    if root.tag != _N + "newsMessage":
+        yield _read_checked(root, strict)
+        return
+    for item in root.iterfind(f"{_N}itemSet/*"):
+        if item.tag != _N + "newsItem":
+            problem = Problem(
+                severity="error" if strict else "warning",
+                code="newsml.dropped",
+                message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
+                line=line_of(item),
+            )
+            if strict:
+                raise ValidationError([problem])
+            warnings.warn(BriefmodelWarning(str(problem)), stacklevel=2)
+            continue
+        if strict:
+            yield _read_checked(item, strict)
+            continue
+        try:
+            brief = _read_checked(item, strict)
+        except ValidationError as error:
+            shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
+            warnings.warn(
+                BriefmodelWarning(f"the news item at line {line_of(item)} is passed over: {shown}"),
+                stacklevel=2,
+            )
+            continue
+        yield brief
+
+
+def _read_checked(root: etree._Element, strict: bool) -> Brief:
+    brief, losses = _read_item(root, strict)
+    return _settle(brief, losses, strict)
+
+
+def _is_own(root: etree._Element) -> bool:
+    generator = root.find(f"{_N}itemMeta/{_N}generator")
+    return generator is not None and generator.text == "briefmodel"
+
+
+def sniff(text: str) -> bool:
+    """True when the text looks like a NewsML-G2 item or message."""
+    head = text.lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and NAR in head[:4096]
