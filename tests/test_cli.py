@@ -1050,46 +1050,6 @@ def test_schema_newsml(capsys: pytest.CaptureFixture[str]) -> None:
     assert Path("newsml-profile-bm.xsd").is_file()  # the imports beside it
 
 
-# --------------------------------------------------------------------------------------
-# The scale benchmark (a smoke run: nothing here is about speed)
-
-
-def test_the_scale_benchmark_runs() -> None:
-    script = Path(__file__).resolve().parent.parent / "benchmarks" / "cli.py"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(script),
-            "--small",
-            "2",
-            "--large",
-            "6",
-            "--speed",
-            "6",
-            "--repeat",
-            "3",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout)
-    assert results["failed_runs"] == []
-    memory, speedup = results["memory"], results["speedup"]
-    assert (memory["small"]["briefs"], memory["large"]["briefs"]) == (2, 6)
-    assert memory["small"]["peak_rss_mib"] > 10  # a whole Python process was measured
-    assert memory["ratio"] == memory["large"]["peak_rss_mib"] / memory["small"]["peak_rss_mib"]
-    assert [r["jobs"] for r in speedup["jobs_1"] + speedup["jobs_2"]] == [1, 1, 1, 2, 2, 2]
-    assert speedup["ratio"] == speedup["best_1"] / speedup["best_2"]
-    assert speedup["machine_ceiling"] > 0
-    assert speedup["start_1"] > 0
-    assert speedup["start_2"] > 0
-    assert len(list(Path().iterdir())) == 0  # its temporary folder is gone
-
-
 def test_what_a_writer_warns_about_is_a_loss(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
