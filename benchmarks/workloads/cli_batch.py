@@ -1,4 +1,5 @@
-"""Benchmark ``briefmodel convert`` at pipeline scale: memory and parallel speed-up.
+"""``briefmodel convert`` at pipeline scale, memory and parallel speed-up: what
+``python benchmarks/run.py --cli`` measures.
 
 Two figures, each measured on the real command (``python -m briefmodel convert DIR -o
 OUT -t FORMAT -q``) run as a child process:
@@ -27,9 +28,9 @@ include it); ``--to`` is the format written (NewsML-G2 by default).
 
 Usage::
 
-    python benchmarks/cli.py                     # the full figures, about a minute
-    python benchmarks/cli.py --json              # the same as JSON
-    python benchmarks/cli.py --small 2 --large 20 --speed 20 --repeat 1   # a smoke run
+    python benchmarks/run.py --cli               # the full figures, about a minute
+    python benchmarks/run.py --cli --json        # the same as JSON
+    python benchmarks/run.py --cli --small 2 --large 20 --speed 20 --repeat 1   # a smoke run
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ import attrs
 
 import briefmodel as bm
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "port-fees.json"
+from ..harness.briefs import EXAMPLE
 
 #: What the figures should reach on the 2-core machine the project runs on.
 MEMORY_TARGET = 1.5
@@ -250,29 +251,53 @@ def report(results: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print its figures."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--small", type=int, default=10, help="briefs of the small run (10)")
-    parser.add_argument("--large", type=int, default=10_000, help="briefs of the large run")
-    parser.add_argument(
-        "--speed", type=int, default=10_000, help="briefs of the timed runs (10000)"
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """``run.py``'s options of this benchmark: ``--cli`` and those only it reads."""
+    group = parser.add_argument_group(
+        "briefmodel convert at pipeline scale (--cli)",
+        "with --cli, --repeat is the timed runs of each --jobs (default 2), --sections "
+        "converts a generated brief of N sections, not the example, and --json prints "
+        "these figures as JSON",
     )
-    parser.add_argument("--repeat", type=int, default=2, help="timed runs of each --jobs")
-    parser.add_argument(
-        "--sections", type=int, help="convert a generated brief of N sections, not the example"
+    group.add_argument(
+        "--cli",
+        action="store_true",
+        help="measure briefmodel convert instead: peak memory and the --jobs 2 speed-up",
     )
-    parser.add_argument("--to", default="newsml", help="the format written (newsml)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument(
+    group.add_argument("--small", type=int, help="briefs of the small run (10)")
+    group.add_argument("--large", type=int, help="briefs of the large run (10000)")
+    group.add_argument("--speed", type=int, help="briefs of the timed runs (10000)")
+    group.add_argument("--to", help="the format written (newsml)")
+    group.add_argument(
         "--dir", help="make the temporary folder of briefs here (default: the system's)"
     )
-    args = parser.parse_args(argv)
+
+
+#: The defaults of the options this benchmark reads.
+DEFAULTS = {"small": 10, "large": 10_000, "speed": 10_000, "repeat": 2, "to": "newsml"}
+#: run.py's options that this benchmark does not read.
+NOT_READ = ("quick", "min_time", "gc", "profile")
+
+
+def only_with_cli(args: argparse.Namespace) -> list[str]:
+    """The options given that only ``--cli`` reads."""
+    names = ("small", "large", "speed", "to", "dir")
+    return [f"--{name}" for name in names if getattr(args, name) is not None]
+
+
+def main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``run.py --cli``: run the benchmark and print its figures; 1 if a run failed."""
+    unread = [
+        f"--{name.replace('_', '-')}"
+        for name in NOT_READ
+        if getattr(args, name) not in (None, False)
+    ]
+    if unread:
+        parser.error(f"{', '.join(unread)}: not with --cli")
+    for name, default in DEFAULTS.items():
+        if getattr(args, name) is None:
+            setattr(args, name, default)
     with tempfile.TemporaryDirectory(prefix="briefmodel-bench-", dir=args.dir) as folder:
         results = measure(args, Path(folder))
     print(json.dumps(results, indent=2) if args.json else report(results))
     return 1 if results["failed_runs"] else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
