@@ -172,7 +172,7 @@ def timed_operations(
             "text.loads": lambda: bm.loads(plain, "text"),
         }
     )
-    # ---- Markdown (formats/markdown.py) ----
+    # ---- Markdown (formats/markdown/) ----
     markdown = workload.markdown
     body = markdown_body(markdown)
     operations.update(
