@@ -36,9 +36,9 @@ from typing import Any, Literal, TypeAlias, TypeVar, Union
 
 import attrs
 
-from . import _patterns
-from ._patterns import Shape
-from .errors import ModelError
+from .. import _patterns
+from .._patterns import Shape
+from ..errors import ModelError
 
 __all__ = [
     "Agent",
