@@ -27,8 +27,9 @@ unique ids, URL schemes, XML-safe text) are checked by :func:`briefmodel.validat
 
 from __future__ import annotations
 
-# The names of __all__, and (as ``name as name``, which marks a re-export for type
-# checkers) the other names the rest of briefmodel, its tests and tools use from here.
+# The names of __all__ and, as ``name as name`` (which marks a re-export for type
+# checkers), every other public name of the module before its split: the formats, rules,
+# the converter, the schema, the strategies, tests and benchmarks use them from here.
 from .blocks import BLOCK_TYPES as BLOCK_TYPES
 from .blocks import (
     Block,
