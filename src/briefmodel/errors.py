@@ -16,13 +16,10 @@ False
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
-
-if TYPE_CHECKING:
-    from .model import Brief
 
 __all__ = [
     "BriefmodelError",
@@ -89,42 +86,21 @@ class Problem:
         return data
 
 
-@attrs.frozen(kw_only=True)
-class Report:
-    """The outcome of :func:`briefmodel.validate`: every problem found, in order.
+# Report holds the Brief it read, so it lives beside the model, in ._report: the model
+# depends on these errors, and these errors not on the model. It is still
+# briefmodel.errors.Report: type checkers see the class (and no __getattr__, so a
+# misspelt name stays an error); at run time it is imported on first use.
+if TYPE_CHECKING:
+    from ._report import Report
+else:
 
-    ``brief`` is the document as a :class:`~briefmodel.Brief` when it could be read
-    (it may still carry semantic errors); ``None`` when parsing or structuring failed.
-    """
+    def __getattr__(name: str) -> object:
+        if name == "Report":
+            from ._report import Report
 
-    problems: tuple[Problem, ...] = ()
-    brief: Brief | None = attrs.field(default=None, eq=False, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        """True when there is no error (warnings allowed)."""
-        return not any(p.severity == "error" for p in self.problems)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems of severity ``error``."""
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """The problems of severity ``warning``."""
-        return tuple(p for p in self.problems if p.severity == "warning")
-
-    def __iter__(self) -> Iterator[Problem]:
-        return iter(self.problems)
-
-    def __len__(self) -> int:
-        return len(self.problems)
-
-    def raise_for_errors(self) -> None:
-        """Raise :class:`ValidationError` carrying the problems if any is an error."""
-        if not self.ok:
-            raise ValidationError(self.problems)
+            globals()["Report"] = Report
+            return Report
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BriefmodelError(Exception):

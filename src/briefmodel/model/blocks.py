@@ -1,0 +1,149 @@
+"""The body of a brief: the blocks (:class:`Paragraph`, :class:`ItemList` and its
+:class:`ListItem`, :class:`Quote`, :class:`Judgment`, :class:`Figure`) and the
+:class:`Section` that holds them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Union
+
+import attrs
+
+from .. import _patterns
+from ._fields import _bool, _of, _one_of, _resolve, _string_tuple, _strings, _text, _tuple
+from .inline import RichText, rich_text
+from .vocabularies import CONFIDENCES, LIKELIHOODS, Confidence, Likelihood
+
+# Validators of fields whose node types are defined further down.
+_BLOCKS_ONLY: Callable[..., None]
+_SECTIONS_ONLY: Callable[..., None]
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of rich text."""
+
+    content: RichText = attrs.field(converter=rich_text)
+
+
+def _blocks(value: Any) -> tuple[Block, ...]:
+    return _tuple(value)
+
+
+def _list_items(value: Any) -> tuple[ListItem, ...]:
+    items = _tuple(value)
+    if all(type(item) is ListItem for item in items):
+        return items
+    return tuple(item if type(item) is ListItem else ListItem(content=item) for item in items)
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """One item of an :class:`ItemList`: rich text, optionally followed by blocks.
+
+    >>> ListItem(content="Minerals", blocks=[ItemList(items=["lithium", "cobalt"])]).content
+    ('Minerals',)
+    """
+
+    content: RichText = attrs.field(default=(), converter=rich_text)
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks, validator=lambda *a: _BLOCKS_ONLY(*a)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ItemList:
+    """A bulleted (``ordered=False``) or numbered (``ordered=True``) list.
+
+    Items may be given as strings or rich text; they are stored as :class:`ListItem`.
+    """
+
+    items: tuple[ListItem, ...] = attrs.field(default=(), converter=_list_items)
+    ordered: bool = attrs.field(default=False, validator=_bool)
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A quotation, with who said it and optionally the :class:`Source` it comes from."""
+
+    content: RichText = attrs.field(converter=rich_text)
+    attribution: str | None = attrs.field(default=None, validator=_text(optional=True))
+    source_ref: str | None = attrs.field(
+        default=None,
+        validator=_text(_patterns.NODE_ID, optional=True),
+        metadata={"shape": _patterns.NODE_ID},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Judgment:
+    """An analytic key judgment with its confidence and likelihood.
+
+    ``likelihood`` uses the estimative-language scale of US ICD 203; ``basis`` lists the
+    ids of the sources the judgment rests on.
+    """
+
+    statement: RichText = attrs.field(converter=rich_text)
+    confidence: Confidence | None = attrs.field(
+        default=None, validator=_one_of(CONFIDENCES, optional=True)
+    )
+    likelihood: Likelihood | None = attrs.field(
+        default=None, validator=_one_of(LIKELIHOODS, optional=True)
+    )
+    basis: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_string_tuple,
+        validator=_strings(_patterns.NODE_ID),
+        metadata={"shape": _patterns.NODE_ID},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """An image with its (required) alternative text, caption and credit."""
+
+    src: str = attrs.field(validator=_text())
+    alt: str = attrs.field(validator=_text())
+    caption: RichText = attrs.field(default=(), converter=rich_text)
+    credit: str | None = attrs.field(default=None, validator=_text(optional=True))
+
+
+Block = Union[Paragraph, ItemList, Quote, Judgment, Figure]
+BLOCK_TYPES: tuple[type, ...] = (Paragraph, ItemList, Quote, Judgment, Figure)
+_BLOCKS_ONLY = _of(*BLOCK_TYPES)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A part of the body: an optional title and role, blocks, and nested sections.
+
+    The ``title`` is what the author wrote ("Flash Points"); the ``role`` is what it
+    means (``key-points``). Recommended roles: ``key-points``, ``summary``,
+    ``context``, ``analysis``, ``implications``, ``outlook``, ``recommendations``.
+    """
+
+    id: str | None = attrs.field(
+        default=None,
+        validator=_text(_patterns.NODE_ID, optional=True),
+        metadata={"shape": _patterns.NODE_ID},
+    )
+    title: str | None = attrs.field(
+        default=None,
+        validator=_text(_patterns.LINE, optional=True),
+        metadata={"shape": _patterns.LINE},
+    )
+    role: str | None = attrs.field(
+        default=None,
+        validator=_text(_patterns.NODE_ID, optional=True),
+        metadata={"shape": _patterns.NODE_ID},
+    )
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks, validator=_of(*BLOCK_TYPES)
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_tuple, validator=lambda *a: _SECTIONS_ONLY(*a)
+    )
+
+
+_SECTIONS_ONLY = _of(Section)
+_resolve(globals())

@@ -1,0 +1,79 @@
+"""Immutable JSON values: :class:`FrozenMap`, :data:`JsonValue` and :func:`freeze_json`.
+
+They hold a brief's ``extensions`` and an entity's ``identifiers``, so that a brief stays
+hashable.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar, Union
+
+from ..errors import ModelError
+
+T = TypeVar("T")
+
+
+class FrozenMap(Mapping[str, T]):
+    """An immutable, hashable mapping with its keys in sorted order.
+
+    Used for :attr:`Brief.extensions` and :attr:`Entity.identifiers`, so that a brief
+    stays hashable and its JSON is the same whatever order the keys were given in.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, T] | Iterable[tuple[str, T]] = ()) -> None:
+        items = dict(data)
+        self._data: dict[str, T] = {k: items[k] for k in sorted(items)}
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> T:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[type[FrozenMap[T]], tuple[dict[str, T]]]:
+        return (type(self), (self._data,))
+
+
+JsonValue = Union[str, int, float, bool, None, tuple["JsonValue", ...], FrozenMap["JsonValue"]]
+
+
+def freeze_json(value: Any, where: str = "value") -> JsonValue:
+    """Turn a JSON value (dicts, lists, scalars) into its immutable form."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value  # type: ignore[no-any-return]
+    if kind is float:
+        if not math.isfinite(value):
+            raise ModelError(
+                where, (), "parse.non-finite-number", f"{value!r} is not a finite number"
+            )
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, Mapping):
+        for key in value:
+            if type(key) is not str:
+                raise ModelError(where, (), "schema.type", f"object key {key!r} is not a string")
+        return FrozenMap({k: freeze_json(v, f"{where}[{k!r}]") for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze_json(v, f"{where}[{i}]") for i, v in enumerate(value))
+    raise ModelError(where, (), "schema.type", f"{kind.__name__} is not a JSON value")

@@ -1,0 +1,27 @@
+"""The closed vocabularies of the model: a ``Literal`` type for each, and its values."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Status = Literal["usable", "withheld", "canceled"]
+Confidence = Literal["low", "moderate", "high"]
+Likelihood = Literal[
+    "almost-no-chance",
+    "very-unlikely",
+    "unlikely",
+    "roughly-even-chance",
+    "likely",
+    "very-likely",
+    "almost-certain",
+]
+EntityKind = Literal["person", "organization", "place", "event", "other"]
+Signal = Literal["update", "correction", "retraction"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+CONFIDENCES: tuple[str, ...] = Confidence.__args__  # type: ignore[attr-defined]
+LIKELIHOODS: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
+ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
+SIGNALS: tuple[str, ...] = Signal.__args__  # type: ignore[attr-defined]
+RELIABILITIES: tuple[str, ...] = Reliability.__args__  # type: ignore[attr-defined]
