@@ -74,8 +74,8 @@ from briefmodel.formats import html
 from briefmodel.model import MODEL_TYPES, FrozenMap
 from briefmodel.rules import url_scheme
 
-from .._browser import dump_dom
-from .._offline import connections as _connections
+from ..._browser import dump_dom
+from ..._offline import connections as _connections
 
 UTC = timezone.utc
 CREATED = datetime(2026, 5, 4, 8, tzinfo=UTC)

@@ -54,10 +54,10 @@ from typing import Any
 
 from lxml import etree
 
-from .. import _patterns
-from .._converter import Invalid, parse_datetime, thaw
-from ..errors import ParseError, Problem, ValidationError, settle_losses
-from ..model import (
+from ... import _patterns
+from ..._converter import Invalid, parse_datetime, thaw
+from ...errors import ParseError, Problem, ValidationError, settle_losses
+from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
     Agent,
@@ -84,9 +84,9 @@ from ..model import (
     Subject,
     plain_text,
 )
-from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
-from . import Format
-from ._safe_xml import Reading, all_text, local_name, lost_text, refuse, where
+from ...rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
+from .. import Format
+from .._safe_xml import Reading, all_text, local_name, lost_text, refuse, where
 
 __all__ = [
     "CONFIDENCE_LABELS",
