@@ -21,7 +21,7 @@ import briefmodel as bm
 from briefmodel.formats import html
 from tests import _browser
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
 GENERATED = 30

@@ -24,7 +24,7 @@ from briefmodel.testing import briefs
 
 extruct = pytest.importorskip("extruct", reason="pip install 'briefmodel[test]' for extruct")
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 ARTICLE_TYPES = {"NewsArticle", "AnalysisNewsArticle"}
 #: The schema.org types an entity of each kind should be (https://schema.org/Person,

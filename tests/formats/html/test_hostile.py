@@ -71,11 +71,12 @@ from lxml import etree
 
 import briefmodel as bm
 from briefmodel.formats import html
+from briefmodel.formats.html._parse import _markup, _parser
 from briefmodel.model import MODEL_TYPES, FrozenMap
 from briefmodel.rules import url_scheme
 
-from .._browser import dump_dom
-from .._offline import connections as _connections
+from ..._browser import dump_dom
+from ..._offline import connections as _connections
 
 UTC = timezone.utc
 CREATED = datetime(2026, 5, 4, 8, tzinfo=UTC)
@@ -1816,9 +1817,9 @@ def test_the_attribute_scan_sees_every_element_that_libxml2_makes(pieces: list[s
     """With a limit of 2, the scan refuses every document in which libxml2 makes an
     element with more than 2 attributes: it finds the tags where libxml2 does."""
     raw = ("<html><body>" + "".join(pieces) + "</body></html>").encode()
-    scanned = html._markup(2).match(raw)
+    scanned = _markup(2).match(raw)
     refused = scanned is None or scanned.end() < len(raw)
-    root = etree.fromstring(raw, html._parser())
+    root = etree.fromstring(raw, _parser())
     most = max((len(element.attrib) for element in root.iter()), default=0)
     assert refused or most <= 2
 

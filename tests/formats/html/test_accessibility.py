@@ -21,9 +21,9 @@ import briefmodel as bm
 from briefmodel.formats import html
 from briefmodel.testing import briefs
 from tests import _browser
-from tests.formats.test_html_validity import GENERATED, hard_brief
+from tests.formats.html.test_validity import GENERATED, hard_brief
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
 EXAMPLE_IDS = [f"{p.parent.name}/{p.stem}" for p in EXAMPLES + SHOULD_PASS]

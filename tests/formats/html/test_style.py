@@ -35,9 +35,9 @@ from lxml import html as lxml_html
 import briefmodel as bm
 from briefmodel.formats import html
 
-from . import _browser
+from ... import _browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 CSS_PATH = ROOT / "src" / "briefmodel" / "styles" / "brief.css"
 IMAGES = ROOT / "docs" / "images"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))

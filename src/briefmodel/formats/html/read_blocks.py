@@ -1,0 +1,368 @@
+"""The part of the reader that briefmodel's own page and other pages share: sections,
+blocks (paragraphs, lists, quotes, judgments, figures, images) and rich text, read by
+tables keyed by element name; what the model has no place for is a loss."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import deepcopy
+from typing import Any
+
+from lxml import etree
+
+from ...model import (
+    Citation,
+    Code,
+    Emphasis,
+    Figure,
+    ItemList,
+    Judgment,
+    LineBreak,
+    Link,
+    ListItem,
+    Mention,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+)
+from .._safe_xml import Reading, local_name, lost_text, where
+from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
+
+#: The extension under which reading leniently keeps what the model has no place for.
+UNKNOWN_KEY = "briefmodel:unknown"
+
+
+class _BlockReader(Reading):
+    """What reading briefmodel's own page and other pages share: sections, blocks and rich
+    text, each read by the method its element's name picks, and the losses of what the
+    model cannot hold."""
+
+    loss_code = "html.dropped"
+
+    def child(
+        self, element: etree._Element, tag: str, cls: str | None = None
+    ) -> etree._Element | None:
+        for child in element:
+            if child.tag == tag and (cls is None or cls in _class(child)):
+                return child
+        return None
+
+    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
+        """A loss; what is kept of an unknown element (``strict=False``) is its markup
+        without scripts, styles and the like, and without event handlers."""
+        if keep and element.tag in _NEVER_CONTENT:
+            keep = False
+        elif (
+            keep
+            and not self.strict
+            and any(
+                node.tag in _NEVER_CONTENT
+                or any(str(a).lower().startswith("on") for a in node.attrib)
+                for node in element.iter()
+            )
+        ):
+            super().lose(element, what, keep=False)
+            self.unknown[where(element)] = _harmless(element)
+            return
+        super().lose(element, what, keep=keep)
+
+    def plain(self, element: etree._Element) -> str:
+        """The text of a heading or a name, without that of scripts and the like in it
+        (each a loss)."""
+        for never in element.iter(*_NEVER_CONTENT):
+            if never is not element:
+                self.lose(never, f"the <{never.tag}> in <{element.tag}>", keep=False)
+        return _text(element)
+
+    # -- sections and blocks ---------------------------------------------------------
+
+    def section(self, element: etree._Element) -> Section:
+        title: str | None = None
+        blocks: list[Any] = []
+        sections: list[Section] = []
+        for child in element:
+            if child.tag in _HEADINGS and title is None and not blocks and not sections:
+                title = self.plain(child)
+            elif child.tag == "section":
+                sections.append(self.section(child))
+            else:
+                block = self.block(child)
+                if block is not None:
+                    blocks.append(block)
+        built = self.build(
+            element,
+            Section,
+            id=element.get("id"),
+            title=title,
+            role=element.get("data-role"),
+            blocks=blocks,
+            sections=sections,
+        )
+        return built if built is not None else Section()
+
+    def block(self, element: etree._Element) -> Any:
+        reader = _BLOCK_READERS.get(element.tag)
+        if reader is None:
+            self.lose(element, f"the <{local_name(element.tag)}>{lost_text(element)}", keep=False)
+            return None
+        return reader(self, element)
+
+    def paragraph(self, element: etree._Element) -> Any:
+        return self.build(element, Paragraph, content=self.rich(element))
+
+    def item_list(self, element: etree._Element) -> Any:
+        items: list[Any] = []
+        for li in element:
+            if li.tag != "li":
+                self.lose(li, f"<{local_name(li.tag)}> in a list", keep=False)
+                continue
+            first = li[0] if len(li) else None
+            if (
+                self.own
+                and first is not None
+                and first.tag == "span"
+                and "item" in _class(first)
+                and not (li.text or "")
+            ):
+                blocks = [b for b in (self.block(c) for c in list(li)[1:]) if b is not None]
+                items.append(self.build(li, ListItem, content=self.rich(first), blocks=blocks))
+            else:
+                content: list[Any] = []
+                blocks = []
+                self.inline_into(li, content, blocks)
+                items.append(self.build(li, ListItem, content=self.tidy(content), blocks=blocks))
+        return self.build(
+            element,
+            ItemList,
+            items=[i for i in items if i is not None],
+            ordered=element.tag == "ol",
+        )
+
+    def figure(self, element: etree._Element) -> Any:
+        quote = self.child(element, "blockquote")
+        caption = self.child(element, "figcaption")
+        if quote is not None:
+            attribution = None
+            if caption is not None:
+                span = self.child(caption, "span", "attribution")
+                attribution = (
+                    self.plain(span)
+                    if span is not None
+                    else (None if self.own else " ".join(self.plain(caption).split()) or None)
+                )
+            return self.quote(quote, attribution, element.get("data-source"))
+        image = self.child(element, "img")
+        caption_text: tuple[Any, ...] = ()
+        credit = None
+        if caption is not None:
+            if self.own:
+                span = self.child(caption, "span", "caption")
+                caption_text = self.rich(span) if span is not None else ()
+                small = self.child(caption, "small", "credit")
+                credit = self.plain(small) if small is not None else None
+            else:
+                caption_text = self.rich(caption)
+        if image is not None:
+            src, alt = image.get("src"), image.get("alt")
+        else:
+            missing = self.child(element, "p", "missing-image")
+            src, alt = (
+                element.get("data-src"),
+                missing.get("data-alt") if missing is not None else None,
+            )
+        if not src or not alt:
+            self.lose(element, "a figure without an image address or alternative text", keep=False)
+            return None
+        return self.build(element, Figure, src=src, alt=alt, caption=caption_text, credit=credit)
+
+    def image(self, element: etree._Element) -> Any:
+        if not element.get("src") or not element.get("alt"):
+            self.lose(element, "an image without an address or alternative text", keep=False)
+            return None
+        return self.build(element, Figure, src=element.get("src"), alt=element.get("alt"))
+
+    def quote(
+        self, element: etree._Element, attribution: str | None = None, source: str | None = None
+    ) -> Any:
+        paragraphs = [c for c in element if c.tag == "p"]
+        content: list[Any] = []
+        if paragraphs and len(paragraphs) == len(element) and not (element.text or "").strip():
+            for index, p in enumerate(paragraphs):
+                if index:
+                    content.append(LineBreak())
+                content.extend(self.rich(p))
+        else:
+            content = list(self.rich(element))
+        return self.build(
+            element,
+            Quote,
+            content=content,
+            attribution=attribution,
+            source_ref=source or element.get("data-source"),
+        )
+
+    def judgment(self, element: etree._Element) -> Any:
+        if "judgment" not in _class(element):
+            self.lose(element, f"the <aside>{lost_text(element)}", keep=False)
+            return None
+        statement = self.child(element, "p", "statement")
+        return self.build(
+            element,
+            Judgment,
+            statement=self.rich(statement) if statement is not None else (),
+            confidence=element.get("data-confidence"),
+            likelihood=element.get("data-likelihood"),
+            basis=(element.get("data-basis") or "").split(),
+        )
+
+    # -- rich text -------------------------------------------------------------------
+
+    def rich(self, element: etree._Element) -> tuple[Any, ...]:
+        content: list[Any] = []
+        self.inline_into(element, content)
+        return self.tidy(content)
+
+    def tidy(self, content: list[Any]) -> tuple[Any, ...]:
+        if self.own:
+            return tuple(content)
+        out = [re.sub(r"\s+", " ", n) if type(n) is str else n for n in content]
+        if out and type(out[0]) is str:
+            out[0] = out[0].lstrip()
+        if out and type(out[-1]) is str:
+            out[-1] = out[-1].rstrip()
+        return tuple(n for n in out if n != "")
+
+    def inline_into(
+        self, element: etree._Element, out: list[Any], blocks: list[Any] | None = None
+    ) -> None:
+        if element.text:
+            out.append(element.text)
+        in_blocks = False
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if blocks is not None and (in_blocks or tag in _BLOCK_READERS):
+                in_blocks = True
+                block = self.block(child)
+                if block is not None:
+                    blocks.append(block)
+            elif tag in _NEVER_CONTENT:
+                self.lose(child, f"the <{tag}>", keep=False)
+            else:
+                reader = _INLINE_READERS.get(tag)
+                node = reader(self, child) if reader is not None else self.unknown_inline(child)
+                if type(node) is list:
+                    out.extend(node)
+                elif node is not None:
+                    out.append(node)
+            if child.tail:
+                (out if not in_blocks else []).append(child.tail)
+
+    def unknown_inline(self, element: etree._Element) -> list[Any]:
+        tag = element.tag if isinstance(element.tag, str) else "?"
+        if tag not in (
+            "span",
+            "font",
+            "small",
+            "sup",
+            "sub",
+            "abbr",
+            "time",
+            "cite",
+            "mark",
+            "u",
+            "s",
+        ):
+            self.lose(element, f"the markup <{tag}> (its text is kept)", keep=False)
+        inner: list[Any] = []
+        self.inline_into(element, inner)
+        return inner
+
+    def inner(self, element: etree._Element) -> list[Any]:
+        content: list[Any] = []
+        self.inline_into(element, content)
+        return content
+
+    def em(self, element: etree._Element) -> Any:
+        return self.build(element, Emphasis, content=self.inner(element))
+
+    def strong(self, element: etree._Element) -> Any:
+        return self.build(element, Strong, content=self.inner(element))
+
+    def code(self, element: etree._Element) -> Any:
+        text = self.plain(element)
+        return self.build(element, Code, text=text) if text else None
+
+    def br(self, element: etree._Element) -> Any:
+        return LineBreak()
+
+    def a(self, element: etree._Element) -> Any:
+        href = element.get("href")
+        if not href:
+            return self.inner(element)
+        return self.link(element, href)
+
+    def link(self, element: etree._Element, href: str) -> Any:
+        bare = self.own and "bare" in _class(element)
+        content = () if bare else self.inner(element)
+        return self.build(element, Link, href=href, title=element.get("title"), content=content)
+
+    def span(self, element: etree._Element) -> Any:
+        classes = _class(element)
+        if "mention" in classes and element.get("data-entity"):
+            return self.build(
+                element, Mention, ref=element.get("data-entity"), content=self.inner(element)
+            )
+        if "link" in classes and element.get("data-href"):
+            return self.link(element, element.get("data-href", ""))
+        return self.inner(element)
+
+    def sup(self, element: etree._Element) -> Any:
+        if "citation" in _class(element) and len(element) == 1:
+            ref = element[0].get("data-source")
+            if ref:
+                return self.build(element, Citation, ref=ref)
+        return self.unknown_inline(element)
+
+
+def _harmless(element: etree._Element) -> str:
+    """An element's markup without scripts, styles and the like, or event handlers."""
+    copy = deepcopy(element)
+    for found in list(copy.iter(*_NEVER_CONTENT)):
+        parent = found.getparent()
+        if found is copy or parent is None:
+            continue
+        if found.tail:
+            previous = found.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + found.tail
+            else:
+                parent.text = (parent.text or "") + found.tail
+        parent.remove(found)
+    for found in copy.iter():
+        for name in [a for a in found.attrib if str(a).lower().startswith("on")]:
+            del found.attrib[name]
+    return etree.tostring(copy, encoding="unicode", with_tail=False)
+
+
+_BLOCK_READERS: dict[str, Callable[[_BlockReader, etree._Element], Any]] = {
+    "p": _BlockReader.paragraph,
+    "ul": _BlockReader.item_list,
+    "ol": _BlockReader.item_list,
+    "blockquote": _BlockReader.quote,
+    "aside": _BlockReader.judgment,
+    "figure": _BlockReader.figure,
+    "img": _BlockReader.image,
+}
+_INLINE_READERS: dict[str, Callable[[_BlockReader, etree._Element], Any]] = {
+    "em": _BlockReader.em,
+    "i": _BlockReader.em,
+    "strong": _BlockReader.strong,
+    "b": _BlockReader.strong,
+    "code": _BlockReader.code,
+    "br": _BlockReader.br,
+    "a": _BlockReader.a,
+    "span": _BlockReader.span,
+    "sup": _BlockReader.sup,
+}

@@ -1,0 +1,93 @@
+"""The reader: :func:`read` and :func:`examine` parse the page, then read briefmodel's own
+page exactly (:mod:`.read_own`) or another page best-effort (:mod:`.read_other`);
+:func:`sniff` tells HTML from other text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ...errors import Problem, ValidationError, settle_losses
+from ...model import Brief
+from ._parse import _class, _parse
+from .read_other import _OtherPage
+from .read_own import _OwnPage
+
+
+class _Reader(_OwnPage, _OtherPage):
+    """One HTML document being read: briefmodel's own page exactly, other pages as far as
+    the model can hold them."""
+
+    def __init__(self, root: etree._Element, *, strict: bool) -> None:
+        article = _own_article(root)
+        super().__init__(root, strict=strict, own=article is not None)
+        self.article = article
+        if article is not None:
+            self.restore(article)
+
+
+def read(data: str | bytes, *, strict: bool = True) -> Brief:
+    """Read HTML into a brief (without running the semantic rules).
+
+    briefmodel's own page is read exactly. Other pages are read as far as the model can
+    hold them. Strict by default: anything dropped is an error naming its line. With
+    ``strict=False`` what is dropped is listed in one
+    :class:`~briefmodel.BriefmodelWarning`, and what is unknown in briefmodel's own page
+    is kept under ``extensions["briefmodel:unknown"]`` as HTML text, keyed by its XPath.
+    """
+    brief, losses = _read(*_parse(data), strict=strict)
+    settle_losses(losses, strict=strict, stacklevel=3)
+    return brief
+
+
+def _read(
+    root: etree._Element, cut: Problem | None, *, strict: bool
+) -> tuple[Brief, list[Problem]]:
+    """The brief and its losses; :class:`~briefmodel.ValidationError` for what is not
+    a brief. A document that libxml2 stopped reading early has lost what follows the cut."""
+    reader = _Reader(root, strict=strict)
+    if cut is not None:
+        reader.losses.append(
+            Problem(
+                severity="error" if strict else "warning",
+                code=reader.loss_code,
+                message=cut.message,
+                line=cut.line,
+                column=cut.column,
+            )
+        )
+    brief = reader.own_brief(reader.article) if reader.article is not None else reader.other_brief()
+    return brief, sorted(reader.losses, key=lambda problem: problem.line or 0)
+
+
+def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
+    """Every problem of an HTML page, for :func:`briefmodel.validate`.
+
+    briefmodel's own page is read strictly: whatever it holds that the writer does not
+    write is an error. Other pages are read leniently: what the model cannot hold is
+    reported as warnings (losses), each with its line, and the brief read is checked.
+    """
+    if xsd is not None:
+        raise TypeError("xsd= applies to XML documents, not to html")
+    root, cut = _parse(data)
+    try:
+        brief, losses = _read(root, cut, strict=_own_article(root) is not None)
+    except ValidationError as error:
+        return list(error.problems), None
+    if any(p.severity == "error" for p in losses):
+        return losses, None
+    return losses, brief
+
+
+def _own_article(root: etree._Element) -> etree._Element | None:
+    """The ``article`` briefmodel wrote, if the page is its own."""
+    return next(
+        (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id")), None
+    )
+
+
+def sniff(text: str) -> bool:
+    """True when the text looks like HTML."""
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return head.startswith(("<!doctype html", "<html", "<article", "<main", "<body"))

@@ -1,0 +1,58 @@
+"""validate() and the command line on HTML: other pages are read leniently, briefmodel's
+own strictly, and the command line validates and converts another producer's page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import briefmodel as bm
+
+from ._support import THIRD_PARTY, _own_page
+
+
+def test_validate_reads_other_pages_leniently_and_our_own_strictly() -> None:
+    report = bm.validate(THIRD_PARTY, "html")
+    assert report.ok
+    assert report.brief is not None
+    assert [(p.severity, p.line) for p in report.problems] == [
+        ("warning", 15),
+        ("warning", 19),
+        ("warning", 22),
+        ("warning", 24),
+    ]
+    assert bm.validate(_own_page(), "html").problems == ()
+    damaged = _own_page().replace("</footer>", "<div>More</div></footer>", 1)
+    report = bm.validate(damaged, "html")
+    assert not report.ok
+    assert report.brief is None
+    assert [(p.severity, p.code) for p in report.problems] == [("error", "html.dropped")]
+    with pytest.raises(TypeError, match="xsd="):
+        bm.validate(THIRD_PARTY, "html", xsd="x.xsd")
+
+
+def test_the_command_line_validates_and_converts_another_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = tmp_path / "page.html"
+    source.write_text(THIRD_PARTY, encoding="utf-8")
+    target = tmp_path / "brief.json"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "briefmodel", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    checked = run("validate", str(source))
+    assert checked.returncode == 0, checked.stderr
+    assert f"{source}:24: warning html.dropped: the <form>" in checked.stdout
+    converted = run("convert", str(source), "-o", str(target))
+    assert converted.returncode == 0, converted.stderr
+    brief = bm.load(target)
+    assert brief.headline == "Harbour bridge reopens"
+    assert brief.id == "https://news.example.org/2026/05/harbour-bridge"
