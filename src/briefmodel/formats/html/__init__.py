@@ -42,8 +42,8 @@ True
 from .. import Format
 from ._parse import MAX_ATTRIBUTES, MAX_BYTES, parse
 from .jsonld import json_ld
+from .read import examine, read, sniff
 from .read_blocks import UNKNOWN_KEY as UNKNOWN_KEY
-from .reader import examine, read, sniff
 from .style import (
     CONFIDENCE_LABELS,
     KIND_LABELS,
@@ -53,7 +53,7 @@ from .style import (
     default_css,
     direction,
 )
-from .writer import write
+from .write import write
 
 __all__ = [
     "CONFIDENCE_LABELS",
