@@ -24,12 +24,14 @@ LAYERS: dict[str, str] = {
     "node": "schema",
     "structure": "structure",
     "convert": "cli",
+    "output": "write",
 }
 
 
 def layer(code: str) -> str:
     """The validation layer that reports ``code``: parse, schema, structure or rules
-    (or cli, for what only ``briefmodel convert`` reports).
+    (or cli, for what only ``briefmodel convert`` reports, and write for the refusals of
+    writing a file).
 
     Codes named after a string shape (``language.malformed``) come from the schema
     layer when the input is JSON data; every other code comes from the rules.

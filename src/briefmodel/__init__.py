@@ -31,6 +31,7 @@ from .errors import (
     Problem,
     Report,
     ValidationError,
+    WriteError,
     pointer,
 )
 from .model import (
@@ -100,6 +101,7 @@ __all__ = [
     "Strong",
     "Subject",
     "ValidationError",
+    "WriteError",
     "__version__",
     "dump",
     "dumps",

@@ -75,7 +75,10 @@ def dump(
     """Write ``brief`` to a file; the format comes from the suffix unless given.
 
     The file is written in full or not at all: the text goes to a temporary file in the
-    same directory, which then replaces ``path``.
+    same directory, which then replaces ``path``. It is never written through a link: a
+    symbolic link at ``path`` (or a pipe, a socket, a device) raises
+    :class:`~briefmodel.WriteError` (``output.symlink``, ``output.not-a-file``), and
+    nothing is written; the folders of ``path`` are used as named.
     """
     target = Path(path)
     fmt = by_name(format) if format else detect(target)

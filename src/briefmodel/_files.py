@@ -1,16 +1,41 @@
-"""Reading files as documents, and writing them in full or not at all."""
+"""Reading files as documents, and writing them in full or not at all, and never through
+a symbolic link."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import signal
 import stat
 import tempfile
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePath
 
-from .errors import ParseError, Problem
+from .errors import ParseError, Problem, Severity, WriteError
 
-__all__ = ["read_document", "write_atomically"]
+__all__ = ["WRITE_CODES", "read_document", "write_atomically"]
+
+#: The codes of what :func:`write_atomically` refuses (part of
+#: :data:`briefmodel.rules.CODES`, which lists every code).
+WRITE_CODES: dict[str, tuple[Severity, str]] = {
+    "output.symlink": (
+        "error",
+        "An output (of bm.dump or briefmodel convert), or a folder on its way inside the "
+        "output folder, is a symbolic link: briefmodel never writes through one, and writes "
+        "nothing.",
+    ),
+    "output.not-a-file": (
+        "error",
+        "An output exists and is a named pipe, a socket or a device, not a regular file: "
+        "nothing is written.",
+    ),
+    "output.outside": (
+        "error",
+        "briefmodel convert: the output named after an input (a glob with .. in it) would "
+        "land outside the output folder: nothing is written.",
+    ),
+}
 
 
 def read_document(path: str | os.PathLike[str]) -> bytes:
@@ -27,37 +52,270 @@ def read_document(path: str | os.PathLike[str]) -> bytes:
         ) from None
 
 
-def _new_file_mode(target: Path) -> int:
+#: Whether folders can be opened and entered without following links on the way
+#: (``dir_fd``, ``O_NOFOLLOW``): POSIX. Elsewhere each step is checked by its path.
+_DIR_FD = (
+    hasattr(os, "O_NOFOLLOW")
+    and hasattr(os, "O_DIRECTORY")
+    and {os.open, os.stat, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
+)
+
+#: The signals that end a run: held back while a file is written, so that it is put in
+#: place or removed, whole, before they take effect.
+_DEFERRED = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP (where the platform can) until the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def write_atomically(path: str | os.PathLike[str], payload: bytes, *, sync: bool = True) -> None:
-    """Write ``payload`` to ``path`` in full or not at all.
+def _refused(code: str, message: str, filename: str, number: int) -> WriteError:
+    return WriteError(Problem(severity="error", code=code, message=message), filename, number)
+
+
+def _through_link(link: str, path: str) -> WriteError:
+    where = "" if link == path else f" on the way to {path}"
+    message = (
+        f"{link} is a symbolic link{where}: briefmodel never writes through one "
+        "(remove the link, or name the place it leads to)"
+    )
+    return _refused("output.symlink", message, link, errno.ELOOP)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _existing_mode(found: os.stat_result | None, path: str) -> int | None:
+    """The mode of the regular file about to be replaced (``None``: there is none);
+    :class:`WriteError` for a link or anything else that is not a regular file."""
+    if found is None:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        raise _through_link(path, path)
+    if stat.S_ISDIR(found.st_mode):  # as os.replace would say
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
+    if not stat.S_ISREG(found.st_mode):
+        kind = next((what for test, what in _KINDS if test(found.st_mode)), "not a regular file")
+        message = f"{path} is {kind}: an output is a regular file or nothing"
+        raise _refused("output.not-a-file", message, path, errno.EEXIST)
+    return stat.S_IMODE(found.st_mode)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _short(name: str) -> str:
+    """``name`` shortened, if need be, so that a temporary name made of it stays within
+    the 255 bytes a file name may have."""
+    while len(os.fsencode(name)) > 200:
+        name = name[:-1]
+    return name
+
+
+def _temporary_name(name: str) -> str:
+    """``.NAME.RANDOM.tmp``: hidden, and beside the file it becomes."""
+    return f".{_short(name)}.{os.urandom(6).hex()}.tmp"
+
+
+def _split(path: str, root: str | None) -> tuple[str, Sequence[str], str]:
+    """The folder to start from (used as named), the folders below it (created if
+    missing, never links) and the file name. With ``root``, ``path`` must lie below it."""
+    if root is None:
+        folder, name = os.path.split(path)
+        return folder or os.curdir, (), name
+    try:
+        inside = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # pragma: no cover - another drive, on Windows
+        inside = os.pardir
+    parts = PurePath(inside).parts
+    if not parts or parts[0] == os.pardir or os.path.isabs(inside) or inside == os.curdir:
+        message = f"{path} is not inside the output folder {root}"
+        raise _refused("output.outside", message, path, errno.EPERM)
+    return root, parts[:-1], parts[-1]
+
+
+def write_atomically(
+    path: str | os.PathLike[str],
+    payload: bytes,
+    *,
+    sync: bool = True,
+    root: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write ``payload`` to ``path`` in full or not at all, never through a link.
 
     The bytes go to a temporary file in the same directory, which then replaces the
     target (:func:`os.replace`); on any failure the temporary file is removed and the
-    target is left as it was. A symbolic link is followed, not replaced.
+    target is left as it was. SIGINT, SIGTERM and SIGHUP are held back meanwhile, so
+    that they take effect once the file is in place (or removed), never half-way.
+
+    An existing target must be a regular file: a symbolic link there (dangling or not)
+    is refused, not followed or replaced (:class:`~briefmodel.WriteError`, code
+    ``output.symlink``), and so is a pipe, a socket or a device (``output.not-a-file``;
+    a directory is an :class:`IsADirectoryError`). The folders of ``path`` are used as
+    named. With ``root``, ``path`` must lie below the folder ``root`` (``output.outside``
+    otherwise), and the folders between them are entered without following links (a
+    link among them is ``output.symlink``) and created if missing: a batch writes inside
+    its output folder only, whatever else is put there meanwhile.
 
     With ``sync`` (the default) the bytes reach the disk (:func:`os.fsync`) before the
     rename, so that even a system crash leaves the old file or the new one; without it
     an interrupted process still never leaves a partial file, at a fraction of the
     cost (for batches of many files).
     """
-    target = Path(os.path.realpath(path))
-    mode = _new_file_mode(target)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    shown = os.fspath(path)
+    folder, below, name = _split(shown, None if root is None else os.fspath(root))
+    if name in ("", os.curdir, os.pardir):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", shown)
+    with _signals_deferred():
+        if _DIR_FD:
+            _write_in_folder(folder, below, name, payload, sync, shown, create=root is not None)
+        else:
+            _write_by_path(folder, below, name, payload, sync, shown, create=root is not None)
+
+
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _enter(parent: int, name: str, shown: str, path: str) -> int:
+    """Open the folder ``name`` of the folder ``parent`` without following a link,
+    creating it if it is not there."""
+    flags = _FOLDER_FLAGS | os.O_NOFOLLOW
+    try:
+        try:
+            return os.open(name, flags, dir_fd=parent)
+        except FileNotFoundError:
+            with contextlib.suppress(FileExistsError):  # another process was first
+                os.mkdir(name, 0o777, dir_fd=parent)
+            return os.open(name, flags, dir_fd=parent)
+    except OSError as error:
+        if error.errno not in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            raise
+        found = os.stat(name, dir_fd=parent, follow_symlinks=False)
+        if stat.S_ISLNK(found.st_mode):
+            raise _through_link(shown, path) from None
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", shown) from None
+
+
+def _lstat_in(folder: int, name: str) -> os.stat_result | None:
+    try:
+        return os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+
+
+def _write_in_folder(
+    folder: str,
+    below: Sequence[str],
+    name: str,
+    payload: bytes,
+    sync: bool,
+    path: str,
+    *,
+    create: bool,
+) -> None:
+    try:
+        current = os.open(folder, _FOLDER_FLAGS)
+    except FileNotFoundError:
+        if not create:
+            raise
+        os.makedirs(folder, exist_ok=True)
+        current = os.open(folder, _FOLDER_FLAGS)
+    try:
+        shown = folder
+        for part in below:
+            shown = os.path.join(shown, part)
+            entered = _enter(current, part, shown, path)
+            os.close(current)
+            current = entered
+        mode = _existing_mode(_lstat_in(current, name), path)
+        temporary = _temporary_name(name)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(temporary, flags, 0o600, dir_fd=current)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                if sync:
+                    os.fsync(handle.fileno())
+                os.fchmod(handle.fileno(), _default_mode() if mode is None else mode)
+            _existing_mode(_lstat_in(current, name), path)  # nothing put there meanwhile
+            # Even so, a link put there in the last instant is replaced, not followed.
+            os.replace(temporary, name, src_dir_fd=current, dst_dir_fd=current)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=current)
+            raise
+    finally:
+        os.close(current)
+
+
+#: Windows reparse points that lead elsewhere: symbolic links and junctions.
+_LINK_TAGS = (0xA000000C, 0xA0000003)  # IO_REPARSE_TAG_SYMLINK, IO_REPARSE_TAG_MOUNT_POINT
+
+
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+
+
+def _write_by_path(
+    folder: str,
+    below: Sequence[str],
+    name: str,
+    payload: bytes,
+    sync: bool,
+    path: str,
+    *,
+    create: bool,
+) -> None:
+    """As :func:`_write_in_folder`, where folders cannot be held open: each step is
+    checked by its path just before it is taken."""
+    if create:
+        os.makedirs(folder, exist_ok=True)
+    current = folder
+    for part in below:
+        current = os.path.join(current, part)
+        found = _lstat(current)
+        if found is None:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(current)
+            found = os.lstat(current)
+        if stat.S_ISLNK(found.st_mode) or getattr(found, "st_reparse_tag", None) in _LINK_TAGS:
+            raise _through_link(current, path)
+        if not stat.S_ISDIR(found.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, "Not a directory", current)
+    target = os.path.join(current, name)
+    mode = _existing_mode(_lstat(target), path)
+    fd, temporary = tempfile.mkstemp(dir=current, prefix=f".{_short(name)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, _default_mode() if mode is None else mode)
+        _existing_mode(_lstat(target), path)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -30,6 +30,7 @@ __all__ = [
     "Report",
     "Severity",
     "ValidationError",
+    "WriteError",
     "pointer",
 ]
 
@@ -151,6 +152,27 @@ class ValidationError(BriefmodelError):
         more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
         count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
         super().__init__(f"invalid brief ({count}):\n{shown}{more}")
+
+
+class WriteError(BriefmodelError, OSError):
+    """A file briefmodel refuses to write: a symbolic link, or a pipe, a socket or a
+    device, where the output goes (``output.symlink``, ``output.not-a-file``), or
+    an output outside the folder it belongs in (``output.outside``).
+
+    Also an :class:`OSError` (with ``errno``, ``strerror`` and ``filename``), as every
+    other failure to write a file is.
+    """
+
+    def __init__(self, problem: Problem, filename: str, number: int) -> None:
+        super().__init__(number, problem.message, filename)
+        self.problem = problem
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (self.problem,)
+
+    def __str__(self) -> str:
+        return f"{self.problem.code}: {self.problem.message}"
 
 
 def settle_losses(losses: list[Problem], *, strict: bool, stacklevel: int) -> None:

@@ -23,6 +23,7 @@ import attrs
 
 from . import _patterns
 from . import model as m
+from ._files import WRITE_CODES
 from .errors import Problem, Severity, pointer
 
 __all__ = [
@@ -584,6 +585,7 @@ _SHAPE_CODES: dict[str, tuple[Severity, str]] = {
 #: Every problem code: code -> (severity, meaning).
 CODES: dict[str, tuple[Severity, str]] = {
     **_LAYER_CODES,
+    **WRITE_CODES,
     **_SHAPE_CODES,
     **{rule.code: (rule.severity, rule.meaning) for rule in RULE_LIST},
 }

@@ -90,7 +90,7 @@ def test_a_failed_write_leaves_no_partial_file(
     write("in.json", make_brief())
     Path("out.json").write_text("keep me")
 
-    def fail(src: str, dst: str) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
@@ -150,13 +150,84 @@ def test_convert_from_forces_the_input_format() -> None:
     assert bm.load("out.json") == make_brief()
 
 
-def test_convert_follows_a_symlinked_output() -> None:
+@pytest.mark.parametrize("dangling", [False, True])
+def test_convert_never_writes_through_a_symlinked_output(
+    dangling: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
     write("in.json", make_brief())
-    Path("real.json").write_text("old")
-    Path("out.json").symlink_to("real.json")
-    assert main(["convert", "in.json", "-o", "out.json", "--indent", "1"]) == 0
+    Path("outside").mkdir()
+    if not dangling:
+        Path("outside/real.json").write_text("old")
+    Path("out.json").symlink_to("outside/real.json")
+    assert main(["convert", "in.json", "-o", "out.json", "--indent", "1"]) == 1
+    assert capsys.readouterr().err == (
+        "briefmodel: error: output.symlink: out.json is a symbolic link: briefmodel never "
+        "writes through one (remove the link, or name the place it leads to)\n"
+    )
     assert Path("out.json").is_symlink()
-    assert Path("real.json").read_text() == bm.dumps(make_brief(), indent=1)
+    assert os.listdir("outside") == ([] if dangling else ["real.json"])
+    if not dangling:
+        assert Path("outside/real.json").read_text() == "old"
+    assert sorted(os.listdir()) == ["in.json", "out.json", "outside"]
+
+
+def test_a_batch_never_writes_through_a_symlink_in_its_output_folder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A link to a file elsewhere, a dangling one, and a link to a folder elsewhere, each
+    where an output of the batch goes: refused, file by file; the rest is converted."""
+    for name in ("a", "b", "c", "sub/d", "e"):
+        write(f"in/{name}.json", make_brief(id=f"urn:example:{name.replace('/', '-')}"))
+    Path("outside").mkdir()
+    Path("outside/victim.html").write_text("keep me")
+    Path("out").mkdir()
+    Path("out/a.html").symlink_to("../outside/victim.html")
+    Path("out/b.html").symlink_to("../outside/new.html")
+    Path("out/sub").symlink_to("../outside")
+    assert main(["convert", "in", "-o", "out", "-t", "html", "-q"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "in/a.json: /: error output.symlink: out/a.html is a symbolic link: briefmodel never "
+        "writes through one (remove the link, or name the place it leads to)",
+        "in/b.json: /: error output.symlink: out/b.html is a symbolic link: briefmodel never "
+        "writes through one (remove the link, or name the place it leads to)",
+        "in/sub/d.json: /: error output.symlink: out/sub is a symbolic link on the way to "
+        "out/sub/d.html: briefmodel never writes through one (remove the link, or name the "
+        "place it leads to)",
+    ]
+    assert sorted(os.listdir("outside")) == ["victim.html"]
+    assert Path("outside/victim.html").read_text() == "keep me"
+    assert sorted(os.listdir("out")) == ["a.html", "b.html", "c.html", "e.html", "sub"]
+    assert bm.load("out/c.html").id == "urn:example:c"
+
+
+def test_an_output_named_with_dotdot_stays_in_its_folder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A glob with ``..`` after its fixed part names files whose paths below it climb
+    out of it: their outputs would land outside the output folder, so are refused."""
+    write("in/x/keep.json", make_brief())
+    write("elsewhere/a.json", make_brief())
+    assert main(["convert", "in/*/../../elsewhere/*.json", "-o", "out", "-t", "html"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "in/x/../../elsewhere/a.json: /: error output.outside: "
+        "out/../elsewhere/a.html would be outside the output folder out",
+        "1 file, 0 converted (0 with losses), 1 failed",
+    ]
+    assert sorted(os.listdir("elsewhere")) == ["a.json"]
+    assert not Path("out").exists()
+
+
+def test_a_hard_link_to_an_input_is_not_overwritten(capsys: pytest.CaptureFixture[str]) -> None:
+    original = bm.dumps(make_brief())
+    write("in/a.json", make_brief())
+    Path("out").mkdir()
+    os.link("in/a.json", "out/a.json")
+    assert main(["convert", "in", "-o", "out", "-t", "json", "--indent", "2", "-q"]) == 1
+    assert "error convert.overwrites-input" in capsys.readouterr().err
+    assert main(["convert", "in/a.json", "-o", "out/a.json", "--indent", "2"]) == 2
+    assert "refusing to overwrite the input file" in capsys.readouterr().err
+    assert Path("in/a.json").read_text() == original
 
 
 def test_indent_is_refused_for_a_format_without_it(
@@ -320,11 +391,11 @@ def test_an_interrupted_batch_leaves_no_partial_file(
     replace = os.replace
     calls: list[str] = []
 
-    def interrupted(src: str, dst: str) -> None:
+    def interrupted(src: str, dst: str, **kwargs: int) -> None:
         calls.append(dst)
         if len(calls) == 3:  # Ctrl-C while the third output is being put in place
             raise KeyboardInterrupt
-        replace(src, dst)
+        replace(src, dst, **kwargs)
 
     monkeypatch.setattr(os, "replace", interrupted)
     assert main(["convert", "in", "-o", "out", "-t", "newsml"]) == 130

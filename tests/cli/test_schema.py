@@ -50,3 +50,20 @@ def test_schema_newsml(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "newsml", "-o", "elsewhere.xsd"]) == 0
     assert Path("elsewhere.xsd").read_text() == out
     assert Path("newsml-profile-bm.xsd").is_file()  # the imports beside it
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_schema_is_not_written_through_a_symlink(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("real.json").write_text("keep me")
+    Path("link.json").symlink_to("real.json")
+    assert main(["schema", "-o", "link.json"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "briefmodel: error: output.symlink: link.json is a symbolic link"
+    )
+    assert Path("real.json").read_text() == "keep me"
+    Path("xsd").mkdir()
+    Path("xsd/newsml-profile.xsd").symlink_to("../real.json")
+    assert main(["schema", "newsml", "-o", "xsd/"]) == 1
+    assert "output.symlink: xsd/newsml-profile.xsd is a symbolic link" in capsys.readouterr().err
+    assert Path("real.json").read_text() == "keep me"
+    assert len(os.listdir("xsd")) == 4  # the three others are written

@@ -9,6 +9,7 @@ import os
 import sys
 
 from .._files import write_atomically
+from ..errors import WriteError
 from ._common import EXIT_INVALID, EXIT_OK, STDIO, _error
 
 
@@ -73,6 +74,9 @@ def _emit_bytes(output: str, payload: bytes) -> int:
         return EXIT_OK
     try:
         write_atomically(output, payload)
+    except WriteError as error:  # a link where the output goes, say: refused, with its code
+        _error(str(error))
+        return EXIT_INVALID
     except OSError as error:
         _error(f"cannot write {output}: {error.strerror or error}")
         return EXIT_INVALID

@@ -13,7 +13,7 @@ import attrs
 
 from .._api import dumps
 from .._files import write_atomically
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError
+from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, WriteError
 from ..formats import Format, by_name, detect
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
@@ -62,6 +62,9 @@ class _Settings:
     options: Mapping[str, Any] = attrs.field(factory=dict)
     url_schemes: tuple[str, ...] = tuple(sorted(DEFAULT_URL_SCHEMES))
     sync: bool = True
+    #: The output folder of a batch: every output lies below it, and is written without
+    #: following a link on the way (see :func:`~briefmodel._files.write_atomically`).
+    root: str | None = None
 
 
 def _written(brief: Brief, target: Format, settings: _Settings) -> tuple[str, list[Problem]]:
@@ -134,10 +137,16 @@ def _convert(source: str, output: str, settings: _Settings) -> ConvertResult:
         if payload is None:
             return ConvertResult(path=source, output=output, ok=False, problems=problems)
         try:
-            write_atomically(output, payload, sync=settings.sync)
+            write_atomically(output, payload, sync=settings.sync, root=settings.root)
         except FileNotFoundError:  # its folder is not there yet (the first file in it)
+            if settings.root is not None:  # which the write creates itself, link-safe
+                raise
             os.makedirs(os.path.dirname(output) or os.curdir, exist_ok=True)
             write_atomically(output, payload, sync=settings.sync)
+    except WriteError as error:  # a link where the output goes, say: refused
+        return ConvertResult(
+            path=source, output=output, ok=False, problems=(*problems, *error.problems)
+        )
     except OSError as error:
         message = f"cannot write {output}: {error.strerror or error}"
         unwritable = Problem(severity="error", code="convert.unwritable", message=message)
@@ -166,7 +175,9 @@ def convert_file(
     ``source_format`` the input's (default: from its suffix, else sniffed); ``options``
     are the writer's (``indent=2`` for JSON). The input is checked as by
     :func:`~briefmodel.validate` and only a valid one is written, atomically, creating
-    the output's directory if needed, and never over the input. What the input held
+    the output's directory if needed, never over the input and never through a
+    symbolic link (``output.symlink``: a link at ``output`` is refused, not followed or
+    replaced; the folders of ``output`` are used as named). What the input held
     that the output cannot is a loss (a ``*.dropped`` warning); ``strict=True`` makes a
     loss an error and writes nothing. ``sync=False`` skips the :func:`os.fsync` before
     the output is renamed into place (much faster for many small files; an interrupted

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath
 from typing import Any
 
+import attrs
+
 from ..errors import ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -38,6 +40,13 @@ def _renamed(name: str, target: Format, claimed: frozenset[str]) -> str:
     return stem + target.suffixes[0]
 
 
+def _outside(name: str) -> bool:
+    """Whether ``name`` (a path below the output folder, named after an input's) leads
+    out of it: absolute, or up with ``..`` (from a glob such as ``'in/*/../../x/*'``)."""
+    normal = os.path.normpath(name)
+    return os.path.isabs(normal) or PurePath(normal).parts[:1] == (os.pardir,)
+
+
 def _plan(sources: _Sources, outdir: str, target: Format) -> Iterator[_Job | ConvertResult]:
     """Each document with its output path, or the reason it is not converted: nothing
     to read, an output that another document of the batch writes, or an input."""
@@ -51,7 +60,10 @@ def _plan(sources: _Sources, outdir: str, target: Format) -> Iterator[_Job | Con
         name = _renamed(found.name, target, claimed)
         output = os.path.join(outdir, name)
         key = os.path.normcase(os.path.normpath(os.path.join(base, name)))
-        if key in planned:
+        if _outside(name):
+            message = f"{output} would be outside the output folder {outdir}"
+            yield _failure(found.path, output, "output.outside", message)
+        elif key in planned:
             message = f"{output} is already the output of {planned[key]}"
             yield _failure(found.path, output, "convert.same-output", message)
         elif sources.holds(output):
@@ -116,7 +128,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if batch:
         if any(kind == "stdin" for kind, _, _ in sources.roots):
             raise UsageError("standard input (-) cannot be part of a batch: it has no name")
-        return _convert_batch(args, sources, output, target, settings)
+        return _convert_batch(args, sources, output, target, attrs.evolve(settings, root=output))
     return _convert_single(args, args.inputs[0], output, target, settings)
 
 
