@@ -19,7 +19,8 @@ format added there, built in or plugged in, works here without a change.
 
 Exit status: 0 when every document is valid or converted (warnings allowed), 1 when a
 document is invalid or cannot be read or written, 2 for a usage error, 130 when
-interrupted.
+interrupted with Ctrl-C, 143 when stopped by SIGTERM and 129 by SIGHUP (each handled as
+Ctrl-C is: the files at hand finished, no temporary file left, the summary printed).
 
 The conversion of one file is :func:`convert_file`; it and its result
 (:class:`ConvertResult`) pickle, so the same function runs in worker processes here
@@ -29,9 +30,11 @@ and on a distributed engine (Dask, say: see the docs' recipes).
 from __future__ import annotations
 
 from ._common import (
+    EXIT_HANGUP,
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_TERMINATED,
     EXIT_USAGE,
 )
 from ._common import STDIN_NAME as STDIN_NAME
@@ -47,9 +50,11 @@ from .convert import DEFAULT_OUTPUT_FORMAT as DEFAULT_OUTPUT_FORMAT
 from .reports import format_github, format_problem
 
 __all__ = [
+    "EXIT_HANGUP",
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "ConvertResult",
     "build_parser",

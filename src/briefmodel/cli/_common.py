@@ -6,9 +6,11 @@ from __future__ import annotations
 import sys
 
 __all__ = [
+    "EXIT_HANGUP",
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "STDIN_NAME",
     "STDIO",
@@ -26,6 +28,13 @@ EXIT_USAGE = 2
 
 #: Stopped with Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
+
+#: Stopped by SIGTERM (128 + 15), as by Ctrl-C: the files at hand finished, the summary
+#: printed.
+EXIT_TERMINATED = 143
+
+#: Stopped by SIGHUP (128 + 1): the terminal went away; as by Ctrl-C.
+EXIT_HANGUP = 129
 
 #: The file name that stands for standard input or standard output.
 STDIO = "-"

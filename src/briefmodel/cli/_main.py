@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable
 
 from ..errors import BriefmodelError
-from ._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, _error
+from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, _error
 from ._parser import build_parser
+from ._signals import exit_status, handled
 from ._streams import _silence_stdout, _tolerant_streams
 
 __all__ = ["main"]
@@ -28,23 +29,24 @@ def main(argv: list[str] | None = None) -> int:
     """
     _tolerant_streams()
     try:
-        try:
-            args = build_parser().parse_args(argv)
-        except SystemExit as exit_:  # --help, --version and usage errors
-            return _exit_code(exit_)
-        handler: Callable[[argparse.Namespace], int] = args.handler
-        try:
-            status = handler(args)
-        except UsageError as error:
-            _error(str(error))
-            return EXIT_USAGE
-        except BriefmodelError as error:
-            _error(str(error))
-            return EXIT_INVALID
-        sys.stdout.flush()
-        return status
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        with handled():  # SIGTERM and SIGHUP stop a run as Ctrl-C does
+            try:
+                args = build_parser().parse_args(argv)
+            except SystemExit as exit_:  # --help, --version and usage errors
+                return _exit_code(exit_)
+            handler: Callable[[argparse.Namespace], int] = args.handler
+            try:
+                status = handler(args)
+            except UsageError as error:
+                _error(str(error))
+                return EXIT_USAGE
+            except BriefmodelError as error:
+                _error(str(error))
+                return EXIT_INVALID
+            sys.stdout.flush()
+            return status
+    except KeyboardInterrupt as error:  # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP
+        return exit_status(error)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_INVALID

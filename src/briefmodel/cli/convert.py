@@ -16,9 +16,10 @@ import attrs
 
 from ..errors import ParseError
 from ..formats import Format, by_name, detect, formats
-from ._common import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
+from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
 from ._pool import _Job, _run_here, _run_pool
 from ._progress import _Progress, _wants_progress
+from ._signals import exit_status, signal_name
 from ._sources import _claimed, _Sources, _suffixes
 from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
 from .conversion import ConvertResult, _converted, _failure, _Settings
@@ -158,31 +159,36 @@ def _convert_batch(
     plan = _plan(sources, outdir, target)
     results = _run_pool(plan, settings, args.jobs) if args.jobs > 1 else _run_here(plan, settings)
     files = converted = lossy = 0
-    status = EXIT_OK
+    interrupted: KeyboardInterrupt | None = None  # Ctrl-C, or SIGTERM or SIGHUP (_signals)
     try:
-        for result in results:
-            files += 1
-            shown = result.problems if not result.ok else () if args.quiet else result.warnings
-            for problem in shown:
-                say(format_problem(result.path, problem))
-            converted += result.ok
-            lossy += bool(result.ok and result.losses)
+        try:
+            for result in results:
+                files += 1
+                shown = result.problems if not result.ok else () if args.quiet else result.warnings
+                for problem in shown:
+                    say(format_problem(result.path, problem))
+                converted += result.ok
+                lossy += bool(result.ok and result.losses)
+                if progress:
+                    progress.advance(result.ok)
+        except KeyboardInterrupt as error:
+            interrupted = error
+        finally:
+            results.close()  # the worker processes finish the files at hand, then stop
             if progress:
-                progress.advance(result.ok)
-    except KeyboardInterrupt:
-        status = EXIT_INTERRUPTED
-    finally:
-        results.close()  # the worker processes finish the files at hand, then stop
-        if progress:
-            progress.close()
+                progress.close()
+    except KeyboardInterrupt as error:  # another, while the workers wound down
+        interrupted = interrupted or error
     failed = files - converted
-    if status == EXIT_OK and failed:
-        status = EXIT_INVALID
-    if not args.quiet or status == EXIT_INTERRUPTED:
+    status = EXIT_INVALID if failed else EXIT_OK
+    if interrupted is not None:
+        status = exit_status(interrupted)
+    if not args.quiet or interrupted is not None:
         summary = f"{_plural(files, 'file')}, {converted} converted ({lossy} with losses), "
         summary += f"{failed} failed"
-        if status == EXIT_INTERRUPTED:
-            summary = f"interrupted after {summary}"
+        if interrupted is not None:
+            by = signal_name(interrupted)
+            summary = f"interrupted{f' by {by}' if by else ''} after {summary}"
         print(summary, file=sys.stderr)
     return status
 
