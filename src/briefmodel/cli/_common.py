@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 
+from ._terminal import shown_text
+
 __all__ = [
     "EXIT_HANGUP",
     "EXIT_INTERRUPTED",
@@ -48,4 +50,6 @@ class UsageError(Exception):
 
 
 def _error(message: str) -> None:
-    print(f"briefmodel: error: {message}", file=sys.stderr)
+    """Print ``message`` as an error, on one line, escaped as the reports are (it may
+    quote documents and file names)."""
+    print(f"briefmodel: error: {shown_text(message)}", file=sys.stderr)

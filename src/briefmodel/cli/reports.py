@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from ..errors import Problem
+from ._terminal import shown_name, shown_text
 
 __all__ = ["format_github", "format_problem"]
 
@@ -18,7 +19,10 @@ def format_problem(name: str, problem: Problem) -> str:
 
     ``FILE:LINE:COLUMN: severity code: message`` when the problem has a line (its
     JSON Pointer, if any, follows the message), else ``FILE: POINTER: severity code:
-    message`` (``/`` standing for the whole document).
+    message`` (``/`` standing for the whole document). What a terminal would act on
+    (line breaks, control characters, ANSI escapes, bidirectional overrides) is shown
+    escaped as JSON escapes it, and a file name that holds any as a JSON string, so
+    that a document or its name can neither forge a line nor drive the terminal.
 
     >>> format_problem("a.json", Problem(severity="error", code="parse.syntax",
     ...                message="not valid JSON", line=3, column=7))
@@ -26,21 +30,26 @@ def format_problem(name: str, problem: Problem) -> str:
     >>> format_problem("a.json", Problem(severity="warning", code="section.empty",
     ...                message="the section is empty", path="/sections/0"))
     'a.json: /sections/0: warning section.empty: the section is empty'
+    >>> format_problem("a\\nb.json", Problem(severity="error", code="parse.syntax",
+    ...                message="not \\x1b[1mJSON"))
+    '"a\\\\nb.json": /: error parse.syntax: not \\\\u001b[1mJSON'
     """
-    message = " ".join(problem.message.splitlines())
+    name, code, message = shown_name(name), shown_text(problem.code), shown_text(problem.message)
+    path = shown_text(problem.path)
     if problem.line is None:
-        return f"{name}: {problem.path or '/'}: {problem.severity} {problem.code}: {message}"
+        return f"{name}: {path or '/'}: {problem.severity} {code}: {message}"
     where = f"{name}:{problem.line}:"
     if problem.column is not None:
         where += f"{problem.column}:"
-    line = f"{where} {problem.severity} {problem.code}: {message}"
-    if problem.path:
-        line += f" (at {problem.path})"
+    line = f"{where} {problem.severity} {code}: {message}"
+    if path:
+        line += f" (at {path})"
     return line
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown_text(text)  # what GitHub leaves as it is, escaped as in the text report
 
 
 def _escape_property(text: str) -> str:
@@ -53,7 +62,8 @@ def format_github(name: str, problem: Problem) -> str:
     ``::error file=FILE,line=LINE,col=COLUMN,title=CODE::message`` (``::warning`` for a
     warning; no ``line`` when the problem has none). The JSON Pointer, if any, ends the
     message; values are escaped as GitHub asks (``%``, line breaks, and ``:`` and ``,``
-    in the properties).
+    in the properties), and what else a terminal would act on (control characters,
+    ANSI escapes, bidirectional overrides) as the text report escapes it.
 
     >>> format_github("a.json", Problem(severity="error", code="parse.syntax",
     ...               message="not valid JSON", line=3, column=7))
