@@ -62,3 +62,49 @@ def test_ctrl_c_on_parallel_workers_leaves_no_partial_file() -> None:
     assert all(name.endswith(".html") and not name.startswith(".") for name in written)
     for name in written:
         assert bm.load(Path("out", name)).headline == make_brief().headline
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM")
+def test_sigterm_in_this_process_stops_the_workers_and_reports_what_they_finished(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The main process gets the signal while it waits for the workers: it tells them to
+    stop, waits for them, and reports every file they finished."""
+    import re
+    import signal
+    import threading
+    import time
+
+    Path("in").mkdir()
+    text = bm.dumps(make_brief())
+    for number in range(1000):
+        Path(f"in/{number:04d}.json").write_text(text.replace("ferry-strike", f"n{number}"))
+    done = threading.Event()
+
+    def terminate_soon() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (
+            Path("out").is_dir() and len(os.listdir("out")) >= 20
+        ):
+            time.sleep(0.005)
+        if not done.is_set():  # never once the handler is gone: it would end pytest
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    sender = threading.Thread(target=terminate_soon)
+    sender.start()
+    try:
+        status = main(["convert", "in", "-o", "out", "-t", "html", "-j", "2"])
+    finally:
+        done.set()
+        sender.join()
+    assert status == 143
+    err = capsys.readouterr().err
+    summary = re.fullmatch(
+        r"interrupted by SIGTERM after (\d+) files, \1 converted \(0 with losses\), 0 failed\n",
+        err,
+    )
+    assert summary is not None, err
+    written = os.listdir("out")
+    assert 20 <= len(written) < 1000
+    assert int(summary.group(1)) <= len(written)
+    assert not [name for name in written if name.startswith(".")]  # no temporary file
