@@ -5,6 +5,7 @@ convert`` running as a program, many times over, at random moments of the run.""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -171,10 +172,12 @@ def test_a_signal_to_a_batch_stops_it_cleanly(
             assert process.poll() is None, f"run {run}: the batch ended before the signal"
             process.send_signal(signum)
             _, err = process.communicate(timeout=120)
-        finally:
-            if process.poll() is None:  # pragma: no cover - only when the test fails
+        except BaseException:  # pragma: no cover - only when the test fails
+            # The whole group: workers left behind outlive the main process.
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-                process.communicate()
+            process.communicate()
+            raise
         text = err.decode()
         assert process.returncode == 128 + signum, f"run {run}: {text}"
         assert "Traceback" not in text, f"run {run}: {text}"
@@ -187,4 +190,7 @@ def test_a_signal_to_a_batch_stops_it_cleanly(
             assert (out / output).read_bytes().endswith(b"</html>\n"), (run, output)
         if jobs > 1:
             assert workers, f"run {run}: no worker process was seen"
-        assert _alive(workers) == [], f"run {run}: worker processes left behind"
+        left = _alive(workers)
+        for pid in left:  # pragma: no cover - only when the test fails
+            os.kill(pid, signal.SIGKILL)
+        assert left == [], f"run {run}: worker processes left behind"
