@@ -18,7 +18,8 @@ Workloads:
   section with a title, a role, a paragraph holding a mention and a citation, and a
   three-item list;
 * ``iptc-text``: IPTC's own NewsML-G2 text example (``LISTING_2_NewsML-G2_Text_Document.xml``
-  in ``../shared/standards/newsml-g2/2.35/examples/``), read only, when it is there.
+  in ``../shared/standards/newsml-g2/2.35/examples/``, or the file ``--iptc-example``
+  names), read only, when it is there.
 
 Each brief is also written as NewsML-G2 (``bm.dumps(brief, "newsml")``) for the NewsML-G2
 rows, as HTML (``bm.dumps(brief, "html")``) for the HTML rows, and as ninjs, plain text and
@@ -111,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="profile bm.loads and bm.dumps instead"
     )
+    parser.add_argument(
+        "--iptc-example",
+        type=Path,
+        metavar="PATH",
+        help="IPTC's NewsML-G2 text example for the iptc-text rows (default: "
+        "../shared/standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml "
+        "beside the project); without a file there the rows are skipped, saying so",
+    )
     cli_batch.add_options(parser)
     args = parser.parse_args(argv)
     if args.cli:
@@ -141,7 +150,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
 
     started = time.perf_counter()
-    results = run(workloads, repeat=repeat, min_time=min_time, collect=args.gc, progress=progress)
+    results = run(
+        workloads,
+        repeat=repeat,
+        min_time=min_time,
+        collect=args.gc,
+        progress=progress,
+        iptc_example=args.iptc_example,
+    )
     results.settings["elapsed_s"] = round(time.perf_counter() - started, 1)
     results.settings["quick"] = args.quick
     if args.json:

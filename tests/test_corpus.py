@@ -10,9 +10,9 @@ expectation, why (``"xfail"``). The expectations were decided from the model's i
 not read off the library's output.
 
 Hostile inputs (huge, deep, malformed) are built in the tests; each must give a report
-that is not ok and an error that is a :class:`briefmodel.BriefmodelError`, quickly.
-Timings are printed (run with ``-s``), and only a generous bound that catches hangs is
-asserted.
+that is not ok and an error that is a :class:`briefmodel.BriefmodelError`. Timings are
+printed (run with ``-s``); none is asserted (a loaded machine would fail a wall-clock
+bound at random), only the guard of ``tests/_hang.py`` that catches a hang.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import briefmodel as bm
 from briefmodel import model as m
 from briefmodel.rules import CODES, RULE_LIST
 
+from ._hang import HANG_SECONDS, guarded
 from ._tools import check_jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,9 +57,6 @@ EXPECTED_WARNINGS: dict[str, set[tuple[str, str]]] = {
         ("block.empty", "/sections/2/blocks/1"),
     },
 }
-
-#: Seconds after which a hostile input counts as a hang (timings are noisy; see module doc).
-HANG = 10.0
 
 
 def _params(files: list[Path]) -> list[Any]:
@@ -482,21 +480,20 @@ HOSTILE: dict[str, Callable[[], str | bytes]] = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_input_is_refused_quickly(name: str) -> None:
+def test_hostile_input_is_refused_without_hanging(name: str) -> None:
     data = HOSTILE[name]()
     start = time.perf_counter()
-    report = bm.validate(data)
-    validated = time.perf_counter()
-    with pytest.raises(bm.BriefmodelError) as caught:
-        bm.loads(data)
-    loaded = time.perf_counter()
-    print(f"\nhostile {name}: validate {validated - start:.3f} s, loads {loaded - validated:.3f} s")
+    validated = guarded(lambda: bm.validate(data), f"validating {name}")
+    middle = time.perf_counter()
+    loaded = guarded(lambda: bm.loads(data), f"loading {name}")
+    end = time.perf_counter()
+    print(f"\nhostile {name}: validate {middle - start:.3f} s, loads {end - middle:.3f} s")
+    assert validated.error is None, f"validate raised {validated.error!r}"[:500]
+    report = validated.value
     assert not report.ok
-    assert type(caught.value) in (bm.ParseError, bm.ValidationError)
+    assert type(loaded.error) in (bm.ParseError, bm.ValidationError), repr(loaded.error)[:500]
     unknown = [p.code for p in report.problems if p.code not in CODES]
     assert not unknown, f"undocumented problem codes {unknown}"
-    assert validated - start < HANG
-    assert loaded - validated < HANG
 
 
 # What a user should be told about some of the hostile inputs, where it is not obvious.
@@ -544,9 +541,9 @@ def test_long_headline_with_a_line_break_is_refused_without_hanging() -> None:
         "assert not report.ok and report.errors[0].path == '/headline', report.problems\n"
     )
     try:
-        subprocess.run([sys.executable, "-c", script], timeout=HANG, check=True)
+        subprocess.run([sys.executable, "-c", script], timeout=HANG_SECONDS, check=True)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"validating a 50 MB headline ending in CR took over {HANG} s")
+        pytest.fail(f"validating a 50 MB headline ending in CR hangs (over {HANG_SECONDS} s)")
 
 
 def _dict_cases() -> dict[str, Any]:

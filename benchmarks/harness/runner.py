@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -23,6 +24,7 @@ from ..references.pydantic_model import PBrief, pydantic_dumps
 from ..workloads.canonical_json import comparison_rows
 from ..workloads.html_page import check_html_floors, html_rows
 from ..workloads.newsml_g2 import (
+    IPTC_TEXT,
     check_newsml_floors,
     check_newsmlg2,
     measure_iptc_text,
@@ -43,8 +45,10 @@ def run(
     min_time: float,
     collect: bool,
     progress: Callable[[str], None],
+    iptc_example: Path | None = None,
 ) -> Results:
-    """Measure every operation on every workload and build the comparison rows."""
+    """Measure every operation on every workload and build the comparison rows (with
+    IPTC's text example at ``iptc_example``, by default the one in ../shared)."""
     results = Results(
         settings={"repeat": repeat, "min_time": min_time, "gc": collect, "statistic": "best"},
         environment=environment(),
@@ -117,7 +121,14 @@ def run(
                     unit="B",
                 )
             )
-    measure_iptc_text(results, repeat=repeat, min_time=min_time, collect=collect, progress=progress)
+    measure_iptc_text(
+        results,
+        repeat=repeat,
+        min_time=min_time,
+        collect=collect,
+        progress=progress,
+        path=IPTC_TEXT if iptc_example is None else iptc_example,
+    )
     results.rows.extend(linearity_rows(workloads, results.timings))
     return results
 

@@ -276,7 +276,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 #: The defaults of the options this benchmark reads.
 DEFAULTS = {"small": 10, "large": 10_000, "speed": 10_000, "repeat": 2, "to": "newsml"}
 #: run.py's options that this benchmark does not read.
-NOT_READ = ("quick", "min_time", "gc", "profile")
+NOT_READ = ("quick", "min_time", "gc", "profile", "iptc_example")
 
 
 def only_with_cli(args: argparse.Namespace) -> list[str]:

@@ -9,6 +9,7 @@ import contextlib
 import io
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -86,13 +87,15 @@ def measure_iptc_text(
     min_time: float,
     collect: bool,
     progress: Callable[[str], None],
+    path: Path = IPTC_TEXT,
 ) -> None:
-    """Reading IPTC's own text example: bm.loads (lenient), lxml alone, newsmlg2."""
+    """Reading IPTC's own text example (at ``path``): bm.loads (lenient), lxml alone,
+    newsmlg2."""
     name = "iptc-text"
-    if not IPTC_TEXT.is_file():
-        results.skipped.append(f"{name}: every row (IPTC's example is not at {IPTC_TEXT})")
+    if not path.is_file():
+        results.skipped.append(f"{name}: every row (IPTC's example is not at {path})")
         return
-    data = IPTC_TEXT.read_bytes()
+    data = path.read_bytes()
 
     def ours() -> bm.Brief:
         with warnings.catch_warnings():  # it reports what the model cannot hold
@@ -116,7 +119,7 @@ def measure_iptc_text(
         progress(f"{name}: {op}")
         timings[op] = measure(func, repeat=repeat, min_time=min_time, collect=collect)
     results.timings[name] = timings
-    results.workloads[name] = {"origin": str(IPTC_TEXT), "bytes": len(data)}
+    results.workloads[name] = {"origin": str(path), "bytes": len(data)}
     metric = "newsml loads, lenient"
     ours_best = timings["newsml.loads(lenient)"].best
     if "newsmlg2.parse" in timings:

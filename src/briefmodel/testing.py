@@ -19,6 +19,7 @@ and markup-like characters (``<``, ``&``, quotes) included.
 
 from __future__ import annotations
 
+import functools
 import string
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
@@ -49,11 +50,13 @@ _EXCLUDED = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\uff
 _CHARACTERS = st.characters(exclude_categories=_SURROGATES, exclude_characters=_EXCLUDED)
 
 
+@functools.cache
 def texts(*, min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
     """Any text XML 1.0 can carry, newlines included."""
     return st.text(_CHARACTERS, min_size=min_size, max_size=max_size)
 
 
+@functools.cache
 def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """One line of text with at least one visible character (headlines, titles, names)."""
     line_chars = st.characters(
@@ -67,6 +70,7 @@ def lines(*, max_size: int = 40) -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def identifiers() -> st.SearchStrategy[str]:
     """Ids usable for sections, entities and sources (and as XML IDs)."""
     return st.builds(
@@ -76,6 +80,7 @@ def identifiers() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def languages() -> st.SearchStrategy[str]:
     """Well-formed BCP 47 tags, left-to-right and right-to-left."""
     return st.sampled_from(
@@ -99,6 +104,7 @@ def languages() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def urls() -> st.SearchStrategy[str]:
     """Absolute http and https URLs."""
     return st.builds(
@@ -109,6 +115,7 @@ def urls() -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def datetimes() -> st.SearchStrategy[datetime]:
     """Aware datetimes with whole-minute UTC offsets, from 1900 to 2100."""
     offsets = st.integers(min_value=-23 * 60 - 59, max_value=23 * 60 + 59).map(
@@ -121,6 +128,7 @@ def datetimes() -> st.SearchStrategy[datetime]:
     )
 
 
+@functools.cache
 def _json_values() -> st.SearchStrategy[Any]:
     scalars = (
         st.none()
@@ -139,6 +147,7 @@ def _json_values() -> st.SearchStrategy[Any]:
     )
 
 
+@functools.cache
 def extensions() -> st.SearchStrategy[dict[str, Any]]:
     """Namespaced extension keys (``prefix:name``) with arbitrary JSON values."""
     keys = st.builds(
@@ -151,6 +160,16 @@ def rich_texts(
     entity_ids: list[str], source_ids: list[str], *, depth: int = 2
 ) -> st.SearchStrategy[m.RichText]:
     """Rich text whose mentions and citations name the given entities and sources."""
+    return _rich_texts(tuple(entity_ids), tuple(source_ids), depth)
+
+
+# Strategies are immutable, so one built for given ids is reused: building (and
+# validating) a fresh tree of strategies for every section drawn was most of the time
+# spent generating a brief, and reusing them draws exactly the same briefs.
+@functools.lru_cache(maxsize=256)
+def _rich_texts(
+    entity_ids: tuple[str, ...], source_ids: tuple[str, ...], depth: int
+) -> st.SearchStrategy[m.RichText]:
     leaves: list[st.SearchStrategy[Any]] = [
         texts(min_size=1, max_size=30),
         st.builds(m.Code, text=texts(min_size=1, max_size=10)),
@@ -160,7 +179,7 @@ def rich_texts(
         leaves.append(st.builds(m.Citation, ref=st.sampled_from(source_ids)))
     inline = st.one_of(*leaves)
     if depth > 0:
-        inner = rich_texts(entity_ids, source_ids, depth=depth - 1)
+        inner = _rich_texts(entity_ids, source_ids, depth - 1)
         nested: list[st.SearchStrategy[Any]] = [
             st.builds(m.Emphasis, content=inner),
             st.builds(m.Strong, content=inner),
@@ -172,8 +191,11 @@ def rich_texts(
     return st.lists(inline, max_size=4).map(m.rich_text)
 
 
-def _blocks(entity_ids: list[str], source_ids: list[str], depth: int) -> st.SearchStrategy[Any]:
-    text = rich_texts(entity_ids, source_ids)
+@functools.lru_cache(maxsize=256)
+def _blocks(
+    entity_ids: tuple[str, ...], source_ids: tuple[str, ...], depth: int
+) -> st.SearchStrategy[Any]:
+    text = _rich_texts(entity_ids, source_ids, 2)
     optional_source = st.none() | st.sampled_from(source_ids) if source_ids else st.none()
     basis = st.lists(st.sampled_from(source_ids), max_size=3) if source_ids else st.just([])
     item_blocks = _blocks(entity_ids, source_ids, depth - 1) if depth > 0 else st.nothing()
@@ -206,10 +228,19 @@ def _blocks(entity_ids: list[str], source_ids: list[str], depth: int) -> st.Sear
     )
 
 
+@functools.cache
+def _section_parts() -> dict[str, st.SearchStrategy[Any]]:
+    return {
+        "title": st.none() | lines(max_size=30),
+        "role": st.none() | st.sampled_from(["key-points", "summary", "analysis", "implications"]),
+    }
+
+
 @st.composite
 def _sections(
     draw: st.DrawFn, entity_ids: list[str], source_ids: list[str], depth: int, ids: list[str]
 ) -> m.Section:
+    parts = _section_parts()
     section_id = None
     if draw(st.booleans()):
         section_id = f"sec-{len(ids)}"
@@ -221,46 +252,121 @@ def _sections(
     )
     return m.Section(
         id=section_id,
-        title=draw(st.none() | lines(max_size=30)),
-        role=draw(
-            st.none() | st.sampled_from(["key-points", "summary", "analysis", "implications"])
+        title=draw(parts["title"]),
+        role=draw(parts["role"]),
+        blocks=draw(
+            st.lists(_blocks(tuple(entity_ids), tuple(source_ids), 1), min_size=1, max_size=3)
         ),
-        blocks=draw(st.lists(_blocks(entity_ids, source_ids, 1), min_size=1, max_size=3)),
         sections=children,
     )
+
+
+@functools.cache
+def _brief_parts() -> dict[str, st.SearchStrategy[Any]]:
+    """The strategies :func:`briefs` draws from that do not depend on the ids drawn."""
+    agents = st.builds(
+        m.Agent,
+        name=lines(max_size=20),
+        role=st.none() | lines(max_size=10),
+        uri=st.none() | urls(),
+        affiliation=st.none() | lines(max_size=20),
+    )
+    return {
+        "ids": st.lists(identifiers(), unique=True, max_size=3),
+        "kind": st.sampled_from(m.ENTITY_KINDS),
+        "name": lines(max_size=20),
+        "aliases": st.lists(texts(min_size=1, max_size=10), max_size=2),
+        "identifiers": st.dictionaries(
+            st.sampled_from(["wikidata", "iso3166", "qcode"]),
+            texts(min_size=1, max_size=8),
+            max_size=2,
+        ),
+        "title": lines(max_size=30),
+        "url": st.none() | urls(),
+        "publisher": st.none() | lines(max_size=20),
+        "datetime": st.none() | datetimes(),
+        "reliability": st.none() | st.sampled_from(m.RELIABILITIES),
+        "credibility": st.none() | st.integers(1, 6),
+        "created": datetimes(),
+        "updated": st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400)),
+        "id": st.builds(lambda s: f"urn:example:brief:{s}", identifiers()),
+        "version": st.integers(1, 50),
+        "headline": lines(max_size=60),
+        "subheadline": st.none() | texts(min_size=1, max_size=60),
+        "language": languages(),
+        "status": st.sampled_from(m.STATUSES),
+        "urgency": st.none() | st.integers(1, 9),
+        "genre": st.none() | st.sampled_from(["analysis", "brief", "explainer"]),
+        "authors": st.lists(agents, max_size=2),
+        "agent": st.none() | agents,
+        "subjects": st.lists(
+            st.builds(
+                m.Subject,
+                code=st.builds(lambda n: f"medtop:{n:08d}", st.integers(0, 99999999)),
+                name=st.none() | lines(max_size=20),
+                uri=st.none() | urls(),
+                relevance=st.none() | st.integers(0, 100),
+                confidence=st.none() | st.integers(0, 100),
+            ),
+            max_size=2,
+        ),
+        "keywords": st.lists(texts(min_size=1, max_size=12), max_size=3),
+        "related": st.lists(
+            st.builds(
+                m.Related,
+                url=urls(),
+                title=st.none() | lines(max_size=20),
+                rel=st.none() | st.sampled_from(["see-also", "previous-version", "related"]),
+            ),
+            max_size=2,
+        ),
+        "rights": st.none()
+        | st.builds(
+            m.Rights,
+            holder=st.none() | lines(max_size=20),
+            notice=st.none() | texts(min_size=1, max_size=30),
+            license_url=st.none() | urls(),
+            usage_terms=st.none() | texts(min_size=1, max_size=30),
+        ),
+        "corrections": st.lists(
+            st.builds(
+                m.Correction,
+                signal=st.sampled_from(m.SIGNALS),
+                note=texts(min_size=1, max_size=30),
+                date=st.none() | datetimes(),
+            ),
+            max_size=2,
+        ),
+        "extensions": extensions(),
+    }
 
 
 @st.composite
 def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
     """Valid briefs, from minimal ones to ones that use every class and field."""
-    entity_ids = draw(st.lists(identifiers(), unique=True, max_size=3))
-    source_ids = draw(st.lists(identifiers(), unique=True, max_size=3))
+    parts = _brief_parts()
+    entity_ids = draw(parts["ids"])
+    source_ids = draw(parts["ids"])
     entities = [
         m.Entity(
             id=entity_id,
-            kind=draw(st.sampled_from(m.ENTITY_KINDS)),
-            name=draw(lines(max_size=20)),
-            aliases=draw(st.lists(texts(min_size=1, max_size=10), max_size=2)),
-            identifiers=draw(
-                st.dictionaries(
-                    st.sampled_from(["wikidata", "iso3166", "qcode"]),
-                    texts(min_size=1, max_size=8),
-                    max_size=2,
-                )
-            ),
+            kind=draw(parts["kind"]),
+            name=draw(parts["name"]),
+            aliases=draw(parts["aliases"]),
+            identifiers=draw(parts["identifiers"]),
         )
         for entity_id in entity_ids
     ]
     sources = [
         m.Source(
             id=source_id,
-            title=draw(lines(max_size=30)),
-            url=draw(st.none() | urls()),
-            publisher=draw(st.none() | lines(max_size=20)),
-            published=draw(st.none() | datetimes()),
-            accessed=draw(st.none() | datetimes()),
-            reliability=draw(st.none() | st.sampled_from(m.RELIABILITIES)),
-            credibility=draw(st.none() | st.integers(1, 6)),
+            title=draw(parts["title"]),
+            url=draw(parts["url"]),
+            publisher=draw(parts["publisher"]),
+            published=draw(parts["datetime"]),
+            accessed=draw(parts["datetime"]),
+            reliability=draw(parts["reliability"]),
+            credibility=draw(parts["credibility"]),
         )
         for source_id in source_ids
     ]
@@ -270,77 +376,29 @@ def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
             _sections(entity_ids, source_ids, 1, section_ids), min_size=1, max_size=max_sections
         )
     )
-    created = draw(datetimes())
-    updated = draw(st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400)))
-    agents = st.builds(
-        m.Agent,
-        name=lines(max_size=20),
-        role=st.none() | lines(max_size=10),
-        uri=st.none() | urls(),
-        affiliation=st.none() | lines(max_size=20),
-    )
+    created = draw(parts["created"])
+    updated = draw(parts["updated"])
     return m.Brief(
-        id=draw(st.builds(lambda s: f"urn:example:brief:{s}", identifiers())),
-        version=draw(st.integers(1, 50)),
-        headline=draw(lines(max_size=60)),
-        subheadline=draw(st.none() | texts(min_size=1, max_size=60)),
-        language=draw(languages()),
+        id=draw(parts["id"]),
+        version=draw(parts["version"]),
+        headline=draw(parts["headline"]),
+        subheadline=draw(parts["subheadline"]),
+        language=draw(parts["language"]),
         created=created,
         updated=None if updated is None else created + updated,
-        embargo_until=draw(st.none() | datetimes()),
-        status=draw(st.sampled_from(m.STATUSES)),
-        urgency=draw(st.none() | st.integers(1, 9)),
-        genre=draw(st.none() | st.sampled_from(["analysis", "brief", "explainer"])),
-        authors=draw(st.lists(agents, max_size=2)),
-        publisher=draw(st.none() | agents),
+        embargo_until=draw(parts["datetime"]),
+        status=draw(parts["status"]),
+        urgency=draw(parts["urgency"]),
+        genre=draw(parts["genre"]),
+        authors=draw(parts["authors"]),
+        publisher=draw(parts["agent"]),
         sections=sections,
         entities=entities,
-        subjects=draw(
-            st.lists(
-                st.builds(
-                    m.Subject,
-                    code=st.builds(lambda n: f"medtop:{n:08d}", st.integers(0, 99999999)),
-                    name=st.none() | lines(max_size=20),
-                    uri=st.none() | urls(),
-                    relevance=st.none() | st.integers(0, 100),
-                    confidence=st.none() | st.integers(0, 100),
-                ),
-                max_size=2,
-            )
-        ),
-        keywords=draw(st.lists(texts(min_size=1, max_size=12), max_size=3)),
+        subjects=draw(parts["subjects"]),
+        keywords=draw(parts["keywords"]),
         sources=sources,
-        related=draw(
-            st.lists(
-                st.builds(
-                    m.Related,
-                    url=urls(),
-                    title=st.none() | lines(max_size=20),
-                    rel=st.none() | st.sampled_from(["see-also", "previous-version", "related"]),
-                ),
-                max_size=2,
-            )
-        ),
-        rights=draw(
-            st.none()
-            | st.builds(
-                m.Rights,
-                holder=st.none() | lines(max_size=20),
-                notice=st.none() | texts(min_size=1, max_size=30),
-                license_url=st.none() | urls(),
-                usage_terms=st.none() | texts(min_size=1, max_size=30),
-            )
-        ),
-        corrections=draw(
-            st.lists(
-                st.builds(
-                    m.Correction,
-                    signal=st.sampled_from(m.SIGNALS),
-                    note=texts(min_size=1, max_size=30),
-                    date=st.none() | datetimes(),
-                ),
-                max_size=2,
-            )
-        ),
-        extensions=draw(extensions()),
+        related=draw(parts["related"]),
+        rights=draw(parts["rights"]),
+        corrections=draw(parts["corrections"]),
+        extensions=draw(parts["extensions"]),
     )

@@ -17,14 +17,15 @@ pytest.importorskip("pydantic")
 pytest.importorskip("fastjsonschema")
 pytest.importorskip("jinja2")
 
+from benchmarks.workloads.newsml_g2 import IPTC_TEXT
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "benchmarks" / "run.py"
 # A tiny run: 40 sections (and 4 for the linearity check), two repeats of ~1 ms.
 TINY = ["--quick", "--sections", "40", "--repeat", "2", "--min-time", "0.001"]
 HAVE_NEWSMLG2 = importlib.util.find_spec("NewsMLG2") is not None
-IPTC_TEXT = (
-    ROOT.parent / "shared/standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml"
-)
+#: IPTC's text example, in the ``shared`` fixture's folder.
+IPTC_EXAMPLE = "standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml"
 # Runs the script as __main__ with IPTC's library hidden, as if it were not installed.
 WITHOUT_NEWSMLG2 = (
     "import runpy, sys; sys.modules['NewsMLG2'] = None; sys.argv = sys.argv[1:]; "
@@ -45,8 +46,15 @@ def _run(*args: str, python: tuple[str, ...] = ()) -> str:
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    return json.loads(_run(*TINY, "--json"))  # type: ignore[no-any-return]
+def absent(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where IPTC's example is not: the runs that do not need it are told to look there,
+    so that what they print is the same whether ../shared is beside the project or not."""
+    return tmp_path_factory.mktemp("no-iptc") / "absent.xml"
+
+
+@pytest.fixture(scope="module")
+def results(absent: Path) -> dict[str, Any]:
+    return json.loads(_run(*TINY, "--json", "--iptc-example", str(absent)))  # type: ignore[no-any-return]
 
 
 # The comparisons the benchmark exists to make, as (operation, reference, target).
@@ -83,7 +91,7 @@ NEWSMLG2_ROWS = [
 ]
 if HAVE_NEWSMLG2:
     EXPECTED += NEWSMLG2_ROWS
-# IPTC's text example, when ../shared is there.
+# IPTC's text example, when it is there.
 IPTC_ROWS = [
     ("newsml loads, lenient", "newsmlg2 parse", 0.1),
     ("newsml loads, lenient", "lxml.fromstring alone", None),
@@ -106,8 +114,7 @@ LINEAR = (
 
 
 def test_json_output_has_every_comparison(results: dict[str, Any]) -> None:
-    iptc = {"iptc-text"} if IPTC_TEXT.is_file() else set()
-    assert set(results["workloads"]) == {"example", "gen-4", "gen-40", *iptc}
+    assert set(results["workloads"]) == {"example", "gen-4", "gen-40"}
     assert results["workloads"]["gen-40"]["sections"] == 40
     assert results["workloads"]["gen-4"]["sections"] == 4
     rows = {(r["workload"], r["metric"], r["reference_name"]): r for r in results["comparisons"]}
@@ -184,8 +191,8 @@ def test_timings_and_memory_are_recorded(results: dict[str, Any]) -> None:
     assert all(value > 0 for value in results["memory"]["gen-40"].values())
 
 
-def test_text_output_prints_every_row() -> None:
-    out = _run(*TINY)
+def test_text_output_prints_every_row(absent: Path) -> None:
+    out = _run(*TINY, "--iptc-example", str(absent))
     table = out.split("Comparisons")[1].split("Targets met:")[0]
     # Columns are separated by at least two spaces: workload, operation, ours,
     # reference, theirs, ratio, target and verdict.
@@ -218,9 +225,18 @@ def test_profile_reports_both_orders() -> None:
             assert f"=== {name} on gen-20 (3 calls), top 15 by {key}" in out
 
 
-def test_iptc_example_rows(results: dict[str, Any], shared: Path) -> None:
-    example = shared / "standards/newsml-g2/2.35/examples/LISTING_2_NewsML-G2_Text_Document.xml"
-    assert example == IPTC_TEXT
+def test_without_the_iptc_example_its_rows_are_skipped_and_say_so(
+    results: dict[str, Any], absent: Path
+) -> None:
+    assert "iptc-text" not in results["timings"]
+    assert not [r for r in results["comparisons"] if r["workload"] == "iptc-text"]
+    assert f"iptc-text: every row (IPTC's example is not at {absent})" in results["skipped"]
+
+
+def test_iptc_example_rows(shared: Path) -> None:
+    example = shared / IPTC_EXAMPLE
+    assert example.resolve() == IPTC_TEXT.resolve()  # the default is the one in ../shared
+    results = json.loads(_run(*TINY, "--json", "--iptc-example", str(example)))
     assert results["workloads"]["iptc-text"]["bytes"] == example.stat().st_size
     rows = {(r["workload"], r["metric"], r["reference_name"]): r for r in results["comparisons"]}
     for metric, reference, target in IPTC_ROWS if HAVE_NEWSMLG2 else IPTC_ROWS[1:]:
@@ -230,23 +246,36 @@ def test_iptc_example_rows(results: dict[str, Any], shared: Path) -> None:
         "lxml.fromstring",
         *(["newsmlg2.parse"] if HAVE_NEWSMLG2 else []),
     }
+    if HAVE_NEWSMLG2:  # every iptc-text row is measured: none is skipped
+        assert not [line for line in results["skipped"] if line.startswith("iptc-text")]
 
 
-def test_without_newsmlg2_its_rows_are_skipped_and_say_so() -> None:
-    results = json.loads(_run(*TINY, "--json", python=("-c", WITHOUT_NEWSMLG2)))
+REASON = "(newsmlg2 is not installed: pip install newsmlg2)"
+
+
+def test_without_newsmlg2_its_rows_are_skipped_and_say_so(absent: Path) -> None:
+    hidden = ("-c", WITHOUT_NEWSMLG2)
+    results = json.loads(_run(*TINY, "--json", "--iptc-example", str(absent), python=hidden))
     assert results["environment"]["newsmlg2"] == "not installed"
     references = {r["reference_name"] for r in results["comparisons"]}
     assert not any(reference.startswith("newsmlg2") for reference in references)
     assert "lxml build + tostring floor" in references
-    reason = "(newsmlg2 is not installed: pip install newsmlg2)"
     expected = [
-        f"{workload}: {metric} vs {reference} {reason}"
+        f"{workload}: {metric} vs {reference} {REASON}"
         for workload in ("example", "gen-40")
         for metric, reference, _ in NEWSMLG2_ROWS
     ]
-    if IPTC_TEXT.is_file():
-        expected.append(f"iptc-text: newsml loads, lenient vs newsmlg2 parse {reason}")
+    expected.append(f"iptc-text: every row (IPTC's example is not at {absent})")
     assert results["skipped"] == expected
-    text = _run(*TINY, python=("-c", WITHOUT_NEWSMLG2))
+    text = _run(*TINY, "--iptc-example", str(absent), python=hidden)
     skipped = text.split("\nSkipped\n")[1].split("\n\n")[0]
     assert skipped.splitlines() == [f"  - {line}" for line in expected]
+
+
+def test_without_newsmlg2_its_iptc_example_row_is_skipped_and_says_so(shared: Path) -> None:
+    example = shared / IPTC_EXAMPLE
+    hidden = ("-c", WITHOUT_NEWSMLG2)
+    results = json.loads(_run(*TINY, "--json", "--iptc-example", str(example), python=hidden))
+    iptc = [line for line in results["skipped"] if line.startswith("iptc-text")]
+    assert iptc == [f"iptc-text: newsml loads, lenient vs newsmlg2 parse {REASON}"]
+    assert set(results["timings"]["iptc-text"]) == {"newsml.loads(lenient)", "lxml.fromstring"}

@@ -13,6 +13,7 @@ import pytest
 import briefmodel as bm
 from briefmodel.cli import main
 
+from .._hang import HANG_SECONDS
 from ._support import make_brief, with_unknown_source, write
 
 
@@ -46,13 +47,13 @@ def test_ctrl_c_on_parallel_workers_leaves_no_partial_file() -> None:
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + HANG_SECONDS  # a guard against a hang, not a time limit
     while time.monotonic() < deadline:
         if Path("out").is_dir() and len(os.listdir("out")) >= 20:
             break
         time.sleep(0.01)
     os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    out, err = process.communicate(timeout=HANG_SECONDS)
     assert process.returncode == 130, err
     assert out == b""
     assert err.decode().startswith("interrupted after ")

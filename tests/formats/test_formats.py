@@ -14,7 +14,6 @@ from briefmodel.formats import by_name, detect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-SEED = ROOT.parent / "shared" / "seeds" / "tokyo-alignment.txt"
 
 
 @pytest.mark.parametrize("fmt", bm.formats())
@@ -56,10 +55,8 @@ def test_a_broken_json_file_is_reported_as_json(tmp_path: Path) -> None:
     assert caught.value.problem.line == 2
 
 
-def test_the_seed_is_told_to_be_text() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"{SEED} is not here (it ships in ../shared beside the project)")
-    assert detect(data=SEED.read_text("utf-8")).name == "text"
+def test_the_seed_is_told_to_be_text(seed: Path) -> None:
+    assert detect(data=seed.read_text("utf-8")).name == "text"
 
 
 @pytest.mark.parametrize(

@@ -43,8 +43,10 @@ and attacks on briefmodel's own page (its ``data-*`` attributes), through
 ``html.parse``, ``html.read(strict=False)``, ``bm.loads(…, "html", strict=False)`` and
 ``bm.validate(…, "html")``. Each gives a tree, a brief without the dangerous parts (whose
 page is itself safe), or a :class:`~briefmodel.BriefmodelError` (``validate``: a report),
-never another exception, within a second (the best of three attempts), never showing the
-secret, without touching the network.
+never another exception, never showing the secret, without touching the network. Nothing is
+held to a wall-clock bound (a loaded machine would fail one at random): an attack refused
+says by its ``parse.*`` code which early check refused it, the reader's speed is the
+benchmark's business, and a call that hangs is caught by the guard of ``tests/_hang.py``.
 """
 
 from __future__ import annotations
@@ -54,7 +56,6 @@ import json
 import os
 import re
 import socket
-import time
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -76,6 +77,7 @@ from briefmodel.model import MODEL_TYPES, FrozenMap
 from briefmodel.rules import url_scheme
 
 from ..._browser import dump_dom
+from ..._hang import guarded
 from ..._offline import connections as _connections
 
 UTC = timezone.utc
@@ -1037,12 +1039,6 @@ def test_the_detector_sees_scripts_that_run(tmp_path: Path) -> None:
 # Reader: hostile HTML
 
 
-LIMIT = 1.0  # seconds: the NewsML-G2 issue's bound on refusing an attack, kept for HTML
-#: A document that is large but harmless is read, which takes as long as its size asks:
-#: it is held only to this guard against a hang (its speed is the benchmark's business,
-#: and this machine is shared: a wall-clock bound on real work would fail at random).
-HANG_GUARD = 30.0
-ATTEMPTS = 3  # the best of this many attempts is held to LIMIT
 MARK = "XSSMARK"  # in every dangerous part of an attack: never in a brief read from it
 URLMARK = "URLMARK"  # in a dangerous URL: read as it is, refused by validation
 DOORS = ("parse", "read", "loads", "validate")
@@ -1145,9 +1141,8 @@ class Attack:
     #: A known hole: the doors where it shows are xfail (strict) with this reason.
     bug: str | None = None
     bug_doors: tuple[str, ...] = ("read", "loads", "validate")
-    #: The doors the attack goes through, and how many attempts the best is taken of.
+    #: The doors the attack goes through.
     doors: tuple[str, ...] = DOORS
-    attempts: int = ATTEMPTS
 
 
 def _deep_json(depth: int = DEEP) -> str:
@@ -1612,42 +1607,27 @@ def _brief_urls(brief: bm.Brief) -> Iterator[str]:
 class Outcome:
     value: Any = None
     error: BaseException | None = None
-    seconds: float = 0.0
     warned: tuple[str, ...] = ()
 
 
+def _door(door: str, data: Data) -> Any:
+    if door == "parse":
+        return html.parse(data)
+    if door == "read":
+        return html.read(data, strict=False)
+    if door == "loads":
+        return bm.loads(data, "html", strict=False)
+    return bm.validate(data, "html")
+
+
 def _call(door: str, data: Data) -> Outcome:
+    """The outcome of one door on ``data``, with the warnings it gave; a hang fails."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        start = time.perf_counter()
-        try:
-            if door == "parse":
-                value: Any = html.parse(data)
-            elif door == "read":
-                value = html.read(data, strict=False)
-            elif door == "loads":
-                value = bm.loads(data, "html", strict=False)
-            else:
-                value = bm.validate(data, "html")
-            outcome = Outcome(value=value)
-        except Exception as error:  # noqa: BLE001 - what it is, is what is tested
-            outcome = Outcome(error=error)
-        outcome.seconds = time.perf_counter() - start
-    outcome.warned = tuple(str(w.message) for w in caught)
-    return outcome
-
-
-def _attempts(door: str, data: Data, attempts: int = ATTEMPTS) -> Outcome:
-    """The fastest of up to ``attempts`` calls (one under LIMIT is enough)."""
-    best: Outcome | None = None
-    for _ in range(attempts):
-        outcome = _call(door, data)
-        if best is None or outcome.seconds < best.seconds:
-            best = outcome
-        if outcome.seconds < LIMIT:
-            break
-    assert best is not None
-    return best
+        returned = guarded(lambda: _door(door, data), f"html {door}")
+    if returned.error is not None and not isinstance(returned.error, Exception):
+        raise returned.error  # pytest's own outcomes, KeyboardInterrupt
+    return Outcome(returned.value, returned.error, tuple(str(w.message) for w in caught))
 
 
 def _leaks(outcome: Outcome, secret: str) -> list[str]:
@@ -1695,7 +1675,7 @@ def test_hostile_html_is_read_safely(
     network: list[tuple[Any, ...]],
 ) -> None:
     data = attack.build(env)
-    outcome = _attempts(door, data, attack.attempts)
+    outcome = _call(door, data)
     error, value = outcome.error, outcome.value
     del data
     # Only a BriefmodelError (validate: none), never another exception.
@@ -1716,9 +1696,7 @@ def test_hostile_html_is_read_safely(
             assert error.problem.code in attack.codes
     elif attack.readable and door in ("read", "loads"):
         assert isinstance(value, bm.Brief), f"{error!r}"[:500]
-    # Refused fast (a harmless document read without hanging), leak-free, offline.
-    bound = LIMIT if attack.codes else HANG_GUARD
-    assert outcome.seconds < bound, f"{outcome.seconds:.2f} s"
+    # Leak-free, offline.
     assert _leaks(outcome, env.secret) == []
     assert network == []
     assert _connections(listener) == []

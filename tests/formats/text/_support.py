@@ -1,6 +1,7 @@
-"""What the tests of the plain-text format share: the seed, the texts in
+"""What the tests of the plain-text format share: the texts in
 ``tests/formats/texts`` and the examples, briefs made for a test, and the projection of a
-brief on what plain text holds (what writing it and reading it back gives)."""
+brief on what plain text holds (what writing it and reading it back gives). The seed is the
+``seed`` fixture of ``tests/conftest.py`` (it is in ../shared, which may be absent)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ import briefmodel as bm
 from briefmodel.formats import text
 
 ROOT = Path(__file__).resolve().parents[3]
-# Outside the checkout, beside it (a known fault, issue 11): unchanged by the split.
-SEED = ROOT.parent / "shared" / "seeds" / "tokyo-alignment.txt"
 TEXTS = Path(__file__).resolve().parents[1] / "texts"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 WHEN = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)

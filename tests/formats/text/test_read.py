@@ -13,14 +13,14 @@ import pytest
 import briefmodel as bm
 from briefmodel.formats import detect, text
 
-from ._support import EXAMPLES, SEED, TEXTS, structure
+from ._support import EXAMPLES, TEXTS, structure
 
 # --------------------------------------------------------------------------------------
 # The seed and the texts in tests/formats/texts
 
 
-def test_the_seed_reads_into_its_structure() -> None:
-    brief = bm.loads(SEED.read_text("utf-8"), "text")  # strictly, without a warning
+def test_the_seed_reads_into_its_structure(seed: Path) -> None:
+    brief = bm.loads(seed.read_text("utf-8"), "text")  # strictly, without a warning
     assert brief.headline == "Trump Signals Reinforced U.S.–Japan Alignment"
     assert [s.title for s in brief.sections] == [
         "Flash Points",
@@ -56,8 +56,8 @@ def test_the_seed_reads_into_its_structure() -> None:
     assert not report.problems
 
 
-def test_the_seed_validates_with_the_furniture_reported() -> None:
-    report = bm.validate(SEED)
+def test_the_seed_validates_with_the_furniture_reported(seed: Path) -> None:
+    report = bm.validate(seed)
     assert report.ok
     assert [(p.code, p.line) for p in report.warnings] == [
         ("text.dropped", 28),
@@ -67,8 +67,8 @@ def test_the_seed_validates_with_the_furniture_reported() -> None:
     assert "'Related Articles'" in report.warnings[1].message
 
 
-def test_the_seed_reads_back_from_what_is_written() -> None:
-    brief = bm.loads(SEED.read_text("utf-8"), "text")
+def test_the_seed_reads_back_from_what_is_written(seed: Path) -> None:
+    brief = bm.loads(seed.read_text("utf-8"), "text")
     written = bm.dumps(brief, "text")
     assert "\n(1) It gives" in written
     assert "\n  • Tokyo session" in written
@@ -127,8 +127,8 @@ def test_furniture_in_the_middle_is_a_section() -> None:
 # Metadata text does not carry
 
 
-def test_the_default_id_is_a_hash_of_the_words() -> None:
-    source = SEED.read_text("utf-8")
+def test_the_default_id_is_a_hash_of_the_words(seed: Path) -> None:
+    source = seed.read_text("utf-8")
     brief = bm.loads(source, "text")
     assert brief.id.startswith(text.HASHED_ID_PREFIX)
     assert brief.created == text.UNDATED
@@ -139,11 +139,11 @@ def test_the_default_id_is_a_hash_of_the_words() -> None:
     assert bm.loads(changed, "text").id != brief.id
 
 
-def test_options_fill_what_text_does_not_carry() -> None:
+def test_options_fill_what_text_does_not_carry(seed: Path) -> None:
     when = datetime(2026, 5, 1, 7, tzinfo=timezone(timedelta(hours=2)))
-    brief = text.read(SEED.read_bytes(), id="urn:example:tokyo", created=when, language="en-GB")
+    brief = text.read(seed.read_bytes(), id="urn:example:tokyo", created=when, language="en-GB")
     assert (brief.id, brief.created, brief.language) == ("urn:example:tokyo", when, "en-GB")
-    custom = text.read(SEED.read_bytes(), roles={"inside the room": "context"})
+    custom = text.read(seed.read_bytes(), roles={"inside the room": "context"})
     assert [s.role for s in custom.sections][:2] == [None, "context"]
 
 
@@ -152,13 +152,16 @@ def test_options_fill_what_text_does_not_carry() -> None:
 
 
 def test_sniffing_is_conservative() -> None:
-    assert text.sniff(SEED.read_text("utf-8"))
     assert text.sniff(bm.dumps(bm.load(EXAMPLES[-1]), "text"))
     for other in ("json", "html", "newsml"):
         assert not text.sniff(bm.dumps(bm.load(EXAMPLES[0]), other))
     assert not text.sniff("Just a sentence.\n\nAnd another one.\n")
     assert not text.sniff("Title\n\nSection\n\nA paragraph without any list.\n")
-    assert detect(None, SEED.read_bytes()).name == "text"
+
+
+def test_the_seed_is_sniffed_as_text(seed: Path) -> None:
+    assert text.sniff(seed.read_text("utf-8"))
+    assert detect(None, seed.read_bytes()).name == "text"
 
 
 # --------------------------------------------------------------------------------------
@@ -189,6 +192,6 @@ def test_a_headline_alone_is_a_brief_with_an_empty_section() -> None:
     assert [p.code for p in bm.validate(brief).warnings] == ["section.empty"]
 
 
-def test_read_does_not_change_what_it_is_given() -> None:
-    brief = bm.loads(SEED.read_text("utf-8"), "text")
+def test_read_does_not_change_what_it_is_given(seed: Path) -> None:
+    brief = bm.loads(seed.read_text("utf-8"), "text")
     assert attrs.evolve(brief) == brief

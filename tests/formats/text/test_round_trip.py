@@ -12,7 +12,7 @@ import briefmodel as bm
 from briefmodel.cli import main
 from briefmodel.testing import briefs
 
-from ._support import EXAMPLES, SEED, project, round_trip, structure
+from ._support import EXAMPLES, project, round_trip, structure
 
 
 @given(briefs())
@@ -37,13 +37,13 @@ def test_files_by_suffix(tmp_path: Path) -> None:
     assert structure(bm.load(target)) == structure(project(brief))
 
 
-def test_command_line_converts_both_ways(tmp_path: Path) -> None:
-    seed = tmp_path / "seed.txt"
-    seed.write_bytes(SEED.read_bytes())
+def test_command_line_converts_both_ways(tmp_path: Path, seed: Path) -> None:
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(seed.read_bytes())
     as_json = tmp_path / "seed.json"
-    assert main(["convert", str(seed), "-o", str(as_json), "-q"]) == 0
+    assert main(["convert", str(copy), "-o", str(as_json), "-q"]) == 0
     brief = bm.load(as_json)
     assert brief.headline.startswith("Trump Signals")
     back = tmp_path / "back.txt"
     assert main(["convert", str(as_json), "-o", str(back)]) == 0
-    assert bm.load(back) == bm.loads(SEED.read_text("utf-8"), "text")
+    assert bm.load(back) == bm.loads(seed.read_text("utf-8"), "text")
