@@ -25,12 +25,13 @@ LAYERS: dict[str, str] = {
     "structure": "structure",
     "convert": "cli",
     "output": "write",
+    "input": "cli",
 }
 
 
 def layer(code: str) -> str:
     """The validation layer that reports ``code``: parse, schema, structure or rules
-    (or cli, for what only ``briefmodel convert`` reports, and write for the refusals of
+    (or cli, for what only the command line reports, and write for the refusals of
     writing a file).
 
     Codes named after a string shape (``language.malformed``) come from the schema

@@ -1,13 +1,19 @@
-"""Writing files in full or not at all, and never through a symbolic link: whatever is
-at the output (a link, dangling or not, a pipe), whatever is inside an output folder (a
-link to a folder elsewhere, put there before or during the write), and whatever signal
-arrives meanwhile."""
+"""Reading files and streams no further than the limit (a device, a pipe, a file too
+large), and writing files in full or not at all, and never through a symbolic link:
+whatever is at the output (a link, dangling or not, a pipe), whatever is
+inside an output folder (a link to a folder elsewhere, put there before or during the
+write), and whatever signal arrives meanwhile."""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
+import subprocess
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -239,3 +245,106 @@ def test_a_signal_during_the_write_takes_effect_once_the_file_is_in_place(
         signal.signal(signum, previous)
     assert target.read_bytes() == b"new"
     assert os.listdir(tmp_path) == ["brief.json"]
+
+
+# --------------------------------------------------------------------------------------
+# Reading: never more than the limit, whatever the file is
+
+
+class _Endless(io.RawIOBase):
+    """A stream without end as far as a reader can tell (as /dev/zero or a runaway
+    pipe: it does end after 100 MB, so that a reader without a limit fails the test
+    instead of filling the memory), counting what is read."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = min(len(buffer), 100_000_000 - self.given)
+        buffer[:size] = b" " * size
+        self.given += size
+        return size
+
+
+def test_an_endless_stream_is_read_one_byte_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_files, "MAX_BYTES", 5000)
+    monkeypatch.setattr(_files, "_CHUNK", 1024)
+    stream = _Endless()
+    with pytest.raises(bm.ParseError) as caught:
+        _files.read_limited(stream, "the pipe")  # type: ignore[arg-type]
+    assert stream.given == 5001
+    (problem,) = caught.value.problems
+    assert problem.code == "parse.too-large"
+    assert problem.message == (
+        "the pipe holds over 5,000 bytes (64 MiB), the most a document may hold"
+    )
+
+
+def test_a_stream_at_the_limit_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_files, "MAX_BYTES", 5000)
+    monkeypatch.setattr(_files, "_CHUNK", 1024)
+    assert _files.read_limited(io.BytesIO(b"x" * 5000), "s") == b"x" * 5000
+    assert _files.read_limited(io.BytesIO(b""), "s") == b""
+
+
+def test_a_regular_file_over_the_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_files, "MAX_BYTES", 5000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 5001)
+    with pytest.raises(bm.ParseError) as caught:
+        bm.load(big)
+    assert [p.code for p in caught.value.problems] == ["parse.too-large"]
+    assert "big.json holds 5,001 bytes; a document may hold at most 5,000" in str(caught.value)
+
+
+_READ_DEV_ZERO = """
+import resource, sys
+import briefmodel as bm
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # an unbounded read dies
+try:
+    bm.load("/dev/zero", "json")
+except bm.ParseError as error:
+    print(error.problems[0].code, error.problems[0].message)
+print(*(str(p) for p in bm.validate(Path("/dev/zero")).problems))
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS bounds memory on Linux")
+def test_a_device_without_end_is_too_large() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_DEV_ZERO], capture_output=True, timeout=120, check=False
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode().splitlines() == [
+        "parse.too-large /dev/zero holds over 67,108,864 bytes (64 MiB), the most a document"
+        " may hold",
+        "/: error parse.too-large: /dev/zero holds over 67,108,864 bytes (64 MiB), the most a"
+        " document may hold",
+    ]
+
+
+def test_every_format_has_the_limit_of_a_read() -> None:
+    from briefmodel.formats import html, markdown, newsml, text
+
+    for module in (html, markdown, newsml, text):
+        assert module.MAX_BYTES == _files.MAX_BYTES == 64 * 1024 * 1024
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
+    pipe = tmp_path / "brief.json"
+    os.mkfifo(pipe)
+    text = bm.dumps(bm.loads(MODEL_EXAMPLE))
+    writer = threading.Thread(target=pipe.write_text, args=(text, "utf-8"), daemon=True)
+    writer.start()
+    assert bm.load(pipe) == bm.loads(MODEL_EXAMPLE)
+    writer.join(timeout=60)

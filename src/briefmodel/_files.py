@@ -10,11 +10,12 @@ import signal
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePath
+from pathlib import PurePath
+from typing import BinaryIO
 
 from .errors import ParseError, Problem, Severity, WriteError
 
-__all__ = ["WRITE_CODES", "read_document", "write_atomically"]
+__all__ = ["MAX_BYTES", "WRITE_CODES", "read_document", "read_limited", "write_atomically"]
 
 #: The codes of what :func:`write_atomically` refuses (part of
 #: :data:`briefmodel.rules.CODES`, which lists every code).
@@ -38,10 +39,62 @@ WRITE_CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+#: The most bytes a document read from a file or a stream may have (64 MiB): a larger
+#: one is refused with ``parse.too-large``, and no more than one byte past it is read.
+MAX_BYTES = 64 * 1024 * 1024
+
+#: The bytes asked for at once from a stream whose size is not known in advance.
+_CHUNK = 1024 * 1024
+
+
+def _too_large(name: str, size: int | None) -> ParseError:
+    if size is None:
+        message = f"{name} holds over {MAX_BYTES:,} bytes (64 MiB), the most a document may hold"
+    else:
+        message = f"{name} holds {size:,} bytes; a document may hold at most {MAX_BYTES:,} (64 MiB)"
+    return ParseError(Problem(severity="error", code="parse.too-large", message=message))
+
+
+def read_limited(stream: BinaryIO, name: str, size: int | None = None) -> bytes:
+    """At most :data:`MAX_BYTES` bytes of ``stream`` (a file, a pipe, a device, standard
+    input), read to its end; :class:`~briefmodel.ParseError` (``parse.too-large``) when
+    there are more, after reading one byte past the limit and no further.
+
+    ``size`` is the stream's size when known (a regular file's): a larger one is
+    refused before anything is read.
+    """
+    if size is not None and size > MAX_BYTES:
+        raise _too_large(name, size)
+    chunks: list[bytes] = []
+    held = 0
+    # A regular file comes in one read of its size; anything else (or a file that
+    # grows) in chunks, so that a small stream costs no more than its size.
+    step = size + 1 if size is not None else _CHUNK
+    while held <= MAX_BYTES:
+        chunk = stream.read(min(step, MAX_BYTES + 1 - held))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        held += len(chunk)
+        step = _CHUNK
+    if held > MAX_BYTES:
+        raise _too_large(name, None)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def read_document(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file; :class:`~briefmodel.ParseError` if it cannot be read."""
+    """The bytes of a file; :class:`~briefmodel.ParseError` if it cannot be read
+    (``parse.unreadable``) or holds more than :data:`MAX_BYTES` (``parse.too-large``).
+
+    Any file that can be opened is read, to its end or to the limit: a regular file, a
+    named pipe (opening it waits for a writer, as reading a pipe does) or a device
+    (``/dev/zero`` is refused as too large, not read without end).
+    """
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            size = info.st_size if stat.S_ISREG(info.st_mode) else None
+            return read_limited(handle, os.fspath(path), size)
     except OSError as error:
         raise ParseError(
             Problem(

@@ -474,8 +474,9 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "parse.too-deep": ("error", "The document nests too deeply to be read."),
     "parse.too-large": (
         "error",
-        "A number has more than 4300 digits (too many to convert), or an XML document is "
-        "larger than 64 MiB.",
+        "A number has more than 4300 digits (too many to convert), or a document is larger "
+        "than 64 MiB: a file, a pipe, a device or standard input is read no further, and "
+        "NewsML-G2, HTML, Markdown and plain text given as text are refused too.",
     ),
     "parse.doctype": (
         "error",
@@ -555,6 +556,11 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "error",
         "briefmodel convert: converting the file raised an unexpected error, or its worker "
         "process died (the message says what; please report it).",
+    ),
+    "input.skipped": (
+        "warning",
+        "briefmodel validate and convert: a directory or a glob gave a named pipe, a socket "
+        "or a device, which is not read (name it on the command line to read it).",
     ),
     "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
     "schema.type": (

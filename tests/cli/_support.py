@@ -1,12 +1,17 @@
-"""What the command-line tests share: small briefs (valid, with a warning, invalid), and
-files and folders of them written into the test's directory."""
+"""What the command-line tests share: small briefs (valid, with a warning, invalid),
+files and folders of them written into the test's directory, and the command run as a
+program (with its streams closed, full or bounded in memory)."""
 
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +22,7 @@ __all__ = [
     "feed_stdin",
     "make_brief",
     "make_tree",
+    "run_cli",
     "with_empty_section",
     "with_unknown_source",
     "write",
@@ -101,3 +107,26 @@ def make_tree() -> None:
     Path("briefs/notes.data").write_text("not a brief, and no format claims .data")
     write("briefs/.hidden/d.json", with_unknown_source())
     write("briefs/.e.json", with_unknown_source())
+
+
+def run_cli(
+    *args: str,
+    stdin: int | bytes | None = None,
+    stdout: int = subprocess.PIPE,
+    preexec: Callable[[], None] | None = None,
+    **env: str,
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m briefmodel ARGS`` in the test's directory; ``stdin`` is bytes or a
+    file descriptor; ``preexec`` runs in the child (to close a descriptor or bound its
+    memory). The timeout is far beyond what the command takes, to catch a hang only."""
+    given: dict[str, Any] = {"input": stdin} if isinstance(stdin, bytes) else {"stdin": stdin}
+    return subprocess.run(
+        [sys.executable, "-m", "briefmodel", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        env={**os.environ, **env},
+        preexec_fn=preexec,
+        check=False,
+        **given,
+    )

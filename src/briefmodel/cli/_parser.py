@@ -80,6 +80,11 @@ FILE:LINE:COLUMN: severity code: message when the line is known, else
 FILE: POINTER: severity code: message (POINTER is a JSON Pointer into the canonical
 JSON). A file that cannot be read is reported as invalid (parse.unreadable).
 
+A document is read up to 64 MiB, from a file, a pipe, a device or stdin; a larger one
+is refused (parse.too-large). Directories and globs give regular files only: a named
+pipe, socket or device found there is skipped with a warning (input.skipped); one
+named on the command line, as <(command) names a pipe, is read.
+
 exit status: 0 every file valid (warnings allowed), 1 some file invalid, 2 usage error
 """
 
@@ -100,7 +105,9 @@ place), only from an input read without errors, and never over an input.
 
 A loss is what the input holds that the output cannot (a *.dropped warning);
 --strict makes it a failure. A batch goes on past a failed file and ends with
-N files, N converted (N with losses), N failed on stderr.
+N files, N converted (N with losses), N failed on stderr (and N skipped, when a
+directory or glob held a named pipe, socket or device). Inputs are read as by
+briefmodel validate: up to 64 MiB each.
 
 exit status: 0 all converted (losses allowed unless --strict), 1 some input invalid or
 unreadable or some output unwritable, 2 usage error, 130 interrupted
@@ -215,7 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-t", "--to", dest="to_format", choices=names, metavar="TO", help="output format"
     )
     convert.add_argument(
-        "--indent", type=_indent, metavar="N", help="pretty-print with N spaces (json)"
+        "--indent",
+        type=_indent,
+        metavar="N",
+        help="pretty-print with N spaces (json)",
     )
     convert.add_argument(
         "--strict",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 
@@ -39,11 +40,39 @@ def _unreadable(message: str) -> Problem:
     return Problem(severity="error", code="parse.unreadable", message=message)
 
 
+#: What a file that is not a regular one is, by the test that tells it.
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_a_file(path: str) -> Problem | None:
+    """Why ``path``, found in a directory or by a glob, is not read: it is not a
+    regular file (reading a pipe would wait for a writer, a device might never end).
+    ``None`` for a regular file, and for a path that cannot be examined (reading it
+    says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
+    message = (
+        f"{path} is {kind}, not a regular file: skipped (name it on the command line to read it)"
+    )
+    return Problem(severity="warning", code="input.skipped", message=message)
+
+
 @attrs.frozen
 class _Found:
     """A document to read: named on the command line, matched by a glob or found in a
     directory. ``name`` is where it goes below an output directory; ``problem`` says
-    why there is nothing to read (a glob that matches nothing, an empty directory)."""
+    why there is nothing to read (a glob that matches nothing, an empty directory: an
+    error), or why it is not read (a named pipe in a directory: a warning)."""
 
     path: str
     name: str
@@ -56,7 +85,9 @@ class _Sources:
     A directory is walked recursively (in name order, hidden files and folders left
     out, the output directory ``skip`` too) for files whose suffix a format claims; a
     glob pattern (one that names no file) is expanded, ``**`` included; anything else
-    is a file, read or reported as unreadable.
+    is a file, read or reported as unreadable. What a directory or a glob gives that is
+    not a regular file (a named pipe, a socket, a device) is skipped with a warning
+    (``input.skipped``); one named outright is read.
     """
 
     def __init__(self, names: Sequence[str], suffixes: frozenset[str], skip: str | None = None):
@@ -108,7 +139,7 @@ class _Sources:
             if os.path.isdir(match):
                 yield from self._walk(match, base)
             else:
-                yield _Found(match, os.path.relpath(match, base))
+                yield _Found(match, os.path.relpath(match, base), _not_a_file(match))
 
     def _walk(self, top: str, base: str) -> Iterator[_Found]:
         errors: list[OSError] = []
@@ -124,7 +155,7 @@ class _Sources:
                     continue
                 path = os.path.join(folder, name)
                 found = True
-                yield _Found(path, os.path.relpath(path, base))
+                yield _Found(path, os.path.relpath(path, base), _not_a_file(path))
             yield from self._failures(errors)
         yield from self._failures(errors)
         if not found and not errors:

@@ -1,5 +1,6 @@
-"""Standard streams and output files: standard input read once, bytes written whole to
-standard output (and quietly after a broken pipe), outputs written atomically."""
+"""Standard streams and output files: standard input read once and at most
+:data:`~briefmodel._files.MAX_BYTES`, bytes written whole to standard output (and
+quietly after a broken pipe), outputs written atomically."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import io
 import os
 import sys
 
-from .._files import write_atomically
-from ..errors import WriteError
+from .._files import MAX_BYTES, read_limited, write_atomically
+from ..errors import ParseError, Problem, WriteError
 from ._common import EXIT_INVALID, EXIT_OK, STDIO, _error
+
+#: How standard input is named in the messages about reading it.
+_STDIN = "standard input"
 
 
 def _tolerant_streams() -> None:
@@ -48,16 +52,46 @@ def _silence_stdout() -> None:
 
 
 class _Stdin:
-    """Standard input, read once however often ``-`` is named."""
+    """Standard input, read once however often ``-`` is named, and no more than
+    :data:`~briefmodel._files.MAX_BYTES` of it (a larger input is ``parse.too-large``)."""
 
     def __init__(self) -> None:
         self._data: str | bytes | None = None
+        self._error: ParseError | None = None
 
     def read(self) -> str | bytes:
+        """The bytes (or, from a stream without bytes, the text) of standard input;
+        :class:`~briefmodel.ParseError` if it cannot be read or is too large."""
+        if self._error is not None:
+            raise self._error
         if self._data is None:
-            buffer = getattr(sys.stdin, "buffer", None)
-            self._data = buffer.read() if buffer is not None else sys.stdin.read()
+            try:
+                self._data = self._read()
+            except ParseError as error:
+                self._error = error
+                raise
         return self._data
+
+    def _read(self) -> str | bytes:
+        stream = sys.stdin
+        if stream is None:  # closed before the program started
+            raise _stdin_failure("parse.unreadable", f"cannot read {_STDIN}: it is closed")
+        try:
+            buffer = getattr(stream, "buffer", None)
+            if buffer is not None:
+                return read_limited(buffer, _STDIN)
+            text = stream.read(MAX_BYTES + 1)  # characters: each one at least a byte
+        except OSError as error:
+            message = f"cannot read {_STDIN}: {error.strerror or error}"
+            raise _stdin_failure("parse.unreadable", message) from None
+        if len(text) > MAX_BYTES:
+            message = f"{_STDIN} holds over {MAX_BYTES:,} characters, the most a document may hold"
+            raise _stdin_failure("parse.too-large", message)
+        return text
+
+
+def _stdin_failure(code: str, message: str) -> ParseError:
+    return ParseError(Problem(severity="error", code=code, message=message))
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -31,6 +31,12 @@ __all__ = ["DEFAULT_OUTPUT_FORMAT"]
 DEFAULT_OUTPUT_FORMAT = "json"
 
 
+def _skipped(result: ConvertResult) -> bool:
+    """Whether a batch left the input out without a fault: a named pipe, a socket or a
+    device found in a directory (an ``input.skipped`` warning, nothing written)."""
+    return not result.ok and all(p.severity == "warning" for p in result.problems)
+
+
 def _renamed(name: str, target: Format, claimed: frozenset[str]) -> str:
     """``name`` with the suffix a format claims (one of ``claimed``, else its last one)
     replaced by the target format's first suffix: ``a/b.ninjs.json`` to ``a/b.xml``."""
@@ -139,7 +145,11 @@ def _convert_single(
     if source != STDIO and output != STDIO and _same_file(source, output):
         raise UsageError(f"refusing to overwrite the input file {source!r}; choose another -o")
     shown = STDIN_NAME if source == STDIO else source
-    document = _Stdin().read() if source == STDIO else Path(source)
+    try:
+        document = _Stdin().read() if source == STDIO else Path(source)
+    except ParseError as error:  # standard input too large, or closed
+        _print_problems(sys.stderr, shown, error.problems)
+        return EXIT_INVALID
     payload, problems = _converted(document, target, settings)
     if payload is None:
         _print_problems(sys.stderr, shown, problems)
@@ -158,19 +168,22 @@ def _convert_batch(
     say: Callable[[str], None] = progress.print if progress else _stderr_line
     plan = _plan(sources, outdir, target)
     results = _run_pool(plan, settings, args.jobs) if args.jobs > 1 else _run_here(plan, settings)
-    files = converted = lossy = 0
+    files = converted = lossy = skipped = 0
     interrupted: KeyboardInterrupt | None = None  # Ctrl-C, or SIGTERM or SIGHUP (_signals)
     try:
         try:
             for result in results:
                 files += 1
-                shown = result.problems if not result.ok else () if args.quiet else result.warnings
+                left_out = _skipped(result)
+                failing = not result.ok and not left_out
+                shown = result.problems if failing else () if args.quiet else result.warnings
                 for problem in shown:
                     say(format_problem(result.path, problem))
                 converted += result.ok
+                skipped += left_out
                 lossy += bool(result.ok and result.losses)
                 if progress:
-                    progress.advance(result.ok)
+                    progress.advance(not failing)
         except KeyboardInterrupt as error:
             interrupted = error
         finally:
@@ -179,13 +192,13 @@ def _convert_batch(
                 progress.close()
     except KeyboardInterrupt as error:  # another, while the workers wound down
         interrupted = interrupted or error
-    failed = files - converted
+    failed = files - converted - skipped
     status = EXIT_INVALID if failed else EXIT_OK
     if interrupted is not None:
         status = exit_status(interrupted)
     if not args.quiet or interrupted is not None:
         summary = f"{_plural(files, 'file')}, {converted} converted ({lossy} with losses), "
-        summary += f"{failed} failed"
+        summary += f"{failed} failed" + (f", {skipped} skipped" if skipped else "")
         if interrupted is not None:
             by = signal_name(interrupted)
             summary = f"interrupted{f' by {by}' if by else ''} after {summary}"

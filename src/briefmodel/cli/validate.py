@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import Report
+from ..errors import ParseError, Report
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -50,7 +50,12 @@ def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
         if found.problem is not None:
             yield found.path, Report(problems=(found.problem,))
         elif found.path == STDIO:
-            yield STDIN_NAME, _validate_one(stdin.read(), args, schemes, xsd)
+            try:
+                data = stdin.read()
+            except ParseError as error:  # too large, or closed
+                yield STDIN_NAME, Report(problems=error.problems)
+            else:
+                yield STDIN_NAME, _validate_one(data, args, schemes, xsd)
         else:
             yield found.path, _validate_one(Path(found.path), args, schemes, xsd)
 
