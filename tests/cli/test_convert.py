@@ -4,7 +4,9 @@ and globs into a directory."""
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -404,3 +406,65 @@ def test_an_interrupted_batch_leaves_no_partial_file(
     )
     assert sorted(os.listdir("out")) == ["0.xml", "1.xml"]  # no temporary file left
     assert bm.load("out/1.xml") == make_brief(id="urn:example:1")
+
+
+# --------------------------------------------------------------------------------------
+# Bounded options: --jobs and --indent
+
+
+class _CountingPool(ProcessPoolExecutor):
+    """A process pool that records how many processes it was asked for (and starts
+    no more than 4, whatever that was, so that a regression does not flood the test
+    machine with processes)."""
+
+    asked: ClassVar[list[int]] = []
+
+    def __init__(self, max_workers: int, **kwargs: Any) -> None:
+        self.asked.append(max_workers)
+        super().__init__(max_workers=min(max_workers, 4), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("files", "jobs", "cpus", "started"),
+    [
+        (40, "400", 2, 3),  # 40 files go out in 3 chunks of 16: 3 processes, not 400
+        (40, "400", 64, 3),
+        (200, "400", 2, 4),  # at most 2 per CPU
+        (200, "3", 2, 3),
+        (200, "0", 2, 2),  # 0: one per CPU
+        (10, "2", 2, None),  # one chunk: converted here, no process started
+    ],
+)
+def test_jobs_start_no_more_processes_than_can_work(
+    files: int,
+    jobs: str,
+    cpus: int,
+    started: int | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(_CountingPool, "asked", [])
+    monkeypatch.setattr("briefmodel.cli._pool.ProcessPoolExecutor", _CountingPool)
+    monkeypatch.setattr("briefmodel.cli.convert._cpus", lambda: cpus)
+    for index in range(files):
+        write(f"in/b{index:03}.json", make_brief())
+    assert main(["convert", "in", "-o", "out", "-t", "json", "--jobs", jobs]) == 0
+    assert _CountingPool.asked == ([] if started is None else [started])
+    summary = f"{files} files, {files} converted (0 with losses), 0 failed\n"
+    assert capsys.readouterr().err == summary
+    assert len(os.listdir("out")) == files
+
+
+@pytest.mark.parametrize("indent", ["17", "100000000", "-1"])
+def test_a_huge_indent_is_a_usage_error(indent: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "--indent", indent]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"argument --indent: the indent is 0 to 16 spaces, not {indent}" in err
+
+
+def test_the_widest_indent(capsys: pytest.CaptureFixture[str]) -> None:
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "--indent", "16", "-t", "ninjs"]) == 0
+    assert capsys.readouterr().out == bm.dumps(make_brief(), "ninjs", indent=16) + "\n"

@@ -21,6 +21,8 @@ from briefmodel.cli import main
         ["convert"],
         ["convert", "x.json", "--indent", "-2"],
         ["convert", "x.json", "--indent", "two"],
+        ["convert", "x.json", "--indent", "17"],
+        ["convert", "x.json", "--indent", "100000000"],
         ["convert", "x.json", "-t", "no-such-format"],
         ["convert", "x.json", "--jobs", "-1"],
         ["convert", "x.json", "--jobs", "many"],
@@ -48,3 +50,15 @@ def test_help_has_an_example(command: list[str], capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert out.startswith("usage: briefmodel")
     assert "examples:\n  briefmodel " in out
+
+
+def test_help_says_the_bounds_of_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "pretty-print with N spaces, 0 to 16 (json, ninjs)" in out
+    assert "at most 2 per CPU and one per 16 files" in out
+    assert "up to 64 MiB each" in out
+    assert main(["validate", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "A document is read up to 64 MiB" in out
+    assert "skipped with a warning (input.skipped)" in out

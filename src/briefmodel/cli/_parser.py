@@ -4,14 +4,15 @@ types and help texts."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
 
 from .. import __version__
 from ..formats import formats
+from ..formats.json import MAX_INDENT
 from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
 from ._common import STDIO
-from .convert import _cmd_convert
+from ._pool import CHUNK
+from .convert import JOBS_PER_CPU, _cmd_convert
 from .formats import _cmd_formats
 from .schema import _cmd_schema
 from .validate import _cmd_validate
@@ -35,8 +36,8 @@ def _indent(value: str) -> int:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of spaces") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("the indent cannot be negative")
+    if not 0 <= number <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(f"the indent is 0 to {MAX_INDENT} spaces, not {number}")
     return number
 
 
@@ -47,7 +48,7 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
     if number < 0:
         raise argparse.ArgumentTypeError("the number of processes cannot be negative")
-    return number or os.cpu_count() or 1
+    return number  # 0: one per CPU; the batch bounds it (see convert._workers)
 
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
@@ -225,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--indent",
         type=_indent,
         metavar="N",
-        help="pretty-print with N spaces (json)",
+        help=f"pretty-print with N spaces, 0 to {MAX_INDENT} (json, ninjs)",
     )
     convert.add_argument(
         "--strict",
@@ -244,7 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_jobs,
         default=1,
         metavar="N",
-        help="convert in N processes (0: one per CPU; default 1)",
+        help="convert in N processes (0: one per CPU; default 1), at most "
+        f"{JOBS_PER_CPU} per CPU and one per {CHUNK} files (they go out {CHUNK} at a time)",
     )
     convert.add_argument(
         "--progress",

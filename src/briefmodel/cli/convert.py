@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ import attrs
 from ..errors import ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
-from ._pool import _Job, _run_here, _run_pool
+from ._pool import CHUNK, _Job, _run_here, _run_pool
 from ._progress import _Progress, _wants_progress
 from ._signals import exit_status, signal_name
 from ._sources import _claimed, _Sources, _suffixes
@@ -25,10 +26,33 @@ from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
 from .conversion import ConvertResult, _converted, _failure, _Settings
 from .reports import _plural, _print_problems, format_problem
 
-__all__ = ["DEFAULT_OUTPUT_FORMAT"]
+__all__ = ["DEFAULT_OUTPUT_FORMAT", "JOBS_PER_CPU"]
 
 #: The format written to standard output when neither ``-t`` nor a suffix says.
 DEFAULT_OUTPUT_FORMAT = "json"
+
+#: The most worker processes per CPU that ``--jobs`` starts: converting is CPU-bound,
+#: so more would only take memory and process slots.
+JOBS_PER_CPU = 2
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(jobs: int, sources: _Sources) -> int:
+    """The processes a batch runs in: ``--jobs`` (0: one per CPU), but at most
+    :data:`JOBS_PER_CPU` per CPU, and one per :data:`~briefmodel.cli.CHUNK` files,
+    since files go out that many at a time (counted only as far as that matters)."""
+    wanted = min(jobs or _cpus(), JOBS_PER_CPU * _cpus())
+    if wanted <= 1:
+        return 1
+    files = sum(1 for _ in itertools.islice(sources, wanted * CHUNK))
+    return max(1, min(wanted, -(-files // CHUNK)))
 
 
 def _skipped(result: ConvertResult) -> bool:
@@ -167,7 +191,8 @@ def _convert_batch(
         progress = _Progress(sum(1 for _ in sources), sys.stderr)
     say: Callable[[str], None] = progress.print if progress else _stderr_line
     plan = _plan(sources, outdir, target)
-    results = _run_pool(plan, settings, args.jobs) if args.jobs > 1 else _run_here(plan, settings)
+    jobs = _workers(args.jobs, sources)
+    results = _run_pool(plan, settings, jobs) if jobs > 1 else _run_here(plan, settings)
     files = converted = lossy = skipped = 0
     interrupted: KeyboardInterrupt | None = None  # Ctrl-C, or SIGTERM or SIGHUP (_signals)
     try:

@@ -109,3 +109,31 @@ def test_a_brief_too_deep_to_write_is_a_validation_error() -> None:
 def test_dumps_takes_a_brief() -> None:
     with pytest.raises(TypeError):
         bm.dumps({"schema": "briefmodel/1"})  # type: ignore[arg-type]
+
+
+#: What indent= refuses: a huge one would take memory without bound (10**8 spaces a line).
+WRONG_INDENTS = [
+    (17, ValueError),
+    (10**4, ValueError),  # 10**8 would be 100 MB a line
+    (-1, ValueError),
+    ("x", TypeError),  # json.dumps would write it, as text that is not JSON
+    ("  ", TypeError),
+    (2.0, TypeError),
+    (True, TypeError),
+]
+
+
+@pytest.mark.parametrize(("wrong", "error"), WRONG_INDENTS)
+def test_the_indent_is_bounded(wrong: object, error: type[Exception]) -> None:
+    brief = bm.loads(MODEL_EXAMPLE)
+    with pytest.raises(error, match="indent= takes"):
+        bm.dumps(brief, indent=wrong)
+
+
+def test_the_widest_indent() -> None:
+    brief = bm.loads(MODEL_EXAMPLE)
+    assert bm.formats.json.MAX_INDENT == 16
+    widest = bm.dumps(brief, indent=16)
+    assert widest.startswith('{\n                "schema"')
+    assert bm.loads(widest) == brief
+    assert bm.dumps(brief, indent=0).startswith('{\n"schema"')

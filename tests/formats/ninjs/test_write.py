@@ -149,3 +149,13 @@ def test_output_is_deterministic_and_indents() -> None:
 def test_unknown_version_is_refused() -> None:
     with pytest.raises(ValueError, match=r"3\.0"):
         bm.dumps(_minimal(), "ninjs", version="3.0")
+
+
+@pytest.mark.parametrize(
+    ("wrong", "error"), [(17, ValueError), (10**4, ValueError), ("\t", TypeError)]
+)
+def test_the_indent_is_bounded_as_for_canonical_json(wrong: object, error: type[Exception]) -> None:
+    brief = _minimal()
+    with pytest.raises(error, match="indent= takes"):
+        bm.dumps(brief, "ninjs", indent=wrong)
+    assert bm.dumps(brief, "ninjs", indent=16).startswith('{\n                "uri"')

@@ -1,7 +1,7 @@
 """Canonical JSON: the lossless form of a brief, described by ``schemas/brief.schema.json``.
 
 Output is deterministic (the same brief gives the same bytes), compact by default and
-indented with ``indent=``. Reading is strict: every problem is reported with a JSON
+indented with ``indent=`` (0 to 16 spaces). Reading is strict: every problem is reported with a JSON
 Pointer, syntax errors with a line and column. With ``strict=False`` unknown fields
 are kept under ``extensions`` (key ``briefmodel:unknown``, by JSON Pointer) instead.
 
@@ -19,9 +19,9 @@ from .read import UNKNOWN_KEY as UNKNOWN_KEY
 from .read import explain as explain
 from .read import from_dict, parse, read
 from .read import sniff as sniff
-from .write import to_dict, write
+from .write import MAX_INDENT, to_dict, write
 
-__all__ = ["FORMAT", "from_dict", "parse", "read", "to_dict", "write"]
+__all__ = ["FORMAT", "MAX_INDENT", "from_dict", "parse", "read", "to_dict", "write"]
 
 FORMAT = Format(
     name="json",
