@@ -1,6 +1,6 @@
 """Reading files and streams no further than the limit (a device, a pipe, a file too
 large), and writing files in full or not at all, and never through a symbolic link:
-whatever is at the output (a link, dangling or not, a pipe), whatever is
+whatever is at the output (a link, dangling or not, a pipe, a device), whatever is
 inside an output folder (a link to a folder elsewhere, put there before or during the
 write), and whatever signal arrives meanwhile."""
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -348,3 +349,28 @@ def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
     writer.start()
     assert bm.load(pipe) == bm.loads(MODEL_EXAMPLE)
     writer.join(timeout=60)
+
+
+@posix
+def test_a_device_at_the_output_is_refused_not_replaced(tmp_path: Path) -> None:
+    """As root, a rename would replace /dev/full itself by a regular file."""
+    device = _private_full_device(tmp_path)
+    with pytest.raises(bm.WriteError) as caught:
+        bm.dump(bm.loads(MODEL_EXAMPLE), device, "json")
+    assert caught.value.problem.code == "output.not-a-file"
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert os.listdir(tmp_path) == ["full"]
+
+
+def _private_full_device(folder: Path) -> Path:
+    """A character device that refuses every write (``/dev/full``): a node of its own
+    in ``folder`` where the tests may make one (as root), so that a bug that replaced
+    it would replace nothing that matters; else ``/dev/full`` itself."""
+    device = folder / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except (OSError, AttributeError):
+        if os.geteuid() == 0 or not os.path.exists("/dev/full"):  # root: never risk it
+            pytest.skip("no device that refuses writes")
+        return Path("/dev/full")
+    return device

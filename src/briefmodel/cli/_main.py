@@ -11,7 +11,13 @@ from ..errors import BriefmodelError
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, _error
 from ._parser import build_parser
 from ._signals import exit_status, handled
-from ._streams import _silence_stdout, _tolerant_streams
+from ._streams import (
+    StreamError,
+    _guard_streams,
+    _silence_stdout,
+    _stream_failed,
+    _tolerant_streams,
+)
 
 __all__ = ["main"]
 
@@ -26,27 +32,40 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
 
     Never raises for bad input: problems are printed, errors are shown as one message.
+    A write to standard output that fails (a full disk, a closed descriptor) ends the
+    command with status 1 and one message on standard error (quietly when the reader
+    of a pipe went away); standard error that cannot be written is given up on.
     """
     _tolerant_streams()
+    restore = _guard_streams()
     try:
         with handled():  # SIGTERM and SIGHUP stop a run as Ctrl-C does
-            try:
-                args = build_parser().parse_args(argv)
-            except SystemExit as exit_:  # --help, --version and usage errors
-                return _exit_code(exit_)
-            handler: Callable[[argparse.Namespace], int] = args.handler
-            try:
-                status = handler(args)
-            except UsageError as error:
-                _error(str(error))
-                return EXIT_USAGE
-            except BriefmodelError as error:
-                _error(str(error))
-                return EXIT_INVALID
+            status = _run(argv)
             sys.stdout.flush()
             return status
     except KeyboardInterrupt as error:  # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP
         return exit_status(error)
+    except StreamError as failure:
+        restore()
+        return _stream_failed(failure)
     except BrokenPipeError:
         _silence_stdout()
+        return EXIT_INVALID
+    finally:
+        restore()
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors
+        return _exit_code(exit_)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as error:
+        _error(str(error))
+        return EXIT_USAGE
+    except BriefmodelError as error:
+        _error(str(error))
         return EXIT_INVALID

@@ -1,13 +1,17 @@
 """Standard streams and output files: standard input read once and at most
-:data:`~briefmodel._files.MAX_BYTES`, bytes written whole to standard output (and
-quietly after a broken pipe), outputs written atomically."""
+:data:`~briefmodel._files.MAX_BYTES`, bytes written whole to standard output, standard
+output and error guarded so that a failed write (a full disk, a closed pipe) is one
+message, outputs written atomically."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
+from collections.abc import Callable
+from typing import Any, TextIO, cast
 
 from .._files import MAX_BYTES, read_limited, write_atomically
 from ..errors import ParseError, Problem, WriteError
@@ -42,13 +46,97 @@ def _write_stdout_bytes(payload: bytes) -> None:
 
 def _silence_stdout() -> None:
     """After a broken pipe: point stdout at devnull so the exit flush cannot fail again."""
+    _silence(sys.stdout)
+
+
+def _silence(stream: object) -> None:
+    """Point the file descriptor of ``stream`` at devnull, so that what it still holds
+    goes there when Python flushes it at exit, instead of failing again."""
     with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        fileno = sys.stdout.fileno()
+        fileno = stream.fileno()  # type: ignore[attr-defined]
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, fileno)
         finally:
             os.close(devnull)
+
+
+class StreamError(Exception):
+    """Standard output or standard error could not be written: ``name`` says which,
+    ``error`` why (a full disk, a closed pipe, a closed descriptor)."""
+
+    def __init__(self, name: str, stream: object, error: OSError) -> None:
+        super().__init__(f"cannot write {name}: {error.strerror or error}")
+        self.name = name
+        self.stream = stream
+        self.error = error
+
+
+class _Guarded:
+    """A standard stream (or its byte buffer) whose failed writes are dealt with once:
+    standard output's raise :class:`StreamError`, which ends the command; standard
+    error's are given up on (nothing could say so), and the command goes on to its
+    own exit status. ``None`` (a descriptor closed before the program started) fails
+    every write. Everything else is the stream's own."""
+
+    def __init__(self, stream: Any, name: str, *, give_up: bool = False) -> None:
+        self._stream = stream
+        self._name = name
+        self._give_up = give_up
+        self._given_up = False
+
+    def _call(self, attribute: str, *args: Any) -> Any:
+        if self._given_up:
+            return None
+        try:
+            if self._stream is None:
+                raise OSError(errno.EBADF, "it is closed")
+            return getattr(self._stream, attribute)(*args)
+        except OSError as error:
+            if not self._give_up:
+                raise StreamError(self._name, self._stream, error) from None
+            self._given_up = True
+            _silence(self._stream)  # what it holds then goes nowhere at exit, quietly
+            return None
+
+    def write(self, data: Any) -> Any:
+        return self._call("write", data)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._call("flush")
+
+    @property
+    def buffer(self) -> _Guarded | None:
+        buffer = getattr(self._stream, "buffer", None)
+        return None if buffer is None else _Guarded(buffer, self._name, give_up=self._give_up)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._stream, attribute)
+
+
+def _guard_streams() -> Callable[[], None]:
+    """Guard ``sys.stdout`` and ``sys.stderr`` (see :class:`_Guarded`); the function
+    returned puts the streams back."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, _Guarded(out, "standard output"))
+    sys.stderr = cast(TextIO, _Guarded(err, "standard error", give_up=True))
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = out, err
+
+    return restore
+
+
+def _stream_failed(failure: StreamError) -> int:
+    """After a failed write to standard output: say so on standard error (unless the
+    reader went away, the quiet end of ``briefmodel … | head``), and make the exit
+    flush harmless."""
+    _silence(failure.stream)
+    if not isinstance(failure.error, BrokenPipeError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            _error(str(failure))
+    return EXIT_INVALID
 
 
 class _Stdin:
