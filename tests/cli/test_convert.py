@@ -368,8 +368,8 @@ def test_two_inputs_with_one_output(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["convert", "a.json", "b.json", "-t", "json"], "pass -o DIRECTORY"),
-        (["convert", "a.json", "b.json", "-o", "out"], "pass -t FORMAT"),
+        (["convert", "a.json", "b.json", "-t", "json"], "use -o DIRECTORY"),
+        (["convert", "a.json", "b.json", "-o", "out"], "use -t FORMAT"),
         (["convert", "a.json", "-", "-o", "out", "-t", "json"], "standard input (-)"),
         (["convert", "a.json", "b.json", "-o", "a.json", "-t", "json"], "is a file"),
     ],
@@ -468,3 +468,28 @@ def test_the_widest_indent(capsys: pytest.CaptureFixture[str]) -> None:
     write("in.json", make_brief())
     assert main(["convert", "in.json", "--indent", "16", "-t", "ninjs"]) == 0
     assert capsys.readouterr().out == bm.dumps(make_brief(), "ninjs", indent=16) + "\n"
+
+
+# --------------------------------------------------------------------------------------
+# Advice in the command line's terms
+
+
+def test_unknown_input_formats_are_told_as_options(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("notes.data").write_text("\x00 not a brief")
+    names = ", ".join(bm.formats())
+    advice = f"use --from FORMAT (one of {names})"
+    assert main(["convert", "notes.data"]) == 1
+    assert capsys.readouterr().err == (
+        f"notes.data: /: error format.unknown: cannot tell the format of 'notes.data'; {advice}\n"
+    )
+    feed_stdin(monkeypatch, b"\x00 not a brief")
+    assert main(["convert", "-"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"<stdin>: /: error format.unknown: cannot tell the format; {advice}\n"
+    write("a.json", make_brief())
+    assert main(["convert", "a.json", "b.json", "-o", "out", "-t", "ninjs", "-f", "ninjs"]) == 1
+    err = capsys.readouterr().err
+    assert "this is briefmodel's canonical JSON; read it with --from json" in err
+    assert "format=" not in err

@@ -32,7 +32,7 @@ def test_formats_lists_every_registered_format(
     ]
     assert [line.split()[0] for line in lines[1:]] == list(bm.formats())
     assert lines[-1].split() == ["plain", "yes", "yes", ".plain", "application/json", "P"]
-    assert main(["formats", "--format", "json"]) == 0
+    assert main(["formats", "--report", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [f["name"] for f in listed] == list(bm.formats())
     assert listed[0] == {

@@ -16,6 +16,8 @@ from briefmodel.cli import main
         ["validate", "--no-such-flag", "x.json"],
         ["validate", "-f", "no-such-format", "x.json"],
         ["validate", "--format", "xml", "x.json"],
+        ["validate", "--report", "xml", "x.json"],
+        ["validate", "-t", "json", "x.json"],  # validate writes nothing: no --to
         ["validate", "--url-scheme", "javascript", "x.json"],
         ["validate", "--url-scheme", "not a scheme", "x.json"],
         ["convert"],
@@ -23,10 +25,12 @@ from briefmodel.cli import main
         ["convert", "x.json", "--indent", "two"],
         ["convert", "x.json", "--indent", "17"],
         ["convert", "x.json", "--indent", "100000000"],
+        ["convert", "x.json", "--report", "json"],  # convert reports as text only
         ["convert", "x.json", "-t", "no-such-format"],
         ["convert", "x.json", "--jobs", "-1"],
         ["convert", "x.json", "--jobs", "many"],
         ["formats", "--format", "xml"],
+        ["formats", "--report", "github"],
         ["schema", "xsd"],
         ["frobnicate"],
     ],
@@ -62,3 +66,28 @@ def test_help_says_the_bounds_of_the_options(capsys: pytest.CaptureFixture[str])
     out = " ".join(capsys.readouterr().out.split())
     assert "A document is read up to 64 MiB" in out
     assert "skipped with a warning (input.skipped)" in out
+
+
+@pytest.mark.parametrize("command", ["validate", "convert"])
+def test_the_input_and_output_formats_are_spelled_alike(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "-f FORMAT, --from FORMAT" in out
+    assert ("-t FORMAT, --to FORMAT" in out) is (command == "convert")
+    assert ("--report" in out) is (command == "validate")
+    assert "--format" not in out.split("examples:")[0]  # the older spelling, not shown
+
+
+def test_the_older_spelling_of_report_still_works() -> None:
+    parser = bm.cli.build_parser()
+    for command, form in (("validate", "github"), ("formats", "json")):
+        old = parser.parse_args(
+            [command, "--format", form, *(["x"] if command == "validate" else [])]
+        )
+        new = parser.parse_args(
+            [command, "--report", form, *(["x"] if command == "validate" else [])]
+        )
+        assert old.report == new.report == form
+    assert parser.parse_args(["formats"]).report == "text"

@@ -32,7 +32,7 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     write("warn.json", with_empty_section())
     write("bad.json", with_unknown_source())
     Path("broken.json").write_text('{\n  "schema": \n')
-    assert main(["validate", "--format", "github", "warn.json", "bad.json", "broken.json"]) == 1
+    assert main(["validate", "--report", "github", "warn.json", "bad.json", "broken.json"]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::warning file=warn.json,title=section.empty::")
     assert lines[0].endswith(" (at /sections/2)")

@@ -27,7 +27,7 @@ def test_validate_walks_a_directory(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0].startswith("briefs/b.json: /sections/2: warning section.empty")
     assert lines[1] == "3 files, 0 invalid, 1 warning"
     write("briefs/sub/z.json", with_unknown_source())
-    assert main(["validate", "--format", "json", "briefs"]) == 1
+    assert main(["validate", "--report", "json", "briefs"]) == 1
     report = json.loads(capsys.readouterr().out)
     paths = ["briefs/a.json", "briefs/b.json", "briefs/sub/c.xml", "briefs/sub/z.json"]
     assert [f["path"] for f in report["files"]] == paths

@@ -92,7 +92,7 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
     write("warn.json", with_empty_section())
     write("bad.json", with_unknown_source())
     Path("broken.json").write_text('{"schema": ')
-    assert main(["validate", "--format", "json", "warn.json", "bad.json", "broken.json"]) == 1
+    assert main(["validate", "--report", "json", "warn.json", "bad.json", "broken.json"]) == 1
     out = capsys.readouterr().out
     report = json.loads(out)
     assert out == json.dumps(report, indent=2) + "\n"  # streamed, laid out as one dump
@@ -117,7 +117,7 @@ def test_json_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_report_of_valid_files_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     write("ok.json", make_brief())
-    assert main(["validate", "--format=json", "ok.json"]) == 0
+    assert main(["validate", "--format=json", "ok.json"]) == 0  # the older spelling
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
     assert report["files"] == [{"path": "ok.json", "ok": True, "problems": []}]
@@ -191,4 +191,26 @@ def test_xsd_for_a_document_that_is_not_xml(capsys: pytest.CaptureFixture[str]) 
     write("a.json", make_brief())
     assert main(["schema", "newsml", "-o", "xsd/"]) == 0
     assert main(["validate", "--xsd", "xsd/newsml-profile.xsd", "a.json"]) == 2
-    assert "--xsd: xsd= applies to XML documents, not to json" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "briefmodel: error: --xsd applies to XML documents, not to json\n"
+    )
+
+
+@pytest.mark.parametrize("report", ["text", "json", "github"])
+def test_advice_is_given_as_options(report: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The library's problems advise Python callers (format=, strict=False); here the
+    advice is the option to use, or none when no option does the same."""
+    Path("notes.data").write_text("\x00 not a brief")
+    Path("canonical.ninjs").write_text(bm.dumps(make_brief()))
+    Path("raw.md").write_text(bm.dumps(make_brief(), "markdown") + "\n<div>raw</div>\n")
+    assert main(["validate", "--report", report, "notes.data", "canonical.ninjs", "raw.md"]) == 1
+    out = capsys.readouterr().out
+    names = ", ".join(bm.formats())
+    assert f"cannot tell the format of 'notes.data'; use --from FORMAT (one of {names})" in out
+    assert "this is briefmodel's canonical JSON; read it with --from json" in out
+    assert "HTML ('<div>raw</div>') has no place in the model" in out
+    for python in ("format=", "strict=", "pass ", "pathlib"):
+        assert python not in out
+    # The library keeps its advice for Python.
+    assert "pass format=" in str(bm.validate(Path("notes.data")).problems[0])
+    assert "format='json'" in str(bm.validate(Path("canonical.ninjs")).problems[0])

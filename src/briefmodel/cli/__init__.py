@@ -5,8 +5,8 @@ Run it as ``briefmodel COMMAND …`` or ``python -m briefmodel COMMAND …``:
 - ``validate PATH…`` checks documents (files, directories, glob patterns or ``-`` for
   stdin) and lists every problem, one a line, in the ``FILE:LINE:COLUMN: severity
   code: message`` form editors understand (or ``FILE: POINTER: severity code:
-  message`` when the problem has no line), then a summary; ``--format json`` gives a
-  machine-readable report instead, ``--format github`` annotations for GitHub Actions.
+  message`` when the problem has no line), then a summary; ``--report json`` gives a
+  machine-readable report instead, ``--report github`` annotations for GitHub Actions.
 - ``convert IN… -o OUT`` reads briefs in one format and writes them in another: one
   file to a file (or stdin to stdout), or many files, directories and globs to an
   output directory, keeping their names, in parallel with ``--jobs N``. Every output

@@ -18,6 +18,7 @@ from ._streams import (
     _stream_failed,
     _tolerant_streams,
 )
+from ._terms import cli_text
 
 __all__ = ["main"]
 
@@ -67,5 +68,5 @@ def _run(argv: list[str] | None) -> int:
         _error(str(error))
         return EXIT_USAGE
     except BriefmodelError as error:
-        _error(str(error))
+        _error(cli_text(str(error)))
         return EXIT_INVALID

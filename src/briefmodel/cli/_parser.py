@@ -56,7 +56,7 @@ _FORMATTER = argparse.RawDescriptionHelpFormatter
 _MAIN_EPILOG = """\
 examples:
   briefmodel validate brief.json
-  briefmodel validate briefs/ --format github
+  briefmodel validate briefs/ --report github
   briefmodel convert brief.json -o brief.xml
   briefmodel convert briefs/ -o out/ -t newsml --jobs 2
   briefmodel formats
@@ -70,9 +70,9 @@ examples:
   briefmodel validate brief.json other.json
   briefmodel validate briefs/                      # every brief below briefs/
   briefmodel validate 'drafts/**/*.xml'            # a glob, expanded here
-  briefmodel validate --format json drafts/*.json > report.json
-  briefmodel validate --format github briefs/      # annotations in GitHub Actions
-  curl -s https://example.org/brief.json | briefmodel validate -f json -
+  briefmodel validate --report json drafts/*.json > report.json
+  briefmodel validate --report github briefs/      # annotations in GitHub Actions
+  curl -s https://example.org/brief.json | briefmodel validate --from json -
   briefmodel validate --url-scheme https --url-scheme ftp brief.json
 
 A directory is searched recursively for files whose suffix a format claims (see
@@ -84,7 +84,8 @@ JSON). A file that cannot be read is reported as invalid (parse.unreadable).
 A document is read up to 64 MiB, from a file, a pipe, a device or stdin; a larger one
 is refused (parse.too-large). Directories and globs give regular files only: a named
 pipe, socket or device found there is skipped with a warning (input.skipped); one
-named on the command line, as <(command) names a pipe, is read.
+named on the command line, as <(command) names a pipe, is read. --format is the older
+spelling of --report.
 
 exit status: 0 every file valid (warnings allowed), 1 some file invalid, 2 usage error
 """
@@ -117,7 +118,7 @@ unreadable or some output unwritable, 2 usage error, 130 interrupted
 _FORMATS_EPILOG = """\
 examples:
   briefmodel formats
-  briefmodel formats --format json
+  briefmodel formats --report json
 """
 
 _SCHEMA_EPILOG = """\
@@ -130,6 +131,31 @@ The NewsML-G2 profile is four files: newsml-profile.xsd imports the other three 
 their names. Standard output gets the main one; -o DIRECTORY (or a name ending in /)
 gets all four, and -o FILE.xsd the main one with the other three beside it.
 """
+
+
+def _from_option(command: argparse.ArgumentParser, names: tuple[str, ...], what: str) -> None:
+    """``-f/--from FORMAT``: the input format, the same option in every command."""
+    command.add_argument(
+        "-f",
+        "--from",
+        dest="input_format",
+        choices=names,
+        metavar="FORMAT",
+        help=f"read every {what} as FORMAT ({', '.join(names)}) instead of guessing from "
+        "its suffix or content (and pick that format's suffixes in directories)",
+    )
+
+
+def _old_report_option(command: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    """``--format``: the older spelling of ``--report``, still accepted (not in --help,
+    so that ``--format`` is not taken for the documents' format)."""
+    command.add_argument(
+        "--format",
+        dest="report",
+        choices=choices,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,22 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a document, a directory, a glob pattern, or - for stdin",
     )
+    _from_option(check, names, "file")
     check.add_argument(
-        "-f",
-        "--from",
-        dest="input_format",
-        choices=names,
-        metavar="FORMAT",
-        help=f"read every file as FORMAT ({', '.join(names)}) instead of guessing "
-        "(and pick its suffixes in directories)",
-    )
-    check.add_argument(
-        "--format",
-        dest="output_format",
+        "--report",
+        dest="report",
         choices=("text", "json", "github"),
         default="text",
         help="report as text lines (default), as one JSON object, or as GitHub Actions annotations",
     )
+    _old_report_option(check, ("text", "json", "github"))
     check.add_argument(
         "--url-scheme",
         dest="url_schemes",
@@ -216,11 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=STDIO,
         help="the file to write, - for stdout (default), or the directory of a batch",
     )
+    _from_option(convert, names, "input")
     convert.add_argument(
-        "-f", "--from", dest="input_format", choices=names, metavar="FROM", help="input format"
-    )
-    convert.add_argument(
-        "-t", "--to", dest="to_format", choices=names, metavar="TO", help="output format"
+        "-t",
+        "--to",
+        dest="to_format",
+        choices=names,
+        metavar="FORMAT",
+        help="write FORMAT instead of guessing from the name -o gives (default for "
+        "standard output: json; needed for a batch)",
     )
     convert.add_argument(
         "--indent",
@@ -272,12 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     listing.add_argument(
-        "--format",
-        dest="output_format",
+        "--report",
+        dest="report",
         choices=("text", "json"),
         default="text",
         help="a table (default) or a JSON array",
     )
+    _old_report_option(listing, ("text", "json"))
     listing.set_defaults(handler=_cmd_formats)
 
     schema = commands.add_parser(

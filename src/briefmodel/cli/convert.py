@@ -23,6 +23,7 @@ from ._progress import _Progress, _wants_progress
 from ._signals import exit_status, signal_name
 from ._sources import _claimed, _Sources, _suffixes
 from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
+from ._terms import cli_problem, cli_problems
 from .conversion import ConvertResult, _converted, _failure, _Settings
 from .reports import _plural, _print_problems, format_problem
 
@@ -117,7 +118,7 @@ def _output_format(args: argparse.Namespace, output: str, batch: bool) -> Format
     if args.to_format:
         return by_name(args.to_format)
     if batch:
-        raise UsageError(f"pass -t FORMAT to say what to write into {output!r}")
+        raise UsageError(f"use -t FORMAT to say what to write into {output!r}")
     if output == STDIO:
         return by_name(DEFAULT_OUTPUT_FORMAT)
     try:
@@ -126,7 +127,7 @@ def _output_format(args: argparse.Namespace, output: str, batch: bool) -> Format
         known = ", ".join(formats())
         raise UsageError(
             f"cannot tell the output format from the name {output!r}; "
-            f"pass -t FORMAT (one of {known})"
+            f"use -t FORMAT (one of {known})"
         ) from None
 
 
@@ -151,7 +152,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     sources = _Sources(args.inputs, _suffixes(args.input_format), skip=output if folder else None)
     batch = sources.batch or folder
     if batch and output == STDIO:
-        raise UsageError("several inputs are written into a directory: pass -o DIRECTORY")
+        raise UsageError("several inputs are written into a directory: use -o DIRECTORY")
     if batch and os.path.exists(output) and not os.path.isdir(output):
         raise UsageError(f"-o {output!r} is a file: several inputs go into a directory")
     target = _output_format(args, output, batch)
@@ -175,6 +176,7 @@ def _convert_single(
         _print_problems(sys.stderr, shown, error.problems)
         return EXIT_INVALID
     payload, problems = _converted(document, target, settings)
+    problems = cli_problems(problems)
     if payload is None:
         _print_problems(sys.stderr, shown, problems)
         return EXIT_INVALID
@@ -203,7 +205,7 @@ def _convert_batch(
                 failing = not result.ok and not left_out
                 shown = result.problems if failing else () if args.quiet else result.warnings
                 for problem in shown:
-                    say(format_problem(result.path, problem))
+                    say(format_problem(result.path, cli_problem(problem)))
                 converted += result.ok
                 skipped += left_out
                 lossy += bool(result.ok and result.losses)

@@ -24,7 +24,7 @@ def _cmd_formats(args: argparse.Namespace) -> int:
                 "description": fmt.description,
             }
         )
-    if args.output_format == "json":
+    if args.report == "json":
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     table = [("FORMAT", "READ", "WRITE", "SUFFIXES", "MEDIA TYPE", "DESCRIPTION")]

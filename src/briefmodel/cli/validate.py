@@ -18,6 +18,7 @@ from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
 from ._sources import _Sources, _suffixes
 from ._streams import _Stdin
+from ._terms import cli_problems, cli_text
 from .reports import _nested, _print_problems, _summary, format_github
 
 
@@ -25,9 +26,10 @@ def _validate_one(
     document: str | bytes | Path, args: argparse.Namespace, schemes: Sequence[str], xsd: Any
 ) -> Report:
     try:
-        return validate(document, args.input_format, url_schemes=schemes, xsd=xsd)
+        report = validate(document, args.input_format, url_schemes=schemes, xsd=xsd)
     except TypeError as error:  # --xsd for a document that is not XML
-        raise UsageError(f"--xsd: {error}") from None
+        raise UsageError(cli_text(str(error))) from None
+    return Report(problems=cli_problems(report.problems), brief=report.brief)
 
 
 def _xml_schema(path: str | None) -> etree.XMLSchema | None:
@@ -63,7 +65,7 @@ def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
 def _cmd_validate(args: argparse.Namespace) -> int:
     # The JSON report is written file by file, laid out as json.dumps(report, indent=2)
     # would lay it out, so that thousands of files are never held at once.
-    as_json = args.output_format == "json"
+    as_json = args.report == "json"
     files = invalid = warned = 0
     out = sys.stdout
     if as_json:
@@ -76,7 +78,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 "problems": [problem.to_dict() for problem in report.problems],
             }
             out.write(("," if files else "") + "\n    " + _nested(entry, 2))
-        elif args.output_format == "github":
+        elif args.report == "github":
             for problem in report.problems:
                 print(format_github(shown, problem), file=out)
         else:
