@@ -2,7 +2,8 @@
 what CI runs.
 
 The profile is ``BRIEFMODEL_TEST_PROFILE`` (``quick`` or ``deep``); unset, it is ``deep``
-where ``CI`` is set and ``quick`` elsewhere. Both run every test; they differ in depth:
+where ``CI`` is set and ``quick`` elsewhere. Both run the same tests (but the few marked
+``deep``); they differ in depth:
 
 - Hypothesis runs :data:`EXAMPLES` examples per property (registered as profiles of the
   same names in ``tests/conftest.py``), and a test that asks for its own number passes it
