@@ -1,4 +1,5 @@
-"""Shared fixtures: the official standards beside the project, and hypothesis profiles."""
+"""Shared fixtures: the official standards beside the project, and the test profiles
+(quick by default, deep in CI: see ``tests/_profiles.py``)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from typing import NoReturn
 import pytest
 from hypothesis import HealthCheck, settings
 
+from ._profiles import DEEP, EXAMPLES, PROFILE
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
-settings.register_profile(
-    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
-)
-settings.register_profile(
-    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150
-)
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+# The quick profile (the README's test command) and the deep one (CI): tests/_profiles.py.
+for _name, _count in EXAMPLES.items():
+    settings.register_profile(
+        _name, deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=_count
+    )
+settings.load_profile(PROFILE)
 
 
 def _absent(what: str) -> NoReturn:
@@ -48,6 +50,27 @@ def seed(shared: Path) -> Path:
     if not path.is_file():
         _absent(str(path))
     return path
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"briefmodel test profile: {PROFILE} (tests/_profiles.py)"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "deep: a slow oracle run only in the deep profile (CI; tests/_profiles.py)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if DEEP:
+        return
+    skip = pytest.mark.skip(
+        reason="deep profile only: CI runs it, BRIEFMODEL_TEST_PROFILE=deep runs it here"
+    )
+    for item in items:
+        if item.get_closest_marker("deep"):
+            item.add_marker(skip)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

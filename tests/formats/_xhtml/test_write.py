@@ -20,6 +20,8 @@ from briefmodel.formats._xhtml import XHTML, BodyText, BodyWriter
 from briefmodel.formats._xhtml.write import _not_xml
 from briefmodel.testing import briefs
 
+from ..._profiles import examples
+
 CREATED = datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc)
 ROOT = Path(__file__).resolve().parents[3]
 ON_DISK = sorted((ROOT / "examples").glob("*.json")) + sorted(
@@ -152,7 +154,7 @@ def test_text_body_is_the_lxml_body_without_sections() -> None:
     assert BodyText(brief).body().endswith("<body/></html>")
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(briefs())
 def test_text_body_is_the_lxml_body_for_any_brief(brief: bm.Brief) -> None:
     assert_same(brief)

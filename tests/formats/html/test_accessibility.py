@@ -1,7 +1,8 @@
 """HTML accessibility: headings in order, text alternatives, landmarks, language and
 direction, named links (checked in the page's tree, for every example and generated
 briefs), and axe-core run in headless Chromium over the examples, the ``should_pass``
-corpus and generated briefs, in light and dark colour schemes.
+corpus and generated briefs (10 in the deep profile, 3 in the quick one), in light and dark
+colour schemes.
 
 axe's colour rules (``color-contrast``, ``link-in-text-block``) judge the bundled
 stylesheet rather than the markup; they have a test of their own.
@@ -21,6 +22,7 @@ import briefmodel as bm
 from briefmodel.formats import html
 from briefmodel.testing import briefs
 from tests import _browser
+from tests._profiles import sample
 from tests.formats.html.test_validity import GENERATED, hard_brief
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -206,8 +208,8 @@ def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
         name: bm.load(path) for name, path in zip(EXAMPLE_IDS, EXAMPLES + SHOULD_PASS, strict=True)
     }
     pages["hard-characters"] = hard_brief()
-    sample = _browser.generated_briefs(GENERATED)[:10]
-    pages.update({f"generated/{n:02d}": brief for n, brief in enumerate(sample)})
+    generated = _browser.generated_briefs(GENERATED)[: sample(deep=10, quick=3)]
+    pages.update({f"generated/{n:02d}": brief for n, brief in enumerate(generated)})
     first = bm.load(EXAMPLES[0])
     for language in DIRECTIONS:
         pages[f"language/{language}"] = bm.Brief(

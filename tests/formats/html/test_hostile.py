@@ -79,6 +79,7 @@ from briefmodel.rules import url_scheme
 from ..._browser import dump_dom
 from ..._hang import guarded
 from ..._offline import connections as _connections
+from ..._profiles import examples
 
 UTC = timezone.utc
 CREATED = datetime(2026, 5, 4, 8, tzinfo=UTC)
@@ -1789,7 +1790,7 @@ _PIECES = (
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(2000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=30))
 def test_the_attribute_scan_sees_every_element_that_libxml2_makes(pieces: list[str]) -> None:
     """With a limit of 2, the scan refuses every document in which libxml2 makes an

@@ -625,7 +625,7 @@ def png_pixels(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]]
     for _ in range(height):
         kind, line = raw[offset], bytearray(raw[offset + 1 : offset + 1 + stride])
         offset += 1 + stride
-        for i in range(stride):
+        for i in range(stride if kind else 0):  # filter type 0 (None): the bytes as they are
             left = line[i - step] if i >= step else 0
             up, corner = previous[i], previous[i - step] if i >= step else 0
             if kind == 1:
@@ -701,6 +701,7 @@ def test_the_screenshots_are_in_the_docs_and_the_readme() -> None:
     assert 'src="docs/images/brief-light.png"' in readme
 
 
+@pytest.mark.deep  # Chromium's screenshots and decoding them: the deep profile's
 def test_the_screenshot_script_makes_them(tmp_path: Path) -> None:
     _browser.chromium_path()  # skips without Chromium, except in CI
     done = subprocess.run(

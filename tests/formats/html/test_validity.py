@@ -3,7 +3,8 @@
 The checker is the W3C's own (npm ``vnu-jar``, run with Java; ``.ci/run`` installs it),
 run once over every page: each example and each brief of the ``should_pass`` corpus as a
 full page and as a fragment inside a minimal document, a fixed sample of generated
-briefs, and a brief that holds in every field each character HTML cannot carry as it is.
+briefs (30 in the deep profile, 6 in the quick one), and a brief that holds in every field
+each character HTML cannot carry as it is.
 Errors fail; warnings are allowed (the expected ones are listed in
 :data:`EXPECTED_WARNINGS`, and any other fails too, so a new kind gets looked at).
 """
@@ -20,11 +21,13 @@ import pytest
 import briefmodel as bm
 from briefmodel.formats import html
 from tests import _browser
+from tests._profiles import sample
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
-GENERATED = 30
+#: Generated briefs checked (fewer in the quick profile: tests/_profiles.py).
+GENERATED = sample(deep=30, quick=6)
 
 #: Every character an HTML page cannot hold as it is, but a brief can (a carriage return,
 #: DEL, C1 controls, noncharacters), next to ordinary text.
@@ -141,13 +144,14 @@ FILES = list(_pages())
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    """Every page written to a file and checked in one run of vnu.jar: messages by name."""
+    """Every page written to a file and checked in one run of vnu.jar (the faulty pages
+    too, as ``fault/NAME``): messages by name."""
     _browser.vnu_jar()  # skip early (or fail in CI) without the checker
     folder = tmp_path_factory.mktemp("vnu")
     briefs = _pages()
-    sample = _browser.generated_briefs(GENERATED)
-    assert len(sample) == GENERATED
-    briefs.update({f"generated/{n:02d}": brief for n, brief in enumerate(sample)})
+    generated = _browser.generated_briefs(GENERATED)
+    assert len(generated) == GENERATED
+    briefs.update({f"generated/{n:02d}": brief for n, brief in enumerate(generated)})
     files: dict[str, Path] = {}
     for name, brief in briefs.items():
         stem = name.replace("/", "--")
@@ -156,6 +160,9 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
         files[f"{name}.fragment"] = folder / f"{stem}.fragment.html"
         fragment = bm.dumps(brief, "html", fragment=True)
         files[f"{name}.fragment"].write_text(DOCUMENT.format(fragment), "utf-8")
+    for name, (text, _) in _faulty_pages().items():
+        files[f"fault/{name}"] = folder / f"fault--{name}.html"
+        files[f"fault/{name}"].write_text(text, "utf-8")
     found = _browser.run_vnu(list(files.values()))
     return {name: found[path.resolve()] for name, path in files.items()}
 
@@ -187,36 +194,44 @@ def test_generated_pages_are_valid(
     _assert_valid(checked[f"generated/{number:02d}.{kind}"])
 
 
-def test_the_checker_finds_errors(tmp_path: Path) -> None:
-    """The oracle works: pages with known faults get the errors the faults call for."""
+def _faulty_pages() -> dict[str, tuple[str, str]]:
+    """Pages with known faults, each with (a part of) the error the checker must give."""
     brief = bm.load(EXAMPLES[0])
     page = bm.dumps(brief, "html")
     faults = {
-        "carriage-return-reference": page.replace("</h1>", "&#13;</h1>", 1),
-        "c1-control": page.replace("</h1>", "\x85</h1>", 1),
-        "long-fraction": re.sub(
-            r'datetime="([^"]+?)([+-]\d\d:\d\d)"', r'datetime="\1.123456\2"', page
+        "carriage-return-reference": (
+            page.replace("</h1>", "&#13;</h1>", 1),
+            "expanded to carriage return",
         ),
-        "stray-percent": re.sub(r'href="(https://[^"]+)"', r'href="\1/%zz"', page, count=1),
-        "nested-links": page.replace("</h1>", '<a href="#a"><a href="#b">x</a></a></h1>', 1),
-        "unregistered-language": page.replace(f'lang="{brief.language}"', 'lang="zz"', 1),
+        "c1-control": (page.replace("</h1>", "\x85</h1>", 1), "Forbidden code point U+0085"),
+        "long-fraction": (
+            re.sub(r'datetime="([^"]+?)([+-]\d\d:\d\d)"', r'datetime="\1.123456\2"', page),
+            "fraction of a second",
+        ),
+        "stray-percent": (
+            re.sub(r'href="(https://[^"]+)"', r'href="\1/%zz"', page, count=1),
+            "Percentage",
+        ),
+        "nested-links": (
+            page.replace("</h1>", '<a href="#a"><a href="#b">x</a></a></h1>', 1),
+            "Start tag “a” seen but an element of the same type was already open",
+        ),
+        "unregistered-language": (
+            page.replace(f'lang="{brief.language}"', 'lang="zz"', 1),
+            "language subtag “zz”",
+        ),
     }
-    files = {name: tmp_path / f"{name}.html" for name in faults}
-    for name, text in faults.items():
+    for name, (text, _) in faults.items():
         assert text != page, name
-        files[name].write_text(text, "utf-8")
-    found = _browser.run_vnu(list(files.values()))
-    wanted = {
-        "carriage-return-reference": "expanded to carriage return",
-        "c1-control": "Forbidden code point U+0085",
-        "long-fraction": "fraction of a second",
-        "stray-percent": "Percentage",
-        "nested-links": "Start tag “a” seen but an element of the same type was already open",
-        "unregistered-language": "language subtag “zz”",
-    }
-    for name, path in files.items():
-        errors = " | ".join(m["message"] for m in _browser.vnu_errors(found[path.resolve()]))
-        assert wanted[name] in errors, (name, errors)
+    return faults
+
+
+def test_the_checker_finds_errors(checked: dict[str, list[dict[str, Any]]]) -> None:
+    """The oracle works: pages with known faults get the errors the faults call for (they
+    are checked in the same run as the others)."""
+    for name, (_, wanted) in _faulty_pages().items():
+        errors = " | ".join(m["message"] for m in _browser.vnu_errors(checked[f"fault/{name}"]))
+        assert wanted in errors, (name, errors)
 
 
 def test_hard_characters_are_written_validly_and_read_back() -> None:

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 import briefmodel as bm
 from briefmodel.testing import briefs
 
+from ..._profiles import examples
 from ._support import EXAMPLES, ROOT, UTC
 
 SHOULD_PASS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json"))
@@ -42,13 +43,13 @@ def test_files_round_trip(path: Path) -> None:
     _round_trip(bm.load(path))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_generated_briefs_round_trip(brief: bm.Brief) -> None:
     _round_trip(brief)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_output_has_no_raw_html(brief: bm.Brief) -> None:
     """Every ``<`` of the brief's text is escaped: CommonMark finds no HTML in the output."""

@@ -29,6 +29,8 @@ import briefmodel as bm
 from briefmodel.formats import newsml
 from briefmodel.testing import briefs
 
+from ..._profiles import examples
+
 with warnings.catch_warnings():
     # newsmlg2 1.1's simpletypes.py has an invalid escape sequence ('\s') in a docstring:
     # compiling it without a cached .pyc warns (DeprecationWarning, SyntaxWarning from
@@ -138,7 +140,7 @@ def test_newsmlg2_reads_the_examples(path: Path) -> None:
     check_newsmlg2_sees_the_brief(bm.load(path))
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(briefs())
 def test_newsmlg2_reads_generated_briefs(brief: bm.Brief) -> None:
     check_newsmlg2_sees_the_brief(brief)
@@ -291,7 +293,7 @@ def test_newsmlg2_output_of_the_examples_reads_back(path: Path) -> None:
     check_written_again_reads_back(bm.load(path))
 
 
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(briefs())
 def test_newsmlg2_output_of_generated_briefs_reads_back(brief: bm.Brief) -> None:
     # Two known failures have tests of their own below.
