@@ -302,7 +302,9 @@ def test_a_regular_file_over_the_limit_is_refused_unread(
     with pytest.raises(bm.ParseError) as caught:
         bm.load(big)
     assert [p.code for p in caught.value.problems] == ["parse.too-large"]
-    assert "big.json holds 5,001 bytes; a document may hold at most 5,000" in str(caught.value)
+    assert "big.json is too large: 5,001 bytes, and a document may hold at most 5,000" in str(
+        caught.value
+    )
 
 
 _READ_DEV_ZERO = """

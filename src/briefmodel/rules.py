@@ -9,8 +9,8 @@ severity and meaning (the docs' table of rules is generated from it).
 >>> import briefmodel as bm
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
 ... # doctest: +NORMALIZE_WHITESPACE
-['block.empty', 'html.dropped', 'list.empty', 'markdown.dropped', 'newsml.dropped',
- 'ninjs.dropped', 'section.empty', 'text.dropped']
+['block.empty', 'html.dropped', 'input.skipped', 'list.empty', 'markdown.dropped',
+ 'newsml.dropped', 'ninjs.dropped', 'section.empty', 'text.dropped']
 """
 
 from __future__ import annotations
