@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import briefmodel as bm
+from tests._hang import guarded
 
 
 def test_bad_front_matter_names_the_line() -> None:
@@ -34,3 +35,31 @@ def test_unknown_front_matter_key_strict_and_lenient() -> None:
     with pytest.warns(bm.BriefmodelWarning):
         brief = bm.loads(text, "markdown", strict=False)
     assert brief.extensions["briefmodel:unknown"] == {"/mood": "calm"}
+
+
+_BLANKS = " \t" * 500_000
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("headline: a{}b", "a" + _BLANKS + "b"),
+        ("headline: a{}", "a"),
+        ("headline: a{}# a comment", "a"),
+        ("headline: a{}b{}# a comment", "a" + _BLANKS + "b"),
+    ],
+)
+def test_a_long_run_of_blanks_in_a_value_is_read_in_one_pass(line: str, headline: str) -> None:
+    # A lazy value pattern before [ \t]*$, and the comment pattern [ \t]+#, backtracked
+    # over every run of blanks: a million of them took hours, which only the guard reaches.
+    text = "---\n" + line.format(_BLANKS, _BLANKS) + "\n---\n\nA paragraph.\n"
+    returned = guarded(lambda: bm.loads(text, format="markdown"), "front matter of blanks")
+    assert returned.error is None, returned.error
+    assert returned.value.headline == headline
+
+
+def test_a_long_run_of_blanks_in_a_list_item_is_read_in_one_pass() -> None:
+    text = f"---\nheadline: H\nkeywords:\n  - a{_BLANKS}b{_BLANKS}\n---\n\nA paragraph.\n"
+    returned = guarded(lambda: bm.loads(text, format="markdown"), "a front-matter item")
+    assert returned.error is None, returned.error
+    assert returned.value.keywords == ("a" + _BLANKS + "b",)

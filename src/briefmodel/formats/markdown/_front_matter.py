@@ -41,8 +41,11 @@ def _front_matter(meta: dict[str, Any]) -> str:
 # ======================================================================================
 # Reading
 
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_ITEM_LINE = re.compile(r"[ \t]+-(?:[ \t]+(.*?))?[ \t]*$")
+# A value is taken whole and its trailing blanks stripped after: a lazy ``(.*?)[ \t]*$``
+# backtracks over every run of blanks, quadratic in a line of spaces.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*:(?:[ \t]+(.*))?$")
+_ITEM_LINE = re.compile(r"[ \t]+-(?:[ \t]+(.*))?$")
+_COMMENT = re.compile(r"[ \t]#")
 _JSON_START = re.compile(r'["\[{]|-?[0-9]|true$|false$|null$')
 _DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Front-matter keys people use, and the fields they fill when the field itself is absent.
@@ -76,7 +79,8 @@ def _scalar(text: str, line: int) -> Any:
 
 
 def _plain(text: str) -> str:
-    text = re.sub(r"[ \t]+#.*$", "", text).strip()
+    comment = _COMMENT.search(text)  # YAML: a comment starts at a '#' after a blank
+    text = (text if comment is None else text[: comment.start()]).strip()
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1].replace("''", "'")
     return text
@@ -98,7 +102,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int
             continue
         item = _ITEM_LINE.match(line)
         if item is not None and pending is not None:
-            values[pending].append(_scalar(item.group(1) or "", number))
+            values[pending].append(_scalar((item.group(1) or "").rstrip(" \t"), number))
             continue
         found = _KEY_LINE.match(line)
         if found is None:
@@ -108,7 +112,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int
                 "(briefmodel reads a subset of YAML: one key a line, values as JSON)",
                 number,
             )
-        key, text = found.group(1), found.group(2) or ""
+        key, text = found.group(1), (found.group(2) or "").rstrip(" \t")
         if key in values:
             raise _refuse("parse.duplicate-key", f"the front matter has {key!r} twice", number)
         where[key] = number
