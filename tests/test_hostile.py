@@ -6,7 +6,9 @@ JSON-like text and Python data at every entry point.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import warnings
 from typing import Any
 
 import pytest
@@ -80,3 +82,78 @@ def test_a_brief_cut_short_is_a_parse_error(brief: bm.Brief, data: st.DataObject
     with pytest.raises(bm.ParseError) as caught:
         bm.loads(text[:cut])
     assert caught.value.problem.line is not None
+
+
+#: What each format's documents are made of, for the mutations below to insert: its
+#: syntax, its escapes and what its reader must refuse or guard against.
+_TOKENS = {
+    "json": [*'{}[]",:\\', "\\u0000", "\\ud800", "1e-400", "1e400", "null", "[[[[", '"type":"x"'],
+    "newsml": [
+        *"<>/&;=\"'",
+        "&amp;",
+        "&#0;",
+        "<!DOCTYPE x [<!ENTITY a 'b'>]>",
+        "<![CDATA[",
+        "]]>",
+        "<?x?>",
+        "<!--",
+        " foo='1'",
+        "<p>",
+        "</p>",
+    ],
+    "ninjs": [*'{}[]",:\\', '"uri":', '"body_html":"<p>', "\\u0000", "1e400", '"version":"9"'],
+    "html": [
+        *"<>/&;=\"'",
+        "<script>",
+        "</script>",
+        "<p>",
+        "</p>",
+        "&#0;",
+        "<svg>",
+        "<template>",
+        "<!--",
+        " style='x'",
+        " data-x='1'",
+        "<a href='javascript:x'>",
+    ],
+    "markdown": [*"*_`[]()!#>-+|\\<&~\n ", "![", "](", "[^1]", "---\n", "{#", "```", "1. "],
+    "text": [*"•-*()\n \t1.:", "(1) ", "KEY POINTS\n", "\x1b", "\u202e", "\r", "=" * 40],
+}
+_mutation = st.tuples(
+    st.sampled_from(["insert", "delete", "copy"]),
+    st.floats(min_value=0, max_value=1),
+    st.floats(min_value=0, max_value=1),
+    st.sampled_from([1, 1, 1, 50, 3000]),
+)
+
+
+@given(
+    briefs(max_sections=2),
+    st.sampled_from(sorted(_TOKENS)),
+    st.lists(_mutation, min_size=1, max_size=6),
+    st.data(),
+)
+def test_a_written_brief_mutated_is_read_or_refused_cleanly(
+    brief: bm.Brief,
+    name: str,
+    mutations: list[tuple[str, float, float, int]],
+    data: st.DataObject,
+) -> None:
+    # Every format's own output, mutated with its own syntax, read strictly and leniently
+    # and validated: a brief, or a BriefmodelError, never another exception.
+    text = bm.dumps(brief, name)
+    for operation, where, other, times in mutations:
+        at, start = int(where * len(text)), int(other * len(text))
+        if operation == "insert":
+            text = text[:at] + data.draw(st.sampled_from(_TOKENS[name])) * times + text[at:]
+        elif operation == "delete":
+            text = text[:at] + text[at + times :]
+        else:
+            text = text[:at] + text[start : start + times] + text[at:]
+    for strict in (True, False):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", bm.BriefmodelWarning)
+            with contextlib.suppress(bm.BriefmodelError):
+                bm.loads(text, format=name, strict=strict)
+    report = bm.validate(text, format=name)
+    assert all(problem.code in bm.rules.CODES for problem in report.problems)
