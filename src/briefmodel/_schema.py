@@ -91,7 +91,11 @@ def _type_schema(type_: Any, meta: typing.Mapping[str, Any]) -> dict[str, Any]:
                 "propertyNames": _ref(_patterns.SCHEME_NAME.name),
                 "additionalProperties": {"type": "string", "minLength": 1},
             }
-        return {"type": "object", "propertyNames": _ref(_patterns.EXTENSION_KEY.name)}
+        return {
+            "type": "object",
+            "propertyNames": _ref(_patterns.EXTENSION_KEY.name),
+            "additionalProperties": _ref("json-value"),
+        }
     if typing.get_origin(type_) is tuple:
         (inner, _) = typing.get_args(type_)
         array: dict[str, Any] = {"type": "array", "items": _type_schema(inner, meta)}
@@ -176,6 +180,17 @@ def generate() -> dict[str, Any]:
             "pattern": shape.pattern,
         }
     defs["datetime"]["format"] = "date-time"
+    defs["json-value"] = {
+        "description": f"Any JSON value, every number in it within ±{m.MAX_NUMBER} (2^53 - 1), "
+        "where JSON readers stop agreeing.",
+        "if": {"type": "number"},
+        "then": {"minimum": -m.MAX_NUMBER, "maximum": m.MAX_NUMBER},
+        "else": {
+            "if": {"type": "array"},
+            "then": {"items": _ref("json-value")},
+            "else": {"additionalProperties": _ref("json-value")},
+        },
+    }
     written = {f"{definition_name(c)}.{n}" for c, names in ALWAYS_WRITTEN.items() for n in names}
     return {
         "$schema": DRAFT,

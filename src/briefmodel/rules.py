@@ -471,6 +471,7 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "parse.unreadable": ("error", "The file cannot be read."),
     "parse.duplicate-key": ("error", "An object has the same key twice."),
     "parse.non-finite-number": ("error", "NaN, Infinity or a number too large for a double."),
+    "parse.number-underflow": ("error", "A non-zero number that a double reads as 0 (1e-400)."),
     "parse.too-deep": ("error", "The document nests too deeply to be read."),
     "parse.too-large": (
         "error",

@@ -133,9 +133,9 @@ def _json_values() -> st.SearchStrategy[Any]:
     scalars = (
         st.none()
         | st.booleans()
-        | st.integers()
+        | st.integers(-m.MAX_NUMBER, m.MAX_NUMBER)
         | texts(max_size=10)
-        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.floats(-m.MAX_NUMBER, m.MAX_NUMBER, allow_nan=False, allow_infinity=False)
     )
     return st.recursive(
         scalars,
@@ -149,7 +149,8 @@ def _json_values() -> st.SearchStrategy[Any]:
 
 @functools.cache
 def extensions() -> st.SearchStrategy[dict[str, Any]]:
-    """Namespaced extension keys (``prefix:name``) with arbitrary JSON values."""
+    """Namespaced extension keys (``prefix:name``) with arbitrary JSON values (every number
+    within ±(2^53 - 1), as a brief holds them)."""
     keys = st.builds(
         lambda p, n: f"{p}:{n}", st.sampled_from(["acme", "desk", "x-lab"]), identifiers()
     )

@@ -1,16 +1,24 @@
 """The registry of formats and auto-detection (``briefmodel.formats``): the suffix narrows
-the choice, the content decides, and what cannot be told apart is said clearly."""
+the choice, the content decides, and what cannot be told apart is said clearly. And what
+every format shares: numbers at the bounds of the model round-trip in each, and one
+beyond them is refused at its place."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import briefmodel as bm
 from briefmodel.formats import by_name, detect
+from briefmodel.model import MAX_NUMBER
+
+from .._profiles import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -100,3 +108,66 @@ def test_each_format_imports_as_a_module_and_the_registry_still_lists_them() -> 
     assert listed == str(bm.formats())
     assert imported == str(["json", "html", "markdown", "newsml", "ninjs", "text"])
     assert same == "True"
+
+
+# ======================================================================================
+# Numbers at the bounds: every format that carries them round-trips them exactly, and
+# refuses what is beyond them at its place
+
+#: The formats that carry a brief's version and extensions.
+_NUMBERED = ("json", "newsml", "ninjs", "html", "markdown")
+_EDGES = st.sampled_from([1, 2, MAX_NUMBER - 1, MAX_NUMBER, 2**31, 2**32, 2**53 - 2, 10**15])
+_INTEGERS = _EDGES | st.integers(-MAX_NUMBER, MAX_NUMBER) | _EDGES.map(lambda n: -n)
+_FLOATS = st.floats(-MAX_NUMBER, MAX_NUMBER, allow_nan=False, allow_infinity=False) | (
+    st.sampled_from([5e-324, -5e-324, 2.2250738585072014e-308, float(MAX_NUMBER), -0.0, 0.1])
+)
+
+
+def _numbered(version: int, numbers: list[int | float]) -> bm.Brief:
+    return bm.Brief(
+        id="urn:example:numbers",
+        headline="Numbers",
+        version=version,
+        language="en",
+        created=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
+        sections=[bm.Section(blocks=[bm.Paragraph(content=["x"])])],
+        extensions={"x:numbers": numbers, "x:nested": {"n": numbers[:1]}},
+    )
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    version=_EDGES | st.integers(1, MAX_NUMBER),
+    numbers=st.lists(_INTEGERS | _FLOATS, min_size=1, max_size=6),
+)
+def test_lossless_numbers_at_the_bounds_round_trip_in_every_format(
+    version: int, numbers: list[int | float]
+) -> None:
+    brief = _numbered(version, numbers)
+    for fmt in _NUMBERED:
+        back = bm.loads(bm.dumps(brief, fmt), fmt)
+        assert back.version == version, fmt
+        got = list(back.extensions["x:numbers"])
+        assert [(type(n), n) for n in got] == [(type(n), n) for n in numbers], fmt
+        assert [str(n) for n in got] == [str(n) for n in numbers], fmt  # -0.0 stays -0.0
+
+
+_PLACE = {"json": "/version", "ninjs": "/version", "markdown": 5, "newsml": 2}
+
+
+@pytest.mark.parametrize("beyond", [MAX_NUMBER + 1, 10**18, 10**19, 10**300])
+@pytest.mark.parametrize("fmt", _NUMBERED)
+def test_lossless_a_version_beyond_the_bound_is_refused_by_every_format(
+    fmt: str, beyond: int
+) -> None:
+    text = bm.dumps(_numbered(424242, [1]), fmt).replace("424242", str(beyond))
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, fmt)
+    (problem,) = caught.value.problems
+    assert problem.code == "schema.maximum"
+    assert "9007199254740991" in problem.message.replace(",", "")
+    where = _PLACE.get(fmt, text.count("\n", 0, text.index(str(beyond))) + 1)
+    assert (problem.path if isinstance(where, str) else problem.line) == where
+    # A brief cannot hold it either, so nothing writes such a document.
+    with pytest.raises(bm.ModelError):
+        _numbered(beyond, [1])

@@ -48,6 +48,7 @@ from .brief import Node as Node
 from .brief import Path as Path
 from .brief import nodes as nodes
 from .brief import walk as walk
+from .frozen import MAX_NUMBER as MAX_NUMBER
 from .frozen import FrozenMap, JsonValue
 from .frozen import T as T
 from .frozen import freeze_json as freeze_json

@@ -26,7 +26,7 @@ from ._fields import (
     _tuple,
 )
 from .blocks import Figure, ItemList, Judgment, ListItem, Paragraph, Quote, Section
-from .frozen import FrozenMap, JsonValue
+from .frozen import MAX_NUMBER, FrozenMap, JsonValue
 from .inline import Citation, Code, Emphasis, LineBreak, Link, Mention, Strong, plain_text
 from .metadata import Agent, Correction, Entity, Related, Rights, Source, Subject
 from .vocabularies import STATUSES, Status
@@ -44,7 +44,9 @@ class Brief:
         validator=_text(_patterns.DOCUMENT_ID),
         metadata={"shape": _patterns.DOCUMENT_ID},
     )
-    version: int = attrs.field(default=1, validator=_int(1), metadata={"range": (1, None)})
+    version: int = attrs.field(
+        default=1, validator=_int(1, MAX_NUMBER), metadata={"range": (1, MAX_NUMBER)}
+    )
     headline: str = attrs.field(validator=_text(_patterns.LINE), metadata={"shape": _patterns.LINE})
     subheadline: str | None = attrs.field(default=None, validator=_text(optional=True))
     language: str = attrs.field(

@@ -57,17 +57,35 @@ class FrozenMap(Mapping[str, T]):
 
 JsonValue = Union[str, int, float, bool, None, tuple["JsonValue", ...], FrozenMap["JsonValue"]]
 
+#: The largest number a brief holds, 2**53 - 1: every integer up to it is exact in every
+#: JSON reader (JavaScript's, and every one that reads numbers as doubles). Every number
+#: of a brief (its version, the numbers in its extensions) lies within ±MAX_NUMBER.
+MAX_NUMBER = 2**53 - 1
+
+
+def number_problem(value: int | float) -> tuple[str, str] | None:
+    """The code and message for a number a brief cannot hold; None for one it can."""
+    if type(value) is float and not math.isfinite(value):
+        return "parse.non-finite-number", f"{value!r} is not a finite number"
+    if -MAX_NUMBER <= value <= MAX_NUMBER:
+        return None
+    shown = repr(value) if abs(value) < 10**30 else "the number"
+    return (
+        "schema.maximum" if value > 0 else "schema.minimum",
+        f"{shown} is beyond ±{MAX_NUMBER:,} (2^53 - 1), where JSON readers stop agreeing",
+    )
+
 
 def freeze_json(value: Any, where: str = "value") -> JsonValue:
-    """Turn a JSON value (dicts, lists, scalars) into its immutable form."""
+    """Turn a JSON value (dicts, lists, scalars) into its immutable form; every number
+    within ±:data:`MAX_NUMBER`."""
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
+    if kind is str or kind is bool or value is None:
         return value  # type: ignore[no-any-return]
-    if kind is float:
-        if not math.isfinite(value):
-            raise ModelError(
-                where, (), "parse.non-finite-number", f"{value!r} is not a finite number"
-            )
+    if kind is int or kind is float:
+        problem = number_problem(value)
+        if problem is not None:
+            raise ModelError(where, (), *problem)
         return value  # type: ignore[no-any-return]
     if isinstance(value, Mapping):
         for key in value:

@@ -24,6 +24,16 @@ class _NonFinite(float):
     """Stands for NaN, Infinity or an overflowing number until it is reported by path."""
 
 
+class _Underflow(float):
+    """Stands for a number too small for a double (``1e-400``, read as 0) until it is
+    reported by path."""
+
+    text = ""
+
+
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+
+
 class _Duplicated(dict[str, Any]):
     """An object in which a key appeared more than once."""
 
@@ -57,6 +67,11 @@ class _Parse:
         if math.isinf(value):
             self.suspicious = True
             return _NonFinite(value)
+        if value == 0.0 and _NONZERO_DIGIT.search(text.partition("e")[0].partition("E")[0]):
+            self.suspicious = True
+            underflow = _Underflow(value)
+            underflow.text = text
+            return underflow
         return value
 
 
@@ -87,7 +102,8 @@ def _decode(data: str | bytes) -> str:
 
 
 def parse(data: str | bytes) -> Any:
-    """Parse JSON text strictly: UTF-8 only, no duplicate keys, no NaN or Infinity.
+    """Parse JSON text strictly: UTF-8 only, no duplicate keys, no NaN or Infinity, no
+    number beyond the range of a double (too large, or so small it would be read as 0).
 
     Raises :class:`~briefmodel.ParseError` with the line and column, or the JSON Pointer
     of the offending value.
@@ -150,6 +166,16 @@ def _suspicious(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
                     severity="error",
                     code="parse.non-finite-number",
                     message="NaN, Infinity and numbers beyond the range of a double are not JSON",
+                    path=pointer(here),
+                )
+            )
+        elif kind is _Underflow:
+            shown = node.text if len(node.text) <= 40 else node.text[:37] + "…"
+            found.append(
+                Problem(
+                    severity="error",
+                    code="parse.number-underflow",
+                    message=f"{shown} is too small for a double: it would be read as 0",
                     path=pointer(here),
                 )
             )

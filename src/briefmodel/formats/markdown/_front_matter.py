@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any
 
+from ...errors import ParseError, ValidationError
+from ..json import parse as parse_json
 from ._parser import _refuse
 
 # ======================================================================================
@@ -63,18 +65,21 @@ def _scalar(text: str, line: int) -> Any:
     if not text:
         return None
     if _JSON_START.match(text):
-        try:
-            return json.loads(text)
-        except (ValueError, RecursionError) as error:
-            if text[0] == "[" and text.endswith("]") and "{" not in text:
-                return [_plain(part) for part in text[1:-1].split(",") if part.strip()]
-            if text[0] in '"[{':
-                raise _refuse(
-                    "parse.syntax",
-                    f"the front-matter value is not a JSON value (write values as JSON, "
-                    f"which YAML reads too): {error}",
-                    line,
-                ) from None
+        try:  # as strictly as canonical JSON: no NaN, no key twice, no number beyond a double
+            return parse_json(text)
+        except (ParseError, ValidationError) as error:
+            problem = error.problems[0]
+            if problem.code == "parse.syntax":
+                if text[0] == "[" and text.endswith("]") and "{" not in text:
+                    return [_plain(part) for part in text[1:-1].split(",") if part.strip()]
+                if text[0] not in '"[{':
+                    return _plain(text)
+            raise _refuse(
+                problem.code,
+                "the front-matter value is not a JSON value (write values as JSON, which YAML "
+                f"reads too): {problem.message}" + (f" at {problem.path}" if problem.path else ""),
+                line,
+            ) from None
     return _plain(text)
 
 
