@@ -8,7 +8,8 @@ errors it found, and the unknown parts it keeps when reading leniently.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, NamedTuple
 
 from lxml import etree
 
@@ -16,16 +17,22 @@ from ..errors import ParseError, Problem
 
 __all__ = [
     "BM",
+    "DROPPED",
+    "MARKUP",
     "MAX_BYTES",
+    "TEXT",
     "XML_ID",
     "XML_LANG",
+    "Lost",
     "Reading",
+    "Stripped",
     "all_text",
     "line_of",
     "local_name",
     "lost_text",
     "parse",
     "refuse",
+    "strip_comments",
     "sub_text",
     "where",
 ]
@@ -38,6 +45,14 @@ XML_ID = "{" + XML_NS + "}id"
 
 #: Documents larger than this are refused before parsing.
 MAX_BYTES = 64 * 1024 * 1024
+
+#: What a reader has lost of an element, by element (:attr:`Reading.lost`): ``DROPPED``
+#: all of it, ``MARKUP`` its markup (its content read in its place), ``TEXT`` its own
+#: text, or ``"@name"`` one attribute.
+Lost = dict[Any, set[str]]
+DROPPED = "*"
+MARKUP = "markup"
+TEXT = "text()"
 
 
 def sub_text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
@@ -61,8 +76,8 @@ _PARSER = etree.XMLParser(
     load_dtd=False,
     dtd_validation=False,
     huge_tree=False,  # libxml2's limits: 256 levels deep, 10 MB per text node
-    remove_comments=True,
-    remove_pis=True,
+    remove_comments=False,  # kept, to be reported in briefmodel's own items: see parse()
+    remove_pis=False,
     collect_ids=False,
 )
 _PARSER.resolvers.add(_NoExternalLoads())
@@ -117,8 +132,12 @@ def _utf8(data: str | bytes) -> bytes:
         raise refuse("parse.encoding", f"the document is not {name}: {error}", 1) from None
 
 
-def parse(data: str | bytes) -> etree._Element:
+def parse(data: str | bytes, *, stripped: list[Stripped] | None = None) -> etree._Element:
     """Parse untrusted XML safely; the root element, or :class:`~briefmodel.ParseError`.
+
+    Comments and processing instructions are taken out of the tree (their neighbours'
+    texts joined), each added to ``stripped`` when a list is given (a reader of
+    briefmodel's own items reports them: they are lost).
 
     Refused: a DOCTYPE (so no entity expansion and no DTD loading), XInclude, anything over
     :data:`MAX_BYTES`, encodings other than UTF-8, ASCII and single-byte code pages (the
@@ -170,7 +189,56 @@ def parse(data: str | bytes) -> etree._Element:
             "(it can pull in local files)",
             line_of(include),
         )
+    found = strip_comments(root)
+    if stripped is not None:
+        stripped.extend(found)
     return root
+
+
+class Stripped(NamedTuple):
+    """A comment or processing instruction taken out of a tree: the element it was in,
+    its line, and what it was (for a message)."""
+
+    parent: etree._Element
+    line: int | None
+    what: str
+
+
+def strip_comments(root: etree._Element) -> list[Stripped]:
+    """Take the comments and processing instructions out of the tree under ``root``, the
+    text after each joined to the text before it; what was taken out, in document order.
+    Linear: each element that held one has its texts joined once."""
+    found: list[Stripped] = []
+    parents: dict[etree._Element, None] = {}
+    for node in root.iter(etree.Comment, etree.ProcessingInstruction):
+        parent = node.getparent()
+        if parent is None:  # pragma: no cover - root.iter() yields what is inside root
+            continue
+        text = (node.text or "").strip()
+        if isinstance(node, etree._Comment):
+            what = f"a comment {text[:40]!r}" if text else "an empty comment"
+        else:
+            what = f"the processing instruction <?{node.target}{'…' if text else ''}?>"  # type: ignore[attr-defined]
+        found.append(Stripped(parent, line_of(node), what))
+        parents[parent] = None
+    for parent in parents:
+        head: list[str] = [parent.text or ""]  # the parent's text, then each child's tail
+        pieces = head
+        kept: list[tuple[etree._Element, list[str]]] = []
+        dropped: list[etree._Element] = []
+        for child in parent:
+            if isinstance(child.tag, str):
+                pieces = [child.tail or ""]
+                kept.append((child, pieces))
+            else:
+                pieces.append(child.tail or "")
+                dropped.append(child)
+        for child in dropped:
+            parent.remove(child)  # (its tail goes with it: it is joined above)
+        parent.text = "".join(head) or None
+        for child, tails in kept:
+            child.tail = "".join(tails) or None
+    return found
 
 
 def _too_big(size: int, unit: str) -> ParseError:
@@ -278,22 +346,99 @@ class Reading:
         self.losses: list[Problem] = []
         self.errors: list[Problem] = []
         self.unknown: dict[str, str] = {}
+        #: What has been reported lost, by element (see :data:`Lost`).
+        self.lost: Lost = {}
 
     # -- reporting -----------------------------------------------------------------
 
-    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
+    def lose(
+        self,
+        element: etree._Element,
+        what: str,
+        *,
+        keep: bool = True,
+        part: str = DROPPED,
+        line: int | None = None,
+    ) -> None:
+        """A loss at ``element`` (or at ``line``): ``part`` says what of it is lost (see
+        :data:`Lost`); ``keep`` keeps the element's markup (``strict=False``) under its
+        XPath."""
+        self.lost.setdefault(element, set()).add(part)
         self.losses.append(
             Problem(
                 severity="error" if self.strict else "warning",
                 code=self.loss_code,
                 message=f"{what} has no place in the model"
                 + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
-                line=line_of(element),
+                line=line_of(element) if line is None else line,
             )
         )
         if keep and not self.strict:
             path = where(element, self.plain_namespaces)
             self.unknown[path] = etree.tostring(element, encoding="unicode", with_tail=False)
+
+    def lose_stray_text(self, element: etree._Element) -> None:
+        """Losses for text in ``element`` beside its children, in another producer's
+        document, where ``element`` holds elements only (a list, a figure, metadata):
+        the reader reads none of it. (In briefmodel's own documents such text is found
+        by :meth:`lose_unwritten`.)"""
+        if self.own:
+            return
+        tag = local_name(element.tag)
+        texts = [(element.text, element)]
+        texts.extend((child.tail, child) for child in element)
+        for text, at in texts:
+            if text and not text.isspace():
+                shown = " ".join(text.split())
+                self.lose(at, f"the text {shown[:40]!r} in <{tag}>", keep=False, part="stray")
+
+    def lose_unwritten(
+        self, found: etree._Element, written: etree._Element, name: Callable[[Any], str]
+    ) -> None:
+        """Losses for what ``found``, an element of briefmodel's own document, holds that
+        ``written``, the writer's for the brief read from it, does not (see
+        :mod:`._unread`); ``name`` shows tags and attribute names. Reading leniently
+        keeps each under its XPath (an element as markup, an attribute or a text as it is)."""
+        from ._unread import unread
+
+        for item in unread(found, written, self.lost, name=name):
+            if item.value is None:
+                self.lose(item.element, item.what)
+                continue
+            self.lose(item.element, item.what, keep=False, part=item.step[1:], line=item.line)
+            if not self.strict and self.keeps(item.step):
+                key = path = where(item.element, self.plain_namespaces) + item.step
+                count = 1
+                while key in self.unknown:
+                    count += 1
+                    key = f"{path}[{count}]"
+                self.unknown[key] = item.value
+
+    def keeps(self, step: str) -> bool:
+        """Whether reading leniently keeps the attribute or text at ``step``."""
+        return True
+
+    def lose_stripped(self, stripped: list[Stripped], within: etree._Element) -> None:
+        """Losses for the comments and processing instructions that were inside
+        ``within`` (briefmodel's own document: it writes none)."""
+        inside: dict[etree._Element, bool] = {within: True}
+        for comment in stripped:
+            trail: list[etree._Element] = []
+            node: etree._Element | None = comment.parent
+            while node is not None and node not in inside:
+                trail.append(node)
+                node = node.getparent()
+            verdict = node is not None and inside[node]
+            for seen in trail:
+                inside[seen] = verdict
+            if verdict:
+                self.lose(
+                    comment.parent,
+                    f"{comment.what} in <{local_name(comment.parent.tag)}>",
+                    keep=False,
+                    part="comment()",
+                    line=comment.line,
+                )
 
     def lose_element(self, element: etree._Element) -> None:
         self.lose(element, f"<{local_name(element.tag)}>{lost_text(element)}")

@@ -28,7 +28,7 @@ from ...model import (
     Section,
     Strong,
 )
-from .._safe_xml import XML_ID, Reading, all_text, local_name, lost_text
+from .._safe_xml import MARKUP, XML_ID, Reading, all_text, local_name, lost_text
 from .names import (
     HEADINGS,
     NITF,
@@ -137,7 +137,7 @@ class BodyReader(Reading):
         blocks = [part[1] for part in parts[start:end]]
         ident = element.get("id")
         if ident is not None and not _ID.match(ident):
-            self.lose(element, f"the section id {ident!r}", keep=False)
+            self.lose(element, f"the section id {ident!r}", keep=False, part="@id")
             ident = None
         section = self.build(
             element,
@@ -162,6 +162,7 @@ class BodyReader(Reading):
         return self.build(element, Paragraph, content=self.rich(element))
 
     def item_list(self, element: etree._Element) -> Any:
+        self.lose_stray_text(element)
         items: list[ListItem] = []
         for child in element:
             if local_name(child.tag) != "li":
@@ -196,6 +197,7 @@ class BodyReader(Reading):
     def judgment(self, element: etree._Element) -> Any:
         if element.get("class") != "judgment":
             return self.generic_container(element)
+        self.lose_stray_text(element)
         p = element.find(H + "p")
         statement = self.rich(p) if p is not None else ()
         return self.build(
@@ -222,6 +224,7 @@ class BodyReader(Reading):
         image = next((c for c in element if local_name(c.tag) == "img"), None)
         if image is None:
             return self.generic_container(element)
+        self.lose_stray_text(element)
         credit = next(
             (c for c in element if local_name(c.tag) == "small" and c.get("class") == "credit"),
             None,
@@ -299,7 +302,9 @@ class BodyReader(Reading):
                 continue
             reader = _INLINE_READERS.get(local)
             if reader is None:
-                self.lose(child, f"the markup <{local}> (its text is kept)", keep=False)
+                self.lose(
+                    child, f"the markup <{local}> (its text is kept)", keep=False, part=MARKUP
+                )
                 self.inline_into(child, out)
             else:
                 node = reader(self, child)
