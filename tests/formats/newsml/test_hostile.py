@@ -84,6 +84,7 @@ def item(
     prolog: str = "",
     *,
     headline: str | None = None,
+    title: str | None = None,
     body: str | None = None,
     guid: str | None = None,
     meta: str | None = None,
@@ -91,7 +92,8 @@ def item(
     encoding: str | None = None,
 ) -> str:
     """The carrier with an attack planted: ``prolog`` goes between the XML declaration and
-    the root, the others replace the headline text, the body paragraph and the guid, or
+    the root, the others replace the headline text, the body's title (which repeats the
+    headline: an item whose title differs loses it), the body paragraph and the guid, or
     are inserted in contentMeta and on the root element."""
     declaration = _DECLARATION
     if encoding is not None:
@@ -99,6 +101,7 @@ def item(
     text = declaration + "\n" + prolog + _REST
     for old, new in (
         ("<headline>HEADLINE</headline>", headline and f"<headline>{headline}</headline>"),
+        ("<title>HEADLINE</title>", title and f"<title>{title}</title>"),
         ("<p>BODY</p>", body),
         ('guid="urn:example:hostile"', guid and f'guid="{guid}"'),
         ('<language tag="en"/>', meta and f'{meta}<language tag="en"/>'),
@@ -892,17 +895,22 @@ def near(name: str, data: Data, expected: bm.Brief, *, on_disk: bool = True) -> 
 
 
 _WORLD = "\u0645\u064a\u0646\u0627\u0621 \u6e2f \U0001f6a2"
+_ENTITIES = "Fees &amp; tolls &lt;&gt; &quot;&apos; caf&#233; &#x2014; &#128674;"
 NEAR_MISSES = [
     near("comment-in-prolog", item("<!-- no DOCTYPE here, only a comment -->\n"), CARRIER),
     near("pi-in-prolog", item('<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n'), CARRIER),
     near(
         "predefined-entities-and-character-references",
-        item(headline="Fees &amp; tolls &lt;&gt; &quot;&apos; caf&#233; &#x2014; &#128674;"),
+        item(headline=_ENTITIES, title=_ENTITIES),
         _with(headline="Fees & tolls <> \"' caf\u00e9 \u2014 \U0001f6a2"),
     ),
     near("utf8-bom", b"\xef\xbb\xbf" + item().encode("utf-8"), CARRIER),
     near("str-declaring-utf16", item(encoding="UTF-16"), CARRIER, on_disk=False),
-    near("multibyte-utf8", item(headline=_WORLD).encode("utf-8"), _with(headline=_WORLD)),
+    near(
+        "multibyte-utf8",
+        item(headline=_WORLD, title=_WORLD).encode("utf-8"),
+        _with(headline=_WORLD),
+    ),
     near(  # another producer's item (briefmodel's own profile has no <div>): as if flat
         "200-nested-divs",
         item(body="<div>" * 200 + "<p>deep</p>" + "</div>" * 200).replace(_GENERATOR, ""),

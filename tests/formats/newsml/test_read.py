@@ -1,7 +1,11 @@
-"""NewsML-G2 reading: other producers' items, strictness, losses and errors, news messages."""
+"""NewsML-G2 reading: other producers' items, strictness, losses and errors, news messages;
+and briefmodel's own items, whatever they hold beyond what the writer writes for the
+brief read (an attribute on any element, text, a comment, a derived value changed) a
+loss at its line, while every item it writes reads without one."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +16,7 @@ from lxml import etree
 
 import briefmodel as bm
 
-from ._support import UTC, N, _minimal
+from ._support import ROOT, UTC, N, _minimal
 
 #: IPTC concept natures read as entities rather than topics.
 ENTITY_TYPES = {
@@ -312,3 +316,144 @@ def test_parts_the_model_cannot_hold_are_dropped_when_lenient_not_fatal() -> Non
     assert brief.subjects[1].confidence is None
     assert [e.name for e in brief.entities] == ["Harbour Board", "Al"]
     assert bm.plain_text(brief.sections[0].blocks[0].content) == "Said Al."
+
+
+# ======================================================================================
+# What our own item holds beyond what the writer writes for the brief read is a loss
+
+GOLDEN = ROOT / "tests" / "golden" / "write"
+BRIEF_FILES = sorted((ROOT / "examples").glob("*.json")) + sorted(
+    (ROOT / "tests" / "corpus" / "should_pass").glob("*.json")
+)
+PLANTED = "{urn:example:planted}n"
+
+
+def _own_losses(text: str) -> list[bm.Problem]:
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, "newsml")
+    return list(caught.value.problems)
+
+
+@pytest.mark.parametrize("pretty", [False, True], ids=["compact", "pretty"])
+@pytest.mark.parametrize("path", BRIEF_FILES, ids=lambda p: p.stem)
+def test_an_attribute_the_writer_never_writes_is_a_loss_on_every_element(
+    path: Path, pretty: bool
+) -> None:
+    root = etree.fromstring(bm.dumps(bm.load(path), "newsml", pretty=pretty).encode("utf-8"))
+    for number, element in enumerate(root.iter()):
+        element.set(PLANTED, str(number))
+        element.set("foo", str(number))  # no namespace, as NewsML-G2's own attributes
+    text = etree.tostring(root, encoding="unicode")
+    lines = {str(n): e.sourceline for n, e in enumerate(etree.fromstring(text).iter())}
+    found: dict[str, list[int | None]] = {}
+    for problem in _own_losses(text):
+        assert problem.code == "newsml.dropped"
+        match = re.search(r"the attribute (\{urn:example:planted\}n|foo)='(\d+)'", problem.message)
+        assert match is not None, problem
+        found.setdefault(match.group(2), []).append(problem.line)
+    assert found == {n: [line, line] for n, line in lines.items()}
+    report = bm.validate(text, "newsml")  # the profile says so too
+    assert {p.code for p in report.errors} == {"xsd.invalid"}
+
+
+def test_an_unknown_attribute_on_our_headline_is_a_loss_kept_when_lenient() -> None:
+    text = bm.dumps(_minimal(), "newsml").replace("<headline>", '<headline foo="bar">')
+    (problem,) = _own_losses(text)
+    assert problem.message.startswith("the attribute foo='bar' of <headline> has no place")
+    assert problem.line == 2
+    with pytest.warns(bm.BriefmodelWarning, match="read with 1 loss"):
+        brief = bm.loads(text, "newsml", strict=False)
+    assert dict(brief.extensions["briefmodel:unknown"]) == {
+        "/newsItem/contentMeta/headline/@foo": "bar"
+    }
+    assert attrs.evolve(brief, extensions={}) == _minimal()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "lost"),
+    [
+        ("<headline>", "<!-- checked by the desk --><headline>", "a comment 'checked by the desk'"),
+        ("<headline>", "<?editor note?><headline>", "the processing instruction <?editor…?>"),
+        ("<p>", "<p><!--x-->", "a comment 'x' in <p>"),
+        ("<contentMeta>", "<contentMeta>Loose text", "the text 'Loose text' in <contentMeta>"),
+        ("</itemMeta>", "</itemMeta>Between", "the text 'Between' in <newsItem>"),
+        ("<ul>", "<ul>stray", "the text 'stray' in <ul>"),
+        ("<title>", "<title>Old: ", "the text 'Old: Ferry timetable"),
+        (
+            '<pubStatus qcode="stat:usable"/>',
+            '<pubStatus qcode="stat:usable"/><x:y xmlns:x="x"/>',
+            "<y>",
+        ),
+        ('xml:lang="en"', 'xml:lang="en" bm:reviewed="yes"', "the attribute bm:reviewed='yes'"),
+        (
+            'scheme alias="bmdesc"',
+            'scheme alias="other"',
+            "the attribute alias='other' of <scheme>, which",
+        ),
+    ],
+)
+def test_what_the_writer_would_not_write_in_our_item_is_a_loss_at_its_line(
+    old: str, new: str, lost: str
+) -> None:
+    brief = _minimal(
+        sections=[
+            bm.Section(blocks=[bm.ItemList(items=["a", "b"])]),
+            bm.Section(blocks=[bm.Paragraph(content="x")]),
+        ]
+    )
+    text = bm.dumps(brief, "newsml", pretty=True)
+    assert old in text
+    text = text.replace(old, new, 1)
+    (problem,) = _own_losses(text)
+    assert problem.code == "newsml.dropped"
+    assert problem.message.startswith(lost), problem.message
+    assert problem.line == text[: text.index(new)].count("\n") + 1
+    with pytest.warns(bm.BriefmodelWarning, match="read with 1 loss"):
+        bm.loads(text, "newsml", strict=False)
+    report = bm.validate(text, "newsml")
+    assert not report.ok
+
+
+def test_a_comment_before_our_item_is_the_document_s_not_the_brief_s() -> None:
+    text = bm.dumps(_minimal(), "newsml")
+    text = text.replace("<newsItem", "<!-- exported 2026-10-01 --><newsItem", 1)
+    assert bm.loads(text, "newsml") == _minimal()
+
+
+def test_text_beside_the_elements_of_another_producer_s_metadata_is_a_loss() -> None:
+    text = _item(content_meta="\n    stray words")
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, "newsml")
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("the text 'stray words' in <contentMeta>")
+
+
+def test_text_beside_the_items_of_another_producer_s_list_is_a_loss() -> None:
+    text = _item(body="<ul>loose<li>a</li>tail<li>b</li></ul>")
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, "newsml")
+    assert [p.message.split(" has ")[0] for p in caught.value.problems] == [
+        "the text 'loose' in <ul>",
+        "the text 'tail' in <ul>",
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['{"a": NaN}', '{"a": 1, "a": 2}', "[1e-400]", "[1e400]", "9007199254740992", "[1, 2"],
+)
+def test_an_extension_that_is_not_strict_json_is_refused(value: str) -> None:
+    text = bm.dumps(_minimal(extensions={"x:y": 1}), "newsml")
+    text = text.replace('key="x:y">1<', f'key="x:y">{value}<')
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, "newsml", strict=False)
+    (problem,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert problem.line == 2
+    assert problem.code.startswith(("parse.", "schema."))
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.xml")), ids=lambda p: p.name)
+def test_every_golden_item_reads_strictly_without_a_loss(path: Path) -> None:
+    text = path.read_text("utf-8")
+    brief = bm.loads(text, "newsml")
+    assert bm.dumps(brief, "newsml", pretty=path.name.endswith(".pretty.xml")) == text

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from ...errors import Problem, ValidationError
 from ...model import Brief
-from .._safe_xml import BM, parse, refuse
+from .._safe_xml import BM, Stripped, parse, refuse
 from .._xhtml import XHTML
 from ._vocab import NAR
 from .read import _is_own, _read_item
@@ -24,9 +25,12 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     briefmodel's own items (``generator`` briefmodel) are checked against its NewsML-G2
     profile (:func:`profile_schema`); other producers' items are not, since the profile
     describes what briefmodel writes: what of theirs the model cannot hold is reported as
-    losses instead. A document that passes is read leniently, its losses as warnings.
+    losses instead. A document that passes is read leniently, its losses as warnings, but
+    for briefmodel's own items: what they hold beyond what the writer writes for the
+    brief read is an error, as it is when reading strictly.
     """
-    root = parse(data)
+    stripped: list[Stripped] = []
+    root = parse(data, stripped=stripped)
     if xsd is not None or _is_own(root):
         schema = _schema(xsd)
         try:
@@ -45,9 +49,11 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
                 for entry in schema.error_log  # type: ignore[attr-defined]
             ], None
     try:
-        brief, losses = _read_item(root, strict=False)
+        brief, losses = _read_item(root, strict=False, stripped=stripped)
     except ValidationError as error:
         return list(error.problems), None
+    if losses and _is_own(root):  # what briefmodel's own item holds beyond the brief
+        return [attrs.evolve(p, severity="error") for p in losses], None
     return losses, brief
 
 

@@ -4,18 +4,18 @@ cannot hold reported as a loss."""
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
+import attrs
 from lxml import etree
 
 from ..._converter import Invalid, parse_datetime
 from ..._patterns import NODE_ID, new_node_id
-from ...errors import BriefmodelWarning, Problem, ValidationError, settle_losses
+from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError, settle_losses
 from ...model import (
     Agent,
     Brief,
@@ -28,11 +28,25 @@ from ...model import (
     Source,
     Subject,
 )
-from .._safe_xml import XML_LANG, line_of, local_name, parse, refuse
-from .._xhtml import BodyReader
+from .._safe_xml import (
+    BM,
+    TEXT,
+    XML_LANG,
+    XML_NS,
+    Stripped,
+    line_of,
+    local_name,
+    parse,
+    refuse,
+)
+from .._unread import named
+from .._xhtml import XHTML, BodyReader
+from ..json import parse as parse_json
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
+from .write import _Writer
 
 UNKNOWN_KEY = "briefmodel:unknown"
+_INTEGER = re.compile(r"[ \t\r\n]*[+-]?[0-9]{1,4300}[ \t\r\n]*")
 _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
@@ -43,8 +57,12 @@ class _Reader(BodyReader):
     loss_code = "newsml.dropped"
     plain_namespaces = (_N, _H)
 
-    def __init__(self, root: etree._Element, *, strict: bool) -> None:
+    def __init__(
+        self, root: etree._Element, *, strict: bool, stripped: list[Stripped] | None = None
+    ) -> None:
         super().__init__(root, strict=strict, own=_is_own(root))
+        #: The comments and processing instructions taken out of the document.
+        self.stripped = stripped or []
         self.fields: dict[str, Any] = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.taken_ids: set[str] = set()
@@ -80,6 +98,7 @@ class _Reader(BodyReader):
             element,
             f"the time zone of <{local_name(element.tag)}> {text!r} (UTC assumed)",
             keep=False,
+            part=TEXT,
         )
         year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
         try:
@@ -88,14 +107,21 @@ class _Reader(BodyReader):
             self.fail(element, "datetime.invalid", f"{text!r} is not a valid date")
             return None
 
-    def integer(self, element: etree._Element, value: str | None) -> int | None:
+    def integer(self, element: etree._Element, name: str | None = None) -> int | None:
+        """The integer in the attribute ``name`` (the element's text if None); None, and a
+        loss, when it holds none."""
+        value = element.text if name is None else element.get(name)
         if value is None:
             return None
-        try:
-            return int(value.strip())
-        except ValueError:
-            self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
-            return None
+        if _INTEGER.fullmatch(value):  # xs:integer (int() takes other digits and "1_0")
+            return int(value)  # (the model refuses what is beyond its bounds)
+        self.lose(
+            element,
+            f"the value {value[:40]!r}, which is not an integer",
+            keep=False,
+            part=TEXT if name is None else "@" + name,
+        )
+        return None
 
     def new_id(self, *candidates: str | None) -> str:
         return new_node_id(candidates, self.taken_ids)
@@ -108,7 +134,7 @@ class _Reader(BodyReader):
         fields["id"] = root.get("guid")
         if fields["id"] is None:
             self.fail(root, "schema.required", "the newsItem has no guid")
-        version = self.integer(root, root.get("version"))
+        version = self.integer(root, "version")
         if version is not None:
             fields["version"] = version
         language = root.get(XML_LANG)
@@ -120,6 +146,7 @@ class _Reader(BodyReader):
             concept = self.concept_key(ref)
             for ident in (ref.get("idrefs") or "").split():
                 pending[ident] = concept  # resolved to entity ids below
+        self.lose_stray_text(root)
         for child in root:
             local = local_name(child.tag)
             if child.tag == _N + "contentSet":
@@ -159,14 +186,17 @@ class _Reader(BodyReader):
             self.fail(root, "schema.required", "the newsItem has no headline")
         if "created" not in fields:
             self.fail(root, "schema.required", "the newsItem has no creation date")
-        if self.unknown:
-            fields["extensions"][UNKNOWN_KEY] = self.unknown
         if self.errors:
             raise ValidationError(self.errors + self.losses)
-        brief = self.build(root, Brief, **fields)
+        brief: Brief | None = self.build(root, Brief, **fields)
         if brief is None:
             raise ValidationError(self.errors + self.losses)
-        return brief  # type: ignore[no-any-return]
+        if self.own:
+            self.lose_stripped(self.stripped, root)
+            self.lose_unwritten(root, _Writer(brief).item(), _PREFIXED)
+        if self.unknown:
+            brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
+        return brief
 
     def concept_key(self, element: etree._Element) -> tuple[str, str]:
         for kind in ("literal", "qcode", "uri"):
@@ -176,6 +206,7 @@ class _Reader(BodyReader):
         return ("", "")
 
     def rights(self, element: etree._Element) -> None:
+        self.lose_stray_text(element)
         fields: dict[str, Any] = {}
         for child in element:
             tag = local_name(child.tag)
@@ -198,6 +229,7 @@ class _Reader(BodyReader):
         fields = self.fields
         corrections: list[Correction] = []
         related: list[Related] = []
+        self.lose_stray_text(element)
         for child in element:
             tag = local_name(child.tag) if child.tag.startswith(_N) else ""
             if tag == "itemClass":
@@ -287,6 +319,7 @@ class _Reader(BodyReader):
             "subjects": [],
             "entities": [],
         }
+        self.lose_stray_text(element)
         for child in element:
             tag = child.tag
             local = local_name(tag)
@@ -296,7 +329,7 @@ class _Reader(BodyReader):
                 else:
                     self.lose_element(child)
             elif local == "urgency":
-                fields["urgency"] = self.integer(child, child.text)
+                fields["urgency"] = self.integer(child)
             elif local == "contentCreated":
                 fields["_content_created"] = self.time(child)
                 first = fields.get("created")
@@ -343,10 +376,12 @@ class _Reader(BodyReader):
             fields[key] = [v for v in values if v is not None]
 
     def extension(self, element: etree._Element) -> None:
-        try:
-            value = json.loads(element.text or "")
-        except ValueError:
-            self.fail(element, "parse.syntax", "a bm:extension does not hold JSON")
+        try:  # as strictly as canonical JSON: no NaN, no key twice, no number beyond a double
+            value = parse_json(element.text or "")
+        except (ParseError, ValidationError) as error:
+            problem = error.problems[0]
+            message = f"a bm:extension does not hold JSON: {problem.message}"
+            self.fail(element, problem.code, message)
             return
         self.fields["extensions"][element.get("key")] = value
 
@@ -367,7 +402,7 @@ class _Reader(BodyReader):
             published=self.time_attribute(element, element.get(_B + "published")),
             accessed=self.time_attribute(element, element.get(_B + "accessed")),
             reliability=element.get(_B + "reliability"),
-            credibility=self.integer(element, element.get(_B + "credibility")),
+            credibility=self.integer(element, _B + "credibility"),
         )
 
     def subject(self, element: etree._Element) -> Subject | None:
@@ -381,8 +416,8 @@ class _Reader(BodyReader):
             code=element.get("qcode"),
             uri=self.uri(element),
             name=self.name(element),
-            relevance=self.integer(element, element.get("relevance")),
-            confidence=self.integer(element, element.get("confidence")),
+            relevance=self.integer(element, "relevance"),
+            confidence=self.integer(element, "confidence"),
         )
 
     def entity(self, element: etree._Element) -> Entity | None:
@@ -432,6 +467,7 @@ class _Reader(BodyReader):
     # -- the body --------------------------------------------------------------------
 
     def content_set(self, element: etree._Element) -> tuple[Section, ...]:
+        self.lose_stray_text(element)
         sections: list[Section] = []
         for child in element:
             kind = child.get("contenttype", "")
@@ -460,7 +496,11 @@ _Reader._ITEM = {
 }
 
 
-def _read_item(root: etree._Element, strict: bool) -> tuple[Brief, list[Problem]]:
+def _read_item(
+    root: etree._Element, strict: bool, stripped: list[Stripped] | None = None
+) -> tuple[Brief, list[Problem]]:
+    """A news item's brief and its losses; ``stripped`` are the comments and processing
+    instructions taken out of the document (lost, in briefmodel's own items)."""
     if root.tag != _N + "newsItem":
         raise refuse(
             "parse.not-newsml",
@@ -468,7 +508,7 @@ def _read_item(root: etree._Element, strict: bool) -> tuple[Brief, list[Problem]
             + ("; read a newsMessage with load_all()" if root.tag == _N + "newsMessage" else ""),
             line_of(root),
         )
-    reader = _Reader(root, strict=strict)
+    reader = _Reader(root, strict=strict, stripped=stripped)
     brief = reader.brief()
     return brief, reader.losses
 
@@ -486,7 +526,8 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     unknown metadata is kept under ``extensions["briefmodel:unknown"]`` as XML text,
     keyed by its XPath.
     """
-    brief, losses = _read_item(parse(data), strict)
+    stripped: list[Stripped] = []
+    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped)
     return _settle(brief, losses, strict)
 
 
@@ -497,9 +538,10 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
     an item that cannot be read (a package, or a news item without a headline) is passed
     over with a :class:`~briefmodel.BriefmodelWarning` that says why.
     """
-    root = parse(data)
+    stripped: list[Stripped] = []
+    root = parse(data, stripped=stripped)
     if root.tag != _N + "newsMessage":
-        yield _read_checked(root, strict)
+        yield _read_checked(root, strict, stripped)
         return
     for item in root.iterfind(f"{_N}itemSet/*"):
         if item.tag != _N + "newsItem":
@@ -514,10 +556,10 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
             warnings.warn(BriefmodelWarning(str(problem)), stacklevel=2)
             continue
         if strict:
-            yield _read_checked(item, strict)
+            yield _read_checked(item, strict, stripped)
             continue
         try:
-            brief = _read_checked(item, strict)
+            brief = _read_checked(item, strict, stripped)
         except ValidationError as error:
             shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
             warnings.warn(
@@ -528,9 +570,12 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
         yield brief
 
 
-def _read_checked(root: etree._Element, strict: bool) -> Brief:
-    brief, losses = _read_item(root, strict)
+def _read_checked(root: etree._Element, strict: bool, stripped: list[Stripped]) -> Brief:
+    brief, losses = _read_item(root, strict, stripped)
     return _settle(brief, losses, strict)
+
+
+_PREFIXED = named({NAR: "", XHTML: "", BM: "bm:", XML_NS: "xml:"})
 
 
 def _is_own(root: etree._Element) -> bool:
