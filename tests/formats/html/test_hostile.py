@@ -839,11 +839,18 @@ def test_hostile_briefs_give_pages_that_pass_the_static_policy(
 def test_hostile_texts_read_back_as_text(group: str) -> None:
     """Escaped, not interpreted: briefmodel's own reader gets every text back exactly."""
     for page in GROUPS[group]:
+        if "\x00" in page.text:
+            # A NUL is the one character HTML cannot carry at all (a parser reads U+FFFD
+            # for it): the page is refused at the NUL's line, not read changed. (A brief
+            # that holds one is not valid.)
+            with pytest.raises(bm.ParseError) as caught:
+                html.read(page.text)
+            assert caught.value.problem.code == "parse.syntax"
+            nul = page.text.index("\x00")
+            assert caught.value.problem.line == page.text.count("\n", 0, nul) + 1
+            continue
         back = json.dumps(bm.to_dict(html.read(page.text)), sort_keys=True)
-        # A NUL is the one character HTML cannot carry at all (U+FFFD stands for it); a
-        # brief that holds one is not valid.
-        sent = json.dumps(bm.to_dict(page.brief), sort_keys=True).replace("\\u0000", "\\ufffd")
-        assert back == sent
+        assert back == json.dumps(bm.to_dict(page.brief), sort_keys=True)
 
 
 def test_every_text_and_url_field_is_covered() -> None:
@@ -1127,6 +1134,7 @@ def _nested(open_: str, close: str, depth: int, inner: str = "deep") -> str:
 
 DEEP = 100_000
 TOO_LARGE = frozenset({"parse.too-large"})
+SYNTAX = frozenset({"parse.syntax"})
 ENCODING = frozenset({"parse.encoding"})
 
 
@@ -1216,7 +1224,8 @@ ATTACKS: tuple[Attack, ...] = (
         lambda e: page("<p>+ADw-script+AD4-x+ADw-/script+AD4-</p>", head='<meta charset="utf-7">'),
         readable=True,
     ),
-    Attack("NUL bytes in text", lambda e: page("<p>a\x00b\x00</p><p>\x00</p>"), readable=True),
+    # A NUL (a parser reads U+FFFD for it), as the text and Markdown readers refuse it.
+    Attack("NUL bytes in text", lambda e: page("<p>a\x00b\x00</p><p>\x00</p>"), SYNTAX),
     Attack("NUL bytes first", lambda e: "\x00" * 16 + page("<p>x</p>")),
     Attack("NUL in a tag name", lambda e: page("<p>a<scr\x00ipt>text</scr\x00ipt>b</p>")),
     Attack(
@@ -1813,3 +1822,86 @@ def test_the_attacks_are_real() -> None:
             assert isinstance(data, str)
             parsed = etree.tostring(_parse(data), encoding="unicode")
             assert MARK in parsed or URLMARK in parsed
+
+
+# ======================================================================================
+# Characters and attributes: nothing changed or dropped without a word
+
+
+def _own(**fields: Any) -> str:
+    from ._support import _own_page
+
+    return _own_page(**fields)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["&#0;", "&#x0;", "&#00000;", "&#xD800;", "&#xdfff;", "&#x110000;", "&#9999999999;"],
+)
+@pytest.mark.parametrize("where", ["text", "attribute", "other page"])
+def test_lossless_a_reference_to_no_character_is_refused_at_its_line(
+    reference: str, where: str
+) -> None:
+    """HTML reads these as U+FFFD: refused, with the line and column, as Markdown does."""
+    own = _own()
+    if where == "text":
+        data = own.replace("<h1>", f"<h1>\n{reference}", 1)
+    elif where == "attribute":
+        data = own.replace("<h1>", f'<h1>\n<abbr title="a{reference}">b</abbr>', 1)
+    else:
+        data = f"<html><body><h1>Head</h1>\n<p>x</p>\n<p>a {reference}</p></body></html>"
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(data, "html")
+    problem = caught.value.problem
+    assert problem.code == "parse.syntax"
+    assert problem.line == data.count("\n", 0, data.index(reference)) + 1
+    assert "U+FFFD" in problem.message
+    assert not bm.validate(data, "html").ok
+
+
+@pytest.mark.parametrize("data", [b"\x00", "\x00", "a\x00", b"\x00" * 3])
+def test_lossless_a_nul_anywhere_is_refused_at_its_line(data: str | bytes) -> None:
+    page = _own().replace("<p>", "<p>\n\n", 1)
+    at = page.index("<p>") + 4
+    text = page[:at] + (data if isinstance(data, str) else data.decode()) + page[at:]
+    for given_ in (text, text.encode("utf-8")):
+        with pytest.raises(bm.ParseError) as caught:
+            bm.loads(given_, "html")
+        assert caught.value.problem.line == text.count("\n", 0, text.index("\x00")) + 1
+        assert "NUL" in caught.value.problem.message
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x1f", "\ufffe"])
+def test_lossless_a_character_xml_cannot_carry_is_read_as_it_is_and_said(char: str) -> None:
+    """Read intact (no U+FFFD in its stead); the brief cannot hold it, which is said at
+    its pointer, as for JSON and Markdown."""
+    data = _own().replace("<p>", "<p>a" + char, 1)
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(data, "html")
+    codes = {(p.code, p.path) for p in caught.value.problems if p.severity == "error"}
+    assert codes == {("text.not-xml-char", "/sections/0/blocks/0/content")}
+    assert f"U+{ord(char):04X}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("<p>", '<p style="color:red">'),
+        ("<p>", "<p data-keep>"),
+        ("<h1>", '<h1 title="kept?">'),
+        ("<section", '<section hidden=""'),
+        ('<article class="brief"', '<article class="brief" data-foo="1"'),
+    ],
+)
+def test_lossless_an_unknown_attribute_on_our_own_page_is_never_silent(old: str, new: str) -> None:
+    page = _own().replace(old, new, 1)
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(page, "html")
+    (problem,) = caught.value.problems
+    assert problem.code == "html.dropped"
+    assert problem.line == page.count("\n", 0, page.index(new)) + 1
+    report = bm.validate(page, "html")
+    assert [p.code for p in report.errors] == ["html.dropped"]
+    with pytest.warns(bm.BriefmodelWarning, match="1 loss"):
+        kept = bm.loads(page, "html", strict=False)
+    assert kept.extensions["briefmodel:unknown"]

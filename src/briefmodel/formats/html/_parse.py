@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..._converter import Invalid, parse_datetime
 from ...errors import ParseError, Problem
-from .._safe_xml import all_text, refuse
+from .._safe_xml import Stripped, all_text, refuse, strip_comments
 
 #: Documents larger than this are refused before parsing.
 MAX_BYTES = 64 * 1024 * 1024
@@ -27,8 +27,8 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(  # type: ignore[call-arg]  # default_doctype: not in the stubs
         encoding="utf-8",
         no_network=True,
-        remove_comments=True,
-        remove_pis=True,
+        remove_comments=False,  # taken out after parsing: see _parse()
+        remove_pis=False,
         remove_blank_text=False,
         huge_tree=False,  # libxml2's limits: 256 levels deep, 10 MB per text or attribute
         default_doctype=False,
@@ -83,6 +83,9 @@ def _markup(limit: int) -> re.Pattern[bytes]:
 
 
 _MARKUP = _markup(MAX_ATTRIBUTES)
+
+#: A numeric character reference (HTML reads one without its ``;`` too).
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 #: libxml2's errors that end parsing early, and what they mean.
 _CUT_SHORT = {
     "depth": ("parse.too-deep", "more than 256 levels of elements"),
@@ -125,14 +128,16 @@ def parse(data: str | bytes) -> etree._Element:
     and a document that libxml2 stops reading early (more than 256 levels of elements, a
     text or attribute value over 10 MB), since the tree would lack its end.
     """
-    root, cut = _parse(data)
+    root, cut, _ = _parse(data)
     if cut is not None:
         raise ParseError(cut)
     return root
 
 
-def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None]:
-    """The tree, and the problem if libxml2 stopped reading before the end."""
+def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None, list[Stripped]]:
+    """The tree, the problem if libxml2 stopped reading before the end, and the comments
+    and processing instructions taken out of the tree (:func:`.._safe_xml.strip_comments`:
+    a reader of briefmodel's own page reports those in its article)."""
     if isinstance(data, str):
         if len(data) > MAX_BYTES:  # no character takes less than a byte
             raise _too_large(f"{len(data):,} characters")
@@ -150,6 +155,7 @@ def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None]:
         raise refuse("parse.encoding", f"the document is not UTF-8: {error.reason}", line) from None
     if not raw.strip():
         raise refuse("parse.syntax", "the document is empty", 1)
+    _refuse_unheld(raw)
     scanned = _MARKUP.match(raw)
     end = scanned.end() if scanned is not None else 0
     if end < len(raw):
@@ -165,6 +171,7 @@ def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None]:
         raise refuse("parse.syntax", f"not readable as HTML: {error.msg}") from None
     if root is None:
         raise refuse("parse.syntax", "not readable as HTML: no element")
+    stripped = strip_comments(root)
     for entry in parser.error_log:
         if entry.level_name != "FATAL":
             continue
@@ -173,15 +180,49 @@ def _parse(data: str | bytes) -> tuple[etree._Element, Problem | None]:
             (found for key, found in _CUT_SHORT.items() if key in message),
             ("parse.syntax", entry.message.strip()),
         )
-        return root, Problem(
-            severity="error",
-            code=code,
-            message=f"libxml2 stopped reading the document at line {entry.line} "
-            f"({what}): what follows is not read",
-            line=entry.line or None,
-            column=entry.column or None,
+        return (
+            root,
+            Problem(
+                severity="error",
+                code=code,
+                message=f"libxml2 stopped reading the document at line {entry.line} "
+                f"({what}): what follows is not read",
+                line=entry.line or None,
+                column=entry.column or None,
+            ),
+            stripped,
         )
-    return root, None
+    return root, None, stripped
+
+
+def _refuse_unheld(raw: bytes) -> None:
+    """Refuse, at its line and column, what HTML would read as U+FFFD without a word: a
+    NUL, and a character reference to NUL, to a surrogate or beyond Unicode. (Other
+    characters XML cannot carry, a control say, are read as they are, and ``validate``
+    reports them with ``text.not-xml-char``, as it does for every format.)"""
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        message = "the document holds a NUL character: it is binary, not HTML"
+        raise refuse("parse.syntax", message, *_position(raw, nul))
+    if b"&#" not in raw:
+        return
+    for reference in _REFERENCE.finditer(raw):
+        hexadecimal, decimal = reference.groups()
+        digits = hexadecimal or decimal
+        code = int(digits, 16 if hexadecimal else 10) if len(digits) <= 10 else -1
+        if code == 0 or 0xD800 <= code <= 0xDFFF or not 0 <= code <= 0x10FFFF:
+            shown = reference.group().decode("ascii")[:20]
+            message = (
+                f"the character reference {shown!r} stands for no character "
+                "(HTML reads it as U+FFFD, replacing it)"
+            )
+            raise refuse("parse.syntax", message, *_position(raw, reference.start()))
+
+
+def _position(raw: bytes, index: int) -> tuple[int, int]:
+    """The line and column (in characters, from 1) of the byte at ``index``."""
+    start = raw.rfind(b"\n", 0, index) + 1
+    return raw.count(b"\n", 0, index) + 1, len(raw[start:index].decode("utf-8", "replace")) + 1
 
 
 def _too_large(size: str) -> ParseError:

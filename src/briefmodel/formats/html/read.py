@@ -4,12 +4,14 @@ page exactly (:mod:`.read_own`) or another page best-effort (:mod:`.read_other`)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from ...errors import Problem, ValidationError, settle_losses
 from ...model import Brief
+from .._safe_xml import Stripped
 from ._parse import _class, _parse
 from .read_other import _OtherPage
 from .read_own import _OwnPage
@@ -19,12 +21,19 @@ class _Reader(_OwnPage, _OtherPage):
     """One HTML document being read: briefmodel's own page exactly, other pages as far as
     the model can hold them."""
 
-    def __init__(self, root: etree._Element, *, strict: bool) -> None:
-        article = _own_article(root)
+    def __init__(
+        self, root: etree._Element, *, strict: bool, stripped: list[Stripped] | None = None
+    ) -> None:
+        articles = _own_articles(root)
+        article = next(articles, None)
         super().__init__(root, strict=strict, own=article is not None)
         self.article = article
         if article is not None:
             self.restore(article)
+            self.lose_stripped(stripped or [], article)
+            for other in articles:
+                if not any(up is article for up in other.iterancestors("article")):
+                    self.lose(other, "another brief's <article> (a page is read as one brief)")
 
 
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
@@ -42,11 +51,11 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
 
 
 def _read(
-    root: etree._Element, cut: Problem | None, *, strict: bool
+    root: etree._Element, cut: Problem | None, stripped: list[Stripped], *, strict: bool
 ) -> tuple[Brief, list[Problem]]:
     """The brief and its losses; :class:`~briefmodel.ValidationError` for what is not
     a brief. A document that libxml2 stopped reading early has lost what follows the cut."""
-    reader = _Reader(root, strict=strict)
+    reader = _Reader(root, strict=strict, stripped=stripped)
     if cut is not None:
         reader.losses.append(
             Problem(
@@ -70,9 +79,10 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     """
     if xsd is not None:
         raise TypeError("xsd= applies to XML documents, not to html")
-    root, cut = _parse(data)
+    root, cut, stripped = _parse(data)
     try:
-        brief, losses = _read(root, cut, strict=_own_article(root) is not None)
+        own = next(_own_articles(root), None) is not None
+        brief, losses = _read(root, cut, stripped, strict=own)
     except ValidationError as error:
         return list(error.problems), None
     if any(p.severity == "error" for p in losses):
@@ -80,11 +90,9 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     return losses, brief
 
 
-def _own_article(root: etree._Element) -> etree._Element | None:
-    """The ``article`` briefmodel wrote, if the page is its own."""
-    return next(
-        (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id")), None
-    )
+def _own_articles(root: etree._Element) -> Iterator[etree._Element]:
+    """The ``article`` elements briefmodel wrote: the page is its own if it has one."""
+    return (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id"))
 
 
 def sniff(text: str) -> bool:

@@ -27,7 +27,7 @@ from ...model import (
     Section,
     Strong,
 )
-from .._safe_xml import Reading, local_name, lost_text, where
+from .._safe_xml import DROPPED, MARKUP, Reading, local_name, lost_text, where
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -49,7 +49,15 @@ class _BlockReader(Reading):
                 return child
         return None
 
-    def lose(self, element: etree._Element, what: str, *, keep: bool = True) -> None:
+    def lose(
+        self,
+        element: etree._Element,
+        what: str,
+        *,
+        keep: bool = True,
+        part: str = DROPPED,
+        line: int | None = None,
+    ) -> None:
         """A loss; what is kept of an unknown element (``strict=False``) is its markup
         without scripts, styles and the like, and without event handlers."""
         if keep and element.tag in _NEVER_CONTENT:
@@ -63,10 +71,14 @@ class _BlockReader(Reading):
                 for node in element.iter()
             )
         ):
-            super().lose(element, what, keep=False)
+            super().lose(element, what, keep=False, part=part, line=line)
             self.unknown[where(element)] = _harmless(element)
             return
-        super().lose(element, what, keep=keep)
+        super().lose(element, what, keep=keep, part=part, line=line)
+
+    def keeps(self, step: str) -> bool:
+        """Event handlers are not kept."""
+        return not step.lower().startswith("/@on")
 
     def plain(self, element: etree._Element) -> str:
         """The text of a heading or a name, without that of scripts and the like in it
@@ -113,6 +125,7 @@ class _BlockReader(Reading):
         return self.build(element, Paragraph, content=self.rich(element))
 
     def item_list(self, element: etree._Element) -> Any:
+        self.lose_stray_text(element)
         items: list[Any] = []
         for li in element:
             if li.tag != "li":
@@ -141,6 +154,7 @@ class _BlockReader(Reading):
         )
 
     def figure(self, element: etree._Element) -> Any:
+        self.lose_stray_text(element)
         quote = self.child(element, "blockquote")
         caption = self.child(element, "figcaption")
         if quote is not None:
@@ -207,6 +221,7 @@ class _BlockReader(Reading):
         if "judgment" not in _class(element):
             self.lose(element, f"the <aside>{lost_text(element)}", keep=False)
             return None
+        self.lose_stray_text(element)
         statement = self.child(element, "p", "statement")
         return self.build(
             element,
@@ -274,7 +289,7 @@ class _BlockReader(Reading):
             "u",
             "s",
         ):
-            self.lose(element, f"the markup <{tag}> (its text is kept)", keep=False)
+            self.lose(element, f"the markup <{tag}> (its text is kept)", keep=False, part=MARKUP)
         inner: list[Any] = []
         self.inline_into(element, inner)
         return inner

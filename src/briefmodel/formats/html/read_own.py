@@ -1,34 +1,54 @@
 """Reading briefmodel's own page: the exact attribute values in ``data-exact`` and the
 characters in ``<span class="char">`` put back, then the brief read from the ``data-*``
-attributes of its ``article``, header and footer."""
+attributes of its ``article``, header and footer; and whatever else the ``article``
+holds, found by comparing it with the one the writer writes for the brief read
+(:mod:`.._unread`), a loss."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from ... import _patterns
-from ...errors import ValidationError
+from ...errors import ParseError, ValidationError
 from ...model import Agent, Brief, Correction, Entity, Related, Rights, Section, Source, Subject
+from ...rules import allowed_schemes, url_scheme
 from .._safe_xml import local_name, where
+from ..json import parse as parse_json
 from ._escape import _UNWRITABLE
-from ._parse import _class, _time_of
+from ._parse import _class, _parser, _time_of
 from .read_blocks import UNKNOWN_KEY, _BlockReader
+from .write import _Page
 
 
-def _json(value: str | None) -> Any:
-    """The JSON value of an attribute; None when there is none, or it is not JSON (or
-    nests too deeply for the decoder)."""
-    if value is None:
-        return None
+def _json(value: str) -> tuple[Any, str | None]:
+    """The JSON value of an attribute, read as strictly as canonical JSON (no NaN, no key
+    twice, no number beyond a double); None, and why, when it is not such JSON."""
     try:
-        return json.loads(value)
-    except (ValueError, RecursionError):
-        return None
+        return parse_json(value), None
+    except (ParseError, ValidationError) as error:
+        return None, error.problems[0].message
+
+
+def _written(brief: Brief, article: etree._Element) -> etree._Element:
+    """The ``article`` the writer writes for ``brief``, parsed and restored as the page's
+    was: what the page holds beyond it is lost by reading. Its links use the schemes the
+    page's links use, so that a page written with other ``url_schemes`` compares equal."""
+    schemes = {
+        url_scheme(value)
+        for element in article.iter()
+        for value in (element.get("href"), element.get("src"))
+        if value
+    }
+    text = _Page(brief, allowed_schemes(s for s in schemes if s)).article()
+    root = etree.fromstring(text.encode("utf-8"), _parser())
+    written = next(root.iter("article"))
+    _OwnPage(root, strict=True, own=True).restore(written)
+    return written
 
 
 #: The JSON types of briefmodel's ``data-*`` attributes that hold JSON.
@@ -47,9 +67,14 @@ class _OwnPage(_BlockReader):
             exact = element.get("data-exact")
             if exact is not None:
                 del element.attrib["data-exact"]
-                values = _json(exact)
+                values, _ = _json(exact)
                 if not isinstance(values, dict):
-                    self.lose(element, "a data-exact that is not a JSON object", keep=False)
+                    self.lose(
+                        element,
+                        "a data-exact that is not a JSON object",
+                        keep=False,
+                        part="@data-exact",
+                    )
                     values = {}
                 for name, value in values.items():
                     if (
@@ -57,14 +82,20 @@ class _OwnPage(_BlockReader):
                         or name == "data-exact"
                         or not re.fullmatch("[a-z][a-z0-9-]*", name)
                     ):
-                        self.lose(element, f"the exact value {name!r} in data-exact", keep=False)
+                        self.lose_exact(element, name)
                         continue
                     try:
                         element.set(name, value)
                     except ValueError:  # a name or a character XML cannot hold
-                        self.lose(element, f"the exact value {name!r} in data-exact", keep=False)
+                        self.lose_exact(element, name)
             if element.tag == "span" and element.get("data-char") is not None:
                 self.restore_char(element)
+
+    def lose_exact(self, element: etree._Element, name: str) -> None:
+        """The exact value of the attribute ``name`` in ``data-exact``, which cannot be
+        put back: what the attribute holds instead is lost with it."""
+        what = f"the exact value {name[:40]!r} in data-exact"
+        self.lose(element, what, keep=False, part=f"@{name}")
 
     def restore_char(self, span: etree._Element) -> None:
         code = span.get("data-char", "")
@@ -82,6 +113,11 @@ class _OwnPage(_BlockReader):
         ):
             self.lose(span, f"a character reference <span data-char={code[:10]!r}>", keep=False)
             return
+        for key, found in span.attrib.items():  # what the writer never writes on it
+            name, value = str(key), str(found)
+            if name != "data-char" and (name != "class" or value != "char"):
+                shown = f"{name}={value[:60]!r}"
+                self.lose(span, f"the attribute {shown} of <span>", keep=False, part=f"@{name}")
         text = char + (span.tail or "")
         previous = span.getprevious()
         if previous is not None:
@@ -96,15 +132,17 @@ class _OwnPage(_BlockReader):
         value = element.get(name)
         if value is None:
             return None
-        parsed = _json(value)
+        parsed, why = _json(value)
         if isinstance(parsed, kind):
             return parsed
         self.lose(
             element,
             f"the {name} of <{local_name(element.tag)}> {value[:40]!r} (not "
             + _JSON_KINDS.get(kind, "JSON")
+            + (f": {why}" if why else "")
             + ")",
             keep=False,
+            part=f"@{name}",
         )
         if not self.strict:
             self.unknown[f"{where(element)}/@{name}"] = value
@@ -113,9 +151,9 @@ class _OwnPage(_BlockReader):
     def own_brief(self, article: etree._Element) -> Brief:
         fields: dict[str, Any] = {
             "id": article.get("data-id"),
-            "version": self.integer(article, article.get("data-version")) or 1,
+            "version": self.integer(article, "data-version") or 1,
             "status": article.get("data-status", "usable"),
-            "urgency": self.integer(article, article.get("data-urgency")),
+            "urgency": self.integer(article, "data-urgency"),
             "genre": article.get("data-genre"),
             "keywords": self.json(article, "data-keywords", list) or (),
             "extensions": self.json(article, "data-extensions", dict) or {},
@@ -137,12 +175,14 @@ class _OwnPage(_BlockReader):
                 self.fail(article, "schema.required", f"the brief's <article> has no {what}")
         if self.errors:
             raise ValidationError(self.errors + self.losses)
-        if self.unknown:
-            fields["extensions"] = {**fields["extensions"], UNKNOWN_KEY: self.unknown}
-        brief = self.build(article, Brief, **fields)
+        brief: Brief | None = self.build(article, Brief, **fields)
         if brief is None or self.errors:
             raise ValidationError(self.errors + self.losses)
-        return brief  # type: ignore[no-any-return]
+        self.lose_unwritten(article, _written(brief, article), local_name)
+        if self.unknown:
+            extensions = {**brief.extensions, UNKNOWN_KEY: self.unknown}
+            brief = attrs.evolve(brief, extensions=extensions)
+        return brief
 
     def own_header(self, header: etree._Element, fields: dict[str, Any]) -> None:
         for child in header:
@@ -220,8 +260,8 @@ class _OwnPage(_BlockReader):
                         code=li.get("data-code"),
                         uri=li.get("data-uri"),
                         name=li.get("data-name"),
-                        relevance=self.integer(li, li.get("data-relevance")),
-                        confidence=self.integer(li, li.get("data-confidence")),
+                        relevance=self.integer(li, "data-relevance"),
+                        confidence=self.integer(li, "data-confidence"),
                     )
                     for li in items
                 ]
@@ -264,15 +304,22 @@ class _OwnPage(_BlockReader):
             published=times.get("published"),
             accessed=times.get("accessed"),
             reliability=li.get("data-reliability"),
-            credibility=self.integer(li, li.get("data-credibility")),
+            credibility=self.integer(li, "data-credibility"),
         )
 
-    def integer(self, element: etree._Element, value: str | None) -> int | None:
+    def integer(self, element: etree._Element, name: str) -> int | None:
+        """The integer in the attribute ``name``; None, and a loss, when it holds none."""
+        value = element.get(name)
         if value is None:
             return None
-        if re.fullmatch("-?[0-9]{1,18}", value):  # int() takes other digits and "1_0"
-            return int(value)
-        self.lose(element, f"the value {value[:40]!r}, which is not an integer", keep=False)
+        if re.fullmatch("-?[0-9]{1,4300}", value):  # int() takes other digits and "1_0"
+            return int(value)  # (the model refuses what is beyond its bounds)
+        self.lose(
+            element,
+            f"the {name} {value[:40]!r}, which is not an integer",
+            keep=False,
+            part=f"@{name}",
+        )
         return None
 
     def time(self, element: etree._Element) -> datetime | None:
@@ -280,5 +327,10 @@ class _OwnPage(_BlockReader):
         value = element.get("datetime")
         found = _time_of(element)
         if found is None:
-            self.lose(element, f"the date-time {(value or '')[:40]!r} (not one)", keep=False)
+            self.lose(
+                element,
+                f"the date-time {(value or '')[:40]!r} (not one)",
+                keep=False,
+                part="@datetime",
+            )
         return found
