@@ -50,6 +50,8 @@ class _ReaderBase:
         self.meta: dict[str, Any] = {}
         self.meta_at: int | None = None
         self.own = False
+        #: briefmodel's own XHTML body, as read (see :mod:`._unread`).
+        self.own_body: Any = None
 
     # -- reporting and values ----------------------------------------------------------
 

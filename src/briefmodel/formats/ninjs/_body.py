@@ -13,10 +13,11 @@ from lxml import html as lxml_html
 
 from ...errors import ParseError
 from ...model import Figure, Paragraph, Section
-from .._safe_xml import BM, XML_ID
+from .._safe_xml import BM, XML_ID, Stripped
 from .._safe_xml import parse as parse_xml
 from .._xhtml import XHTML, BodyReader
 from ._base import _ReaderBase
+from ._unread import OwnBody
 from ._vocab import _BODY_KEYS, _RENDITION_KEYS, KEY_POINT_ROLE
 
 _H = "{" + XHTML + "}"
@@ -166,9 +167,10 @@ class _Bodies(_ReaderBase):
     def rich_body(self, value: str, path: tuple[str | int, ...]) -> tuple[Section, ...]:
         where = self.at(*path)
         root: etree._Element | None
+        stripped: list[Stripped] = []
         if self.own:
             try:
-                root = parse_xml(value)
+                root = parse_xml(value, stripped=stripped)
             except ParseError as error:
                 raise ParseError(attrs.evolve(error.problem, path=where)) from None
         else:
@@ -179,6 +181,8 @@ class _Bodies(_ReaderBase):
         reader = _Body(root, strict=self.strict, own=self.own)
         reader.headline = self.fields.get("headline")
         if self.own:
+            reader.lose_stripped(stripped, root)
+            self.own_body = OwnBody(int(path[1]), root, reader)  # compared once the brief is read
             reader.mentions = {
                 span.get(XML_ID, ""): span.get(_B + "ref", "")
                 for span in root.iter(_H + "span")

@@ -4,6 +4,7 @@ it, what it cannot hold a ``ninjs.dropped`` loss with its JSON Pointer; and snif
 
 from __future__ import annotations
 
+import copy
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -24,6 +25,8 @@ from ..json import parse as parse_json
 from ._base import _json_type
 from ._body import _Bodies, _html_text
 from ._mapping import _Mapping
+from ._meta import checked
+from ._unread import unwritten
 from ._vocab import (
     _CAMEL,
     _KIND_OF,
@@ -46,6 +49,7 @@ class _Reader(_Mapping, _Bodies):
 
     def brief(self) -> Brief:
         self.find_meta()
+        found = copy.deepcopy(self.doc) if self.own else None  # as it was, for unwritten()
         if self.own:
             self.apply_exact()
         fields = self.fields
@@ -71,12 +75,10 @@ class _Reader(_Mapping, _Bodies):
         self.from_meta()
         fields.setdefault("sections", (Section(),))
         fields.pop("_by", None)
-        if self.unknown:
-            fields.setdefault("extensions", {})[UNKNOWN_KEY] = self.unknown
         if self.errors:
             raise ValidationError(self.errors + self.losses)
         try:
-            return Brief(**fields)
+            brief = Brief(**fields)
         except ValueError as error:  # ModelError
             path = getattr(error, "path", ())
             code = getattr(error, "code", "schema.type")
@@ -84,6 +86,11 @@ class _Reader(_Mapping, _Bodies):
                 Problem(severity="error", code=code, message=str(error), path=pointer(path))
             )
             raise ValidationError(self.errors + self.losses) from None
+        if found is not None:
+            unwritten(self, found, brief)
+        if self.unknown:
+            brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
+        return brief
 
     def fallback_headline(self) -> None:
         """For a document with no headline (events, pictures): its ``title``, else its
@@ -116,6 +123,13 @@ class _Reader(_Mapping, _Bodies):
                     self.fail(("bodies", index, "value"), error.problem.code, error.problem.message)
                     return
                 if self.typed(meta, dict, ("bodies", index, "value")) is not None:
+                    meta, problems = checked(meta)
+                    for inner, shape in problems:
+                        self.fail(
+                            ("bodies", index, "value"),
+                            "ninjs.meta",
+                            f"{inner} of the metadata body is not {shape}",
+                        )
                     self.meta, self.meta_at, self.own = meta, index, True
                 return
 
@@ -150,8 +164,8 @@ class _Reader(_Mapping, _Bodies):
     def version(self, value: Any) -> None:
         if self.typed(value, str, ("version",)) is None:
             return
-        if value.isdigit() and int(value) >= 1:
-            self.fields["version"] = int(value)
+        if re.fullmatch("[0-9]{1,4300}", value) and int(value) >= 1:
+            self.fields["version"] = int(value)  # (the model refuses what is beyond its bounds)
         else:
             self.lose(("version",), f"the version {value!r}, which is not a whole number", value)
 
