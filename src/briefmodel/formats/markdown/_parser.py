@@ -1,7 +1,8 @@
 """The markdown-it parser that reading and the writer's checks share: CommonMark that keeps
 link addresses as written and takes a heading's ``{#id .role}`` attribute list out of its
-text; the nesting limit, the addresses of briefmodel's idioms, and the error that refuses
-a document."""
+text, and reads each numeric character reference as CommonMark says (markdown-it makes
+U+FFFD of a few more); the nesting limit, the addresses of briefmodel's idioms, and the
+error that refuses a document."""
 
 from __future__ import annotations
 
@@ -54,8 +55,46 @@ def _heading_attributes(state: StateCore) -> None:
                 token.content = token.content[: found.start()].rstrip(" \t")
 
 
+#: A numeric character reference, as markdown-it's entity rule reads one.
+_NUMERIC = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+#: Where ``env`` collects the references to no character (line, reference), which
+#: reading refuses: CommonMark reads each as U+FFFD.
+NO_CHARACTER = "briefmodel_no_character"
+
+
+def _references(state: StateCore) -> None:
+    """Core rule (after inline parsing, before its texts are joined): a numeric character
+    reference that markdown-it read as U+FFFD though CommonMark reads it as its character
+    (a control, a C1 control, a noncharacter) is given its character back; one to NUL, to
+    a surrogate or beyond Unicode, which CommonMark too reads as U+FFFD, is noted in the
+    environment with its line, for the reader to refuse rather than change the text."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children or "&#" not in token.content:
+            continue
+        start = token.map[0] if token.map else 0
+        cursor = 0
+        for child in token.children:
+            if child.type != "text_special" or child.info != "entity":
+                continue
+            found = _NUMERIC.fullmatch(child.markup)
+            at = token.content.find(child.markup, cursor)
+            if at >= 0:
+                cursor = at + len(child.markup)
+            if found is None or child.content != "\ufffd":
+                continue
+            hexadecimal, decimal = found.groups()
+            code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+            if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+                line = start + token.content.count("\n", 0, max(at, 0)) + 1
+                state.env.setdefault(NO_CHARACTER, []).append((line, child.markup))
+            elif code != 0xFFFD:
+                child.content = chr(code)
+
+
 _MD = _Parser("commonmark", {"maxNesting": MAX_NESTING})
 _MD.core.ruler.before("inline", "briefmodel_attributes", _heading_attributes)
+_MD.core.ruler.before("text_join", "briefmodel_references", _references)
 
 
 def _refuse(code: str, message: str, line: int | None = None) -> ParseError:

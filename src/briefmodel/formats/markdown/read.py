@@ -17,7 +17,7 @@ from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
 from ._front_matter import _ALIASES, _DATE_ONLY, _parse_front_matter
-from ._parser import _MD, _refuse
+from ._parser import _MD, NO_CHARACTER, _refuse
 from ._tokens import _Reader
 
 #: Documents larger than this are refused before parsing.
@@ -101,6 +101,13 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
     try:
         env: dict[str, Any] = {}
         tokens = _MD.parse(body, env)
+        for line, reference in env.get(NO_CHARACTER, ())[:1]:
+            raise _refuse(
+                "parse.syntax",
+                f"the character reference {reference!r} stands for no character "
+                "(CommonMark reads it as U+FFFD, replacing it)",
+                line + skip,
+            )
         headline, subheadline, sections = reader.body(tokens)
     except RecursionError:
         raise _refuse("parse.too-deep", "the document nests too deeply to be read") from None
