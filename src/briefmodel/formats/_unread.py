@@ -9,7 +9,8 @@ read; the reader reports them as losses, each at its line.
 
 What the reader has reported already is passed over (:data:`~._safe_xml.Lost`); what the document
 lacks of what the writer writes (derived labels, say) loses nothing, so it is not
-reported. Linear in the size of both trees.
+reported. Linear in the size of both trees (subtrees near the root that are the same to
+the byte are passed over whole).
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ def unread(
     the brief read from it) does not, in document order; ``name`` shows a tag or an
     attribute name in messages."""
     out: list[Unread] = []
-    stack = [(found, written)]
+    stack = [(found, written, 0)]
     while stack:
-        here, there = stack.pop()
+        here, there, depth = stack.pop()
+        if depth < _SAME_DEPTH and _serialized(here) == _serialized(there):
+            continue  # the same to the byte: nothing in it differs
         parts = lost.get(here, ())
         tag = name(here.tag)
         for raw_key, raw_value in here.attrib.items():
@@ -114,7 +117,7 @@ def unread(
             out.append(
                 Unread(child, f"the <{name(child.tag)}>{lost_text(child)} in <{tag}>", "", None)
             )
-        stack.extend(reversed(pairs))
+        stack.extend((one, other, depth + 1) for one, other in reversed(pairs))
     out.sort(key=lambda u: u.line or _line(u.element) or 0)
     return out
 
@@ -148,6 +151,16 @@ def same(found: str, written: str) -> bool:
     except Invalid:
         return False
     return one == other and one.utcoffset() == other.utcoffset()
+
+
+#: How deep in the tree a subtree is first compared whole, as serialized: the common
+#: case, an element as the writer writes it, is passed over at once (in C), while the
+#: work stays linear (each level serializes the document at most once).
+_SAME_DEPTH = 8
+
+
+def _serialized(element: etree._Element) -> bytes:
+    return etree.tostring(element, with_tail=False)
 
 
 def _line(element: etree._Element) -> int | None:
@@ -214,6 +227,11 @@ def _align(
     then each element left over is paired with the first of the writer's left over
     between the same two pairs that has its tag (and class, if one has it); the rest
     are left over. Linear, but for the sorting of the pairs."""
+    if len(found) == len(written) and all(
+        one.tag == other.tag and one.get("class") == other.get("class")
+        for one, other in zip(found, written, strict=True)
+    ):  # the common case: the same elements, in the same order
+        return list(zip(found, written, strict=True)), []
     positions: dict[tuple[Any, ...], deque[int]] = {}
     for index, element in enumerate(written):
         positions.setdefault(_strong(element), deque()).append(index)
