@@ -51,7 +51,10 @@ def _too_large(name: str, size: int | None) -> ParseError:
     if size is None:
         message = f"{name} holds over {MAX_BYTES:,} bytes (64 MiB), the most a document may hold"
     else:
-        message = f"{name} is too large: {size:,} bytes, and a document may hold at most {MAX_BYTES:,} (64 MiB)"
+        message = (
+            f"{name} is too large: {size:,} bytes, and a document may hold at most "
+            f"{MAX_BYTES:,} (64 MiB)"
+        )
     return ParseError(Problem(severity="error", code="parse.too-large", message=message))
 
 
