@@ -59,11 +59,14 @@ def unread(
             continue  # the same to the byte: nothing in it differs
         parts = lost.get(here, ())
         tag = name(here.tag)
+        # A plain dict: a name lxml cannot look up (an HTML attribute named ``a{b``) is
+        # still compared, where ``there.get`` raises ValueError.
+        theirs = {str(key): str(value) for key, value in there.attrib.items()}
         for raw_key, raw_value in here.attrib.items():
             key, value = str(raw_key), str(raw_value)
             if "@" + key in parts:
                 continue
-            expected = there.get(key)
+            expected = theirs.get(key)
             if expected == value or (expected is not None and same(value, expected)):
                 continue
             shown = f"{name(key)}={value[:60]!r}"
