@@ -26,13 +26,14 @@ LAYERS: dict[str, str] = {
     "convert": "cli",
     "output": "write",
     "input": "cli",
+    "problems": "any",
 }
 
 
 def layer(code: str) -> str:
     """The validation layer that reports ``code``: parse, schema, structure or rules
-    (or cli, for what only the command line reports, and write for the refusals of
-    writing a file).
+    (or cli, for what only the command line reports; write, for the refusals of
+    writing a file; any, for the count of the problems a report does not list).
 
     Codes named after a string shape (``language.malformed``) come from the schema
     layer when the input is JSON data; every other code comes from the rules.

@@ -13,6 +13,7 @@ document that structures without error is valid against the schema.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import types
@@ -32,6 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import model as m
+from ._explaining import NotExamined, items_with_notes, watched
 from ._patterns import DATETIME, datetime_problem
 from .errors import ModelError, Problem, pointer
 
@@ -189,24 +191,6 @@ def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -
     return value if type(value) is str else _structure_tagged(value, hooks, "an inline node")
 
 
-def _items_with_notes(values: list[Any], each: Callable[[Any], Any], type_: Any) -> tuple[Any, ...]:
-    """Structure every item, collecting failures with their index (detailed validation)."""
-    out = []
-    errors: list[Exception] = []
-    for index, value in enumerate(values):
-        try:
-            out.append(each(value))
-        except Exception as error:  # noqa: BLE001 - collected and re-raised as a group
-            error.__notes__ = [  # type: ignore[attr-defined]  # Python 3.10 has no add_note
-                *getattr(error, "__notes__", []),
-                IterableValidationNote(f"Structuring item @ index {index}", index, type_),
-            ]
-            errors.append(error)
-    if errors:
-        raise IterableValidationError("While structuring rich text", errors, type_)
-    return tuple(out)
-
-
 def _expect_list(value: Any, what: str) -> list[Any]:
     if type(value) is not list:
         raise Invalid("schema.type", f"expected {what} (an array), got {json_type_name(value)}")
@@ -238,6 +222,8 @@ def _structure_extensions(value: Any, _: Any) -> m.FrozenMap[m.JsonValue]:
 
 def not_json(data: Any) -> Iterator[Invalid]:
     """What in Python data JSON cannot hold (data built in Python, not parsed from text)."""
+    if _all_json(data):  # the common case, without a path for every value
+        return
     for path, item in _json_leaves(data, ()):
         kind = type(item)
         if kind not in _JSON_SCALARS:
@@ -253,6 +239,32 @@ def not_json(data: Any) -> Iterator[Invalid]:
 
 
 _JSON_SCALARS = frozenset({str, int, float, bool, type(None), list, dict})
+
+
+def _all_json(data: Any) -> bool:
+    """Whether :func:`not_json` would find nothing in ``data``."""
+    stack = [data]
+    pop, push = stack.pop, stack.extend
+    scalars = _JSON_SCALARS
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is dict:
+            if any(type(key) is not str for key in node):
+                return False
+            push(node.values())
+        elif kind is list:
+            push(node)
+        elif kind not in scalars:
+            return False
+        elif kind is float:
+            if not math.isfinite(node):
+                return False
+        elif kind is int and abs(node) >= _LARGEST_WRITABLE:
+            return False
+    return True
+
+
 _LARGEST_WRITABLE = 10**4300
 
 
@@ -356,7 +368,7 @@ def configure_converter(conv: Converter) -> None:
                 hook = conv.get_structure_hook(inner)
             if detailed:
                 each = hook
-                return _items_with_notes(value, lambda v: each(v, inner), type_)
+                return items_with_notes(value, lambda v: each(v, inner), type_)
             return tuple([hook(v, inner) for v in value])
 
         return structure
@@ -381,7 +393,9 @@ def configure_converter(conv: Converter) -> None:
             return tuple(
                 [v if type(v) is str else _structure_inline(v, inline_hooks) for v in items]
             )
-        return _items_with_notes(items, lambda v: _structure_inline(v, inline_hooks), m.RichText)
+        return items_with_notes(items, lambda v: watched_inline(v, None), m.RichText)
+
+    watched_inline = watched(lambda value, _: _structure_inline(value, inline_hooks))
 
     def unstructure_rich_text(value: m.RichText) -> Any:
         if not value:
@@ -396,7 +410,9 @@ def configure_converter(conv: Converter) -> None:
     def structure_block(value: Any, _: Any) -> Any:
         return _structure_tagged(value, block_hooks, "a block")
 
-    conv.register_structure_hook_func(_is(m.Block), structure_block)
+    conv.register_structure_hook_func(
+        _is(m.Block), watched(structure_block) if detailed else structure_block
+    )
 
     def structure_list_item(value: Any, _: Any) -> m.ListItem:
         if type(value) is dict:
@@ -408,17 +424,24 @@ def configure_converter(conv: Converter) -> None:
             return unstructure_rich_text(item.content)
         return fields_out[m.ListItem](item)
 
-    conv.register_structure_hook(m.ListItem, structure_list_item)
+    conv.register_structure_hook(
+        m.ListItem, watched(structure_list_item) if detailed else structure_list_item
+    )
     conv.register_unstructure_hook(m.ListItem, unstructure_list_item)
 
     def structure_brief(value: Any, _: Any) -> m.Brief:
         if type(value) is not dict:
             raise Invalid("schema.type", f"expected a brief object, got {json_type_name(value)}")
         if value.get("schema") != SCHEMA_ID:
-            raise Invalid(
+            wrong = Invalid(
                 "schema.version",
                 f'expected "schema": "{SCHEMA_ID}", got {value.get("schema")!r}',
             )
+            if detailed:  # structure the rest all the same, to find where it fails
+                rest = {k: v for k, v in value.items() if k != "schema"}
+                with contextlib.suppress(Exception):  # only the wrong version is reported
+                    fields_in[m.Brief](rest, m.Brief)
+            raise wrong
         fields = dict(value)
         del fields["schema"]
         return fields_in[m.Brief](fields, m.Brief)  # type: ignore[no-any-return]
@@ -426,7 +449,7 @@ def configure_converter(conv: Converter) -> None:
     def unstructure_brief(brief: m.Brief) -> dict[str, Any]:
         return {"schema": SCHEMA_ID, **fields_out[m.Brief](brief)}
 
-    conv.register_structure_hook(m.Brief, structure_brief)
+    conv.register_structure_hook(m.Brief, watched(structure_brief) if detailed else structure_brief)
     conv.register_unstructure_hook(m.Brief, unstructure_brief)
 
     for cls in m.MODEL_TYPES:
@@ -447,7 +470,9 @@ def configure_converter(conv: Converter) -> None:
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
         )
         if cls not in (m.ListItem, m.Brief):
-            conv.register_structure_hook(cls, fields_in[cls])
+            conv.register_structure_hook(
+                cls, watched(fields_in[cls]) if detailed else fields_in[cls]
+            )
         fields_out[cls] = make_dict_unstructure_fn(
             cls, conv, _cattrs_omit_if_default=True, _cattrs_use_linecache=False, **keep
         )
@@ -487,6 +512,12 @@ def structuring_problems(error: BaseException) -> list[Problem]:
     return list(_flatten(error, ()))
 
 
+def iter_structuring_problems(error: BaseException) -> Iterator[Problem]:
+    """The same one at a time, for a caller that lists only the first (a single object
+    may have a million unknown fields)."""
+    return _flatten(error, ())
+
+
 def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
     here = path
     for note in getattr(error, "__notes__", ()):
@@ -505,6 +536,8 @@ def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Prob
     elif isinstance(error, (ClassValidationError, IterableValidationError)):
         for inner in error.exceptions:
             yield from _flatten(inner, here)
+    elif isinstance(error, NotExamined):  # the explanation had seen enough
+        return
     elif isinstance(error, (Invalid, ModelError)):
         # Both carry the path below the value that was being structured.
         yield Problem(

@@ -13,27 +13,36 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import json
 import re
 import sys
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
 import attrs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from . import _patterns
 from . import model as m
 from ._converter import ALWAYS_WRITTEN, BLOCK_TAGS, INLINE_TAGS, SCHEMA_ID, json_type_name
+from ._explaining import CURRENT
 from .errors import Problem, pointer
 
-__all__ = ["SCHEMA_URI", "definition_name", "generate", "json_schema", "schema_problems"]
+__all__ = [
+    "SCHEMA_URI",
+    "definition_name",
+    "generate",
+    "json_schema",
+    "schema_problems",
+    "schema_problems_found",
+]
 
 SCHEMA_URI = "urn:briefmodel:schema:brief:1"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -332,14 +341,109 @@ def _problem(
 
 def schema_problems(data: Any) -> list[Problem]:
     """Every problem the JSON Schema finds in ``data``, in document order."""
+    return schema_problems_found(data)[0]
+
+
+def schema_problems_found(data: Any, *, limit: int | None = None) -> tuple[list[Problem], bool]:
+    """The problems the JSON Schema finds in ``data``, in document order, and whether
+    they are all of them: with ``limit``, the validator stops after that many.
+
+    Inside an explanation (:func:`briefmodel._explaining.explaining`) the validator
+    looks only at what failed to structure: a model object that structured is valid,
+    and so are the items of an array that did.
+    """
     validator, named = _validator()
+    if CURRENT.get() is not None:
+        validator = _pruning()
     defs: dict[str, Any] = validator.schema["$defs"]  # type: ignore[index]
-    problems = [p for error in validator.iter_errors(data) for p in _problem(error, named, defs)]
-    unique = {(p.path, p.code, p.message): p for p in problems}
-    return sorted(unique.values(), key=lambda p: _order(p.path))
+    found = (p for error in validator.iter_errors(data) for p in _problem(error, named, defs))
+    if limit is None:
+        problems, complete = list(found), True
+    else:
+        problems = list(itertools.islice(found, limit + 1))
+        complete = len(problems) <= limit
+    unique = {(p.path, p.code, p.message): p for p in problems[:limit]}
+    return sorted(unique.values(), key=lambda p: order_of_pointer(p.path)), complete
 
 
-def _order(path: str) -> list[tuple[int, Any]]:
+@functools.lru_cache(maxsize=1)
+def _pruning() -> Draft202012Validator:
+    """The validator, made to pass over the objects and arrays that structured, and to
+    check the items of an array that did not with a plain test where the items' schema
+    is simple (a string, a pattern, a model object), descending only into those that
+    fail it."""
+    keywords = Draft202012Validator.VALIDATORS
+    ref_keyword, items_keyword = keywords["$ref"], keywords["items"]
+    additional_keyword = keywords["additionalProperties"]
+    schema = _validator()[0].schema
+    defs: dict[str, Any] = schema["$defs"]  # type: ignore[index]
+    # The definitions that the converter's hooks for model objects stand for.
+    objects = {"#/$defs/" + definition_name(cls) for cls in m.MODEL_TYPES}
+    objects |= {"#/$defs/block", "#/$defs/inline"}
+    tests: dict[int, Callable[[Any, set[int]], bool] | None] = {}
+
+    def ref(checker: Any, ref: str, instance: Any, schema: Any) -> Iterator[SchemaError]:
+        state = CURRENT.get()
+        structured = type(instance) is dict and ref in objects
+        if state is None or not structured or id(instance) in state.failed:
+            yield from ref_keyword(checker, ref, instance, schema)
+
+    def items(checker: Any, items: Any, instance: Any, schema: Any) -> Iterator[SchemaError]:
+        state = CURRENT.get()
+        if state is None or type(instance) is not list or "prefixItems" in schema:
+            yield from items_keyword(checker, items, instance, schema)
+            return
+        if id(instance) not in state.failed:
+            return
+        if id(items) not in tests:
+            tests[id(items)] = _plain_test(items, defs, objects)
+        passes = tests[id(items)]
+        failed = state.failed
+        for index, item in enumerate(instance):
+            if passes is None or not passes(item, failed):
+                yield from checker.descend(item, items, path=index)
+
+    def additional(checker: Any, extra: Any, instance: Any, schema: Any) -> Iterator[SchemaError]:
+        # The same error without its message, which names every unknown field in order
+        # (the problems name them one by one, and only the first few are wanted).
+        if extra is not False or type(instance) is not dict or "patternProperties" in schema:
+            yield from additional_keyword(checker, extra, instance, schema)
+        elif any(name not in schema.get("properties", ()) for name in instance):
+            yield SchemaError("unknown fields")
+
+    pruning = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"$ref": ref, "items": items, "additionalProperties": additional}
+    )
+    return pruning(schema)  # type: ignore[no-any-return]
+
+
+def _plain_test(
+    items: Any, defs: dict[str, Any], objects: set[str]
+) -> Callable[[Any, set[int]], bool] | None:
+    """A test that an item passes only if it is valid against ``items`` (given the ids
+    of the values that failed to structure), for the items' schemas of the model; None
+    for any other."""
+    if items == {"type": "string", "minLength": 1}:
+        return lambda item, _: type(item) is str and item != ""
+    ref = items.get("$ref") if len(items) == 1 else None
+    if ref == "#/$defs/list-item":  # rich text (a string, an array) or an object
+        return lambda item, failed: type(item) in (dict, list, str) and id(item) not in failed
+    if ref in objects:
+        return lambda item, failed: type(item) is dict and id(item) not in failed
+    if ref is not None and ref.startswith("#/$defs/"):
+        shape = defs.get(ref[len("#/$defs/") :], {})
+        if set(shape) == {"description", "type", "pattern"} and shape["type"] == "string":
+            search = re.compile(shape["pattern"]).search
+            return lambda item, _: type(item) is str and search(item) is not None
+    if items == {"if": {"type": "string"}, "else": {"$ref": "#/$defs/inline"}}:
+        return lambda item, failed: (
+            type(item) is str or (type(item) is dict and id(item) not in failed)
+        )
+    return None
+
+
+def order_of_pointer(path: str) -> list[tuple[int, Any]]:
+    """The sort key that puts JSON Pointers in document order (indexes by number)."""
     return [(0, int(part)) if part.isdigit() else (1, part) for part in path.split("/")[1:]]
 
 

@@ -16,12 +16,13 @@ False
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 __all__ = [
+    "MAX_PROBLEMS",
     "BriefmodelError",
     "BriefmodelWarning",
     "ModelError",
@@ -35,6 +36,15 @@ __all__ = [
 ]
 
 Severity = Literal["error", "warning"]
+
+#: How many problems a report, a :class:`ValidationError` or a reader's list of losses
+#: holds. Beyond them, one last problem (code ``problems.more``) says how many more there
+#: are, so that a document with a million faults is reported as fast as one with a
+#: hundred: readers stop describing (and validation stops explaining) what they would
+#: not list anyway.
+MAX_PROBLEMS = 100
+#: The code of the problem that counts the problems not listed.
+MORE_CODE = "problems.more"
 
 
 def pointer(path: Iterable[str | int]) -> str:
@@ -85,6 +95,144 @@ class Problem:
         if self.column is not None:
             data["column"] = self.column
         return data
+
+
+@attrs.frozen(kw_only=True)
+class _More(Problem):
+    """The last problem of a capped list: how many more errors and warnings there are
+    (``exact`` False when checking stopped early, so that there may be more still)."""
+
+    errors: int = 0
+    warnings: int = 0
+    exact: bool = True
+
+
+def _more(errors: int, warnings: int, *, exact: bool = True) -> _More:
+    count = errors + warnings
+    what = "problem" + ("" if count == 1 else "s")
+    if exact:
+        message = f"and {count} more {what}, not listed (only the first {MAX_PROBLEMS} are)"
+    else:
+        message = f"and at least {count} more {what}, not listed: checking stopped early"
+    return _More(
+        severity="error" if errors else "warning",
+        code=MORE_CODE,
+        message=message,
+        errors=errors,
+        warnings=warnings,
+        exact=exact,
+    )
+
+
+def capped(
+    problems: Iterable[Problem], limit: int = MAX_PROBLEMS, *, at_least: int | None = None
+) -> list[Problem]:
+    """At most ``limit`` of ``problems``, in their order, then one ``problems.more``
+    counting the rest (and what earlier ``problems.more`` counted).
+
+    ``at_least`` says that whoever found ``problems`` stopped looking before the end,
+    having seen that many: the count then says "at least", and is there even when
+    nothing is left out here. When there are too many, errors are listed before
+    warnings: the first ``limit`` errors, then as many warnings as there is room for, so
+    that a document whose thousand warnings come first still shows its errors.
+
+    >>> listed = capped([Problem(severity="warning", code="w", message="w")] * 3
+    ...                 + [Problem(severity="error", code="e", message="e")], limit=2)
+    >>> [p.code for p in listed], listed[-1].severity
+    (['w', 'e', 'problems.more'], 'warning')
+    >>> listed[-1].message
+    'and 2 more problems, not listed (only the first 100 are)'
+    """
+    real: list[Problem] = []
+    errors = warnings = 0
+    exact = at_least is None
+    for problem in problems:
+        if type(problem) is _More:
+            errors += problem.errors
+            warnings += problem.warnings
+            exact = exact and problem.exact
+        else:
+            real.append(problem)
+    if len(real) > limit:
+        room = limit - sum(p.severity == "error" for p in real)
+        kept: list[Problem] = []
+        for problem in real:
+            if problem.severity == "error":
+                if len(kept) < limit:
+                    kept.append(problem)
+                    continue
+                errors += 1
+            elif room > 0:
+                kept.append(problem)
+                room -= 1
+            else:
+                warnings += 1
+        real = kept
+    if at_least is not None:  # the rest, as many as were seen: all errors if any is
+        unseen = max(at_least - len(real) - errors - warnings, 0 if errors or warnings else 1)
+        if errors or any(p.severity == "error" for p in real):
+            errors += unseen
+        else:
+            warnings += unseen
+    if errors or warnings:
+        real.append(_more(errors, warnings, exact=exact))
+    return real
+
+
+class ProblemLog:
+    """Problems gathered one at a time by a reader: the first :data:`MAX_PROBLEMS`
+    kept, the rest only counted (:meth:`room` tells a caller whether describing one
+    more is worth it; :meth:`skip` counts one without describing it)."""
+
+    __slots__ = ("kept", "unlisted_errors", "unlisted_warnings")
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.unlisted_errors = 0
+        self.unlisted_warnings = 0
+
+    def room(self) -> bool:
+        return len(self.kept) < MAX_PROBLEMS
+
+    def append(self, problem: Problem) -> None:
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append(problem)
+        else:
+            self.skip(problem.severity)
+
+    def skip(self, severity: Severity) -> None:
+        if severity == "error":
+            self.unlisted_errors += 1
+        else:
+            self.unlisted_warnings += 1
+
+    def __len__(self) -> int:
+        return len(self.kept) + self.unlisted_errors + self.unlisted_warnings
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems())
+
+    def problems(self) -> list[Problem]:
+        """What was gathered: the problems kept, then one ``problems.more`` if any was
+        only counted."""
+        if not (self.unlisted_errors or self.unlisted_warnings):
+            return list(self.kept)
+        return [*self.kept, _more(self.unlisted_errors, self.unlisted_warnings)]
+
+
+def count_problems(problems: Iterable[Problem], severity: Severity | None = None) -> int:
+    """How many problems ``problems`` stands for, counting those a ``problems.more``
+    counts; only those of ``severity`` when it is given."""
+    total = 0
+    for problem in problems:
+        if type(problem) is _More:
+            if severity != "warning":
+                total += problem.errors
+            if severity != "error":
+                total += problem.warnings
+        elif severity is None or problem.severity == severity:
+            total += 1
+    return total
 
 
 # Report holds the Brief it read, so it lives beside the model, in ._report: the model
@@ -146,11 +294,14 @@ class ValidationError(BriefmodelError):
     """A document that was read but breaks the schema or a rule; carries every problem."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        errors = [p for p in self.problems if p.severity == "error"] or list(self.problems)
+        self.problems = tuple(capped(problems))
+        listed = [p for p in self.problems if type(p) is not _More]
+        errors = [p for p in listed if p.severity == "error"]
+        total = count_problems(self.problems, "error" if errors else None)
+        errors = errors or listed
         shown = "\n".join(f"  {p}" for p in errors[:10])
-        more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
-        count = f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
+        more = f"\n  … and {total - len(errors[:10])} more" if total > len(errors[:10]) else ""
+        count = f"{total} error" + ("s" if total != 1 else "")
         super().__init__(f"invalid brief ({count}):\n{shown}{more}")
 
 
@@ -187,10 +338,12 @@ def settle_losses(losses: list[Problem], *, strict: bool, stacklevel: int) -> No
         return
     if strict:
         raise ValidationError(losses)
+    listed = [p for p in losses if type(p) is not _More]
+    total = count_problems(losses)
     shown = "; ".join(
         f"{f'line {p.line}' if p.line is not None else p.path or '/'}: {p.message}"
-        for p in losses[:5]
+        for p in listed[:5]
     )
-    more = f" (and {len(losses) - 5} more)" if len(losses) > 5 else ""
-    count = f"{len(losses)} loss" + ("" if len(losses) == 1 else "es")
+    more = f" (and {total - len(listed[:5])} more)" if total > len(listed[:5]) else ""
+    count = f"{total} loss" + ("" if total == 1 else "es")
     warnings.warn(BriefmodelWarning(f"read with {count}: {shown}{more}"), stacklevel=stacklevel + 1)

@@ -24,7 +24,7 @@ import attrs
 from . import _patterns
 from . import model as m
 from ._files import WRITE_CODES
-from .errors import Problem, Severity, pointer
+from .errors import MORE_CODE, Problem, ProblemLog, Severity, pointer
 
 __all__ = [
     "CODES",
@@ -392,7 +392,8 @@ _FAST_RULES = _table(
 
 
 def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> list[Problem]:
-    """Run every rule over every node of ``brief``; return the problems in document order.
+    """Run every rule over every node of ``brief``; return the problems in document order,
+    at most :data:`~briefmodel.errors.MAX_PROBLEMS` and a ``problems.more`` counting the rest.
 
     A first pass runs the rules without building paths; only a brief that has problems
     is walked again, in document order and with paths, to report them.
@@ -401,12 +402,17 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
     if not _has_problems(brief, _context(brief, schemes)):
         return []
     ctx = _context(brief, schemes)
-    problems: list[Problem] = []
+    problems = ProblemLog()
     table = RULES
     for path, node in brief.walk():
         ctx.depth = len(path)
         for rule in table.get(type(node), ()):
-            for where, message in rule.check(node, ctx):
+            found = rule.check(node, ctx)
+            if not problems.room():  # counted, not described
+                for _ in found:
+                    problems.skip(rule.severity)
+                continue
+            for where, message in found:
                 problems.append(
                     Problem(
                         severity=rule.severity,
@@ -415,7 +421,7 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
                         path=pointer((*path, *where)),
                     )
                 )
-    return problems
+    return problems.problems()
 
 
 def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:
@@ -582,6 +588,11 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
     "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
+    MORE_CODE: (
+        "error",
+        "More problems than a report lists (MAX_PROBLEMS, 100): how many more, as an error "
+        'if any of them is one, else a warning ("at least" when checking stopped early).',
+    ),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
 }
 _SHAPE_CODES: dict[str, tuple[Severity, str]] = {

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._files import read_document
-from .errors import ParseError, Problem, Report, ValidationError
+from .errors import ParseError, Problem, Report, ValidationError, capped
 from .formats import Format, by_name, detect
 from .formats import json as json_format
 from .model import Brief
@@ -39,7 +39,9 @@ def validate(
     :class:`os.PathLike`; a plain ``str`` is always taken as text), canonical JSON
     data (a ``dict``) or a :class:`~briefmodel.Brief`. ``format`` names the format of
     text or a file; by default it comes from the file's suffix or is sniffed.
-    ``url_schemes`` are the schemes links may use.
+    ``url_schemes`` are the schemes links may use. The report lists the first
+    :data:`~briefmodel.errors.MAX_PROBLEMS` problems (errors before warnings), then one
+    ``problems.more`` that counts the rest.
 
     XML (NewsML-G2) is first checked against an XML Schema, each problem with its line:
     briefmodel's NewsML-G2 profile by default, or the XSD file ``xsd`` names (IPTC's
@@ -57,11 +59,11 @@ def validate(
     try:
         brief = _read(data, format, xsd, found)
     except (ParseError, ValidationError) as error:
-        return Report(problems=(*found, *error.problems))
+        return Report(problems=tuple(capped((*found, *error.problems))))
     if brief is None:
-        return Report(problems=tuple(found))
+        return Report(problems=tuple(capped(found)))
     return Report(
-        problems=(*found, *check(brief, url_schemes=url_schemes)),
+        problems=tuple(capped((*found, *check(brief, url_schemes=url_schemes)))),
         brief=brief,
     )
 

@@ -3,16 +3,26 @@ Infinity) and the brief built from the data, every problem with its JSON Pointer
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..._converter import converter, explaining_converter, not_json, structuring_problems
-from ..._schema import schema_problems
-from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError, pointer
+from ..._converter import converter, explaining_converter, iter_structuring_problems, not_json
+from ..._explaining import explaining
+from ..._schema import order_of_pointer, schema_problems_found
+from ...errors import (
+    MAX_PROBLEMS,
+    BriefmodelWarning,
+    ParseError,
+    Problem,
+    ValidationError,
+    capped,
+    pointer,
+)
 from ...model import Brief
 
 UNKNOWN_KEY = "briefmodel:unknown"
@@ -199,9 +209,16 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
     """Build a brief from canonical JSON data (dicts, lists, strings, numbers).
 
     Raises :class:`~briefmodel.ValidationError` with every schema and structuring
-    problem, each with its JSON Pointer. Semantic rules are not run here; use
-    :func:`briefmodel.validate` or :func:`briefmodel.loads` for those.
+    problem, each with its JSON Pointer (the first :data:`~briefmodel.errors.MAX_PROBLEMS`
+    of them). Semantic rules are not run here; use :func:`briefmodel.validate` or
+    :func:`briefmodel.loads` for those.
     """
+    return _build(data, strict=strict, parsed=False, stacklevel=5)
+
+
+def _build(data: Any, *, strict: bool, parsed: bool, stacklevel: int = 4) -> Brief:
+    """:func:`from_dict`; ``parsed`` says that ``data`` comes from :func:`parse`, so
+    holds nothing JSON cannot (which is then not looked for)."""
     try:
         return converter.structure(data, Brief)
     except RecursionError:
@@ -212,54 +229,125 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
         ) from None
     except Exception:  # noqa: BLE001 - any failure is explained below, with paths
         pass
-    problems = explain(data)
-    if not strict and problems and all(p.code == "schema.additional-properties" for p in problems):
-        kept = ", ".join(p.path for p in problems)
-        warnings.warn(
-            f"unknown fields kept under extensions[{UNKNOWN_KEY!r}]: {kept}",
-            BriefmodelWarning,
-            stacklevel=4,
-        )
-        return from_dict(_keep_unknown(data, problems), strict=True)
-    raise ValidationError(problems)
+    if not strict:
+        unknown = _unknown_fields(data, parsed=parsed)
+        if unknown:
+            kept = ", ".join(p.path for p in unknown[:MAX_PROBLEMS])
+            more = len(unknown) - MAX_PROBLEMS
+            warnings.warn(
+                f"unknown fields kept under extensions[{UNKNOWN_KEY!r}]: {kept}"
+                + (f" and {more} more" if more > 0 else ""),
+                BriefmodelWarning,
+                stacklevel=stacklevel,
+            )
+            return _build(_keep_unknown(data, unknown), strict=True, parsed=parsed)
+    raise ValidationError(_explain(data, parsed=parsed))
+
+
+#: How many failures explaining a document looks for before it stops: enough to count
+#: well past the problems listed, few enough that a file of a million faults is
+#: explained in a fraction of a second.
+EXPLAINED = 10 * MAX_PROBLEMS
 
 
 def explain(data: Any) -> list[Problem]:
-    """Every problem that keeps ``data`` from being a brief: schema first, then structure."""
-    problems = [
+    """Every problem that keeps ``data`` from being a brief: schema first, then structure.
+
+    The first :data:`~briefmodel.errors.MAX_PROBLEMS` are listed, then one
+    ``problems.more`` counts the rest. A document with very many faults is explained
+    only so far (:data:`EXPLAINED` failures): the count then says "at least".
+    """
+    return _explain(data, parsed=False)
+
+
+def _explain(data: Any, *, parsed: bool) -> list[Problem]:
+    found = (
         Problem(severity="error", code=bad.code, message=bad.message, path=pointer(bad.path))
-        for bad in not_json(data)
-    ]
+        for bad in (() if parsed else not_json(data))
+    )
+    problems = list(itertools.islice(found, EXPLAINED + 1))
     if problems:
-        return problems
-    try:
-        problems = schema_problems(data)
-        explaining_converter.structure(data, Brief)
-        if problems:
-            return problems
-    except RecursionError:
-        return [
-            Problem(
-                severity="error", code="parse.too-deep", message="the document nests too deeply"
-            )
-        ]
-    except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
-        # Structuring finds what the schema cannot say (a 30 February); what it finds at
-        # or around a place the schema already explained is the same problem again.
-        explained = [p.path for p in problems]
-        return problems + [
-            found
-            for found in structuring_problems(error)
-            if not any(_related(found.path, path) for path in explained)
-        ] or [Problem(severity="error", code="structure.invalid", message=str(error))]
+        stopped = len(problems) > EXPLAINED
+        return capped(problems[:EXPLAINED], at_least=len(problems) if stopped else None)
+    with explaining(EXPLAINED, detail=MAX_PROBLEMS) as state:
+        try:
+            explaining_converter.structure(data, Brief)
+        except RecursionError:
+            return [_TOO_DEEP]
+        except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
+            try:
+                problems, complete = schema_problems_found(data, limit=MAX_PROBLEMS)
+            except RecursionError:
+                return [_TOO_DEEP]
+            # Structuring finds what the schema cannot say (a 30 February); what it finds
+            # at or around a place the schema already explained is the same problem again.
+            explained = {p.path for p in problems}
+            holding = _with_ancestors(explained)  # a place explained, or one holding it
+            structural = iter_structuring_problems(error)
+            seen = list(itertools.islice(structural, EXPLAINED))
+            problems += [
+                problem
+                for problem in seen
+                if problem.path not in holding and not _ancestors(problem.path) & explained
+            ]
+            if not problems:
+                problems = [Problem(severity="error", code="structure.invalid", message=str(error))]
+            if complete and state.complete and next(structural, None) is None:
+                return capped(problems)
+            # Explaining stopped early: there are at least as many as the failures seen.
+            return capped(problems, at_least=max(len(problems), len(seen), state.failures))
     return [  # pragma: no cover - the two converters accept the same documents
         Problem(severity="error", code="structure.invalid", message="the brief could not be built")
     ]
 
 
-def _related(a: str, b: str) -> bool:
-    """Whether one JSON Pointer is the other or lies inside it."""
-    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+def _unknown_fields(data: Any, *, parsed: bool) -> list[Problem]:
+    """The fields of ``data`` the model does not have, in document order, when they are
+    all that is wrong with it (else none): what reading leniently keeps aside.
+
+    The converter finds every unknown field, and accepting exactly what the schema
+    accepts, nothing else when it finds nothing else; the schema is not needed.
+    """
+    if not parsed and any(True for _ in not_json(data)):
+        return []
+    for limit in (EXPLAINED, None):  # most documents have few, so look for a few first
+        with explaining(limit) as state:
+            try:
+                explaining_converter.structure(data, Brief)
+            except RecursionError:
+                return []
+            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
+                unknown = list(iter_structuring_problems(error))
+                if any(p.code != "schema.additional-properties" for p in unknown):
+                    return []  # something else is wrong too
+                if not state.stopped:
+                    return sorted(unknown, key=lambda p: order_of_pointer(p.path))
+    return []  # pragma: no cover - the converters fail alike
+
+
+_TOO_DEEP = Problem(
+    severity="error", code="parse.too-deep", message="the document nests too deeply"
+)
+
+
+def _ancestors(path: str) -> set[str]:
+    """The JSON Pointers of the places that hold ``path``, the whole document ``""``
+    included."""
+    found = {""}
+    index = path.find("/", 1)
+    while index != -1:
+        found.add(path[:index])
+        index = path.find("/", index + 1)
+    return found
+
+
+def _with_ancestors(paths: Iterable[str]) -> set[str]:
+    """The pointers ``paths`` and every place that holds one of them."""
+    found: set[str] = set()
+    for path in paths:
+        found.add(path)
+        found |= _ancestors(path)
+    return found
 
 
 def _keep_unknown(data: Any, problems: list[Problem]) -> Any:
@@ -283,7 +371,7 @@ def _unescape(part: str) -> str:
 
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read canonical JSON text into a brief (without running the semantic rules)."""
-    return from_dict(parse(data), strict=strict)
+    return _build(parse(data), strict=strict, parsed=True)
 
 
 def sniff(text: str) -> bool:
