@@ -78,13 +78,18 @@ NODE_ID = Shape(
 _NOT_IN_NODE_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 
-def new_node_id(candidates: tuple[object, ...], taken: set[str]) -> str:
+def new_node_id(
+    candidates: tuple[object, ...], taken: set[str], counters: dict[str, int] | None = None
+) -> str:
     """A :data:`NODE_ID` made from the first candidate that is a non-empty string (a name,
     a code, a URI), unique among ``taken``, to which it is added.
 
     What an id cannot hold becomes ``-``; an id that cannot start as it is gets ``_``
     before it; a taken one gets ``-2``, ``-3`` … after it; with no candidate, ``x``.
-    Readers of other producers' documents use it to give entities and sources ids.
+    Readers of other producers' documents use it to give entities and sources ids;
+    ``counters``, kept by the reader for all its calls, remembers the last number each
+    id was given, so that a thousand people of the same name are not counted up from
+    ``-2`` each time (``taken`` only grows, so the numbers below are taken still).
 
     >>> taken = {"port-authority"}
     >>> new_node_id((None, "Port Authority"), taken), new_node_id(("Port authority",), taken)
@@ -100,11 +105,16 @@ def new_node_id(candidates: tuple[object, ...], taken: set[str]) -> str:
             break
     else:
         ident = "x"
-    base, n = ident, 1
+    base = ident
+    n = 1 if counters is None else counters.get(base, 1)
+    if n > 1:
+        ident = f"{base}-{n}"
     while ident in taken:
         n += 1
         ident = f"{base}-{n}"
     taken.add(ident)
+    if counters is not None:
+        counters[base] = n
     return ident
 
 

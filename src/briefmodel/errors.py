@@ -181,8 +181,9 @@ def capped(
 
 class ProblemLog:
     """Problems gathered one at a time by a reader: the first :data:`MAX_PROBLEMS`
-    kept, the rest only counted (:meth:`room` tells a caller whether describing one
-    more is worth it; :meth:`skip` counts one without describing it)."""
+    kept, the rest only counted. :meth:`room` tells a caller whether describing one more
+    is worth it, :meth:`skip` counts one without describing it; iterating gives the
+    problems kept and then, if any was only counted, a ``problems.more``."""
 
     __slots__ = ("kept", "unlisted_errors", "unlisted_warnings")
 
@@ -195,10 +196,17 @@ class ProblemLog:
         return len(self.kept) < MAX_PROBLEMS
 
     def append(self, problem: Problem) -> None:
-        if len(self.kept) < MAX_PROBLEMS:
+        if type(problem) is _More:
+            self.unlisted_errors += problem.errors
+            self.unlisted_warnings += problem.warnings
+        elif len(self.kept) < MAX_PROBLEMS:
             self.kept.append(problem)
         else:
             self.skip(problem.severity)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
 
     def skip(self, severity: Severity) -> None:
         if severity == "error":
@@ -211,6 +219,9 @@ class ProblemLog:
 
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.problems())
+
+    def __add__(self, other: Iterable[Problem]) -> list[Problem]:
+        return [*self, *other]
 
     def problems(self) -> list[Problem]:
         """What was gathered: the problems kept, then one ``problems.more`` if any was
@@ -326,7 +337,7 @@ class WriteError(BriefmodelError, OSError):
         return f"{self.problem.code}: {self.problem.message}"
 
 
-def settle_losses(losses: list[Problem], *, strict: bool, stacklevel: int) -> None:
+def settle_losses(losses: Iterable[Problem], *, strict: bool, stacklevel: int) -> None:
     """What a format's reader does with what it could not hold, once it has read all.
 
     Reading strictly, the losses are a :class:`ValidationError`. Otherwise they are one
@@ -334,6 +345,7 @@ def settle_losses(losses: list[Problem], *, strict: bool, stacklevel: int) -> No
     Pointer) and counting the rest; ``stacklevel`` is :func:`warnings.warn`'s, counted
     from the caller, so that the warning points at the code that called ``bm.loads``.
     """
+    losses = list(losses)
     if not losses:
         return
     if strict:

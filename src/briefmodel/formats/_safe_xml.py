@@ -13,7 +13,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from lxml import etree
 
-from ..errors import ParseError, Problem
+from ..errors import ParseError, Problem, ProblemLog, Severity
 
 __all__ = [
     "BM",
@@ -271,26 +271,49 @@ def line_of(element: etree._Element) -> int | None:
     return line if isinstance(line, int) else None
 
 
-def where(element: etree._Element, plain: tuple[str, ...] = ()) -> str:
+#: The position of each child among its parent's children of the same name, and how
+#: many those are, by parent: what :func:`where` counts once per parent.
+Positions = dict[etree._Element, dict[etree._Element, tuple[int, int]]]
+
+
+def where(
+    element: etree._Element, plain: tuple[str, ...] = (), positions: Positions | None = None
+) -> str:
     """A readable XPath to an element: ``/newsItem/contentMeta/slugline[2]``.
 
     Elements in the namespaces ``plain`` (as ``{uri}`` prefixes) go by their local names,
-    others by ``{uri}name``, so that no two elements share a path.
+    others by ``{uri}name``, so that no two elements share a path. A reader that names
+    many elements passes the same ``positions`` every time, so that the siblings of an
+    element are counted once, not once for each of them.
     """
     steps: list[str] = []
     node: etree._Element | None = element
+    known: Positions = {} if positions is None else positions
     while node is not None:
         parent = node.getparent()
         step = local_name(node.tag)
         if not node.tag.startswith(plain):
             step = str(node.tag)  # {namespace}name: foreign elements cannot collide
         if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
-            if len(same) > 1:
-                step += f"[{same.index(node) + 1}]"
+            table = known.get(parent)
+            if table is None:
+                table = known[parent] = _positions(parent)
+            index, count = table[node]
+            if count > 1:
+                step += f"[{index + 1}]"
         steps.append(step)
         node = parent
     return "/" + "/".join(reversed(steps))
+
+
+def _positions(parent: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+    counts: dict[Any, int] = {}
+    seen: list[tuple[etree._Element, int]] = []
+    for child in parent:
+        index = counts.get(child.tag, 0)
+        counts[child.tag] = index + 1
+        seen.append((child, index))
+    return {child: (index, counts[child.tag]) for child, index in seen}
 
 
 #: Elements whose text runs on with their neighbours' (HTML's phrasing elements): the
@@ -343,11 +366,12 @@ class Reading:
         self.root = root
         self.strict = strict
         self.own = own
-        self.losses: list[Problem] = []
-        self.errors: list[Problem] = []
+        self.losses = ProblemLog()
+        self.errors = ProblemLog()
         self.unknown: dict[str, str] = {}
         #: What has been reported lost, by element (see :data:`Lost`).
         self.lost: Lost = {}
+        self.positions: Positions = {}  # for where()
 
     # -- reporting -----------------------------------------------------------------
 
@@ -362,19 +386,28 @@ class Reading:
     ) -> None:
         """A loss at ``element`` (or at ``line``): ``part`` says what of it is lost (see
         :data:`Lost`); ``keep`` keeps the element's markup (``strict=False``) under its
-        XPath."""
+        XPath. Past the first :data:`~briefmodel.errors.MAX_PROBLEMS`, losses are
+        counted, not described."""
         self.lost.setdefault(element, set()).add(part)
-        self.losses.append(
-            Problem(
-                severity="error" if self.strict else "warning",
-                code=self.loss_code,
-                message=f"{what} has no place in the model"
-                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
-                line=line_of(element) if line is None else line,
+        severity: Severity = "error" if self.strict else "warning"
+        if not self.losses.room():
+            self.losses.skip(severity)
+        else:
+            self.losses.append(
+                Problem(
+                    severity=severity,
+                    code=self.loss_code,
+                    message=f"{what} has no place in the model"
+                    + (
+                        "; strict=False drops it with a warning"
+                        if self.strict
+                        else " and is dropped"
+                    ),
+                    line=line_of(element) if line is None else line,
+                )
             )
-        )
         if keep and not self.strict:
-            path = where(element, self.plain_namespaces)
+            path = where(element, self.plain_namespaces, self.positions)
             self.unknown[path] = etree.tostring(element, encoding="unicode", with_tail=False)
 
     def lose_stray_text(self, element: etree._Element) -> None:
@@ -407,7 +440,7 @@ class Reading:
                 continue
             self.lose(item.element, item.what, keep=False, part=item.step[1:], line=item.line)
             if not self.strict and self.keeps(item.step):
-                key = path = where(item.element, self.plain_namespaces) + item.step
+                key = path = where(item.element, self.plain_namespaces, self.positions) + item.step
                 count = 1
                 while key in self.unknown:
                     count += 1
@@ -441,7 +474,8 @@ class Reading:
                 )
 
     def lose_element(self, element: etree._Element) -> None:
-        self.lose(element, f"<{local_name(element.tag)}>{lost_text(element)}")
+        what = f"<{local_name(element.tag)}>"
+        self.lose(element, what + lost_text(element) if self.losses.room() else what)
 
     def fail(self, element: etree._Element | None, code: str, message: str) -> None:
         self.errors.append(

@@ -72,7 +72,7 @@ class _BlockReader(Reading):
             )
         ):
             super().lose(element, what, keep=False, part=part, line=line)
-            self.unknown[where(element)] = _harmless(element)
+            self.unknown[where(element, positions=self.positions)] = _harmless(element)
             return
         super().lose(element, what, keep=keep, part=part, line=line)
 

@@ -145,7 +145,7 @@ class _OwnPage(_BlockReader):
             part=f"@{name}",
         )
         if not self.strict:
-            self.unknown[f"{where(element)}/@{name}"] = value
+            self.unknown[f"{where(element, positions=self.positions)}/@{name}"] = value
         return None
 
     def own_brief(self, article: etree._Element) -> Brief:

@@ -10,7 +10,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from ...errors import Problem
+from ...errors import Problem, ProblemLog
 from ...model import (
     Citation,
     Code,
@@ -49,11 +49,14 @@ class _Reader:
     def __init__(self, *, strict: bool, offset: int = 0) -> None:
         self.strict = strict
         self.offset = offset  # lines of front matter before the body
-        self.losses: list[Problem] = []
-        self.errors: list[Problem] = []
+        self.losses = ProblemLog()
+        self.errors = ProblemLog()
         self.line = 0  # the line of the block being read
 
     def lose(self, what: str, line: int | None = None) -> None:
+        if not self.losses.room():  # counted, not described
+            self.losses.skip("error" if self.strict else "warning")
+            return
         self.losses.append(
             Problem(
                 severity="error" if self.strict else "warning",

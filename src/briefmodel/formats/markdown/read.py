@@ -150,7 +150,7 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
             ]
         ) from None
     if reader.losses or notes:
-        shown = [f"line {p.line}: {p.message}" for p in reader.losses[:5]] + notes
+        shown = [f"line {p.line}: {p.message}" for p in reader.losses.kept[:5]] + notes
         more = f" (and {len(reader.losses) - 5} more)" if len(reader.losses) > 5 else ""
         warnings.warn(BriefmodelWarning("read with " + "; ".join(shown) + more), stacklevel=3)
     return brief

@@ -66,6 +66,7 @@ class _Reader(BodyReader):
         self.fields: dict[str, Any] = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.taken_ids: set[str] = set()
+        self.id_counters: dict[str, int] = {}  # for new_id
 
     # -- values ----------------------------------------------------------------------
 
@@ -124,7 +125,7 @@ class _Reader(BodyReader):
         return None
 
     def new_id(self, *candidates: str | None) -> str:
-        return new_node_id(candidates, self.taken_ids)
+        return new_node_id(candidates, self.taken_ids, self.id_counters)
 
     # -- the item --------------------------------------------------------------------
 
@@ -510,7 +511,7 @@ def _read_item(
         )
     reader = _Reader(root, strict=strict, stripped=stripped)
     brief = reader.brief()
-    return brief, reader.losses
+    return brief, reader.losses.problems()
 
 
 def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:

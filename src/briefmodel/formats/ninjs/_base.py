@@ -9,7 +9,7 @@ from typing import Any
 
 from ..._converter import Invalid, parse_datetime
 from ..._patterns import new_node_id
-from ...errors import Problem, pointer
+from ...errors import Problem, ProblemLog, pointer
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
 
@@ -42,11 +42,12 @@ class _ReaderBase:
         self.headline_from: int | None = None
         #: Top-level properties already read (a title or slugline read as the headline).
         self.used: set[str] = set()
-        self.losses: list[Problem] = []
-        self.errors: list[Problem] = []
+        self.losses = ProblemLog()
+        self.errors = ProblemLog()
         self.unknown: dict[str, Any] = {}
         self.fields: dict[str, Any] = {}
         self.taken: set[str] = set()
+        self.id_counters: dict[str, int] = {}  # for new_id
         self.meta: dict[str, Any] = {}
         self.meta_at: int | None = None
         self.own = False
@@ -80,6 +81,11 @@ class _ReaderBase:
     ) -> None:
         """Record a loss at ``path`` (3.x names, or a JSON Pointer as written)."""
         where = path if type(path) is str else self.at(*path)
+        if keep and not self.strict:
+            self.unknown[where] = value
+        if not self.losses.room():  # counted, not described
+            self.losses.skip("error" if self.strict else "warning")
+            return
         self.losses.append(
             Problem(
                 severity="error" if self.strict else "warning",
@@ -89,8 +95,6 @@ class _ReaderBase:
                 path=where,
             )
         )
-        if keep and not self.strict:
-            self.unknown[where] = value
 
     def fail(self, path: tuple[str | int, ...], code: str, message: str) -> None:
         self.errors.append(
@@ -167,4 +171,4 @@ class _ReaderBase:
                 self.lose(self.at(*path) + pointer((key,)), f"the property {key!r}", value)
 
     def new_id(self, *candidates: Any) -> str:
-        return new_node_id(candidates, self.taken)
+        return new_node_id(candidates, self.taken, self.id_counters)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -345,7 +345,7 @@ _NESTED = (
 _CAMEL.update({_v2(name): name for name in (*_TOP, *_NESTED)})
 
 
-def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
+def _settle(brief: Brief, losses: Iterable[Problem], strict: bool) -> Brief:
     settle_losses(losses, strict=strict, stacklevel=4)
     return brief
 
