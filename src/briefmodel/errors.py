@@ -45,6 +45,10 @@ Severity = Literal["error", "warning"]
 MAX_PROBLEMS = 100
 #: The code of the problem that counts the problems not listed.
 MORE_CODE = "problems.more"
+MORE_MEANING = (
+    "More problems than a report lists (MAX_PROBLEMS, 100): how many more, as an error if any "
+    'of them is one, else a warning ("at least" when checking stopped early).'
+)
 
 
 def pointer(path: Iterable[str | int]) -> str:
@@ -208,11 +212,11 @@ class ProblemLog:
         for problem in problems:
             self.append(problem)
 
-    def skip(self, severity: Severity) -> None:
+    def skip(self, severity: Severity, count: int = 1) -> None:
         if severity == "error":
-            self.unlisted_errors += 1
+            self.unlisted_errors += count
         else:
-            self.unlisted_warnings += 1
+            self.unlisted_warnings += count
 
     def __len__(self) -> int:
         return len(self.kept) + self.unlisted_errors + self.unlisted_warnings

@@ -24,7 +24,7 @@ import attrs
 from . import _patterns
 from . import model as m
 from ._files import WRITE_CODES
-from .errors import MORE_CODE, Problem, ProblemLog, Severity, pointer
+from .errors import MORE_CODE, MORE_MEANING, Problem, ProblemLog, Severity, pointer
 
 __all__ = [
     "CODES",
@@ -409,17 +409,12 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
         for rule in table.get(type(node), ()):
             found = rule.check(node, ctx)
             if not problems.room():  # counted, not described
-                for _ in found:
-                    problems.skip(rule.severity)
+                problems.skip(rule.severity, sum(1 for _ in found))
                 continue
             for where, message in found:
+                at = pointer((*path, *where))
                 problems.append(
-                    Problem(
-                        severity=rule.severity,
-                        code=rule.code,
-                        message=message,
-                        path=pointer((*path, *where)),
-                    )
+                    Problem(severity=rule.severity, code=rule.code, message=message, path=at)
                 )
     return problems.problems()
 
@@ -588,11 +583,7 @@ _LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
     "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
-    MORE_CODE: (
-        "error",
-        "More problems than a report lists (MAX_PROBLEMS, 100): how many more, as an error "
-        'if any of them is one, else a warning ("at least" when checking stopped early).',
-    ),
+    MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
 }
 _SHAPE_CODES: dict[str, tuple[Severity, str]] = {

@@ -13,7 +13,7 @@ import attrs
 
 from .._api import dumps
 from .._files import write_atomically
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, WriteError
+from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, WriteError, capped
 from ..formats import Format, by_name, detect
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
@@ -100,8 +100,8 @@ def _converted(
     try:
         text, losses = _written(report.brief, target, settings)
     except (ParseError, ValidationError) as error:  # what the output format cannot hold
-        return None, (*problems, *error.problems)
-    problems = (*problems, *losses)
+        return None, tuple(capped((*problems, *error.problems)))
+    problems = tuple(capped((*problems, *losses)))
     if settings.strict and any(_is_loss(p) for p in problems):
         return None, tuple(
             attrs.evolve(p, severity="error") if _is_loss(p) else p for p in problems

@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import ParseError, Report
+from ..errors import ParseError, Report, count_problems
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -85,7 +85,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             _print_problems(out, shown, report.problems)
         files += 1
         invalid += not report.ok
-        warned += len(report.warnings)
+        warned += count_problems(report.problems, "warning")  # those not listed too
     if as_json:
         summary = {"files": files, "invalid": invalid, "warnings": warned}
         out.write(("\n  " if files else "") + "],\n")
