@@ -28,6 +28,8 @@ so, when it is not installed.
 
 With ``--cli`` it measures ``briefmodel convert`` at pipeline scale instead: the peak memory
 of converting 10,000 briefs against 10, and the speed-up of ``--jobs 2`` over ``--jobs 1``.
+With ``--hostile``, every reader on about a megabyte of each family of adversarial input of
+its format, in MB/s and against the parser it starts from (``workloads/hostile.py``).
 
 This script is the entry point. Each family's operations, targets and rows are in
 ``workloads/``, what they are compared with in ``references/``, and the briefs measured,
@@ -40,6 +42,7 @@ Usage::
     python benchmarks/run.py --json     # machine-readable results
     python benchmarks/run.py --profile  # cProfile of bm.loads and bm.dumps instead
     python benchmarks/run.py --cli --dir /dev/shm   # briefmodel convert, about a minute
+    python benchmarks/run.py --hostile  # adversarial input per reader, in MB/s
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ from typing import Any
 # ``benchmarks`` package (nor does loading this file by its path, as the tests do).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.workloads import cli_batch
+from benchmarks.workloads import cli_batch, hostile
 
 # Nothing else of the benchmarks is imported before main() knows that this is not a --cli
 # run: the peak memory that --cli reads for a child process includes this process's (its
@@ -121,11 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "beside the project); without a file there the rows are skipped, saying so",
     )
     cli_batch.add_options(parser)
+    hostile.add_options(parser)
     args = parser.parse_args(argv)
     if args.cli:
         return cli_batch.main(args, parser)
     if cli_batch.only_with_cli(args):
         parser.error(f"{', '.join(cli_batch.only_with_cli(args))}: only with --cli")
+    if args.hostile:
+        return hostile.main(args)
+    if hostile.only_with_hostile(args):
+        parser.error(f"{', '.join(hostile.only_with_hostile(args))}: only with --hostile")
     if args.sections is None:
         args.sections = 1000
     from benchmarks.harness.briefs import Workload, example_workload, generated_brief

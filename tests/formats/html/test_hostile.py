@@ -66,6 +66,7 @@ from typing import Any
 
 import attrs
 import pytest
+from benchmarks.workloads import hostile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -75,6 +76,7 @@ from briefmodel.formats import html
 from briefmodel.formats.html._parse import _markup, _parser
 from briefmodel.model import MODEL_TYPES, FrozenMap
 from briefmodel.rules import url_scheme
+from tests._work import assert_linear, hostile_run
 
 from ..._browser import dump_dom
 from ..._hang import guarded
@@ -1905,3 +1907,13 @@ def test_lossless_an_unknown_attribute_on_our_own_page_is_never_silent(old: str,
     with pytest.warns(bm.BriefmodelWarning, match="1 loss"):
         kept = bm.loads(page, "html", strict=False)
     assert kept.extensions["briefmodel:unknown"]
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("html"), ids=lambda f: f.name)
+def test_hostile_html_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Each family of the benchmark's hostile input of this format does about four times
+    the work (lines of Python run) at four times the size, read or validated."""
+    assert_linear(hostile_run(family, step), 3000)

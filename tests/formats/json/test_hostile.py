@@ -9,9 +9,11 @@ import json
 import warnings
 
 import pytest
+from benchmarks.workloads import hostile
 
 import briefmodel as bm
 from briefmodel.model import MAX_NUMBER
+from tests._work import assert_linear, hostile_run
 
 BASE = {
     "schema": "briefmodel/1",
@@ -97,3 +99,28 @@ def test_lossless_an_unknown_key_is_an_error_or_kept_with_a_warning() -> None:
         "/colour": "red",
         "/sections/0/blocks/0/style": "b",
     }
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("json"), ids=lambda f: f.name)
+def test_hostile_json_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Each family of the benchmark's hostile input of this format does about four times
+    the work at four times the size, read or validated."""
+    assert_linear(hostile_run(family, step), 3000)
+
+
+def test_many_schema_faults_are_listed_up_to_the_cap_then_counted() -> None:
+    """``"keywords": [1] * k`` took 3.5 s at k = 4000 (every fault explained): the report
+    lists the first MAX_PROBLEMS and one problems.more, at k = 4000 as at 40,000."""
+    import json
+
+    import briefmodel as bm
+
+    for k in (4000, 40_000):
+        data = hostile._brief_with(keywords=[1] * k)
+        report = bm.validate(json.loads(data))
+        assert len(report.problems) == bm.errors.MAX_PROBLEMS + 1
+        assert report.problems[-1].code == "problems.more"
+        assert report.problems[0].path == "/keywords/0"

@@ -47,10 +47,12 @@ from typing import Any
 
 import attrs
 import pytest
+from benchmarks.workloads import hostile
 from lxml import etree
 
 import briefmodel as bm
 from briefmodel.formats import newsml
+from tests._work import assert_linear, hostile_run
 
 from ..._hang import guarded
 from ..._offline import connections as _connections
@@ -970,3 +972,13 @@ def test_nesting_within_the_bound_never_escapes(
     }
     outcome = _run(calls[door], env)
     assert outcome.error is None or isinstance(outcome.error, bm.BriefmodelError), outcome.error
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("newsml"), ids=lambda f: f.name)
+def test_hostile_newsml_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Each family of the benchmark's hostile input of this format does about four times
+    the work (lines of Python run) at four times the size, read or validated."""
+    assert_linear(hostile_run(family, step), 3000)

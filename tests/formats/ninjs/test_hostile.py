@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.workloads import hostile
 from lxml import etree
 
 import briefmodel as bm
+from tests._work import assert_linear, hostile_run
 
 from ._support import _lenient
 
@@ -176,3 +178,13 @@ def test_lossless_every_golden_document_reads_strictly_without_a_loss(path: Path
     brief = bm.loads(text, "ninjs")
     version = "2.1" if path.name.endswith(".2.1.ninjs") else "3.1"
     assert bm.dumps(brief, "ninjs", version=version) == text
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("ninjs"), ids=lambda f: f.name)
+def test_hostile_ninjs_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Each family of the benchmark's hostile input of this format does about four times
+    the work at four times the size, read or validated."""
+    assert_linear(hostile_run(family, step), 3000)

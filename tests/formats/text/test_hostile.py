@@ -6,8 +6,10 @@ layout, white space between words."""
 from __future__ import annotations
 
 import pytest
+from benchmarks.workloads import hostile
 
 import briefmodel as bm
+from tests._work import assert_linear, hostile_run
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x01", "\x08", "\x0e", "\x1f"])
@@ -29,3 +31,13 @@ def test_lossless_tab_vertical_tab_and_form_feed_are_white_space_as_layout(space
     text = f"Headline\n\nFirst{space}paragraph.\n"
     brief = bm.loads(text, "text", strict=False)
     assert brief.sections[0].blocks[0].content == ("First paragraph.",)
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("text"), ids=lambda f: f.name)
+def test_hostile_text_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Each family of the benchmark's hostile input of this format does about four times
+    the work at four times the size, read or validated."""
+    assert_linear(hostile_run(family, step), 3000)
