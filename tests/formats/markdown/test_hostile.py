@@ -1,14 +1,27 @@
 """Bad input fails cleanly: binary, NUL characters and deep nesting are parse errors
-naming a line, and deep images and brackets neither hang nor crash."""
+naming a line, and deep images and brackets neither hang nor crash; hostile Markdown is
+read in time that grows with its size (work counted, not timed)."""
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import subprocess
+import sys
 import warnings
+from typing import Any
 
+import markdown_it
 import pytest
+from benchmarks.workloads import hostile
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import briefmodel as bm
+from briefmodel.formats.markdown._parser import _MD
+from tests._hang import HANG_SECONDS
+from tests._profiles import examples
+from tests._work import assert_linear, hostile_run
 
 
 @pytest.mark.parametrize(
@@ -91,3 +104,80 @@ def test_lossless_references_in_code_and_after_front_matter_are_placed_right() -
         "&#0;",
         "&#xD800;",
     ]
+
+
+# -- linear time -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("step", ["loads", "validate"])
+@pytest.mark.parametrize("family", hostile.of_format("markdown"), ids=lambda f: f.name)
+def test_hostile_markdown_costs_work_in_proportion_to_its_size(
+    family: hostile.Family, step: str
+) -> None:
+    """Every family of the benchmark's hostile Markdown (runs of ``![`` and ``[``, which
+    scanned to the end of the paragraph from each, 50,000 ``![`` taking 10 s) does four
+    times the work at four times the size, counted in lines of Python run."""
+    assert_linear(hostile_run(family, step), 1500)
+
+
+def test_each_bracket_is_scanned_about_once_not_up_to_the_nesting_limit() -> None:
+    """The label scans themselves, counted in tokens skipped: markdown-it-py's own helper
+    scans from each ``[`` on until a ``]`` or the nesting limit (64), so that 2,000 ``[``
+    cost 129,151 tokens skipped and 2,000 ``![`` 508,864 (50,000 ``![``: 10 s); the memo
+    skips what an inner scan has seen, at most two tokens a character."""
+    calls: list[int] = []
+    skip = _MD.inline.skipToken
+
+    def counting(state: Any) -> None:
+        calls.append(1)
+        skip(state)
+
+    for text in ("[" * 2000, "![" * 2000, "[a" * 1000 + "]" * 500, "[x](" * 1000, "![[" * 999):
+        calls.clear()
+        _MD.inline.skipToken = counting  # type: ignore[method-assign]
+        try:
+            _MD.parse(text)
+        finally:
+            del _MD.inline.skipToken
+        assert len(calls) <= 2 * len(text), (text[:6], len(calls))
+
+
+_STOCK = copy.copy(_MD)
+_STOCK.helpers = markdown_it.helpers  # the helper markdown-it-py scans with
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet="[]()!*`\\<> a\n", max_size=40))
+def test_link_labels_are_found_as_markdown_it_py_finds_them(text: str) -> None:
+    """The memo gives markdown-it-py's answers: the same tokens for any text of brackets,
+    parentheses, emphasis, code spans and escapes."""
+    ours = [(t.type, t.content, t.attrs) for t in _tokens(_MD.parse(text))]
+    stock = [(t.type, t.content, t.attrs) for t in _tokens(_STOCK.parse(text))]
+    assert ours == stock
+
+
+def _tokens(tokens: list[Any]) -> list[Any]:
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(_tokens(token.children or []))
+    return out
+
+
+def test_a_line_of_pipes_is_not_tried_as_a_table_at_each_pipe() -> None:
+    """A paragraph of one line of 400,000 ``a|`` (800 kB): the table pattern tried each
+    ``|`` as the end of the table's head and scanned to the end of the line from each (2.7 s
+    for 80 kB, hours for this). The pattern is in C, where lines are not counted: a guard
+    that only a hang reaches."""
+    script = (
+        "import warnings, briefmodel as bm\n"
+        "warnings.simplefilter('ignore')\n"
+        "doc = '---\\ncreated: 2026-01-01T00:00:00Z\\n---\\n# H\\n\\n' + 'a|' * 400_000\n"
+        "brief = bm.loads(doc, 'markdown', strict=False)\n"
+        "print(len(brief.sections[0].blocks))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=HANG_SECONDS
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"

@@ -1,8 +1,8 @@
 """The markdown-it parser that reading and the writer's checks share: CommonMark that keeps
-link addresses as written and takes a heading's ``{#id .role}`` attribute list out of its
-text, and reads each numeric character reference as CommonMark says (markdown-it makes
-U+FFFD of a few more); the nesting limit, the addresses of briefmodel's idioms, and the
-error that refuses a document."""
+link addresses as written, finds link labels in linear time (``_links``), takes a
+heading's ``{#id .role}`` attribute list out of its text, and reads each numeric character
+reference as CommonMark says (markdown-it makes U+FFFD of a few more); the nesting limit,
+the addresses of briefmodel's idioms, and the error that refuses a document."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from ...errors import ParseError, Problem
+from ._links import HELPERS
 
 #: How deep blocks may nest (markdown-it-py's ``maxNesting``); deeper input is refused.
 MAX_NESTING = 64
@@ -93,6 +94,7 @@ def _references(state: StateCore) -> None:
 
 
 _MD = _Parser("commonmark", {"maxNesting": MAX_NESTING})
+_MD.helpers = HELPERS  # link labels found in linear time
 _MD.core.ruler.before("inline", "briefmodel_attributes", _heading_attributes)
 _MD.core.ruler.before("text_join", "briefmodel_references", _references)
 
