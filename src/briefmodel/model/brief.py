@@ -133,7 +133,9 @@ class Brief:
 
         A URL counts as one word; a dash standing alone does not count.
         """
-        return len(_WORD.findall(self.plain_text()))
+        # Each run of non-space characters is looked at once: a pattern that finds the
+        # words in one pass would try every start in a run of 20,000 "_" (six seconds).
+        return sum(1 for run in self.plain_text().split() if _WORD_CHAR.search(run))
 
     def walk(self) -> Iterator[tuple[Path, Node]]:
         """Every node of the brief in document order, with its path.
@@ -168,7 +170,7 @@ _TEXT_OF: dict[type, Callable[[Any], str]] = {
     Judgment: lambda node: plain_text(node.statement),
     Figure: lambda node: plain_text(node.caption),
 }
-_WORD = re.compile(r"\S*[^\W_]\S*")
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit
 
 # How to reach the children of each node type: (field, kind), kind one of
 # "one" (a node or None), "many" (a tuple of nodes), "rich" (rich text).
