@@ -29,6 +29,7 @@ from briefmodel.errors import MAX_PROBLEMS, MORE_CODE, Problem
 from briefmodel.formats import json as json_format
 from briefmodel.model import Brief
 from briefmodel.testing import briefs
+from tests._profiles import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILING = sorted((ROOT / "tests" / "corpus" / "should_fail").glob("*.json"))
@@ -131,7 +132,7 @@ def broken(draw: st.DrawFn) -> Any:
     return data
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken())
 def test_a_broken_brief_is_explained_as_by_the_full_schema_run(data: Any) -> None:
     try:
