@@ -181,3 +181,29 @@ def test_a_line_of_pipes_is_not_tried_as_a_table_at_each_pipe() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+@pytest.mark.deep  # about 15 s of markdown-it-py's parse: in CI's profile
+def test_many_references_to_no_character_are_placed_counting_each_line_once() -> None:
+    """A paragraph of 430,000 lines ``a &#0;`` (3 MB): the line of each reference was
+    counted from the paragraph's start (560 kB took 15 s; this, minutes). The counting
+    is in C, where lines of Python are not counted: a guard that only a hang reaches."""
+    script = (
+        "import briefmodel as bm\n"
+        "try:\n"
+        "    bm.loads('# H\\n\\n' + 'a &#0;\\n' * 430_000, 'markdown')\n"
+        "except bm.ParseError as error:\n"
+        "    print(error.problem.code, error.problem.line)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=HANG_SECONDS
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["parse.syntax", "3"]
+
+
+def test_references_to_no_character_after_others_are_placed_at_their_line() -> None:
+    text = "# H\n\n" + "a &#65;\n" * 3 + "b &#0;\n" + "c &#xD800;\n"
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(text, "markdown")
+    assert caught.value.problem.line == 6

@@ -75,6 +75,7 @@ def _references(state: StateCore) -> None:
             continue
         start = token.map[0] if token.map else 0
         cursor = 0
+        counted, lines = 0, 0  # newlines counted so far, up to counted: once, not per reference
         for child in token.children:
             if child.type != "text_special" or child.info != "entity":
                 continue
@@ -87,7 +88,10 @@ def _references(state: StateCore) -> None:
             hexadecimal, decimal = found.groups()
             code = int(hexadecimal, 16) if hexadecimal else int(decimal)
             if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-                line = start + token.content.count("\n", 0, max(at, 0)) + 1
+                if at >= counted:
+                    lines += token.content.count("\n", counted, at)
+                    counted = at
+                line = start + (lines if at >= 0 else 0) + 1
                 state.env.setdefault(NO_CHARACTER, []).append((line, child.markup))
             elif code != 0xFFFD:
                 child.content = chr(code)
