@@ -393,14 +393,17 @@ def _pruning() -> Draft202012Validator:
         if state is None or type(instance) is not list or "prefixItems" in schema:
             yield from items_keyword(checker, items, instance, schema)
             return
-        if id(instance) not in state.failed:
-            return
         if id(items) not in tests:
             tests[id(items)] = _plain_test(items, defs, objects)
         passes = tests[id(items)]
+        if passes is None:  # not an array of the model's (the values of extensions)
+            yield from items_keyword(checker, items, instance, schema)
+            return
+        if id(instance) not in state.failed:
+            return
         failed = state.failed
         for index, item in enumerate(instance):
-            if passes is None or not passes(item, failed):
+            if not passes(item, failed):
                 yield from checker.descend(item, items, path=index)
 
     def additional(checker: Any, extra: Any, instance: Any, schema: Any) -> Iterator[SchemaError]:

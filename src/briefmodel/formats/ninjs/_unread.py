@@ -101,13 +101,17 @@ class _Comparison:
             inner.compare(parse_json(found), parse_json(written), ())
         elif own is not None and own.index == path[1] and type(written) is str:
             body = own.reader
-            losses, unknown = len(body.losses), set(body.unknown)
+            log = body.losses
+            kept, unknown = len(log.kept), set(body.unknown)
+            errors, warnings = log.unlisted_errors, log.unlisted_warnings
             try:
                 written_root = parse_xml(written)
             except ParseError:  # pragma: no cover - the writer writes XML
                 return
             body.lose_unwritten(own.root, written_root, _NAME)
-            self.reader.losses.extend(attrs.evolve(p, path=where) for p in body.losses[losses:])
+            self.reader.losses.extend(attrs.evolve(p, path=where) for p in log.kept[kept:])
+            self.reader.losses.skip("error", log.unlisted_errors - errors)  # and those counted
+            self.reader.losses.skip("warning", log.unlisted_warnings - warnings)
             for xpath, text in body.unknown.items():
                 if xpath not in unknown:
                     self.reader.unknown[where + xpath] = text
