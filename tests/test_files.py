@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -244,6 +245,44 @@ def test_a_signal_during_the_write_takes_effect_once_the_file_is_in_place(
             _files.write_atomically(target, b"new")
     finally:
         signal.signal(signum, previous)
+    assert target.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["brief.json"]
+
+
+@posix
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_another_thread_receives_also_waits_for_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    # In a process with other threads (an application, a test runner's worker) the kernel
+    # may give the signal to one that does not block it; Python then runs the handler in
+    # the main thread at once, half-way through the write, unless the handler waits too.
+    class Stopped(Exception):
+        pass
+
+    def stop(number: int, frame: object) -> None:
+        raise Stopped(number)
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    target = tmp_path / "brief.json"
+    target.write_text("old", "utf-8")
+    fsync = os.fsync
+
+    def signalled(fd: int) -> None:
+        signal.pthread_kill(other.ident or 0, signum)  # to the thread that does not block it
+        time.sleep(0.05)  # the main thread's next bytecodes would run the handler
+        fsync(fd)
+
+    monkeypatch.setattr(_files.os, "fsync", signalled)
+    previous = signal.signal(signum, stop)
+    try:
+        with pytest.raises(Stopped):
+            _files.write_atomically(target, b"new")
+    finally:
+        signal.signal(signum, previous)
+        release.set()
     assert target.read_bytes() == b"new"
     assert os.listdir(tmp_path) == ["brief.json"]
 

@@ -9,9 +9,10 @@ import os
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .errors import ParseError, Problem, Severity, WriteError
 
@@ -125,15 +126,34 @@ _DEFERRED = frozenset(
 
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
-    """Hold back SIGINT, SIGTERM and SIGHUP (where the platform can) until the block ends."""
+    """Hold back SIGINT, SIGTERM and SIGHUP (where the platform can) until the block ends.
+
+    Blocking them in this thread is not enough where the process has other threads (an
+    application embedding briefmodel, a test runner's worker): the kernel gives the
+    signal to one of those, and Python runs its handler in the main thread at once. So,
+    in the main thread, the handlers are also replaced by one that notes the signal, and
+    what was noted is raised again, with the handlers back, when the block ends.
+    """
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         yield
         return
+    noted: list[int] = []
+    replaced: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for number in _DEFERRED:
+            handler = signal.getsignal(number)
+            if handler not in (signal.SIG_IGN, None):  # None: not set from Python
+                replaced[number] = handler
+                signal.signal(number, lambda number, frame: noted.append(number))
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in replaced.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(noted):  # each once, in the order they came
+            signal.raise_signal(number)
 
 
 def _refused(code: str, message: str, filename: str, number: int) -> WriteError:
