@@ -14,7 +14,7 @@ where ``CI`` is set and ``quick`` elsewhere. Both run the same tests (but the fe
 - a test marked ``@pytest.mark.deep`` (the screenshot script in headless Chromium) runs
   only in ``deep``, and says so when skipped.
 
-``BRIEFMODEL_TEST_PROFILE=deep pytest --cov`` runs locally what CI runs (about twice as
+``BRIEFMODEL_TEST_PROFILE=deep pytest --cov -n auto`` runs locally what CI runs (about twice as
 long). Only ``CI`` makes a missing tool or a missing ``../shared`` a failure instead of a
 skip.
 """
