@@ -1,14 +1,21 @@
 """Hostile plain text, the character family: NUL and the other characters XML cannot
 carry are refused at their line, as binary data, never read changed (the other readers
 agree: none changes a character without a word); tab, vertical tab and form feed are
-layout, white space between words."""
+layout, white space between words. And the depth family: lists indented past the bound
+are refused at their line, never a RecursionError."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from benchmarks.workloads import hostile
 
 import briefmodel as bm
+from briefmodel.rules import MAX_DEPTH
+from tests._hang import HANG_SECONDS
 from tests._work import assert_linear, hostile_run
 
 
@@ -41,3 +48,32 @@ def test_hostile_text_costs_work_in_proportion_to_its_size(
     """Each family of the benchmark's hostile input of this format does about four times
     the work at four times the size, read or validated."""
     assert_linear(hostile_run(family, step), 3000)
+
+
+@pytest.mark.parametrize("levels", [65, 331, 3000])
+def test_lists_nested_past_the_bound_are_refused_at_their_line(levels: int, tmp_path: Path) -> None:
+    # 331 indented bullets gave RecursionError from loads, validate and the command line
+    # (the reader built the nested lists without a bound; 330 happened to fit the stack).
+    text = "A headline\n\n" + "\n".join(" " * i + "\u2022 x" for i in range(levels))
+    line = 3 + MAX_DEPTH  # the first bullet one level too deep
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(text, format="text")
+    assert (caught.value.problem.code, caught.value.problem.line) == ("parse.too-deep", line)
+    report = bm.validate(text, format="text")
+    assert [(p.code, p.line) for p in report.problems] == [("parse.too-deep", line)]
+    (tmp_path / "deep.txt").write_text(text, "utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "briefmodel", "validate", str(tmp_path / "deep.txt")],
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    assert run.returncode == 1
+    assert "parse.too-deep" in run.stdout + run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_lists_nested_to_the_bound_are_read_and_judged_by_the_rules() -> None:
+    text = "A headline\n\n" + "\n".join(" " * i + "\u2022 x" for i in range(MAX_DEPTH))
+    report = bm.validate(text, format="text")
+    assert [p.code for p in report.problems] == ["structure.too-deep"]

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 import attrs
 
 from ...model import ItemList, ListItem, Paragraph
+from ...rules import MAX_DEPTH
+from ._lines import _fail
 from ._marks import _MARKER
 from ._titles import looks_like_title, normalise
 
@@ -133,6 +135,10 @@ class _Reader:
             stack.pop()  # another kind of list at the same level: a sibling list
         elif ordered and count != 1:
             return False
+        if len(stack) >= MAX_DEPTH:  # deeper would not be a brief, and would not be built
+            raise _fail(
+                number, f"the lists nest deeper than {MAX_DEPTH} levels here", "parse.too-deep"
+            )
         new = _List(ordered=ordered, indent=indent, items=[_Item([text])])
         if stack:
             stack[-1].items[-1].lists.append(new)
