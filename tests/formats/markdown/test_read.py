@@ -99,3 +99,13 @@ def test_sniffing() -> None:
     assert markdown.sniff("# Headline\n")
     assert not markdown.sniff("<html>")
     assert not markdown.sniff('{"schema": "briefmodel/1"}')
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+@pytest.mark.parametrize("created", ["2026-01-01", 5, datetime(2026, 1, 1)])
+def test_a_created_option_that_is_not_an_aware_datetime_is_a_type_error(
+    fmt: str, created: object
+) -> None:
+    # The Markdown reader called .isoformat() on it: AttributeError for a str or an int.
+    with pytest.raises(TypeError, match=r"created= takes None or a datetime with a time zone"):
+        bm.loads("A headline\n\nA paragraph.\n", format=fmt, created=created)

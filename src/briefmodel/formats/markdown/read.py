@@ -16,6 +16,7 @@ from ...errors import BriefmodelWarning, Problem, ValidationError
 from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
+from .._created import checked_created
 from ._front_matter import _ALIASES, _DATE_ONLY, _parse_front_matter
 from ._parser import _MD, NO_CHARACTER, _refuse
 from ._tokens import _Reader
@@ -90,6 +91,7 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
     :data:`~briefmodel.formats.UNDATED` (as plain text does: the same document always
     gives the same brief). ``bm.loads(text, "markdown", created=...)`` passes it on.
     """
+    created = checked_created(created)
     text = _decode(data)
     lines = text.split("\n")
     try:

@@ -14,6 +14,7 @@ import attrs
 from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError
 from ...model import Brief, Section
 from .. import UNDATED
+from .._created import checked_created
 from ._furniture import _dropped, _furniture
 from ._lines import _chunks, _decode, _fail, _lines
 from ._marks import _MARKER
@@ -94,6 +95,7 @@ def read(
     :class:`~briefmodel.ValidationError` naming its lines. Text that is empty, binary or
     not UTF-8 raises :class:`~briefmodel.ParseError` naming the line.
     """
+    created = checked_created(created)
     brief, content, empty = _read(data, id=id, created=created, language=language, roles=roles)
     if strict and content:
         raise ValidationError(
