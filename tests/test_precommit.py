@@ -1,5 +1,6 @@
 """The pre-commit hook (``.pre-commit-hooks.yaml``), run by the real ``pre-commit`` tool
-against a temporary repository that uses it.
+against a temporary repository that uses it, and its default ``files:`` pattern, which
+takes the suffix of every built-in format.
 
 pre-commit installs the hook the way a user's repository gets it: it clones a git
 repository holding briefmodel (here a temporary copy of the working tree, committed)
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -140,3 +142,22 @@ def test_the_hook_validates_briefs_in_another_repository(tmp_path: Path) -> None
     done = run()
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
+
+
+def default_files_pattern() -> re.Pattern[str]:
+    """The hook's default ``files:`` pattern, as pre-commit compiles it (Python ``re``)."""
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    (found,) = re.findall(r"^\s*files:\s*'([^']*)'\s*$", text, flags=re.MULTILINE)
+    return re.compile(found)
+
+
+@pytest.mark.parametrize(
+    "suffix", sorted({s for name in bm.formats() for s in bm.formats.by_name(name).suffixes})
+)
+def test_the_default_files_pattern_takes_every_suffix_of_a_format(suffix: str) -> None:
+    assert default_files_pattern().search(f"briefs/2026/a{suffix}"), suffix
+
+
+@pytest.mark.parametrize("name", ["a.py", "a.png", "a.json.bak", "Makefile", "a.yaml"])
+def test_the_default_files_pattern_leaves_out_other_files(name: str) -> None:
+    assert default_files_pattern().search(f"briefs/{name}") is None
