@@ -175,25 +175,33 @@ def _unstructure_datetime(value: datetime) -> str:
 
 
 def _structure_tagged(value: Any, hooks: dict[str, Callable[[Any, Any], Any]], what: str) -> Any:
-    """Structure an object tagged by ``type`` with the hook for its tag."""
+    """Structure an object tagged by ``type`` (a ``what``: block, inline node) with the hook
+    for its tag."""
     if type(value) is not dict:
-        raise Invalid("schema.type", f"expected {what} object, got {json_type_name(value)}")
+        raise Invalid(
+            "schema.type",
+            f"expected {'an' if what[0] in 'aeiou' else 'a'} {what} (an object with a type), "
+            f"got {json_type_name(value)}",
+        )
     tag = value.get("type")
     hook = hooks.get(tag)  # type: ignore[arg-type]
     if hook is None:
-        raise Invalid("node.unknown-type", f"unknown {what} type {tag!r}")
+        known = ", ".join(repr(name) for name in hooks)
+        raise Invalid(
+            "node.unknown-type", f"expected a {what} type ({known}), got {tag!r}", ("type",)
+        )
     fields = dict(value)
     del fields["type"]
     return hook(fields, None)
 
 
 def _structure_inline(value: Any, hooks: dict[str, Callable[[Any, Any], Any]]) -> Any:
-    return value if type(value) is str else _structure_tagged(value, hooks, "an inline node")
+    return value if type(value) is str else _structure_tagged(value, hooks, "inline node")
 
 
 def _expect_list(value: Any, what: str) -> list[Any]:
     if type(value) is not list:
-        raise Invalid("schema.type", f"expected {what} (an array), got {json_type_name(value)}")
+        raise Invalid("schema.type", f"expected {what}, got {json_type_name(value)}")
     return value
 
 
@@ -287,7 +295,7 @@ def _structure_identifiers(value: Any, _: Any) -> m.FrozenMap[str]:
         raise Invalid("schema.type", f"expected an object, got {json_type_name(value)}")
     for key, item in value.items():
         if type(item) is not str:
-            raise Invalid("schema.type", f"identifier {key!r}: expected a string")
+            raise Invalid("schema.type", f"expected a string, got {json_type_name(item)}", (key,))
     return m.FrozenMap(value)
 
 
@@ -363,7 +371,7 @@ def configure_converter(conv: Converter) -> None:
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             nonlocal hook
             if type(value) is not list:
-                _expect_list(value, "a list")
+                _expect_list(value, "an array")
             if hook is None:
                 hook = conv.get_structure_hook(inner)
             if detailed:
@@ -387,7 +395,7 @@ def configure_converter(conv: Converter) -> None:
     def structure_rich_text(value: Any, _: Any) -> m.RichText:
         if type(value) is str:
             return (value,) if value else ()
-        items = _expect_list(value, "rich text: a string or a list of strings and inline nodes")
+        items = _expect_list(value, "rich text (a string, or an array of strings and inline nodes)")
         # The converter of the field the result goes to normalises it.
         if not detailed:
             return tuple(
@@ -408,7 +416,7 @@ def configure_converter(conv: Converter) -> None:
     conv.register_unstructure_hook_func(_is(m.RichText), unstructure_rich_text)
 
     def structure_block(value: Any, _: Any) -> Any:
-        return _structure_tagged(value, block_hooks, "a block")
+        return _structure_tagged(value, block_hooks, "block")
 
     conv.register_structure_hook_func(
         _is(m.Block), watched(structure_block) if detailed else structure_block

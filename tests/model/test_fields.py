@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import types
+import typing
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 import briefmodel as bm
+from briefmodel.model import MODEL_TYPES, FrozenMap, RichText
+from briefmodel.rules import CODES
 
-from ._support import brief
+from ._support import T0, brief
 
 
 def test_lists_become_tuples_and_strings_become_rich_text() -> None:
@@ -95,3 +101,158 @@ def test_aware_datetimes_with_offsets_are_kept() -> None:
     tz = timezone(timedelta(hours=5, minutes=30))
     b = brief(created=datetime(2026, 1, 1, 12, tzinfo=tz))
     assert bm.to_dict(b)["created"] == "2026-01-01T12:00:00+05:30"
+
+
+# --------------------------------------------------------------------------------------
+# Every field of every model class, given a value of the wrong type and a wrong value of
+# the right type: the error names the class and the field and says what is accepted.
+
+#: The least each class needs to be built.
+REQUIRED: dict[type, dict[str, object]] = {
+    bm.Brief: {"id": "urn:x:1", "headline": "H", "created": T0, "sections": [bm.Section()]},
+    bm.Paragraph: {"content": "x"},
+    bm.Quote: {"content": "x"},
+    bm.Judgment: {"statement": "x"},
+    bm.Figure: {"src": "a.png", "alt": "A"},
+    bm.Emphasis: {"content": "x"},
+    bm.Strong: {"content": "x"},
+    bm.Code: {"text": "x"},
+    bm.Link: {"href": "https://example.org"},
+    bm.Mention: {"ref": "e1", "content": "x"},
+    bm.Citation: {"ref": "s1"},
+    bm.Entity: {"id": "e1", "kind": "person", "name": "N"},
+    bm.Subject: {"code": "medtop:1"},
+    bm.Source: {"id": "s1", "title": "T"},
+    bm.Related: {"url": "https://example.org"},
+    bm.Agent: {"name": "N"},
+    bm.Correction: {"signal": "correction", "note": "n"},
+}
+
+#: A string of the right type that each shape refuses.
+MISSHAPEN = {
+    "node-id": "9 lives",
+    "line": "two\nlines",
+    "document-id": "has spaces",
+    "language": "english!",
+    "qcode": "nocolon",
+}
+
+
+def _bare(type_: object) -> object:
+    """The type without its ``| None``."""
+    args = [a for a in typing.get_args(type_) if a is not type(None)]
+    if typing.get_origin(type_) in (typing.Union, types.UnionType) and len(args) == 1:
+        return args[0]
+    return type_
+
+
+def wrong_values(cls: type, field: attrs.Attribute[object]) -> Iterator[tuple[str, object]]:
+    """("type", a value of the wrong type) and, where the type admits one, ("value", …)."""
+    kind = _bare(field.type)
+    origin = typing.get_origin(kind)
+    if kind is str:
+        yield "type", 5
+        shape = field.metadata.get("shape")
+        yield "value", MISSHAPEN[shape.name] if shape else ""
+    elif kind is bool:
+        yield "type", 1
+    elif kind is int:
+        yield "type", "5"
+        low, high = field.metadata["range"]
+        yield "value", high + 1 if high is not None else low - 1
+    elif kind is datetime:
+        yield "type", "2026-03-02T09:00:00Z"
+        yield "value", datetime(2026, 3, 2, 9)
+    elif kind == RichText:
+        yield "type", 5
+        yield "value", ["text", 5]
+    elif origin is typing.Literal:
+        yield "type", 5
+        yield "value", "nope"
+    elif origin is tuple:
+        yield "type", 5 if typing.get_args(kind)[0] is str else "abc"
+        yield "value", [""] if typing.get_args(kind)[0] is str else [5]
+    elif origin is FrozenMap:
+        yield "type", "abc"
+        yield "value", {"1 bad": "x"}
+    elif attrs.has(kind):
+        yield "type", "abc"
+    else:  # pragma: no cover - a new kind of field: say how to get it wrong above
+        raise AssertionError(f"no wrong values for {cls.__name__}.{field.name}: {kind!r}")
+
+
+CASES = [
+    pytest.param(cls, field.name, how, bad, id=f"{cls.__name__}.{field.name}-{how}")
+    for cls in MODEL_TYPES
+    for field in attrs.fields(cls)
+    for how, bad in wrong_values(cls, field)
+]
+
+
+@pytest.mark.parametrize(("cls", "name", "how", "bad"), CASES)
+def test_every_field_says_what_it_accepts(cls: type, name: str, how: str, bad: object) -> None:
+    with pytest.raises(bm.ModelError) as caught:
+        cls(**{**REQUIRED.get(cls, {}), name: bad})
+    error = caught.value
+    assert str(error).startswith(f"{cls.__name__}.{name}"), str(error)
+    assert (error.owner, error.path[0]) == (cls.__name__, name)
+    assert error.message.startswith("expected "), error.message
+    assert ", got " in error.message, error.message
+    assert error.code in CODES, error.code
+    assert "sequence" not in str(error)
+    assert "NoneType" not in str(error)
+
+
+def test_every_field_is_covered() -> None:
+    covered = {(cls, name) for cls, name, _, _ in (case.values for case in CASES)}
+    fields = {(cls, f.name) for cls in MODEL_TYPES for f in attrs.fields(cls)}
+    assert covered == fields - {(bm.LineBreak, f.name) for f in attrs.fields(bm.LineBreak)}
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda: bm.ItemList(items="abc"),
+            "ItemList.items: expected a list of items (each a ListItem, or rich text: a str, "
+            "an inline node or a list of those), got the str 'abc'",
+        ),
+        (
+            lambda: bm.Paragraph(content=5),
+            "Paragraph.content: expected rich text (a str, an inline node, or a list of str "
+            "and inline nodes), got the int 5",
+        ),
+        (
+            lambda: bm.ItemList(items=["a", ["b", 5]]),
+            "ItemList.items[1][1]: expected a str or an inline node (Emphasis, Strong, Code, "
+            "LineBreak, Link, Mention or Citation), got the int 5",
+        ),
+        (
+            lambda: bm.Section(blocks=[bm.Section()]),
+            "Section.blocks[0]: expected a Paragraph, ItemList, Quote, Judgment or Figure, "
+            "got a Section",
+        ),
+        (
+            lambda: brief(publisher="Harbour Times"),
+            "Brief.publisher: expected an Agent or None, got the str 'Harbour Times'",
+        ),
+        (
+            lambda: brief(urgency=10**5000),
+            "Brief.urgency: expected an int from 1 to 9, got a number of thousands of digits",
+        ),
+        (
+            lambda: brief(headline="x" * 10**6 + "\n"),
+            "Brief.headline: expected one line of text that is not empty or blank, got 'xxxxxx",
+        ),
+    ],
+)
+def test_messages_read_as_sentences(build: object, message: str) -> None:
+    with pytest.raises(bm.ModelError) as caught:
+        build()  # type: ignore[operator]
+    assert str(caught.value).startswith(message)
+    assert len(str(caught.value)) < 400  # a long value is cut short
+
+
+def test_an_unknown_identifier_scheme_that_is_not_a_string_is_a_model_error() -> None:
+    with pytest.raises(bm.ModelError, match=r"^Entity\.identifiers\[1\]: expected an identifier"):
+        bm.Entity(id="e", kind="person", name="N", identifiers={1: "Q1"})

@@ -5,13 +5,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
 from .. import _patterns
-from ._fields import _bool, _of, _one_of, _resolve, _string_tuple, _strings, _text, _tuple
-from .inline import RichText, rich_text
+from ..errors import ModelError
+from ._fields import (
+    _bool,
+    _of,
+    _one_of,
+    _refuse,
+    _resolve,
+    _sequence,
+    _string_tuple,
+    _strings,
+    _text,
+    _tuple,
+    got,
+)
+from .inline import RICH_TEXT, RichText, _rich
 from .vocabularies import CONFIDENCES, LIKELIHOODS, Confidence, Likelihood
 
 # Validators of fields whose node types are defined further down.
@@ -23,18 +36,43 @@ _SECTIONS_ONLY: Callable[..., None]
 class Paragraph:
     """A paragraph of rich text."""
 
-    content: RichText = attrs.field(converter=rich_text)
+    content: RichText = attrs.field(converter=_rich)
 
 
-def _blocks(value: Any) -> tuple[Block, ...]:
-    return _tuple(value)
+#: What an ItemList's items may be.
+_ITEMS = "a list of items (each a ListItem, or rich text: a str, an inline node or a list of those)"
 
 
-def _list_items(value: Any) -> tuple[ListItem, ...]:
-    items = _tuple(value)
+def _to_list_items(
+    value: Any, inst: object, attribute: attrs.Attribute[Any]
+) -> tuple[ListItem, ...]:
+    items = _sequence(value)
+    if items is None:
+        raise _refuse(inst, attribute, "schema.type", _ITEMS, got(value))
     if all(type(item) is ListItem for item in items):
         return items
-    return tuple(item if type(item) is ListItem else ListItem(content=item) for item in items)
+    out = []
+    for index, item in enumerate(items):
+        if type(item) is not ListItem:
+            try:
+                item = ListItem(content=item)
+            except ModelError as error:  # said of this list's item, not of a ListItem
+                inner = error.path[1:]
+                expected = "a ListItem or " + RICH_TEXT if not inner else None
+                message = f"expected {expected}, got {got(item)}" if expected else error.message
+                raise ModelError(
+                    type(inst).__name__, (attribute.name, index, *inner), error.code, message
+                ) from None
+        out.append(item)
+    return tuple(out)
+
+
+if TYPE_CHECKING:
+
+    def _list_items(value: Any) -> tuple[ListItem, ...]: ...
+
+else:
+    _list_items = attrs.Converter(_to_list_items, takes_self=True, takes_field=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -45,9 +83,9 @@ class ListItem:
     ('Minerals',)
     """
 
-    content: RichText = attrs.field(default=(), converter=rich_text)
+    content: RichText = attrs.field(default=(), converter=_rich)
     blocks: tuple[Block, ...] = attrs.field(
-        default=(), converter=_blocks, validator=lambda *a: _BLOCKS_ONLY(*a)
+        default=(), converter=_tuple, validator=lambda *a: _BLOCKS_ONLY(*a)
     )
 
 
@@ -66,7 +104,7 @@ class ItemList:
 class Quote:
     """A quotation, with who said it and optionally the :class:`Source` it comes from."""
 
-    content: RichText = attrs.field(converter=rich_text)
+    content: RichText = attrs.field(converter=_rich)
     attribution: str | None = attrs.field(default=None, validator=_text(optional=True))
     source_ref: str | None = attrs.field(
         default=None,
@@ -83,7 +121,7 @@ class Judgment:
     ids of the sources the judgment rests on.
     """
 
-    statement: RichText = attrs.field(converter=rich_text)
+    statement: RichText = attrs.field(converter=_rich)
     confidence: Confidence | None = attrs.field(
         default=None, validator=_one_of(CONFIDENCES, optional=True)
     )
@@ -104,7 +142,7 @@ class Figure:
 
     src: str = attrs.field(validator=_text())
     alt: str = attrs.field(validator=_text())
-    caption: RichText = attrs.field(default=(), converter=rich_text)
+    caption: RichText = attrs.field(default=(), converter=_rich)
     credit: str | None = attrs.field(default=None, validator=_text(optional=True))
 
 
@@ -138,7 +176,7 @@ class Section:
         metadata={"shape": _patterns.NODE_ID},
     )
     blocks: tuple[Block, ...] = attrs.field(
-        default=(), converter=_blocks, validator=_of(*BLOCK_TYPES)
+        default=(), converter=_tuple, validator=_of(*BLOCK_TYPES)
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_tuple, validator=lambda *a: _SECTIONS_ONLY(*a)

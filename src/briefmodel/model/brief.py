@@ -18,6 +18,7 @@ from ._fields import (
     _int,
     _not_empty,
     _of,
+    _one,
     _one_of,
     _resolve,
     _string_tuple,
@@ -65,7 +66,7 @@ class Brief:
     authors: tuple[Agent, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Agent))
     publisher: Agent | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Agent)),
+        validator=_one(Agent),
     )
     sections: tuple[Section, ...] = attrs.field(
         converter=_tuple,
@@ -83,7 +84,7 @@ class Brief:
     related: tuple[Related, ...] = attrs.field(default=(), converter=_tuple, validator=_of(Related))
     rights: Rights | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Rights)),
+        validator=_one(Rights),
     )
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=_tuple, validator=_of(Correction)

@@ -78,7 +78,10 @@ def number_problem(value: int | float) -> tuple[str, str] | None:
 
 def freeze_json(value: Any, where: str = "value") -> JsonValue:
     """Turn a JSON value (dicts, lists, scalars) into its immutable form; every number
-    within ±:data:`MAX_NUMBER`."""
+    within ±:data:`MAX_NUMBER`.
+
+    ``where`` names the value in errors (``Brief.extensions['acme:desk']``).
+    """
     kind = type(value)
     if kind is str or kind is bool or value is None:
         return value  # type: ignore[no-any-return]
@@ -90,8 +93,16 @@ def freeze_json(value: Any, where: str = "value") -> JsonValue:
     if isinstance(value, Mapping):
         for key in value:
             if type(key) is not str:
-                raise ModelError(where, (), "schema.type", f"object key {key!r} is not a string")
+                raise ModelError(
+                    where, (), "schema.type", f"expected str keys, got the key {key!r:.80}"
+                )
         return FrozenMap({k: freeze_json(v, f"{where}[{k!r}]") for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(freeze_json(v, f"{where}[{i}]") for i, v in enumerate(value))
-    raise ModelError(where, (), "schema.type", f"{kind.__name__} is not a JSON value")
+    raise ModelError(
+        where,
+        (),
+        "schema.type",
+        f"expected a JSON value (a str, int, float, bool, None, list or dict), "
+        f"got the {kind.__name__} {value!r:.80}",
+    )

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, TypeAlias, Union
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 import attrs
 
 from .. import _patterns
 from ..errors import ModelError
-from ._fields import _resolve, _text, _tuple
+from ._fields import _refuse, _resolve, _text, got
 
 # --------------------------------------------------------------------------------------
 # Rich text
@@ -26,10 +26,17 @@ def rich_text(value: RichTextLike) -> RichText:
     >>> rich_text("")
     ()
     """
-    return _normalise(value)
+    return _normalise(value, None, None)
 
 
-def _normalise(value: Any) -> RichText:
+#: What a rich text field accepts, and each item of a list given as rich text.
+RICH_TEXT = "rich text (a str, an inline node, or a list of str and inline nodes)"
+_INLINE_ITEM = (
+    "a str or an inline node (Emphasis, Strong, Code, LineBreak, Link, Mention or Citation)"
+)
+
+
+def _normalise(value: Any, inst: object, attribute: attrs.Attribute[Any] | None) -> RichText:
     kind = type(value)
     if kind is tuple and len(value) == 1:  # the common case: one string or one node
         only = type(value[0])
@@ -39,10 +46,12 @@ def _normalise(value: Any) -> RichText:
         return (value,) if value else ()
     if kind in INLINE_TYPES:
         return (value,)
-    if kind is not tuple:
-        value = _tuple(value)
+    if kind is not tuple and kind is not list:
+        if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+            raise _not_rich(inst, attribute, (), RICH_TEXT, value)
+        value = tuple(value)
     out: list[Any] = []
-    for item in value:
+    for index, item in enumerate(value):
         kind = type(item)
         if kind is str:
             if not item:
@@ -51,14 +60,34 @@ def _normalise(value: Any) -> RichText:
                 out[-1] += item
                 continue
         elif kind not in INLINE_TYPES:
-            raise ModelError(
-                "rich text",
-                (),
-                "schema.type",
-                f"expected a string or an inline node, got {kind.__name__}",
-            )
+            raise _not_rich(inst, attribute, (index,), _INLINE_ITEM, item)
         out.append(item)
     return tuple(out)
+
+
+def _not_rich(
+    inst: object,
+    attribute: attrs.Attribute[Any] | None,
+    where: tuple[int, ...],
+    expected: str,
+    value: Any,
+) -> ModelError:
+    if attribute is None:  # rich_text() called by itself
+        message = f"expected {expected}, got {got(value)}"
+        return ModelError("rich_text", where, "schema.type", message)
+    return _refuse(inst, attribute, "schema.type", expected, got(value), *where)
+
+
+def _to_rich_text(value: Any, inst: object, attribute: attrs.Attribute[Any]) -> RichText:
+    return _normalise(value, inst, attribute)
+
+
+if TYPE_CHECKING:
+
+    def _rich(value: RichTextLike) -> RichText: ...
+
+else:
+    _rich = attrs.Converter(_to_rich_text, takes_self=True, takes_field=True)
 
 
 def plain_text(content: RichText) -> str:
@@ -82,7 +111,7 @@ def plain_text(content: RichText) -> str:
 class Emphasis:
     """Emphasised text (``em``)."""
 
-    content: RichText = attrs.field(converter=rich_text)
+    content: RichText = attrs.field(converter=_rich)
 
     def _plain(self) -> str:
         return plain_text(self.content)
@@ -92,7 +121,7 @@ class Emphasis:
 class Strong:
     """Strongly emphasised text (``strong``)."""
 
-    content: RichText = attrs.field(converter=rich_text)
+    content: RichText = attrs.field(converter=_rich)
 
     def _plain(self) -> str:
         return plain_text(self.content)
@@ -121,7 +150,7 @@ class Link:
     """A hyperlink. With empty ``content`` the address itself is shown."""
 
     href: str = attrs.field(validator=_text())
-    content: RichText = attrs.field(default=(), converter=rich_text)
+    content: RichText = attrs.field(default=(), converter=_rich)
     title: str | None = attrs.field(default=None, validator=_text(optional=True))
 
     def _plain(self) -> str:
@@ -135,7 +164,7 @@ class Mention:
     ref: str = attrs.field(
         validator=_text(_patterns.NODE_ID), metadata={"shape": _patterns.NODE_ID}
     )
-    content: RichText = attrs.field(converter=rich_text)
+    content: RichText = attrs.field(converter=_rich)
 
     def _plain(self) -> str:
         return plain_text(self.content)

@@ -78,7 +78,7 @@ class Subject:
                 "Subject",
                 ("code",),
                 "subject.unidentified",
-                "a subject needs a code or a uri",
+                "expected a code or a uri (a subject needs one of them), got neither",
             )
 
 
