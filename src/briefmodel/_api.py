@@ -20,7 +20,9 @@ __all__ = ["dump", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"]
 def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     """Write ``brief`` as text in ``format``.
 
-    Options are the format's own; for ``json``, ``indent=`` pretty-prints.
+    Options are the format's own; for ``json``, ``indent=`` pretty-prints. A format that
+    cannot hold every brief (plain text) leaves out what it cannot hold without a word:
+    ``bm.formats.by_name(format).losses(brief)`` lists it, field by field.
 
     >>> import briefmodel as bm
     >>> from datetime import datetime, timezone

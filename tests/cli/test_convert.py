@@ -313,12 +313,12 @@ def test_losses_are_counted_and_strict_fails_them(capsys: pytest.CaptureFixture[
     write("in/plain.json", plain)
     assert main(["convert", "in", "-o", "out", "-t", "text"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "in/rich.json: /entities: warning text.dropped: the entities is not written"
+    assert err[0] == "in/rich.json: /entities: warning text.dropped: the entity is not written"
     assert err[-1] == "2 files, 2 converted (1 with losses), 0 failed"
     assert sorted(os.listdir("out")) == ["plain.txt", "rich.txt"]
     assert main(["convert", "in", "-o", "strict", "-t", "text", "--strict"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "in/rich.json: /entities: error text.dropped: the entities is not written"
+    assert err[0] == "in/rich.json: /entities: error text.dropped: the entity is not written"
     assert err[-1] == "2 files, 1 converted (0 with losses), 1 failed"
     assert os.listdir("strict") == ["plain.txt"]
 
@@ -330,6 +330,35 @@ def test_a_single_file_with_losses(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", "rich.json", "-o", "strict.txt", "--strict"]) == 1
     assert "rich.json: /sources: error text.dropped" in capsys.readouterr().err
     assert not Path("strict.txt").exists()
+
+
+def test_many_losses_are_summarised_and_strict_lists_them_all(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rich = make_brief(keywords=["fares", "buses"], genre="brief", urgency=3, version=2)
+    losses = bm.formats.by_name("text").losses
+    assert losses is not None
+    lost = len(losses(rich))
+    assert lost > 5
+    write("rich.json", rich)
+    write("in/rich.json", rich)
+    assert main(["convert", "rich.json", "-o", "rich.txt"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 6
+    assert all(": warning text.dropped: " in line for line in err[:5])
+    assert err[5] == (
+        f"rich.json: … and {lost - 5} more losses, {lost} in all "
+        "(--strict lists each one, and writes nothing)"
+    )
+    assert main(["convert", "in", "-o", "out", "-t", "text"]) == 0  # a batch: the same
+    assert capsys.readouterr().err.splitlines()[5:] == [
+        err[5].replace("rich.json", "in/rich.json"),
+        "1 file, 1 converted (1 with losses), 0 failed",
+    ]
+    assert main(["convert", "rich.json", "-o", "strict.txt", "--strict"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == lost
+    assert all(": error text.dropped: " in line for line in err)
 
 
 def test_a_batch_never_overwrites_an_input(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ import inspect
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -25,7 +25,7 @@ from ._sources import _claimed, _Sources, _suffixes
 from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
 from ._terms import cli_problem, cli_problems
 from .conversion import ConvertResult, _converted, _failure, _Settings
-from .reports import _plural, _print_problems, format_problem
+from .reports import _convert_lines, _plural, _print_problems
 
 __all__ = ["DEFAULT_OUTPUT_FORMAT", "JOBS_PER_CPU"]
 
@@ -178,10 +178,10 @@ def _convert_single(
     payload, problems = _converted(document, target, settings)
     problems = cli_problems(problems)
     if payload is None:
-        _print_problems(sys.stderr, shown, problems)
+        _print_lines(_convert_lines(shown, problems))
         return EXIT_INVALID
     if not args.quiet:
-        _print_problems(sys.stderr, shown, (p for p in problems if p.severity == "warning"))
+        _print_lines(_convert_lines(shown, (p for p in problems if p.severity == "warning")))
     return _emit_bytes(output, payload)
 
 
@@ -204,8 +204,8 @@ def _convert_batch(
                 left_out = _skipped(result)
                 failing = not result.ok and not left_out
                 shown = result.problems if failing else () if args.quiet else result.warnings
-                for problem in shown:
-                    say(format_problem(result.path, cli_problem(problem)))
+                for line in _convert_lines(result.path, (cli_problem(p) for p in shown)):
+                    say(line)
                 converted += result.ok
                 skipped += left_out
                 lossy += bool(result.ok and result.losses)
@@ -235,3 +235,8 @@ def _convert_batch(
 
 def _stderr_line(line: str) -> None:
     print(line, file=sys.stderr)
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)

@@ -5,7 +5,7 @@ and of the JSON report that ``briefmodel validate`` streams."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 from ..errors import Problem
@@ -85,6 +85,41 @@ def format_github(name: str, problem: Problem) -> str:
 def _print_problems(stream: IO[str], name: str, problems: Iterable[Problem]) -> None:
     for problem in problems:
         print(format_problem(name, problem), file=stream)
+
+
+#: How many losses of one file ``briefmodel convert`` prints as warnings; the rest are
+#: counted on one line (as errors, with ``--strict``, every one is printed).
+SHOWN_LOSSES = 5
+
+
+def _convert_lines(name: str, problems: Iterable[Problem]) -> Iterator[str]:
+    """The report lines of one converted file: each problem, except that the losses
+    (``*.dropped`` warnings) after the first :data:`SHOWN_LOSSES` are only counted.
+
+    >>> lost = [Problem(severity="warning", code="text.dropped", message=f"field {i} is not "
+    ...         "written", path=f"/f{i}") for i in range(7)]
+    >>> for line in _convert_lines("a.json", lost):
+    ...     print(line)
+    a.json: /f0: warning text.dropped: field 0 is not written
+    a.json: /f1: warning text.dropped: field 1 is not written
+    a.json: /f2: warning text.dropped: field 2 is not written
+    a.json: /f3: warning text.dropped: field 3 is not written
+    a.json: /f4: warning text.dropped: field 4 is not written
+    a.json: … and 2 more losses, 7 in all (--strict lists each one, and writes nothing)
+    """
+    losses = 0
+    for problem in problems:
+        if problem.severity == "warning" and problem.code.endswith(".dropped"):
+            losses += 1
+            if losses > SHOWN_LOSSES:
+                continue
+        yield format_problem(name, problem)
+    if losses > SHOWN_LOSSES:
+        more = losses - SHOWN_LOSSES
+        yield (
+            f"{name}: … and {more} more loss{'' if more == 1 else 'es'}, {losses} in all "
+            "(--strict lists each one, and writes nothing)"
+        )
 
 
 def _plural(count: int, word: str) -> str:

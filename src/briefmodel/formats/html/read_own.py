@@ -170,7 +170,10 @@ class _OwnPage(_BlockReader):
             else:
                 self.lose_element(child)
         fields["sections"] = sections
-        for name, what in (("headline", "an <h1> in its <header>"), ("created", "a creation date")):
+        for name, what in (
+            ("headline", "headline (an <h1> in its <header>)"),
+            ("created", 'creation date (a <time data-field="created"> in its <header>)'),
+        ):
             if fields.get(name) is None:
                 self.fail(article, "schema.required", f"the brief's <article> has no {what}")
         if self.errors:
