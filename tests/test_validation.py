@@ -118,6 +118,9 @@ def test_a_subject_of_the_wrong_type_is_a_type_error() -> None:
         ("schema.type", "/subjects/0"),
         ("subject.unidentified", "/subjects/1"),
     ]
+    assert bm.validate(data).problems[1].message == (
+        "the subject has neither a code nor a uri: give it one or both"
+    )
 
 
 def test_a_trailing_newline_breaks_a_pattern() -> None:

@@ -321,6 +321,8 @@ def _problem(
         code, description, _ = named[id(schema)]
         shown = repr(instance)[:80] if isinstance(instance, str) else got
         message = f"{shown} is not {description}"
+        if code == "subject.unidentified":
+            message = "the subject has neither a code nor a uri: give it one or both"
     elif keyword == "const" and path == ["schema"]:
         code, message = "schema.version", f'expected "briefmodel/1", got {instance!r}'
     elif keyword == "type":

@@ -341,6 +341,26 @@ class WriteError(BriefmodelError, OSError):
         return f"{self.problem.code}: {self.problem.message}"
 
 
+def loss_message(
+    what: str,
+    problem: str = "has no place in the model",
+    instead: tuple[str, str] = ("drops it", "is dropped"),
+    *,
+    strict: bool,
+) -> str:
+    """The message of a reader's loss: ``what`` (the thing, with its value) ``problem``,
+    and what a lenient reading does ``instead``, said of ``strict=False`` and of itself.
+
+    >>> loss_message("the <script> in <h1>", strict=True)
+    'the <script> in <h1> has no place in the model; strict=False drops it with a warning'
+    >>> loss_message("the urgency 12", "is not from 1 to 9", strict=False)
+    'the urgency 12 is not from 1 to 9 and is dropped'
+    """
+    if strict:
+        return f"{what} {problem}; strict=False {instead[0]} with a warning"
+    return f"{what} {problem} and {instead[1]}"
+
+
 def settle_losses(losses: Iterable[Problem], *, strict: bool, stacklevel: int) -> None:
     """What a format's reader does with what it could not hold, once it has read all.
 

@@ -144,7 +144,7 @@ def updated_is_not_before_created(node: m.Brief, ctx: Context) -> Found:
     if node.updated is None or node.updated >= node.created:
         return []
     updated, created = node.updated.isoformat(), node.created.isoformat()
-    return [(("updated",), f"updated ({updated}) is before created ({created})")]
+    return [(("updated",), f"the brief is updated ({updated}) before it is created ({created})")]
 
 
 # --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from lxml import etree
 
-from ..errors import ParseError, Problem, ProblemLog, Severity
+from ..errors import ParseError, Problem, ProblemLog, Severity, loss_message
 
 __all__ = [
     "BM",
@@ -383,11 +383,14 @@ class Reading:
         keep: bool = True,
         part: str = DROPPED,
         line: int | None = None,
+        problem: str = "has no place in the model",
+        instead: tuple[str, str] = ("drops it", "is dropped"),
     ) -> None:
         """A loss at ``element`` (or at ``line``): ``part`` says what of it is lost (see
         :data:`Lost`); ``keep`` keeps the element's markup (``strict=False``) under its
-        XPath. Past the first :data:`~briefmodel.errors.MAX_PROBLEMS`, losses are
-        counted, not described."""
+        XPath; ``problem`` says what is wrong with it and ``instead`` what reading
+        leniently does (said of strict=False, and of the reading). Past the first
+        :data:`~briefmodel.errors.MAX_PROBLEMS`, losses are counted, not described."""
         self.lost.setdefault(element, set()).add(part)
         severity: Severity = "error" if self.strict else "warning"
         if not self.losses.room():
@@ -397,12 +400,7 @@ class Reading:
                 Problem(
                     severity=severity,
                     code=self.loss_code,
-                    message=f"{what} has no place in the model"
-                    + (
-                        "; strict=False drops it with a warning"
-                        if self.strict
-                        else " and is dropped"
-                    ),
+                    message=loss_message(what, problem, instead, strict=self.strict),
                     line=line_of(element) if line is None else line,
                 )
             )

@@ -9,6 +9,7 @@ without one."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,24 @@ def test_lossless_an_attribute_name_xml_cannot_hold_is_a_loss_not_a_crash(name: 
     assert [p.code for p in caught.value.problems] == ["html.dropped"]
     with pytest.warns(bm.BriefmodelWarning, match="attribute .* of <p>"):
         bm.loads(page, format="html", strict=False)
+
+
+def test_a_malformed_value_in_our_own_page_says_what_it_should_be() -> None:
+    page = _own_page(version=2, updated=datetime(2026, 9, 2, tzinfo=timezone.utc))
+    page = page.replace('data-version="2"', 'data-version="two"')
+    page = page.replace('data-keywords="', 'data-keywords="{', 1)
+    page = re.sub(
+        r'<time datetime="[^"]*" data-field="updated"',
+        '<time datetime="soon" data-field="updated"',
+        page,
+    )
+    # (The time dropped leaves the text the writer writes around it as losses too.)
+    assert {p.message for p in _losses(page)} >= {
+        "the data-version 'two' of <article> is not an integer; "
+        "strict=False drops it with a warning",
+        """the data-keywords of <article> ('{["buses"]') is not a JSON array (not valid """
+        "JSON: Expecting property name enclosed in double quotes); "
+        "strict=False drops it with a warning",
+        "the date-time 'soon' of <time> is not an RFC 3339 date-time with a UTC offset, "
+        "such as '2026-03-02T09:00:00+01:00'; strict=False drops it with a warning",
+    }

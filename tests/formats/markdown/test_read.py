@@ -109,3 +109,17 @@ def test_a_created_option_that_is_not_an_aware_datetime_is_a_type_error(
     # The Markdown reader called .isoformat() on it: AttributeError for a str or an int.
     with pytest.raises(TypeError, match=r"created= takes None or a datetime with a time zone"):
         bm.loads("A headline\n\nA paragraph.\n", format=fmt, created=created)
+
+
+def test_a_bad_level_says_which_levels_there_are() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads("# Head\n\n## Deep {level=5}\n\nText.\n", "markdown")
+    assert caught.value.problems[0].message == (
+        "'level=5': expected a level from 7 to 999 (levels 1 to 6 are written as # to ######)"
+    )
+
+
+def test_bytes_that_are_not_utf8_are_named_with_their_offset() -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(b"# Head\n\nCaf\xe9\n", "markdown")
+    assert caught.value.problem.message == "the document is not UTF-8 (byte 0xe9 at offset 11)"

@@ -137,9 +137,17 @@ def test_a_reader_error_names_the_line_and_the_field() -> None:
 
 def test_dates_without_a_time_zone_are_read_as_utc_with_a_loss() -> None:
     xml = _item().replace("2026-04-01T08:30:00+02:00", "2026-04-01T08:30:00")
-    with pytest.warns(bm.BriefmodelWarning, match="time zone"):
+    with pytest.warns(bm.BriefmodelWarning, match="time zone") as caught:
         brief = bm.loads(xml, "newsml", strict=False)
     assert brief.created == datetime(2026, 4, 1, 8, 30, tzinfo=UTC)
+    said = "the date-time '2026-04-01T08:30:00' of <contentCreated> has no time zone"
+    assert f"{said} and is read as UTC" in str(caught[0].message)
+    with pytest.raises(bm.ValidationError) as refused:
+        bm.loads(xml, "newsml")
+    assert refused.value.problems[0].message == (
+        "the date-time '2026-04-01T08:30:00' of <contentCreated> has no time zone; "
+        "strict=False reads it as UTC with a warning"
+    )
 
 
 def test_semantic_rules_run_on_xml_input_with_json_pointers() -> None:

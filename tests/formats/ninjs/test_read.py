@@ -315,3 +315,31 @@ def test_an_array_of_ninjs_objects_is_read_with_load_all(tmp_path: Path) -> None
     assert [b.id for b in ninjs.read_all(json.dumps(ARRAY[0]))] == ["urn:x:a"]
     with pytest.raises(bm.ParseError, match="load_all"):
         bm.load(path, "ninjs", strict=False)
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ({"uri": 5}, "expected a string, got an integer"),
+        ({"headlines": "H"}, "expected an array, got a string"),
+        ({"version": "0"}, "the version '0' is not a whole number of at least 1; strict=False"),
+        ({"urgency": 12}, "the urgency 12 is not from 1 to 9; strict=False drops it"),
+        ({"type": "picture"}, "the object type 'picture' is not 'text'; strict=False reads it as"),
+        (
+            {"contentCreated": "2025-01-01T00:00:00Z"},
+            "a contentCreated other than firstCreated has no place in the model",
+        ),
+    ],
+)
+def test_problems_say_what_was_expected(doc: dict[str, Any], message: str) -> None:
+    doc = {"uri": "a", "headlines": [{"value": "H"}], "firstCreated": "2026-01-01T00:00:00Z", **doc}
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(json.dumps(doc), "ninjs")
+    assert any(p.message.startswith(message) for p in caught.value.problems), [
+        p.message for p in caught.value.problems
+    ]
+
+
+def test_a_ninjs_array_is_named_with_its_article() -> None:
+    with pytest.raises(bm.ParseError, match="a ninjs document is a JSON object, not an array"):
+        bm.loads("[]", "ninjs")

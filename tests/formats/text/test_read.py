@@ -111,6 +111,17 @@ def test_furniture_with_lines_is_an_error_when_strict() -> None:
     assert "strict=False" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [("", "the block under"), ("A paragraph after the list.\n", "the 2 blocks under")],
+)
+def test_furniture_counts_its_blocks_in_words(after: str, said: str) -> None:
+    source = "Rail Fares Freeze\n\nThe freeze holds.\n\nRelated Articles\n\n  • one\n  • two\n\n"
+    report = bm.validate(source + after, "text")
+    expected = f"{said} 'Related Articles' in the page furniture"
+    assert [p.message for p in report.warnings] == [expected]
+
+
 def test_furniture_in_the_middle_is_a_section() -> None:
     source = (
         "Rail Fares Freeze\n\nSources\n\nTwo ministers confirmed the freeze.\n\nOutlook\n\n"

@@ -57,6 +57,8 @@ class _BlockReader(Reading):
         keep: bool = True,
         part: str = DROPPED,
         line: int | None = None,
+        problem: str = "has no place in the model",
+        instead: tuple[str, str] = ("drops it", "is dropped"),
     ) -> None:
         """A loss; what is kept of an unknown element (``strict=False``) is its markup
         without scripts, styles and the like, and without event handlers."""
@@ -71,10 +73,14 @@ class _BlockReader(Reading):
                 for node in element.iter()
             )
         ):
-            super().lose(element, what, keep=False, part=part, line=line)
+            super().lose(
+                element, what, keep=False, part=part, line=line, problem=problem, instead=instead
+            )
             self.unknown[where(element, positions=self.positions)] = _harmless(element)
             return
-        super().lose(element, what, keep=keep, part=part, line=line)
+        super().lose(
+            element, what, keep=keep, part=part, line=line, problem=problem, instead=instead
+        )
 
     def keeps(self, step: str) -> bool:
         """Event handlers are not kept."""

@@ -81,7 +81,8 @@ class _OtherPage(_BlockReader):
         if language and _patterns.LANGUAGE.matches(language):
             fields["language"] = language
         elif language:
-            self.lose(root, f"the language {language[:40]!r} (not a language tag)", keep=False)
+            what = f"the language {language[:40]!r}"
+            self.lose(root, what, keep=False, problem=f"is not {_patterns.LANGUAGE.description}")
         for meta in root.iter("meta"):
             named = meta.get("property") or meta.get("name") or meta.get("itemprop")
             field = _META_TIMES.get((named or "").lower())

@@ -137,12 +137,10 @@ class _OwnPage(_BlockReader):
             return parsed
         self.lose(
             element,
-            f"the {name} of <{local_name(element.tag)}> {value[:40]!r} (not "
-            + _JSON_KINDS.get(kind, "JSON")
-            + (f": {why}" if why else "")
-            + ")",
+            f"the {name} of <{local_name(element.tag)}> ({value[:40]!r})",
             keep=False,
             part=f"@{name}",
+            problem=f"is not {_JSON_KINDS.get(kind, 'JSON')}" + (f" ({why})" if why else ""),
         )
         if not self.strict:
             self.unknown[f"{where(element, positions=self.positions)}/@{name}"] = value
@@ -319,9 +317,10 @@ class _OwnPage(_BlockReader):
             return int(value)  # (the model refuses what is beyond its bounds)
         self.lose(
             element,
-            f"the {name} {value[:40]!r}, which is not an integer",
+            f"the {name} {value[:40]!r} of <{local_name(element.tag)}>",
             keep=False,
             part=f"@{name}",
+            problem="is not an integer",
         )
         return None
 
@@ -332,8 +331,9 @@ class _OwnPage(_BlockReader):
         if found is None:
             self.lose(
                 element,
-                f"the date-time {(value or '')[:40]!r} (not one)",
+                f"the date-time {(value or '')[:40]!r} of <{local_name(element.tag)}>",
                 keep=False,
                 part="@datetime",
+                problem=f"is not {_patterns.DATETIME.description}",
             )
         return found

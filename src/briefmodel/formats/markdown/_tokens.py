@@ -10,7 +10,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from ...errors import Problem, ProblemLog
+from ...errors import Problem, ProblemLog, loss_message
 from ...model import (
     Citation,
     Code,
@@ -53,7 +53,14 @@ class _Reader:
         self.errors = ProblemLog()
         self.line = 0  # the line of the block being read
 
-    def lose(self, what: str, line: int | None = None) -> None:
+    def lose(
+        self,
+        what: str,
+        line: int | None = None,
+        *,
+        problem: str = "has no place in the model",
+        instead: tuple[str, str] = ("drops it", "is dropped"),
+    ) -> None:
         if not self.losses.room():  # counted, not described
             self.losses.skip("error" if self.strict else "warning")
             return
@@ -61,8 +68,7 @@ class _Reader:
             Problem(
                 severity="error" if self.strict else "warning",
                 code=LOSS_CODE,
-                message=f"{what} has no place in the model"
-                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
+                message=loss_message(what, problem, instead, strict=self.strict),
                 line=line if line is not None else self.line,
             )
         )
@@ -180,7 +186,11 @@ class _Reader:
                 continue
             if known[key] == "int":
                 if not value.isdigit() or not 6 < int(value) < 1000:
-                    self.fail("schema.type", f"{word[:40]!r}: expected a level from 7")
+                    self.fail(
+                        "schema.type",
+                        f"{word[:40]!r}: expected a level from 7 to 999 (levels 1 to 6 are "
+                        "written as # to ######)",
+                    )
                     continue
                 found[key] = int(value)
             elif known[key] == "list":

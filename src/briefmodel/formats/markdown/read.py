@@ -40,12 +40,18 @@ def _decode(data: str | bytes) -> str:
         except UnicodeDecodeError as error:
             line = bytes(data).count(b"\n", 0, error.start) + 1
             raise _refuse(
-                "parse.encoding", f"the document is not UTF-8 (byte {error.start})", line
+                "parse.encoding",
+                f"the document is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
+                f"{error.start})",
+                line,
             ) from None
     elif isinstance(data, str):
         text = data
         if len(text) > MAX_BYTES:
-            raise _refuse("parse.too-large", f"the document is {len(text):,} characters")
+            raise _refuse(
+                "parse.too-large",
+                f"the document is {len(text):,} characters; the limit is {MAX_BYTES:,}",
+            )
     else:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     text = text.removeprefix("\ufeff")

@@ -97,9 +97,11 @@ class _Reader(BodyReader):
             return None
         self.lose(
             element,
-            f"the time zone of <{local_name(element.tag)}> {text!r} (UTC assumed)",
+            f"the date-time {text!r} of <{local_name(element.tag)}>",
             keep=False,
             part=TEXT,
+            problem="has no time zone",
+            instead=("reads it as UTC", "is read as UTC"),
         )
         year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
         try:
@@ -118,9 +120,10 @@ class _Reader(BodyReader):
             return int(value)  # (the model refuses what is beyond its bounds)
         self.lose(
             element,
-            f"the value {value[:40]!r}, which is not an integer",
+            f"the value {value[:40]!r} of <{local_name(element.tag)}>",
             keep=False,
             part=TEXT if name is None else "@" + name,
+            problem="is not an integer",
         )
         return None
 
@@ -335,7 +338,8 @@ class _Reader(BodyReader):
                 fields["_content_created"] = self.time(child)
                 first = fields.get("created")
                 if first is not None and first != fields["_content_created"]:
-                    self.lose(child, f"<contentCreated> {child.text!r}, other than <firstCreated>")
+                    what = f"a <contentCreated> ({child.text!r}) other than <firstCreated>"
+                    self.lose(child, what)
             elif local == "contentModified":
                 fields["updated"] = self.time(child)
             elif local == "infoSource":

@@ -7,23 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..._converter import Invalid, parse_datetime
+from ..._converter import Invalid, json_type_name, parse_datetime
 from ..._patterns import new_node_id
-from ...errors import Problem, ProblemLog, pointer
+from ...errors import Problem, ProblemLog, loss_message, pointer
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
 
 
 def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if type(value) is bool:
-        return "boolean"
-    if type(value) in (int, float):
-        return "number"
-    if type(value) is str:
-        return "string"
-    return "array" if type(value) is list else "object"
+    """How a value is called in JSON terms, with its article: 'a string', 'null'…"""
+    return json_type_name(value)
 
 
 class _ReaderBase:
@@ -77,7 +70,14 @@ class _ReaderBase:
         return where
 
     def lose(
-        self, path: tuple[str | int, ...] | str, what: str, value: Any, *, keep: bool = True
+        self,
+        path: tuple[str | int, ...] | str,
+        what: str,
+        value: Any,
+        *,
+        keep: bool = True,
+        problem: str = "has no place in the model",
+        instead: tuple[str, str] = ("drops it", "is dropped"),
     ) -> None:
         """Record a loss at ``path`` (3.x names, or a JSON Pointer as written)."""
         where = path if type(path) is str else self.at(*path)
@@ -90,8 +90,7 @@ class _ReaderBase:
             Problem(
                 severity="error" if self.strict else "warning",
                 code="ninjs.dropped",
-                message=f"{what} has no place in the model"
-                + ("; strict=False drops it with a warning" if self.strict else " and is dropped"),
+                message=loss_message(what, problem, instead, strict=self.strict),
                 path=where,
             )
         )
@@ -107,7 +106,7 @@ class _ReaderBase:
             return value
         if kind is int and type(value) is float and value.is_integer():
             return int(value)
-        names = {str: "string", int: "integer", list: "array", dict: "object"}
+        names = {str: "a string", int: "an integer", list: "an array", dict: "an object"}
         self.fail(path, "schema.type", f"expected {names[kind]}, got {_json_type(value)}")
         return None
 

@@ -155,7 +155,13 @@ class _Reader(_Mapping, _Bodies):
 
     def object_type(self, value: Any) -> None:
         if value != "text":
-            self.lose(("type",), f"the object type {value!r} (read as text)", value)
+            self.lose(
+                ("type",),
+                f"the object type {value!r}",
+                value,
+                problem="is not 'text'",
+                instead=("reads it as text", "is read as text"),
+            )
 
     def representation(self, value: Any) -> None:
         if value != "full":
@@ -167,7 +173,8 @@ class _Reader(_Mapping, _Bodies):
         if re.fullmatch("[0-9]{1,4300}", value) and int(value) >= 1:
             self.fields["version"] = int(value)  # (the model refuses what is beyond its bounds)
         else:
-            self.lose(("version",), f"the version {value!r}, which is not a whole number", value)
+            what = f"the version {value!r}"
+            self.lose(("version",), what, value, problem="is not a whole number of at least 1")
 
     def stamp(self, name: str, value: Any) -> None:
         self.fields["_" + name] = self.time(value, name)
@@ -186,7 +193,7 @@ class _Reader(_Mapping, _Bodies):
         if content is not None and created is not content and content != created:
             self.lose(
                 ("contentCreated",),
-                "contentCreated, other than firstCreated",
+                "a contentCreated other than firstCreated",
                 self.doc.get(self.key("contentCreated")),
             )
         if version is not None and created is not version:
@@ -195,7 +202,7 @@ class _Reader(_Mapping, _Bodies):
             else:
                 self.lose(
                     ("versionCreated",),
-                    "a versionCreated before the first",
+                    "a versionCreated before firstCreated",
                     self.doc.get(self.key("versionCreated")),
                 )
 
@@ -210,7 +217,7 @@ class _Reader(_Mapping, _Bodies):
         if value is not None and 1 <= value <= 9:
             self.fields["urgency"] = value
         elif value is not None:
-            self.lose(("urgency",), f"the urgency {value!r}", value)
+            self.lose(("urgency",), f"the urgency {value!r}", value, problem="is not from 1 to 9")
 
     def language(self, value: Any) -> None:
         if self.typed(value, str, ("language",)) is not None:

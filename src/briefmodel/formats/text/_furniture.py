@@ -53,8 +53,12 @@ def _dropped(sections: list[_Section]) -> tuple[list[Problem], list[Problem]]:
                 Problem(
                     severity="warning",
                     code="text.dropped",
-                    message=f"the {len(section.blocks)} block(s) under {section.title!r} "
-                    "in the page furniture",
+                    message=(
+                        "the block"
+                        if len(section.blocks) == 1
+                        else f"the {len(section.blocks)} blocks"
+                    )
+                    + f" under {section.title!r} in the page furniture",
                     line=section.line,
                 )
             )

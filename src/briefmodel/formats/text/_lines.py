@@ -41,7 +41,7 @@ def _decode(data: str | bytes) -> str:
 
 def _lines(text: str) -> list[str]:
     if len(text) > MAX_BYTES:
-        raise _fail(None, f"the text is larger than {MAX_BYTES} characters")
+        raise _fail(None, f"the text is {len(text):,} characters; the limit is {MAX_BYTES:,}")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE:
