@@ -234,3 +234,15 @@ def test_every_reported_code_is_documented() -> None:
     for report in (bm.validate(data), bm.validate("{"), bm.validate(b"\xff")):
         for problem in report.problems:
             assert problem.code in bm.rules.CODES
+
+
+def test_text_validated_as_another_format_says_what_it_is() -> None:
+    ninjs = bm.dumps(bm.loads(MODEL_EXAMPLE), "ninjs")
+    report = bm.validate(ninjs, "json")
+    assert report.problems[0].code == "format.mismatch"
+    assert report.problems[0].message == (
+        "the text looks like ninjs, not json: pass format='ninjs'"
+    )
+    assert bm.validate(ninjs).ok
+    report = bm.validate(MODEL_EXAMPLE, "newsml")
+    assert [p.code for p in report.problems][:2] == ["format.mismatch", "parse.syntax"]

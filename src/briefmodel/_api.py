@@ -7,9 +7,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from . import _options
 from ._files import read_document, write_atomically
-from .errors import Problem, ValidationError
-from .formats import by_name, detect
+from .errors import ParseError, Problem, ValidationError
+from .formats import Format, by_name, detect, mismatch
 from .formats import json as json_format
 from .model import Brief
 from .rules import DEFAULT_URL_SCHEMES, check
@@ -31,9 +34,10 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     >>> bm.dumps(brief)[:60]
     '{"schema":"briefmodel/1","id":"x","headline":"Hi","language"'
     """
-    if not isinstance(brief, Brief):
-        raise TypeError(f"dumps() takes a Brief, not {type(brief).__name__}")
-    writer = by_name(format).write
+    _options.a_brief(brief)
+    fmt = by_name(format)
+    writer = fmt.write
+    _options.known(writer, options, f"the {fmt.name} writer")
     try:
         return writer(brief, **options)
     except RecursionError:
@@ -50,7 +54,7 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
 
 def loads(
     data: str | bytes,
-    format: str | None = "json",
+    format: str | None = None,
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
@@ -58,7 +62,10 @@ def loads(
 ) -> Brief:
     """Read a brief from text, checking it completely.
 
-    With ``format=None`` the format is sniffed from the text. Other options are the
+    The format is sniffed from the text unless ``format`` names it (as :func:`load` does
+    for a file). When the text was read as the format named and is clearly another (ninjs
+    given as ``format="json"``), the error says so first (``format.mismatch``). Other
+    options are the
     reader's own: for plain text and Markdown, ``created=`` (and for text ``id=``,
     ``language=``) fill what the document does not say. Raises
     :class:`~briefmodel.ParseError` for text that is not well-formed and
@@ -67,8 +74,10 @@ def loads(
     ``extensions`` instead of being errors, with a :class:`~briefmodel.BriefmodelWarning`.
     ``url_schemes`` are the schemes links may use (as in :func:`~briefmodel.validate`).
     """
-    fmt = by_name(format) if format else detect(None, data)
-    return _checked(fmt.read(data, strict=strict, **options), url_schemes)
+    data = _options.document(data)
+    fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    fmt = fmt or detect(None, data)
+    return _checked(_read(fmt, data, strict=strict, **options), url_schemes)
 
 
 def dump(
@@ -82,8 +91,10 @@ def dump(
     :class:`~briefmodel.WriteError` (``output.symlink``, ``output.not-a-file``), and
     nothing is written; the folders of ``path`` are used as named.
     """
-    target = Path(path)
-    fmt = by_name(format) if format else detect(target)
+    _options.a_brief(brief)
+    target = Path(_options.path(path))
+    name = _options.format_name(format, optional=True)
+    fmt = by_name(name) if name else detect(target)
     text = dumps(brief, fmt.name, **options)
     try:
         payload = text.encode("utf-8")
@@ -113,9 +124,10 @@ def load(
 
     Otherwise as :func:`loads`, reader options included.
     """
-    raw = read_document(path)
-    fmt = by_name(format) if format else detect(path, raw)
-    return _checked(fmt.read(raw, strict=strict, **options), url_schemes)
+    fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    raw = read_document(_options.path(path))
+    fmt = fmt or detect(path, raw)
+    return _checked(_read(fmt, raw, strict=strict, **options), url_schemes)
 
 
 def load_all(
@@ -131,13 +143,17 @@ def load_all(
     Each brief is checked as by :func:`load` when the iterator reaches it, so a bad item
     raises there, after the good ones before it have been yielded.
     """
-    raw = read_document(path)
-    fmt = by_name(format) if format else detect(path, raw)
+    fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    raw = read_document(_options.path(path))
+    fmt = fmt or detect(path, raw)
     if fmt.read_all is None:
-        yield _checked(fmt.read(raw, strict=strict), url_schemes)
+        yield _checked(_read(fmt, raw, strict=strict), url_schemes)
         return
-    for brief in fmt.read_all(raw, strict=strict):
-        yield _checked(brief, url_schemes)
+    try:
+        for brief in fmt.read_all(raw, strict=strict):
+            yield _checked(brief, url_schemes)
+    except (ParseError, ValidationError) as error:
+        raise _hinted(error, mismatch(fmt, raw, error.problems)) from None
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
@@ -149,7 +165,42 @@ def from_dict(
     data: Any, *, strict: bool = True, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES
 ) -> Brief:
     """Build a brief from canonical JSON data, checking it completely (like :func:`loads`)."""
+    strict = _options.flag("strict", strict)
+    url_schemes = _options.url_schemes(url_schemes)
     return _checked(json_format.from_dict(data, strict=strict), url_schemes)
+
+
+def _reading(
+    format: Any, strict: Any, url_schemes: Any
+) -> tuple[Format | None, bool, tuple[str, ...]]:
+    """The arguments every reading function takes, checked: the format named (None to
+    find it), ``strict`` and ``url_schemes``."""
+    name = _options.format_name(format, optional=True)
+    return (
+        by_name(name) if name else None,
+        _options.flag("strict", strict),
+        _options.url_schemes(url_schemes),
+    )
+
+
+def _read(fmt: Format, data: str | bytes, *, strict: bool, **options: Any) -> Brief:
+    """``data`` read as ``fmt``; if that fails and the text is clearly another format,
+    the error says which."""
+    _options.known(fmt.read, options, f"the {fmt.name} reader")
+    try:
+        return fmt.read(data, strict=strict, **options)
+    except (ParseError, ValidationError) as error:
+        raise _hinted(error, mismatch(fmt, data, error.problems)) from None
+
+
+def _hinted(error: ParseError | ValidationError, hint: Problem | None) -> BaseException:
+    """``error``, saying first what ``hint`` says (the text is another format)."""
+    if hint is None:
+        return error
+    if isinstance(error, ParseError):
+        said = f"{error.problem.message}; {hint.message}"
+        return ParseError(attrs.evolve(error.problem, message=said))
+    return ValidationError((hint, *error.problems))
 
 
 def _checked(brief: Brief, url_schemes: Iterable[str]) -> Brief:

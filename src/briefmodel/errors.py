@@ -15,6 +15,8 @@ False
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
@@ -26,6 +28,7 @@ __all__ = [
     "BriefmodelError",
     "BriefmodelWarning",
     "ModelError",
+    "OptionError",
     "ParseError",
     "Problem",
     "Report",
@@ -293,6 +296,36 @@ class ModelError(BriefmodelError, ValueError):
         self.message = message
 
 
+class OptionError(BriefmodelError, TypeError, ValueError):
+    """An argument a public function does not take: an option it has no such name for, a
+    value it does not accept (``strict="yes"``, ``indent=-1``, ``created="2026-01-01"``),
+    a format name that is not registered. A mistake in the call, not in a document.
+
+    Raised before anything is read or written. ``option`` names the argument and the
+    message says what is accepted. It is also a :class:`TypeError` and a
+    :class:`ValueError` (a wrong argument is one or the other), so that code catching those
+    goes on working. Like the other errors it carries one :class:`Problem`
+    (``option.invalid``, or ``format.unknown`` for a format name).
+
+    >>> import briefmodel as bm
+    >>> try:
+    ...     bm.loads("# A headline", "markdown", created="2026-01-01")
+    ... except bm.OptionError as error:
+    ...     print(error.option, "|", error.message[:44])
+    created | expected None or a datetime with a time zone
+    """
+
+    def __init__(self, option: str, message: str, code: str = "option.invalid") -> None:
+        self.option = option
+        self.message = message
+        self.problem = Problem(severity="error", code=code, message=message)
+        super().__init__(f"{option}: {message}")
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (self.problem,)
+
+
 class ParseError(BriefmodelError):
     """Input that is not well-formed, unsafe, or not the format it claims to be."""
 
@@ -361,13 +394,26 @@ def loss_message(
     return f"{what} {problem} and {instead[1]}"
 
 
-def settle_losses(losses: Iterable[Problem], *, strict: bool, stacklevel: int) -> None:
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def warn(message: str) -> None:
+    """Issue a :class:`BriefmodelWarning` that points at the code that called briefmodel
+    (the first frame outside the package), however deep inside it the warning arises."""
+    level = 2  # (1 is this function; 2, its caller)
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(BriefmodelWarning(message), stacklevel=level)
+
+
+def settle_losses(losses: Iterable[Problem], *, strict: bool) -> None:
     """What a format's reader does with what it could not hold, once it has read all.
 
     Reading strictly, the losses are a :class:`ValidationError`. Otherwise they are one
     :class:`BriefmodelWarning` listing the first five (each by its line, else its JSON
-    Pointer) and counting the rest; ``stacklevel`` is :func:`warnings.warn`'s, counted
-    from the caller, so that the warning points at the code that called ``bm.loads``.
+    Pointer) and counting the rest, which points at the code that called briefmodel.
     """
     losses = list(losses)
     if not losses:
@@ -382,4 +428,4 @@ def settle_losses(losses: Iterable[Problem], *, strict: bool, stacklevel: int) -
     )
     more = f" (and {total - len(listed[:5])} more)" if total > len(listed[:5]) else ""
     count = f"{total} loss" + ("" if total == 1 else "es")
-    warnings.warn(BriefmodelWarning(f"read with {count}: {shown}{more}"), stacklevel=stacklevel + 1)
+    warn(f"read with {count}: {shown}{more}")

@@ -16,9 +16,10 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from . import _options
 from ._files import read_document
-from .errors import ParseError, Problem, Report, ValidationError, capped
-from .formats import Format, by_name, detect
+from .errors import OptionError, ParseError, Problem, Report, ValidationError, capped
+from .formats import Format, by_name, detect, mismatch
 from .formats import json as json_format
 from .model import Brief
 from .rules import DEFAULT_URL_SCHEMES, check
@@ -55,9 +56,13 @@ def validate(
     >>> report.ok, [(p.code, p.path) for p in report.problems]
     (False, [('ref.unknown-source', '/sections/0/blocks/0/content/0/ref')])
     """
+    name = _options.format_name(format, optional=True)
+    fmt = by_name(name) if name else None  # an unknown name is a mistake in the call
+    url_schemes = _options.url_schemes(url_schemes)
+    xsd = _options.xsd(xsd)
     found: list[Problem] = []
     try:
-        brief = _read(data, format, xsd, found)
+        brief = _read(data, fmt, xsd, found)
     except (ParseError, ValidationError) as error:
         return Report(problems=tuple(capped((*found, *error.problems))))
     if brief is None:
@@ -68,24 +73,29 @@ def validate(
     )
 
 
-def _read(data: Any, format: str | None, xsd: Any, found: list[Problem]) -> Brief | None:
-    fmt: Format | None = None
+def _read(data: Any, fmt: Format | None, xsd: Any, found: list[Problem]) -> Brief | None:
     raw: str | bytes | None = None
     if isinstance(data, os.PathLike):
         raw = read_document(data)
-        fmt = by_name(format) if format else detect(data, raw)
-    elif isinstance(data, (str, bytes)):
-        raw = data
-        fmt = by_name(format) if format else detect(None, data)
-    if xsd is not None and (fmt is None or fmt.examine is None):
-        what = fmt.name if fmt is not None else type(data).__name__
-        raise TypeError(f"xsd= applies to XML documents, not to {what}")
+        fmt = fmt or detect(data, raw)
+    elif isinstance(data, (str, bytes, bytearray, memoryview)):
+        raw = _options.document(data)
+        fmt = fmt or detect(None, raw)
+    if xsd is not None and (fmt is None or fmt.examine is None or raw is None):
+        what = fmt.name if fmt is not None and raw is not None else type(data).__name__
+        raise OptionError("xsd", f"applies to XML documents, not to {what}")
     if isinstance(data, Brief):
         return data
     if fmt is None or raw is None:
         return json_format.from_dict(data)
-    if fmt.examine is not None:
+    try:
+        if fmt.examine is None:
+            return fmt.read(raw)
         problems, brief = fmt.examine(raw, xsd=xsd)
-        found.extend(problems)
-        return brief
-    return fmt.read(raw)
+    except (ParseError, ValidationError) as error:
+        hint = mismatch(fmt, raw, error.problems)  # clearly another format: say so first
+        found.extend([hint] if hint is not None else ())
+        raise
+    hint = mismatch(fmt, raw, problems) if brief is None else None
+    found.extend([hint, *problems] if hint is not None else problems)
+    return brief

@@ -128,3 +128,11 @@ def test_convert_file_needs_a_format_it_can_tell() -> None:
     assert not result.ok
     assert [p.code for p in result.problems] == ["format.unknown"]
     assert not Path("a.data").exists()
+
+
+def test_convert_file_with_an_unknown_output_format_says_so() -> None:
+    write("a.json", make_brief())
+    result = cli.convert_file("a.json", "a.data", to="nope")
+    assert [p.code for p in result.problems] == ["format.unknown"]
+    assert "unknown format 'nope'" in result.problems[0].message
+    assert not Path("a.data").exists()

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import briefmodel as bm
-from briefmodel.formats import by_name, detect
+from briefmodel.formats import by_name, detect, mismatch
 from briefmodel.model import MAX_NUMBER
 
 from .._profiles import examples
@@ -68,7 +68,7 @@ def test_the_seed_is_told_to_be_text(seed: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", ["Words that are in no format.", "<p>A paragraph alone</p>", "   ", "[1, 2, 3]"]
+    "data", ["Words that are in no format.", "<p>A paragraph alone</p>", "<a/>", "5"]
 )
 def test_what_cannot_be_told_is_said(data: str) -> None:
     with pytest.raises(bm.ParseError, match="cannot tell the format") as caught:
@@ -171,3 +171,23 @@ def test_lossless_a_version_beyond_the_bound_is_refused_by_every_format(
     # A brief cannot hold it either, so nothing writes such a document.
     with pytest.raises(bm.ModelError):
         _numbered(beyond, [1])
+
+
+def test_a_name_alone_that_no_format_claims_is_an_option_error() -> None:
+    with pytest.raises(bm.OptionError, match=r"cannot tell the format of 'out\.weird'"):
+        detect("out.weird")
+    with pytest.raises(bm.ParseError, match=r"cannot tell the format of 'in\.weird'"):
+        detect("in.weird", "Words that are in no format.")
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+@pytest.mark.parametrize("read_as", bm.formats())
+def test_text_read_as_another_format_is_named(fmt: str, read_as: str) -> None:
+    text = bm.dumps(bm.load(EXAMPLES[0]), fmt)
+    hint = mismatch(by_name(read_as), text)
+    if read_as == fmt:
+        assert hint is None
+    else:
+        assert hint is not None
+        assert hint.code == "format.mismatch"
+        assert hint.message == (f"the text looks like {fmt}, not {read_as}: pass format={fmt!r}")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from ..errors import BriefmodelError
+from ..errors import BriefmodelError, OptionError
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, _error
 from ._parser import build_parser
 from ._signals import exit_status, handled
@@ -18,7 +18,7 @@ from ._streams import (
     _stream_failed,
     _tolerant_streams,
 )
-from ._terms import cli_text
+from ._terms import cli_option, cli_text
 
 __all__ = ["main"]
 
@@ -66,6 +66,9 @@ def _run(argv: list[str] | None) -> int:
         return handler(args)
     except UsageError as error:
         _error(str(error))
+        return EXIT_USAGE
+    except OptionError as error:  # an argument the library does not take
+        _error(cli_option(error))
         return EXIT_USAGE
     except BriefmodelError as error:
         _error(cli_text(str(error)))

@@ -8,7 +8,7 @@ import re
 
 import attrs
 
-from ..errors import Problem
+from ..errors import OptionError, Problem
 from ..formats import formats
 
 #: Python advice in a problem's message, and what the command line says instead.
@@ -37,6 +37,27 @@ def cli_problem(problem: Problem) -> Problem:
 def cli_problems(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
     """Each of ``problems`` in the command line's terms."""
     return tuple(cli_problem(problem) for problem in problems)
+
+
+#: The library's arguments that the command line sets, and the option that sets each.
+_OPTIONS = {
+    "format": "--from",
+    "xsd": "--xsd",
+    "indent": "--indent",
+    "url_schemes": "--url-scheme",
+    "strict": "--strict",
+}
+
+
+def cli_option(error: OptionError) -> str:
+    """An :class:`~briefmodel.OptionError`'s message said of the command-line option that
+    gave the argument (``--xsd applies to XML documents …``).
+
+    >>> cli_option(OptionError("xsd", "applies to XML documents, not to json"))
+    '--xsd applies to XML documents, not to json'
+    """
+    flag = _OPTIONS.get(error.option, error.option)
+    return cli_text(f"{flag} {error.problem.message}")
 
 
 def cli_text(message: str) -> str:

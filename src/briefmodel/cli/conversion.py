@@ -13,7 +13,15 @@ import attrs
 
 from .._api import dumps
 from .._files import write_atomically
-from ..errors import BriefmodelWarning, ParseError, Problem, ValidationError, WriteError, capped
+from ..errors import (
+    BriefmodelWarning,
+    OptionError,
+    ParseError,
+    Problem,
+    ValidationError,
+    WriteError,
+    capped,
+)
 from ..formats import Format, by_name, detect
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
@@ -125,7 +133,7 @@ def _failure(path: str, output: str, code: str, message: str) -> ConvertResult:
 def _convert(source: str, output: str, settings: _Settings) -> ConvertResult:
     try:
         target = by_name(settings.to) if settings.to else detect(output)
-    except ParseError as error:
+    except OptionError as error:  # a name whose format cannot be told
         return ConvertResult(path=source, output=output, ok=False, problems=error.problems)
     if os.path.lexists(output) and _same_file(source, output):
         return _failure(

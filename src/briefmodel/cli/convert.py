@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ParseError
+from ..errors import OptionError, ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
 from ._pool import CHUNK, _Job, _run_here, _run_pool
@@ -123,7 +123,7 @@ def _output_format(args: argparse.Namespace, output: str, batch: bool) -> Format
         return by_name(DEFAULT_OUTPUT_FORMAT)
     try:
         return detect(output)
-    except ParseError:
+    except OptionError:
         known = ", ".join(formats())
         raise UsageError(
             f"cannot tell the output format from the name {output!r}; "

@@ -12,13 +12,13 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import ParseError, Report, count_problems
+from ..errors import OptionError, ParseError, Report, count_problems
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
 from ._sources import _Sources, _suffixes
 from ._streams import _Stdin
-from ._terms import cli_problems, cli_text
+from ._terms import cli_option, cli_problems
 from .reports import _nested, _print_problems, _summary, format_github
 
 
@@ -27,8 +27,8 @@ def _validate_one(
 ) -> Report:
     try:
         report = validate(document, args.input_format, url_schemes=schemes, xsd=xsd)
-    except TypeError as error:  # --xsd for a document that is not XML
-        raise UsageError(cli_text(str(error))) from None
+    except OptionError as error:  # --xsd for a document that is not XML
+        raise UsageError(cli_option(error)) from None
     return Report(problems=cli_problems(report.problems), brief=report.brief)
 
 

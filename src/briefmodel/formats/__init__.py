@@ -28,17 +28,18 @@ import importlib
 import os
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import attrs
 
-from ..errors import ParseError, Problem
+from .._options import format_name
+from ..errors import OptionError, ParseError, Problem
 from ..model import Brief
 
-__all__ = ["UNDATED", "Format", "by_name", "detect", "formats"]
+__all__ = ["UNDATED", "Format", "by_name", "detect", "formats", "mismatch"]
 
 #: The creation date of a brief read from a document that has none (plain text, Markdown
 #: written by people) when the reader is given no ``created=``: a fixed, obviously
@@ -94,18 +95,27 @@ def formats() -> tuple[str, ...]:
     return tuple(_registry())
 
 
-def _unknown(message: str) -> ParseError:
-    return ParseError(Problem(severity="error", code="format.unknown", message=message))
-
-
 def by_name(name: str) -> Format:
-    """The registered format called ``name``; :class:`ParseError` if there is none."""
+    """The registered format called ``name``, to read or to write.
+
+    A name that is not registered is a mistake in the call, not in a document: an
+    :class:`~briefmodel.OptionError` (``format.unknown``), whichever way the format was
+    to be used.
+
+    >>> by_name("nope")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    briefmodel.errors.OptionError: format: unknown format 'nope'; pass one of json, newsml, ...
+    """
     registry = _registry()
     try:
         return registry[name]
-    except KeyError:
-        known = ", ".join(registry)
-        raise _unknown(f"unknown format {name!r} (known: {known})") from None
+    except (KeyError, TypeError):  # TypeError: a name that is not hashable
+        pass
+    format_name(name, optional=False)  # not a string: says so
+    raise OptionError(
+        "format", f"unknown format {name!r}; pass one of {', '.join(registry)}", "format.unknown"
+    )
 
 
 def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None = None) -> Format:
@@ -114,8 +124,14 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
     The suffix narrows the choice to the formats that claim it (a double suffix such as
     ``.ninjs.json`` first); when several do (``.json`` is canonical JSON's and ninjs's),
     or none does, the content decides. Sniffers are tried in registry order, except
-    canonical JSON's, which takes any JSON object and so comes last. Without content,
-    the first format that claims the suffix is taken.
+    canonical JSON's, which takes any JSON object and so comes last; a JSON array, which
+    no format's brief is, goes to canonical JSON's reader too, which says what is wrong.
+    Without content, the first format that claims the suffix is taken. An empty
+    document (or one of white space alone) is a :class:`~briefmodel.ParseError`.
+
+    Content that no format recognises is a :class:`~briefmodel.ParseError`; a name alone
+    (the file to write) that no format claims, an :class:`~briefmodel.OptionError`. Both
+    carry a ``format.unknown`` problem.
 
     >>> detect("brief.xml").name
     'newsml'
@@ -136,20 +152,67 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
                 candidates = claiming
                 break
     if data is not None:
-        head = data[:4096]
-        text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
-        for fmt in sorted(candidates, key=lambda f: f.name == "json"):
-            if fmt.sniff(text):
-                return fmt
+        text = _head(data)
+        found = _sniffed(text, candidates)
+        if found is not None:
+            return found
+        start = text.lstrip("\ufeff \t\r\n")[:1]
+        if start == "[" and "json" in registry:  # JSON, but no brief: its reader says why
+            return registry["json"]
+        if not start and not data.strip():
+            raise ParseError(
+                Problem(
+                    severity="error", code="parse.syntax", message="the document is empty", line=1
+                )
+            )
         if len(candidates) < len(registry):  # the suffix's formats: the first, as named
             return candidates[0]
     where = f" of {str(path)!r}" if path is not None else ""
     hint = ""
     if path is None and isinstance(data, str) and _names_a_file(data):
         hint = f"; {data!r} is text here: to read that file, pass pathlib.Path({data!r})"
-    raise _unknown(
-        f"cannot tell the format{where}; pass format= one of {', '.join(registry)}{hint}"
+    message = f"cannot tell the format{where}; pass format= one of {', '.join(registry)}{hint}"
+    if data is None:
+        raise OptionError("format", message, "format.unknown")
+    raise ParseError(Problem(severity="error", code="format.unknown", message=message))
+
+
+def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -> Problem | None:
+    """Why reading ``data`` as ``fmt`` failed, when the text is clearly another
+    registered format (its sniffer says so): a ``format.mismatch`` problem that says
+    which, or None (also when the reader's ``problems`` name that format already).
+
+    >>> mismatch(by_name("json"), '{"uri": "urn:x", "headlines": []}').message
+    "the text looks like ninjs, not json: pass format='ninjs'"
+    >>> mismatch(by_name("json"), '{"schema": "briefmodel/1"}') is None
+    True
+    """
+    found = _sniffed(_head(data), _registry().values())
+    if found is None:
+        return None
+    advice = f"format={found.name!r}"
+    if found.name == fmt.name or any(advice in p.message for p in problems):
+        return None
+    return Problem(
+        severity="error",
+        code="format.mismatch",
+        message=f"the text looks like {found.name}, not {fmt.name}: pass {advice}",
     )
+
+
+def _head(data: str | bytes) -> str:
+    """The beginning of a document, which sniffers look at."""
+    head = data[:4096]
+    return head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+
+
+def _sniffed(head: str, candidates: Iterable[Format]) -> Format | None:
+    """The first of ``candidates`` whose sniffer claims ``head``, canonical JSON's last
+    (it takes any JSON object)."""
+    for fmt in sorted(candidates, key=lambda f: f.name == "json"):
+        if fmt.sniff(head):
+            return fmt
+    return None
 
 
 def _names_a_file(text: str) -> bool:

@@ -126,7 +126,7 @@ WRONG_INDENTS = [
 @pytest.mark.parametrize(("wrong", "error"), WRONG_INDENTS)
 def test_the_indent_is_bounded(wrong: object, error: type[Exception]) -> None:
     brief = bm.loads(MODEL_EXAMPLE)
-    with pytest.raises(error, match="indent= takes"):
+    with pytest.raises(error, match="indent: expected None or a number of spaces from 0 to 16"):
         bm.dumps(brief, indent=wrong)
 
 

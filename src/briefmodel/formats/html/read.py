@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from ... import _options
 from ...errors import Problem, ValidationError, settle_losses
 from ...model import Brief
 from .._safe_xml import Stripped
@@ -36,6 +37,7 @@ class _Reader(_OwnPage, _OtherPage):
                     self.lose(other, "another brief's <article> (a page is read as one brief)")
 
 
+@_options.reader
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read HTML into a brief (without running the semantic rules).
 
@@ -46,7 +48,7 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     is kept under ``extensions["briefmodel:unknown"]`` as HTML text, keyed by its XPath.
     """
     brief, losses = _read(*_parse(data), strict=strict)
-    settle_losses(losses, strict=strict, stacklevel=3)
+    settle_losses(losses, strict=strict)
     return brief
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ... import _options
 from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -477,6 +478,7 @@ assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
 assert set(_INLINE_WRITERS) == set(INLINE_TYPES)
 
 
+@_options.writer
 def write(
     brief: Brief,
     *,
@@ -490,7 +492,9 @@ def write(
     text, or ``None`` for none. Links use only ``url_schemes`` (``http``, ``https`` and
     ``mailto`` by default); any other link is written as its text.
     """
-    schemes = allowed_schemes(url_schemes)
+    fragment = _options.flag("fragment", fragment)
+    css = _options.css(css)
+    schemes = allowed_schemes(_options.url_schemes(url_schemes))
     article = _Page(brief, schemes).article()
     if fragment:
         return article

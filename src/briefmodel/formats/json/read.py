@@ -7,21 +7,21 @@ import itertools
 import json
 import math
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ... import _options
 from ..._converter import converter, explaining_converter, iter_structuring_problems, not_json
 from ..._explaining import explaining
 from ..._schema import order_of_pointer, schema_problems_found
 from ...errors import (
     MAX_PROBLEMS,
-    BriefmodelWarning,
     ParseError,
     Problem,
     ValidationError,
     capped,
     pointer,
+    warn,
 )
 from ...model import Brief
 
@@ -213,10 +213,10 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
     of them). Semantic rules are not run here; use :func:`briefmodel.validate` or
     :func:`briefmodel.loads` for those.
     """
-    return _build(data, strict=strict, parsed=False, stacklevel=5)
+    return _build(data, strict=_options.flag("strict", strict), parsed=False)
 
 
-def _build(data: Any, *, strict: bool, parsed: bool, stacklevel: int = 4) -> Brief:
+def _build(data: Any, *, strict: bool, parsed: bool) -> Brief:
     """:func:`from_dict`; ``parsed`` says that ``data`` comes from :func:`parse`, so
     holds nothing JSON cannot (which is then not looked for)."""
     try:
@@ -234,11 +234,9 @@ def _build(data: Any, *, strict: bool, parsed: bool, stacklevel: int = 4) -> Bri
         if unknown:
             kept = ", ".join(p.path for p in unknown[:MAX_PROBLEMS])
             more = len(unknown) - MAX_PROBLEMS
-            warnings.warn(
+            warn(
                 f"unknown fields kept under extensions[{UNKNOWN_KEY!r}]: {kept}"
-                + (f" and {more} more" if more > 0 else ""),
-                BriefmodelWarning,
-                stacklevel=stacklevel,
+                + (f" and {more} more" if more > 0 else "")
             )
             return _build(_keep_unknown(data, unknown), strict=True, parsed=parsed)
     raise ValidationError(_explain(data, parsed=parsed))
@@ -369,6 +367,7 @@ def _unescape(part: str) -> str:
     return part.replace("~1", "/").replace("~0", "~")
 
 
+@_options.reader
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read canonical JSON text into a brief (without running the semantic rules)."""
     return _build(parse(data), strict=strict, parsed=True)

@@ -6,39 +6,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ... import _options
 from ..._converter import converter
+from ..._options import MAX_INDENT
 from ...model import Brief
 
+__all__ = ["MAX_INDENT", "to_dict", "write"]
 
+
+@_options.writer
 def to_dict(brief: Brief) -> dict[str, Any]:
     """The canonical JSON data of ``brief`` (plain dicts, lists, strings and numbers)."""
     return converter.unstructure(brief)  # type: ignore[no-any-return]
 
 
-#: The most spaces ``indent=`` may ask for (here, in ninjs, and in ``--indent``).
-MAX_INDENT = 16
-
-
-def checked_indent(indent: object) -> int | None:
-    """``indent`` if it is ``None`` or a number of spaces from 0 to :data:`MAX_INDENT`;
-    else :class:`TypeError` (not a whole number) or :class:`ValueError` (out of range),
-    since a huge indent would take memory without bound."""
-    if indent is None:
-        return None
-    if not isinstance(indent, int) or isinstance(indent, bool):
-        raise TypeError(f"indent= takes a number of spaces or None, not {type(indent).__name__}")
-    if not 0 <= indent <= MAX_INDENT:
-        raise ValueError(f"indent= takes 0 to {MAX_INDENT} spaces, not {indent}")
-    return indent
-
-
+@_options.writer
 def write(brief: Brief, *, indent: int | None = None) -> str:
     """Write ``brief`` as canonical JSON: compact, or indented by ``indent`` spaces
-    (0 to :data:`MAX_INDENT`)."""
+    (0 to :data:`MAX_INDENT`; any other value is an :class:`~briefmodel.OptionError`, since
+    a huge indent would take memory without bound)."""
+    indent = _options.indent(indent)
     return json.dumps(
         converter.unstructure(brief),
         ensure_ascii=False,
         allow_nan=False,
-        indent=checked_indent(indent),
+        indent=indent,
         separators=(",", ": ") if indent is not None else (",", ":"),
     )

@@ -11,12 +11,12 @@ from typing import Any
 
 import attrs
 
+from ... import _options
 from ..._converter import SCHEMA_ID
-from ...errors import BriefmodelWarning, Problem, ValidationError
+from ...errors import Problem, ValidationError, warn
 from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
-from .._created import checked_created
 from ._front_matter import _ALIASES, _DATE_ONLY, _parse_front_matter
 from ._parser import _MD, NO_CHARACTER, _refuse
 from ._tokens import _Reader
@@ -86,6 +86,7 @@ def _fields(values: dict[str, Any], where: dict[str, int], reader: _Reader) -> d
     return data
 
 
+@_options.reader
 def read(data: str | bytes, *, strict: bool = True, created: datetime | None = None) -> Brief:
     """Read Markdown into a brief (without running the semantic rules).
 
@@ -97,7 +98,7 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
     :data:`~briefmodel.formats.UNDATED` (as plain text does: the same document always
     gives the same brief). ``bm.loads(text, "markdown", created=...)`` passes it on.
     """
-    created = checked_created(created)
+    created = _options.created(created)
     text = _decode(data)
     lines = text.split("\n")
     try:
@@ -160,7 +161,7 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
     if reader.losses or notes:
         shown = [f"line {p.line}: {p.message}" for p in reader.losses.kept[:5]] + notes
         more = f" (and {len(reader.losses) - 5} more)" if len(reader.losses) > 5 else ""
-        warnings.warn(BriefmodelWarning("read with " + "; ".join(shown) + more), stacklevel=3)
+        warn("read with " + "; ".join(shown) + more)
     return brief
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ... import _options
 from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -361,6 +362,7 @@ assert set(_BLOCK_WRITERS) == set(BLOCK_TYPES)
 assert set(_INLINE_WRITERS) | {LineBreak} == set(INLINE_TYPES)
 
 
+@_options.writer
 def write(brief: Brief) -> str:
     """Write ``brief`` as CommonMark with a front matter (see the module's docs).
 

@@ -5,7 +5,6 @@ cannot hold reported as a loss."""
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any, ClassVar
@@ -13,9 +12,10 @@ from typing import Any, ClassVar
 import attrs
 from lxml import etree
 
+from ... import _options
 from ..._converter import Invalid, parse_datetime
 from ..._patterns import NODE_ID, new_node_id
-from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError, settle_losses
+from ...errors import ParseError, Problem, ValidationError, settle_losses, warn
 from ...model import (
     Agent,
     Brief,
@@ -519,10 +519,11 @@ def _read_item(
 
 
 def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
-    settle_losses(losses, strict=strict, stacklevel=4)
+    settle_losses(losses, strict=strict)
     return brief
 
 
+@_options.reader
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read a NewsML-G2 ``newsItem`` into a brief (without running the semantic rules).
 
@@ -536,6 +537,7 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     return _settle(brief, losses, strict)
 
 
+@_options.reader
 def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
     """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order.
 
@@ -558,7 +560,7 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
             )
             if strict:
                 raise ValidationError([problem])
-            warnings.warn(BriefmodelWarning(str(problem)), stacklevel=2)
+            warn(str(problem))
             continue
         if strict:
             yield _read_checked(item, strict, stripped)
@@ -567,10 +569,7 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
             brief = _read_checked(item, strict, stripped)
         except ValidationError as error:
             shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
-            warnings.warn(
-                BriefmodelWarning(f"the news item at line {line_of(item)} is passed over: {shown}"),
-                stacklevel=2,
-            )
+            warn(f"the news item at line {line_of(item)} is passed over: {shown}")
             continue
         yield brief
 

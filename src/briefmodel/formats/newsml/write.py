@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ... import _options
 from ..._converter import thaw
 from ...model import Agent, Brief, Entity, ListItem, Rights, Source, Subject
 from .._safe_xml import BM, XML_LANG, sub_text
@@ -294,12 +295,14 @@ def _indent(element: etree._Element, level: int) -> None:
         children[-1].tail = "\n" + "  " * level
 
 
+@_options.writer
 def write(brief: Brief, *, pretty: bool = False) -> str:
     """Write ``brief`` as a NewsML-G2 2.35 ``newsItem`` (UTF-8 XML text).
 
     The same brief always gives the same text. ``pretty=True`` indents elements for
     reading, only where white space carries no meaning.
     """
+    pretty = _options.flag("pretty", pretty)
     root = _Writer(brief).item()
     if pretty:
         _indent(root, 0)

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import copy
 import re
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
+from ... import _options
 from ...errors import (
-    BriefmodelWarning,
     ParseError,
     Problem,
     ValidationError,
     pointer,
     settle_losses,
+    warn,
 )
 from ...model import Brief, Section
 from ..json import parse as parse_json
@@ -353,10 +353,11 @@ _CAMEL.update({_v2(name): name for name in (*_TOP, *_NESTED)})
 
 
 def _settle(brief: Brief, losses: Iterable[Problem], strict: bool) -> Brief:
-    settle_losses(losses, strict=strict, stacklevel=4)
+    settle_losses(losses, strict=strict)
     return brief
 
 
+@_options.reader
 def read(data: str | bytes, *, strict: bool = True) -> Brief:
     """Read a ninjs 1.x, 2.x or 3.x news object into a brief (without the semantic rules).
 
@@ -368,6 +369,7 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     return _settle(_brief(reader), reader.losses, strict)
 
 
+@_options.reader
 def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
     """Each news object of a JSON array of ninjs objects (or the one object), in order.
 
@@ -392,9 +394,7 @@ def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
             if strict:
                 raise ValidationError(moved) from None
             shown = "; ".join(str(p) for p in moved if p.severity == "error")
-            warnings.warn(
-                BriefmodelWarning(f"ninjs object {index} passed over: {shown}"), stacklevel=2
-            )
+            warn(f"ninjs object {index} passed over: {shown}")
             continue
         losses = [attrs.evolve(p, path=f"/{index}{p.path or ''}") for p in reader.losses]
         yield _settle(brief, losses, strict)

@@ -9,11 +9,11 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from ... import _options
 from ..._converter import thaw
 from ...errors import pointer
 from ...model import Brief, Rights, plain_text
 from .._xhtml import BodyText
-from ..json.write import checked_indent
 from ._vocab import (
     AUTHOR_REL,
     BODY_TYPE,
@@ -253,14 +253,14 @@ class _Writer:
         return BodyText(self.brief, refs=True).body()
 
 
+@_options.writer
 def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> str:
     """Write ``brief`` as a ninjs news object: ninjs 3.1, or 2.1 with ``version="2.1"``.
 
     The same brief always gives the same text; ``indent`` pretty-prints it (0 to 16
     spaces, as for canonical JSON).
     """
-    if version not in VERSIONS:
-        raise ValueError(f"ninjs version {version!r} is not written (choose from {VERSIONS})")
-    indent = checked_indent(indent)
+    version = _options.choice("version", version, VERSIONS)
+    indent = _options.indent(indent)
     doc = _Writer(brief, version).document()
     return _dumps(_lowered(doc) if version.startswith("2") else doc, indent)

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ... import _options
 from ...errors import Problem, pointer
 from ...model import (
     Brief,
@@ -97,6 +98,7 @@ def _inline_loss(node: Any) -> str:
     return f"the citation of the source {node.ref!r} is not written (text has no place for it)"
 
 
+@_options.writer
 def losses(brief: Brief) -> list[Problem]:
     """What writing ``brief`` as text drops, as ``text.dropped`` warnings with the JSON
     Pointer of each field or node, each saying what becomes of it (the id, the creation

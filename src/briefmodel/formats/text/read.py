@@ -4,17 +4,16 @@ examined for :func:`briefmodel.validate` (:func:`examine`) and recognised (:func
 from __future__ import annotations
 
 import hashlib
-import warnings
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 import attrs
 
-from ...errors import BriefmodelWarning, ParseError, Problem, ValidationError
+from ... import _options
+from ...errors import ParseError, Problem, ValidationError, warn
 from ...model import Brief, Section
 from .. import UNDATED
-from .._created import checked_created
 from ._furniture import _dropped, _furniture
 from ._lines import _chunks, _decode, _fail, _lines
 from ._marks import _MARKER
@@ -72,6 +71,7 @@ def _read(
     return brief, content, empty
 
 
+@_options.reader
 def read(
     data: str | bytes,
     *,
@@ -95,7 +95,10 @@ def read(
     :class:`~briefmodel.ValidationError` naming its lines. Text that is empty, binary or
     not UTF-8 raises :class:`~briefmodel.ParseError` naming the line.
     """
-    created = checked_created(created)
+    id = _options.optional_text("id", id)
+    created = _options.created(created)
+    language = _options.text("language", language)
+    roles = _options.roles(roles)
     brief, content, empty = _read(data, id=id, created=created, language=language, roles=roles)
     if strict and content:
         raise ValidationError(
@@ -105,7 +108,7 @@ def read(
     if not strict and (content or empty):
         dropped = sorted(content + empty, key=lambda p: p.line or 0)
         shown = "; ".join(f"line {p.line}: {p.message}" for p in dropped)
-        warnings.warn(f"dropped {shown}", BriefmodelWarning, stacklevel=2)
+        warn(f"dropped {shown}")
     return brief
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import _options
 from ...model import (
     Block,
     Brief,
@@ -101,6 +102,7 @@ def _section_chunks(section: Section) -> Iterator[list[str]]:
         yield lead_in
 
 
+@_options.writer
 def write(brief: Brief) -> str:
     """Write ``brief`` as plain text in the layout of a web brief (deterministic).
 

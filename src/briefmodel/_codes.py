@@ -1,0 +1,154 @@
+"""The problem codes of the layers beneath the semantic rules: parsing, the schema and
+building the model, the formats' readers, the arguments of the public functions and the
+command line. :data:`briefmodel.rules.CODES` lists them with the rules' own codes, the
+writers' and the value shapes'."""
+
+from __future__ import annotations
+
+from .errors import MORE_CODE, MORE_MEANING, Severity
+
+__all__ = ["LAYER_CODES"]
+
+#: code -> (severity, meaning), for every code that no rule, writer or shape reports.
+LAYER_CODES: dict[str, tuple[Severity, str]] = {
+    "parse.syntax": (
+        "error",
+        "The input is not well-formed JSON or XML (the line and column say where).",
+    ),
+    "parse.encoding": (
+        "error",
+        "The input bytes are not UTF-8 (or, for XML, not in the encoding it declares; "
+        "UTF-16 and UTF-32 are not read).",
+    ),
+    "parse.unreadable": ("error", "The file cannot be read."),
+    "parse.duplicate-key": ("error", "An object has the same key twice."),
+    "parse.non-finite-number": ("error", "NaN, Infinity or a number too large for a double."),
+    "parse.number-underflow": ("error", "A non-zero number that a double reads as 0 (1e-400)."),
+    "parse.too-deep": ("error", "The document nests too deeply to be read."),
+    "parse.too-large": (
+        "error",
+        "A number has more than 4300 digits (too many to convert), or a document is larger "
+        "than 64 MiB: a file, a pipe, a device or standard input is read no further, and "
+        "NewsML-G2, HTML, Markdown and plain text given as text are refused too.",
+    ),
+    "parse.doctype": (
+        "error",
+        "An XML document has a DOCTYPE: DTDs and entity declarations are refused, since they "
+        "can expand without bound or read local files.",
+    ),
+    "parse.xinclude": ("error", "An XML document uses XInclude, which could pull in local files."),
+    "parse.not-newsml": (
+        "error",
+        "The XML root is not a NewsML-G2 newsItem (a newsMessage is read with load_all).",
+    ),
+    "xsd.invalid": (
+        "error",
+        "An XML document breaks its XML Schema: briefmodel's NewsML-G2 profile, or the XSD "
+        "given (the line says where).",
+    ),
+    "xsd.unusable": ("error", "The XSD given cannot be read or is not an XML Schema."),
+    "html.dropped": (
+        "warning",
+        "Something in an HTML page that the model has no place for (navigation, forms, "
+        "scripts, markup without a model node); reading strictly (the default) makes it an "
+        "error, strict=False drops it.",
+    ),
+    "parse.not-ninjs": (
+        "error",
+        "A ninjs document is not a JSON object, or is briefmodel's canonical JSON instead.",
+    ),
+    "ninjs.meta": (
+        "error",
+        "The briefmodel metadata body of a ninjs document does not hold what briefmodel "
+        "wrote there.",
+    ),
+    "markdown.dropped": (
+        "warning",
+        "Something in a Markdown document that the model has no place for (HTML, tables, "
+        "images inside text, unknown attributes); reading strictly (the default) makes it an "
+        "error, strict=False drops it.",
+    ),
+    "ninjs.dropped": (
+        "warning",
+        "Something in a ninjs document that the model has no place for; reading strictly "
+        "(the default) makes it an error, strict=False drops it (keeping it under "
+        "extensions by JSON Pointer).",
+    ),
+    "parse.not-text": (
+        "error",
+        "A plain-text document is empty, holds binary data (a NUL byte or another control "
+        "character) or has a line too long to be text (the line says where).",
+    ),
+    "text.dropped": (
+        "warning",
+        "Page furniture at the end of a plain-text document (Source, Related Articles, Latest "
+        "Posts …) that was dropped; furniture that holds lines is an error when reading "
+        "strictly (the default), and writing text drops what text cannot hold "
+        "(briefmodel.formats.text.losses lists it).",
+    ),
+    "newsml.dropped": (
+        "warning",
+        "Something in a NewsML-G2 item that the model has no place for; reading strictly "
+        "(the default) makes it an error, strict=False drops it (keeping unknown metadata "
+        "under extensions).",
+    ),
+    "format.unknown": (
+        "error",
+        "The format is not registered (an OptionError, for a name given), or could not be "
+        "told from a file name or from the content (a ParseError).",
+    ),
+    "format.mismatch": (
+        "error",
+        "The text was read as the format named but is clearly another (ninjs given as "
+        "canonical JSON, say); the message names the format to give. The problems of the "
+        "reading follow it.",
+    ),
+    "option.invalid": (
+        "error",
+        "An argument of a public function that it does not take, or a value it does not "
+        "accept (an OptionError, raised before anything is read or written).",
+    ),
+    "convert.overwrites-input": (
+        "error",
+        "briefmodel convert: the output would replace an input of the same run.",
+    ),
+    "convert.same-output": (
+        "error",
+        "briefmodel convert: an earlier input of the same run has the same output.",
+    ),
+    "convert.unwritable": (
+        "error",
+        "briefmodel convert: the output cannot be written (the message says why).",
+    ),
+    "convert.crashed": (
+        "error",
+        "briefmodel convert: converting the file raised an unexpected error, or its worker "
+        "process died (the message says what; please report it).",
+    ),
+    "input.skipped": (
+        "warning",
+        "briefmodel validate and convert: a directory or a glob gave a named pipe, a socket "
+        "or a device, which is not read (name it on the command line to read it).",
+    ),
+    "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
+    "schema.type": (
+        "error",
+        "A value has the wrong JSON type (or is null where a value is needed).",
+    ),
+    "schema.required": ("error", "A required field is missing."),
+    "schema.additional-properties": ("error", "A field that the model does not have."),
+    "schema.enum": ("error", "A value is not one of the allowed values."),
+    "schema.const": ("error", "A value is not the one value allowed."),
+    "schema.minimum": ("error", "A number is below its minimum."),
+    "schema.maximum": ("error", "A number is above its maximum."),
+    "schema.min-items": (
+        "error",
+        "An array has fewer items than needed (a brief needs a section).",
+    ),
+    "schema.min-length": ("error", "A string is empty where text is needed."),
+    "node.unknown-type": ("error", "A block or inline node has an unknown type tag."),
+    "subject.unidentified": ("error", "A subject has neither a code nor a uri."),
+    "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
+    MORE_CODE: ("error", MORE_MEANING),
+    "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
+}

@@ -1,0 +1,131 @@
+"""Reading and writing in any format (``bm.loads``, ``bm.load``, ``bm.dumps``…): the
+format is found from the text unless it is named, the errors say what to do when the text
+named is another format, an unknown format name is a mistake in the call (an OptionError,
+not a ParseError), and warnings point at the caller's code."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import briefmodel as bm
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEF = bm.load(ROOT / "examples" / "port-fees.json")
+SMALL = bm.Brief(
+    id=BRIEF.id,
+    headline=BRIEF.headline,
+    created=BRIEF.created,
+    sections=[
+        bm.Section(title="Key Points", blocks=[bm.ItemList(items=["One", "Two"])]),
+        bm.Section(title="Outlook", blocks=[bm.Paragraph(content="More talks.")]),
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+def test_loads_finds_the_format_as_load_does(fmt: str, tmp_path: Path) -> None:
+    # bm.loads defaulted to format="json" while bm.load sniffed: ninjs text gave 14 schema
+    # errors and no hint.
+    text = bm.dumps(SMALL, fmt)
+    path = tmp_path / "brief.data"
+    path.write_text(text, "utf-8")
+    assert bm.loads(text) == bm.loads(text, fmt) == bm.load(path)
+
+
+def test_ninjs_read_as_json_says_it_is_ninjs_first() -> None:
+    text = bm.dumps(BRIEF, "ninjs")
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(text, "json")
+    first = caught.value.problems[0]
+    assert (first.code, first.path) == ("format.mismatch", "")
+    assert first.message == "the text looks like ninjs, not json: pass format='ninjs'"
+    assert str(caught.value).splitlines()[1].endswith("pass format='ninjs'")
+
+
+@pytest.mark.parametrize("fmt", ["newsml", "html", "markdown", "text"])
+def test_other_text_read_as_json_says_what_it_is(fmt: str) -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(bm.dumps(SMALL, fmt), "json")
+    assert caught.value.problem.code == "parse.syntax"
+    assert caught.value.problem.message.endswith(
+        f"; the text looks like {fmt}, not json: pass format={fmt!r}"
+    )
+
+
+def test_broken_canonical_json_gets_no_hint() -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads('{"schema": "briefmodel/1",}')
+    assert "looks like" not in str(caught.value)
+    assert caught.value.problem.code == "parse.syntax"
+    with pytest.raises(bm.ValidationError) as refused:
+        bm.loads('{"schema": "briefmodel/1"}')
+    assert "format.mismatch" not in {p.code for p in refused.value.problems}
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t", b"", b"\n"])
+def test_an_empty_document_is_said_to_be_empty(text: str | bytes) -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(text)
+    assert (caught.value.problem.code, caught.value.problem.line) == ("parse.syntax", 1)
+    assert caught.value.problem.message == "the document is empty"
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", "[" * 5000, "  [[]]"])
+def test_a_json_array_is_read_as_json_which_says_what_is_wrong(text: str) -> None:
+    with pytest.raises(bm.BriefmodelError) as caught:
+        bm.loads(text)
+    assert caught.value.problems[0].code in {"schema.type", "parse.too-deep", "parse.syntax"}
+
+
+def test_a_reader_that_names_the_format_already_is_not_repeated() -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(bm.dumps(BRIEF), "ninjs")
+    assert str(caught.value).count("format='json'") == 1
+
+
+def test_a_file_with_the_wrong_suffix_says_what_it_holds(tmp_path: Path) -> None:
+    path = tmp_path / "brief.xml"
+    path.write_text(bm.dumps(BRIEF), "utf-8")
+    with pytest.raises(bm.ParseError, match="looks like json, not newsml: pass format='json'"):
+        bm.load(path)
+    with pytest.raises(bm.ParseError, match="looks like json, not newsml"):
+        list(bm.load_all(path))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: bm.dumps(BRIEF, "nope"),
+        lambda: bm.dump(BRIEF, "out.nope"),
+        lambda: bm.loads("{}", "nope"),
+        lambda: bm.validate("{}", "nope"),
+        lambda: bm.formats.by_name("JSON"),
+    ],
+    ids=["dumps", "dump", "loads", "validate", "by_name"],
+)
+def test_an_unknown_format_is_an_option_error_not_a_parse_error(call: object) -> None:
+    # bm.dumps(b, "nope") raised ParseError, though nothing was parsed.
+    with pytest.raises(bm.OptionError) as caught:
+        call()  # type: ignore[operator]
+    assert not isinstance(caught.value, bm.ParseError)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.option == "format"
+    assert caught.value.problems[0].code == "format.unknown"
+    assert "json, newsml, html, ninjs, text, markdown" in str(caught.value)
+    assert not Path("out.nope").exists()
+
+
+def test_a_warning_points_at_the_code_that_called_briefmodel() -> None:
+    page = bm.dumps(SMALL, "html").replace("<p>", '<p data-x="1">', 1)
+    for call in (
+        lambda: bm.loads(page, "html", strict=False),
+        lambda: bm.formats.by_name("html").read(page, strict=False),
+        lambda: bm.loads('{"desk": 1, ' + bm.dumps(SMALL)[1:], strict=False),
+    ):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert [Path(w.filename).name for w in caught] == [Path(__file__).name]
