@@ -38,18 +38,7 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     fmt = by_name(format)
     writer = fmt.write
     _options.known(writer, options, f"the {fmt.name} writer")
-    try:
-        return writer(brief, **options)
-    except RecursionError:
-        raise ValidationError(
-            [
-                Problem(
-                    severity="error",
-                    code="structure.too-deep",
-                    message="the brief nests too deeply to be written",
-                )
-            ]
-        ) from None
+    return writer(brief, **options)
 
 
 def loads(

@@ -20,11 +20,11 @@ import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lxml import etree
 
-from .errors import OptionError
+from .errors import OptionError, Problem, ValidationError, pointer
 
 __all__ = [
     "MAX_INDENT",
@@ -41,11 +41,15 @@ __all__ = [
     "path",
     "reader",
     "roles",
+    "shallow_enough",
     "text",
     "url_schemes",
     "writer",
     "xsd",
 ]
+
+if TYPE_CHECKING:
+    from .model import Brief
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -210,14 +214,39 @@ def reader(function: F) -> F:
 
 
 def writer(function: F) -> F:
-    """A format's ``write(brief, **options)`` that first checks it was given a brief
-    (:func:`a_brief`); its options it checks itself."""
+    """A format's ``write(brief, **options)`` (or any function of a whole brief) that
+    first checks it was given a brief (:func:`a_brief`) that is not deeper than the model
+    allows (:func:`shallow_enough`); its options it checks itself."""
 
     @functools.wraps(function)
     def write(brief: Any, /, **options: Any) -> Any:
-        return function(a_brief(brief), **options)
+        return function(shallow_enough(a_brief(brief)), **options)
 
     return cast(F, write)
+
+
+def shallow_enough(brief: Brief) -> Brief:
+    """``brief`` if no node of it sits deeper than :data:`~briefmodel.rules.MAX_DEPTH`
+    levels, the most any format reads back; else a :class:`~briefmodel.ValidationError`
+    (``structure.too-deep``) at the first node too deep. Every writer checks it first, so
+    that none writes what no reader takes back (or recurses until Python's limit)."""
+    from .model.brief import nodes, walk
+    from .rules import MAX_DEPTH
+
+    if all(depth <= MAX_DEPTH for depth, _ in nodes(brief)):
+        return brief
+    where = next(path for path, _ in walk(brief, down_to=MAX_DEPTH) if len(path) > MAX_DEPTH)
+    raise ValidationError(
+        [
+            Problem(
+                severity="error",
+                code="structure.too-deep",
+                message=f"the brief nests deeper than {MAX_DEPTH} levels here, more than "
+                "any format reads back: it is not written",
+                path=pointer(where),
+            )
+        ]
+    )
 
 
 def a_brief(value: Any, name: str = "brief") -> Any:

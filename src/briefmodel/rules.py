@@ -26,6 +26,7 @@ from . import model as m
 from ._codes import LAYER_CODES
 from ._files import WRITE_CODES
 from .errors import Problem, ProblemLog, Severity, pointer
+from .model.brief import walk
 
 __all__ = [
     "CODES",
@@ -405,7 +406,7 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
     ctx = _context(brief, schemes)
     problems = ProblemLog()
     table = RULES
-    for path, node in brief.walk():
+    for path, node in walk(brief, down_to=MAX_DEPTH):  # (deeper is reported at the limit)
         ctx.depth = len(path)
         for rule in table.get(type(node), ()):
             found = rule.check(node, ctx)

@@ -201,8 +201,11 @@ CHILDREN: dict[type, tuple[tuple[str, str], ...]] = {
 }
 
 
-def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
-    """Every node under ``root`` (``root`` first) in document order, with its path."""
+def walk(root: Any, path: Path = (), *, down_to: int | None = None) -> Iterator[tuple[Path, Node]]:
+    """Every node under ``root`` (``root`` first) in document order, with its path; with
+    ``down_to``, only the nodes whose paths are at most that long and their children (what
+    lies deeper is not walked, so that a brief nested far too deep costs no more than one
+    at the limit)."""
     stack: list[tuple[Path, Any]] = [(path, root)]
     pop, push = stack.pop, stack.append
     children = CHILDREN
@@ -210,7 +213,7 @@ def walk(root: Any, path: Path = ()) -> Iterator[tuple[Path, Node]]:
         here, node = pop()
         yield here, node
         spec = children.get(type(node))
-        if not spec:
+        if not spec or (down_to is not None and len(here) > down_to):
             continue
         pending: list[tuple[Path, Any]] = []
         for name, kind in spec:

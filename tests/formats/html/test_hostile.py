@@ -578,7 +578,7 @@ def _long_brief() -> bm.Brief:
     """Very long texts and URLs, many copies of a payload, deep inline nesting."""
     many = MARKERS.js("one of 5000 paragraphs")
     inline: Any = f"<img src=x onerror={MARKERS.js('deep inside inline markup')}>"
-    for level in range(40):
+    for level in range(28):  # (as deep as the model allows, within a section)
         inline = (bm.Emphasis, bm.Strong)[level % 2](content=[inline])
     return bm.Brief(
         id="urn:example:hostile:long",
