@@ -128,3 +128,14 @@ def test_word_count_looks_at_each_run_of_characters_once() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "3"  # H, a_b and 1; the run of _ and the dash are none
+
+
+@given(briefs())
+def test_plain_text_is_the_lines_of_the_walk_in_document_order(brief: bm.Brief) -> None:
+    # plain_text walks sections and blocks alone (inline markup gives no lines); the full
+    # walk, with a path for every node, is the oracle.
+    from briefmodel.model.brief import _TEXT_OF
+
+    lines = [brief.headline, brief.subheadline or ""]
+    lines += [_TEXT_OF[type(n)](n) for _, n in brief.walk() if type(n) in _TEXT_OF]
+    assert brief.plain_text() == "\n".join(line for line in lines if line)

@@ -122,10 +122,17 @@ class Brief:
         lines = [self.headline]
         if self.subheadline:
             lines.append(self.subheadline)
-        for _, node in self.walk():
-            text_of = _TEXT_OF.get(type(node))
-            if text_of is not None:
-                lines.append(text_of(node))
+        # The nodes that give lines, in document order: sections and blocks only (inline
+        # markup gives none, so it is not walked).
+        stack: list[Any] = list(reversed(self.sections))
+        pop, push = stack.pop, stack.extend
+        text_of, children = _TEXT_OF, _LINE_CHILDREN
+        while stack:
+            node = pop()
+            kind = type(node)
+            lines.append(text_of[kind](node) if kind in text_of else "")
+            for name in reversed(children.get(kind, ())):  # (the last field's nodes first)
+                push(reversed(getattr(node, name)))
         return "\n".join(line for line in lines if line)
 
     @property
@@ -170,6 +177,12 @@ _TEXT_OF: dict[type, Callable[[Any], str]] = {
     ListItem: lambda node: plain_text(node.content),
     Judgment: lambda node: plain_text(node.statement),
     Figure: lambda node: plain_text(node.caption),
+}
+#: Where the nodes of _TEXT_OF sit: the fields of each node that hold them, in order.
+_LINE_CHILDREN: dict[type, tuple[str, ...]] = {
+    Section: ("blocks", "sections"),
+    ItemList: ("items",),
+    ListItem: ("blocks",),
 }
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit
 
