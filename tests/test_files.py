@@ -415,3 +415,14 @@ def _private_full_device(folder: Path) -> Path:
             pytest.skip("no device that refuses writes")
         return Path("/dev/full")
     return device
+
+
+@pytest.mark.parametrize("name", ["\x00", "a\x00b.json"])
+def test_a_file_name_with_a_nul_is_unreadable_not_a_value_error(name: str) -> None:
+    # open() raised ValueError ("embedded null byte") through bm.load and bm.validate.
+    with pytest.raises(bm.ParseError) as caught:
+        bm.load(name)
+    assert caught.value.problem.code == "parse.unreadable"
+    assert repr(name) in caught.value.problem.message
+    report = bm.validate(Path(name))
+    assert [p.code for p in report.problems] == ["parse.unreadable"]

@@ -246,3 +246,12 @@ def test_text_validated_as_another_format_says_what_it_is() -> None:
     assert bm.validate(ninjs).ok
     report = bm.validate(MODEL_EXAMPLE, "newsml")
     assert [p.code for p in report.problems][:2] == ["format.mismatch", "parse.syntax"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "ninjs", "text", "json"])
+def test_an_xsd_for_a_document_that_is_not_xml_is_an_option_error(fmt: str) -> None:
+    # The html, ninjs and text readers raised a plain TypeError, which the command line
+    # did not catch once it caught OptionError.
+    text = bm.dumps(bm.loads(MODEL_EXAMPLE), fmt)
+    with pytest.raises(bm.OptionError, match=f"^xsd: applies to XML documents, not to {fmt}$"):
+        bm.validate(text, fmt, xsd="profile.xsd")

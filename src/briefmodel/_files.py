@@ -99,12 +99,14 @@ def read_document(path: str | os.PathLike[str]) -> bytes:
             info = os.fstat(handle.fileno())
             size = info.st_size if stat.S_ISREG(info.st_mode) else None
             return read_limited(handle, os.fspath(path), size)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a name with a NUL in it
+        shown = os.fspath(path)
+        shown = shown if isinstance(shown, str) and shown.isprintable() else repr(shown)
         raise ParseError(
             Problem(
                 severity="error",
                 code="parse.unreadable",
-                message=f"cannot read {path}: {error.strerror or error}",
+                message=f"cannot read {shown}: {getattr(error, 'strerror', None) or error}",
             )
         ) from None
 

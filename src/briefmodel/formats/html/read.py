@@ -10,7 +10,7 @@ from typing import Any
 from lxml import etree
 
 from ... import _options
-from ...errors import Problem, ValidationError, settle_losses
+from ...errors import OptionError, Problem, ValidationError, settle_losses
 from ...model import Brief
 from .._safe_xml import Stripped
 from ._parse import _class, _parse
@@ -80,7 +80,7 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     reported as warnings (losses), each with its line, and the brief read is checked.
     """
     if xsd is not None:
-        raise TypeError("xsd= applies to XML documents, not to html")
+        raise OptionError("xsd", "applies to XML documents, not to html")
     root, cut, stripped = _parse(data)
     try:
         own = next(_own_articles(root), None) is not None

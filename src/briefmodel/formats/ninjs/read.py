@@ -13,6 +13,7 @@ import attrs
 
 from ... import _options
 from ...errors import (
+    OptionError,
     ParseError,
     Problem,
     ValidationError,
@@ -409,7 +410,7 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     each with its JSON Pointer, and the brief read is checked by the rules.
     """
     if xsd is not None:
-        raise TypeError("xsd= applies to XML documents, not to ninjs")
+        raise OptionError("xsd", "applies to XML documents, not to ninjs")
     reader = _reader(data, strict=False)
     try:
         brief = _brief(reader)

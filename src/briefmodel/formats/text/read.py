@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ... import _options
-from ...errors import ParseError, Problem, ValidationError, warn
+from ...errors import OptionError, ParseError, Problem, ValidationError, warn
 from ...model import Brief, Section
 from .. import UNDATED
 from ._furniture import _dropped, _furniture
@@ -116,7 +116,7 @@ def examine(data: str | bytes, xsd: Any = None) -> tuple[list[Problem], Brief | 
     """Every problem of a text for :func:`briefmodel.validate`: the page furniture dropped
     as warnings, and the brief read leniently."""
     if xsd is not None:
-        raise TypeError("xsd= applies to XML documents, not to text")
+        raise OptionError("xsd", "applies to XML documents, not to text")
     try:
         brief, content, empty = _read(data, id=None, created=None, language="en", roles=ROLES)
     except ParseError as error:
