@@ -219,7 +219,7 @@ def test_validate_reads_our_own_ninjs_strictly() -> None:
     assert [(p.code, p.severity, p.path) for p in report.problems] == [
         ("ninjs.dropped", "error", "/slugline")
     ]
-    with pytest.raises(TypeError, match="xsd="):
+    with pytest.raises(bm.OptionError, match=r"^xsd: applies to XML documents"):
         bm.validate(text, "ninjs", xsd="profile.xsd")
 
 

@@ -34,6 +34,10 @@ from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 UNKNOWN_KEY = "briefmodel:unknown"
 
 
+#: White space in other producers' text, collapsed to one space as a browser shows it.
+_SPACES = re.compile(r"\s+")
+
+
 class _BlockReader(Reading):
     """What reading briefmodel's own page and other pages share: sections, blocks and rich
     text, each read by the method its element's name picks, and the losses of what the
@@ -248,7 +252,8 @@ class _BlockReader(Reading):
     def tidy(self, content: list[Any]) -> tuple[Any, ...]:
         if self.own:
             return tuple(content)
-        out = [re.sub(r"\s+", " ", n) if type(n) is str else n for n in content]
+        spaces = _SPACES.sub
+        out = [spaces(" ", n) if type(n) is str else n for n in content]
         if out and type(out[0]) is str:
             out[0] = out[0].lstrip()
         if out and type(out[-1]) is str:
