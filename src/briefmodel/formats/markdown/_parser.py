@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from ...errors import ParseError, Problem
-from ._links import HELPERS
+from ._links import HELPERS, no_label_closes
 
 #: How deep blocks may nest (markdown-it-py's ``maxNesting``); deeper input is refused.
 MAX_NESTING = 64
@@ -99,6 +99,7 @@ def _references(state: StateCore) -> None:
 
 _MD = _Parser("commonmark", {"maxNesting": MAX_NESTING})
 _MD.helpers = HELPERS  # link labels found in linear time
+_MD.inline.ruler.before("link", "briefmodel_no_label_closes", no_label_closes)
 _MD.core.ruler.before("inline", "briefmodel_attributes", _heading_attributes)
 _MD.core.ruler.before("text_join", "briefmodel_references", _references)
 
