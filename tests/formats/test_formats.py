@@ -191,3 +191,24 @@ def test_text_read_as_another_format_is_named(fmt: str, read_as: str) -> None:
         assert hint is not None
         assert hint.code == "format.mismatch"
         assert hint.message == (f"the text looks like {fmt}, not {read_as}: pass format={fmt!r}")
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        ("[1, 2]", "json"),
+        ('  [{"a": 1}]', "json"),
+        ("[\n  [", "json"),
+        ("[", "json"),
+        ("[Update] Port fees cut\n\nThe port cut its fees.\n", None),
+        ("[A link](https://example.org/) to start\n", None),
+    ],
+)
+def test_a_json_array_goes_to_json_and_text_in_brackets_does_not(
+    data: str, found: str | None
+) -> None:
+    if found is None:
+        with pytest.raises(bm.ParseError, match="cannot tell the format"):
+            detect(data=data)
+    else:
+        assert detect(data=data).name == found

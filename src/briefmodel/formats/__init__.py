@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
@@ -156,9 +157,9 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
         found = _sniffed(text, candidates)
         if found is not None:
             return found
-        start = text.lstrip("\ufeff \t\r\n")[:1]
-        if start == "[" and "json" in registry:  # JSON, but no brief: its reader says why
-            return registry["json"]
+        start = text.lstrip("\ufeff \t\r\n")
+        if _JSON_ARRAY.match(start) and "json" in registry:  # JSON, but no brief: its
+            return registry["json"]  # reader says why
         if not start and not data.strip():
             raise ParseError(
                 Problem(
@@ -198,6 +199,10 @@ def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -
         code="format.mismatch",
         message=f"the text looks like {found.name}, not {fmt.name}: pass {advice}",
     )
+
+
+#: The start of a JSON array (not of text that opens with "[Update]" or a Markdown link).
+_JSON_ARRAY = re.compile(r"\[\s*(?:[\[\]{\"0-9tfn-]|\Z)")
 
 
 def _head(data: str | bytes) -> str:
