@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .._files import _signals_deferred
 from ..errors import OptionError, ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -200,15 +201,16 @@ def _convert_batch(
     try:
         try:
             for result in results:
-                files += 1
                 left_out = _skipped(result)
                 failing = not result.ok and not left_out
+                with _signals_deferred():  # counted whole: a signal half-way miscounted it
+                    files += 1
+                    converted += result.ok
+                    skipped += left_out
+                    lossy += bool(result.ok and result.losses)
                 shown = result.problems if failing else () if args.quiet else result.warnings
                 for line in _convert_lines(result.path, (cli_problem(p) for p in shown)):
                     say(line)
-                converted += result.ok
-                skipped += left_out
-                lossy += bool(result.ok and result.losses)
                 if progress:
                     progress.advance(not failing)
         except KeyboardInterrupt as error:
