@@ -34,7 +34,6 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     >>> bm.dumps(brief)[:60]
     '{"schema":"briefmodel/1","id":"x","headline":"Hi","language"'
     """
-    _options.a_brief(brief)
     fmt = by_name(format)
     writer = fmt.write
     _options.known(writer, options, f"the {fmt.name} writer")
@@ -80,7 +79,6 @@ def dump(
     :class:`~briefmodel.WriteError` (``output.symlink``, ``output.not-a-file``), and
     nothing is written; the folders of ``path`` are used as named.
     """
-    _options.a_brief(brief)
     target = Path(_options.path(path))
     name = _options.format_name(format, optional=True)
     fmt = by_name(name) if name else detect(target)
