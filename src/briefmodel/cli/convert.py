@@ -15,7 +15,6 @@ from typing import Any
 
 import attrs
 
-from .._files import _signals_deferred
 from ..errors import OptionError, ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -196,18 +195,16 @@ def _convert_batch(
     plan = _plan(sources, outdir, target)
     jobs = _workers(args.jobs, sources)
     results = _run_pool(plan, settings, jobs) if jobs > 1 else _run_here(plan, settings)
-    files = converted = lossy = skipped = 0
+    # What became of each file, (converted, skipped, with losses), appended in one step,
+    # so that a signal comes before a file is counted or after, never half-way through.
+    outcomes: list[tuple[bool, bool, bool]] = []
     interrupted: KeyboardInterrupt | None = None  # Ctrl-C, or SIGTERM or SIGHUP (_signals)
     try:
         try:
             for result in results:
                 left_out = _skipped(result)
                 failing = not result.ok and not left_out
-                with _signals_deferred():  # counted whole: a signal half-way miscounted it
-                    files += 1
-                    converted += result.ok
-                    skipped += left_out
-                    lossy += bool(result.ok and result.losses)
+                outcomes.append((result.ok, left_out, bool(result.ok and result.losses)))
                 shown = result.problems if failing else () if args.quiet else result.warnings
                 for line in _convert_lines(result.path, (cli_problem(p) for p in shown)):
                     say(line)
@@ -221,6 +218,10 @@ def _convert_batch(
                 progress.close()
     except KeyboardInterrupt as error:  # another, while the workers wound down
         interrupted = interrupted or error
+    files = len(outcomes)
+    converted = sum(ok for ok, _, _ in outcomes)
+    skipped = sum(left_out for _, left_out, _ in outcomes)
+    lossy = sum(with_losses for _, _, with_losses in outcomes)
     failed = files - converted - skipped
     status = EXIT_INVALID if failed else EXIT_OK
     if interrupted is not None:

@@ -158,8 +158,8 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
         if found is not None:
             return found
         start = text.lstrip("\ufeff \t\r\n")
-        if _JSON_ARRAY.match(start) and "json" in registry:  # JSON, but no brief: its
-            return registry["json"]  # reader says why
+        if _JSON_ARRAY.match(start) and "json" in registry:
+            return registry["json"]  # JSON, but no brief: its reader says why
         if not start and not data.strip():
             raise ParseError(
                 Problem(
