@@ -26,6 +26,7 @@ LAYERS: dict[str, str] = {
     "convert": "cli",
     "output": "write",
     "input": "cli",
+    "patch": "patch",
     "problems": "any",
 }
 
@@ -33,7 +34,8 @@ LAYERS: dict[str, str] = {
 def layer(code: str) -> str:
     """The validation layer that reports ``code``: parse, schema, structure or rules
     (or cli, for what only the command line reports; write, for the refusals of
-    writing a file; any, for the count of the problems a report does not list).
+    writing a file; patch, for a JSON Patch that cannot apply; any, for the count of
+    the problems a report does not list).
 
     Codes named after a string shape (``language.malformed``) come from the schema
     layer when the input is JSON data; every other code comes from the rules.

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import rules
 from ._api import dump, dumps, from_dict, load, load_all, loads, to_dict
+from ._changes import diff, patch
 from ._schema import json_schema
 from .errors import (
     BriefmodelError,
@@ -29,6 +30,7 @@ from .errors import (
     ModelError,
     OptionError,
     ParseError,
+    PatchError,
     Problem,
     Report,
     ValidationError,
@@ -93,6 +95,7 @@ __all__ = [
     "OptionError",
     "Paragraph",
     "ParseError",
+    "PatchError",
     "Problem",
     "Quote",
     "Related",
@@ -105,6 +108,7 @@ __all__ = [
     "ValidationError",
     "WriteError",
     "__version__",
+    "diff",
     "dump",
     "dumps",
     "formats",
@@ -113,6 +117,7 @@ __all__ = [
     "load",
     "load_all",
     "loads",
+    "patch",
     "plain_text",
     "pointer",
     "rules",

@@ -11,6 +11,18 @@ __all__ = ["LAYER_CODES"]
 
 #: code -> (severity, meaning), for every code that no rule, writer or shape reports.
 LAYER_CODES: dict[str, tuple[Severity, str]] = {
+    "patch.malformed": (
+        "error",
+        "A JSON Patch operation that is not an RFC 6902 operation: not an object, no op or "
+        "an unknown one, no path, a path that is not a JSON Pointer, no value or from where "
+        "one is needed, a move into itself, a removal of the whole document.",
+    ),
+    "patch.no-target": ("error", "A JSON Patch operation's path (or from) does not exist."),
+    "patch.index": (
+        "error",
+        "A JSON Patch operation's list index is not a number or is past the end of the list.",
+    ),
+    "patch.test-failed": ("error", "A JSON Patch test operation found another value."),
     "parse.syntax": (
         "error",
         "The input is not well-formed JSON or XML (the line and column say where).",

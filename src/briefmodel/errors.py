@@ -30,6 +30,7 @@ __all__ = [
     "ModelError",
     "OptionError",
     "ParseError",
+    "PatchError",
     "Problem",
     "Report",
     "Severity",
@@ -351,6 +352,22 @@ class ValidationError(BriefmodelError):
         more = f"\n  … and {total - len(errors[:10])} more" if total > len(errors[:10]) else ""
         count = f"{total} error" + ("s" if total != 1 else "")
         super().__init__(f"invalid brief ({count}):\n{shown}{more}")
+
+
+class PatchError(BriefmodelError):
+    """A JSON Patch that cannot be applied (:func:`~briefmodel.patch`): an operation that
+    is malformed (``patch.malformed``), a path that does not exist (``patch.no-target``),
+    a list index out of range (``patch.index``), a ``test`` that fails
+    (``patch.test-failed``). Each problem's path points into the list of operations
+    (``/2/path``); nothing is applied.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(capped(problems))
+        shown = "\n".join(f"  {p}" for p in self.problems[:10])
+        count = count_problems(self.problems)
+        more = f"\n  … and {count - 10} more" if count > 10 else ""
+        super().__init__(f"the patch cannot be applied:\n{shown}{more}")
 
 
 class WriteError(BriefmodelError, OSError):
