@@ -235,5 +235,5 @@ def test_the_operations_given_are_not_changed_and_not_shared() -> None:
 
 @pytest.mark.parametrize("call", [lambda: bm.diff(EXAMPLE, {}), lambda: bm.patch({}, [])])
 def test_diff_and_patch_take_briefs(call: Any) -> None:
-    with pytest.raises(TypeError, match="not dict"):
+    with pytest.raises(bm.OptionError, match="expected a Brief, got"):
         call()

@@ -17,11 +17,12 @@ from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import _options
 from .errors import PatchError, Problem, pointer
 from .formats import json as json_format
 from .model import Brief
 
-__all__ = ["apply_operations", "diff", "patch"]
+__all__ = ["aligned", "apply_operations", "describe", "diff", "matched", "patch"]
 
 Operation = dict[str, Any]
 
@@ -61,12 +62,16 @@ def diff(old: Brief, new: Brief) -> list[Operation]:
     replace /headline Rates held again
     add /sections/0/blocks/0 {'type': 'paragraph', 'content': 'A new lead.'}
     """
-    if not isinstance(old, Brief) or not isinstance(new, Brief):
-        given = old if not isinstance(old, Brief) else new
-        raise TypeError(f"diff compares two Brief objects, not {type(given).__name__}")
+    old, new = _a_brief(old, "old"), _a_brief(new, "new")
     operations: list[Operation] = []
     _changes(json_format.to_dict(old), json_format.to_dict(new), [], operations)
     return operations
+
+
+def _a_brief(value: Any, name: str) -> Brief:
+    """``value`` if it is a brief no deeper than any format reads back (an
+    :class:`~briefmodel.OptionError` or a :class:`~briefmodel.ValidationError` if not)."""
+    return _options.shallow_enough(_options.a_brief(value, name))
 
 
 def _changes(old: Any, new: Any, path: list[str | int], into: list[Operation]) -> None:
@@ -104,9 +109,13 @@ def _comparable(old: Any, new: Any) -> bool:
     return True
 
 
-def _list_changes(
-    old: list[Any], new: list[Any], path: list[str | int], into: list[Operation]
-) -> None:
+def matched(old: list[Any], new: list[Any]) -> dict[int, int]:
+    """Which item of ``old`` each item of ``new`` is (new index -> old index): the same
+    item where the two versions share their start and end, then the longest common run
+    of ids and contents, then the same id or content elsewhere (a move), then what is left
+    of a replaced stretch, pair by pair, where the pair is comparable (an edit in place).
+    An item of ``old`` that no item of ``new`` is was removed; one of ``new`` that is no
+    item of ``old`` was added."""
     old_keys = [_identity(item) for item in old]
     new_keys = [_identity(item) for item in new]
     # What the two versions share at their start and end is matched first, so that among
@@ -151,7 +160,34 @@ def _list_changes(
             if _comparable(old[i], new[j]):
                 match[j] = i
                 taken.add(i)
+    return match
 
+
+def aligned(old: list[Any], new: list[Any]) -> list[tuple[int | None, int | None]]:
+    """The items of two versions of a list in the order a reader meets them: each item of
+    ``new`` with the item of ``old`` it is, ``(i, j)``; an added item as ``(None, j)``; a
+    removed one as ``(i, None)``, just before the first item of ``new`` that follows it in
+    ``old``. A moved item is both: removed where it was, added where it is."""
+    match = matched(old, new)
+    staying = _longest_increasing([match[j] for j in range(len(new)) if j in match])
+    kept = {j: i for j, i in match.items() if i in staying}
+    removed = [i for i in range(len(old)) if i not in staying]
+    order: list[tuple[int | None, int | None]] = []
+    for j in range(len(new)):
+        i = kept.get(j)
+        if i is not None:
+            while removed and removed[0] < i:
+                order.append((removed.pop(0), None))
+        order.append((i, j))
+    order.extend((i, None) for i in removed)
+    return order
+
+
+def _list_changes(
+    old: list[Any], new: list[Any], path: list[str | int], into: list[Operation]
+) -> None:
+    match = matched(old, new)
+    taken = set(match.values())
     # 1. Removed, from the end so that the indexes hold.
     for i in range(len(old) - 1, -1, -1):
         if i not in taken:
@@ -255,9 +291,7 @@ def patch(brief: Brief, operations: Sequence[Mapping[str, Any]]) -> Brief:
     """
     from ._api import from_dict
 
-    if not isinstance(brief, Brief):
-        raise TypeError(f"patch applies to a Brief, not {type(brief).__name__}")
-    data = apply_operations(json_format.to_dict(brief), operations)
+    data = apply_operations(json_format.to_dict(_a_brief(brief, "brief")), operations)
     return from_dict(data)
 
 
@@ -459,3 +493,91 @@ def _apply(document: Any, name: str, path: list[str], other: list[str] | None, v
         return _add(document, path, _remove(document, other))
     # copy
     return _add(document, path, copy.deepcopy(_get(document, other)))
+
+
+# --------------------------------------------------------------------------------------
+# The changes in words
+
+
+def describe(old: Brief, operations: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each of ``operations`` in words, as it applies in turn to ``old``: what was added,
+    removed, replaced or moved, where (its JSON Pointer), and a short account of the value
+    (a block's type and opening words, a section's title, a string quoted).
+
+    >>> import briefmodel as bm
+    >>> from datetime import datetime, timezone
+    >>> waited = bm.Paragraph(content="The bank waited.")
+    >>> brief = bm.Brief(id="x", headline="Rates held", sections=[bm.Section(blocks=[waited])],
+    ...                  created=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    >>> for line in describe(brief, [{"op": "replace", "path": "/headline", "value": "Rates cut"},
+    ...                              {"op": "remove", "path": "/sections/0/blocks/0"}]):
+    ...     print(line)
+    replace /headline: "Rates held" → "Rates cut"
+    remove /sections/0/blocks/0: paragraph "The bank waited."
+    """
+    document = json_format.to_dict(_a_brief(old, "old"))
+    lines = []
+    for name, path, other, value in _steps(operations):
+        where = _shown(path)
+        if name == "add":
+            line = f"add {where}: {_summary(value)}"
+        elif name == "remove":
+            line = f"remove {where}: {_summary(_get(document, path))}"
+        elif name == "replace":
+            line = f"replace {where}: {_summary(_get(document, path))} → {_summary(value)}"
+        elif name in ("move", "copy"):
+            assert other is not None
+            line = f"{name} {_shown(other)} → {where}: {_summary(_get(document, other))}"
+        else:
+            line = f"test {where}: {_summary(value)}"
+        lines.append(line)
+        try:
+            document = _apply(document, name, path, other, value)
+        except _Refused as refused:
+            raise PatchError(
+                [_problem(f"/{len(lines) - 1}", f"{line}: {refused.message}", refused.code)]
+            ) from None
+    return lines
+
+
+#: The fields whose strings are a node's text, for a short account of it.
+_TEXT_FIELDS = ("content", "statement", "items", "caption", "alt", "text", "blocks")
+
+
+def _words(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(filter(None, (_words(v) for v in value)))
+    if isinstance(value, dict):
+        return " ".join(filter(None, (_words(value[k]) for k in _TEXT_FIELDS if k in value)))
+    return ""
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _summary(value: Any) -> str:
+    """A short account of a JSON value of a brief."""
+    if isinstance(value, str):
+        return _quoted(value)
+    if isinstance(value, list):
+        return f"{len(value)} item{'s' * (len(value) != 1)}"
+    if not isinstance(value, dict):
+        return json.dumps(value)
+    if isinstance(value.get("type"), str):  # a block or an inline node
+        words = _words(value)
+        return f"{value['type']} {_quoted(words)}" if words else value["type"]
+    if "blocks" in value or "sections" in value or "role" in value:
+        if isinstance(value.get("title"), str):
+            return f"section {_quoted(value['title'])}"
+        return f"section {value['id']}" if isinstance(value.get("id"), str) else "section"
+    for key in ("name", "title", "note", "qcode", "url"):
+        if isinstance(value.get(key), str):
+            kind = value.get("kind")
+            return (f"{kind} " if isinstance(kind, str) else "") + _quoted(value[key])
+    return f"{len(value)} field{'s' * (len(value) != 1)}"

@@ -13,6 +13,7 @@ from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
 from ._common import STDIO
 from ._pool import CHUNK
 from .convert import JOBS_PER_CPU, _cmd_convert
+from .diff import _cmd_diff
 from .formats import _cmd_formats
 from .schema import _cmd_schema
 from .validate import _cmd_validate
@@ -59,6 +60,7 @@ examples:
   briefmodel validate briefs/ --report github
   briefmodel convert brief.json -o brief.xml
   briefmodel convert briefs/ -o out/ -t newsml --jobs 2
+  briefmodel diff old.json new.json --report html -o changes.html
   briefmodel formats
   briefmodel schema -o brief.schema.json
 
@@ -88,6 +90,23 @@ named on the command line, as <(command) names a pipe, is read. --format is the 
 spelling of --report.
 
 exit status: 0 every file valid (warnings allowed), 1 some file invalid, 2 usage error
+"""
+
+_DIFF_EPILOG = """\
+examples:
+  briefmodel diff brief-v1.json brief-v2.json
+  briefmodel diff brief-v1.json brief-v2.json --report json > changes.json
+  briefmodel diff brief-v1.xml brief-v2.xml --report html -o redline.html
+
+Both versions are read and checked as validate checks them (an invalid one is reported,
+and nothing is compared). The text report is one line a change, OP POINTER: what,
+then the count; json is the JSON Patch (RFC 6902) that makes the old version into the
+new one, which bm.patch applies; html is a redline page: the new version with what was
+removed struck through and what was added underlined. Sections, blocks and list items
+are matched by id or by content, so a block added, removed or moved is one change.
+
+exit status: 0 compared (whether or not anything changed), 1 invalid or unreadable
+input, 2 usage error
 """
 
 _CONVERT_EPILOG = """\
@@ -284,6 +303,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="print errors only: no warnings, no progress bar, no summary",
     )
     convert.set_defaults(handler=_cmd_convert)
+
+    changes = commands.add_parser(
+        "diff",
+        help="show what changed between two versions of a brief",
+        description="Show what changed between two versions of a brief: as lines of text, "
+        "as a JSON Patch, or as an HTML redline page.",
+        epilog=_DIFF_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    changes.add_argument("old", metavar="OLD", help="the earlier version (- for stdin)")
+    changes.add_argument("new", metavar="NEW", help="the later version (- for stdin)")
+    _from_option(changes, names, "version")
+    changes.add_argument(
+        "--report",
+        dest="report",
+        choices=("text", "json", "html"),
+        default="text",
+        help="a line a change (default), the JSON Patch, or an HTML redline page",
+    )
+    _old_report_option(changes, ("text", "json", "html"))
+    changes.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default=STDIO,
+        help="write here instead of stdout (atomically)",
+    )
+    changes.add_argument(
+        "--url-scheme",
+        dest="url_schemes",
+        action="append",
+        type=_url_scheme,
+        metavar="SCHEME",
+        help="a URL scheme links may use (repeat for more; default: "
+        f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
+    )
+    changes.set_defaults(handler=_cmd_diff)
 
     listing = commands.add_parser(
         "formats",

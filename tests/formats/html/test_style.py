@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import attrs
 import pytest
 from lxml import html as lxml_html
 
@@ -345,6 +346,9 @@ def _other_brief() -> bm.Brief:
 def _emitted_classes() -> set[str]:
     pages = [bm.dumps(bm.load(path), "html") for path in EXAMPLES]
     pages.append(bm.dumps(_other_brief(), "html"))
+    old = bm.load(EXAMPLES[0])  # and the redline page: a section removed, a block added
+    added = bm.Section(blocks=[bm.Paragraph(content="Added."), *old.sections[1].blocks])
+    pages.append(html.redline(old, attrs.evolve(old, sections=[added, *old.sections[2:]])))
     classes: set[str] = set()
     for page in pages:
         for value in lxml_html.fromstring(page).xpath("//@class"):
@@ -441,7 +445,7 @@ def test_colours_are_set_only_through_the_custom_properties() -> None:
 
 #: Text colour, background colour: every pair the stylesheet draws text with.
 TEXT_ON = [(fg, bg) for fg in ("text", "muted", "link", "accent", "warn", "badge")
-           for bg in ("bg", "panel", "target")]  # fmt: skip
+           for bg in ("bg", "panel", "target", "ins", "del")]  # fmt: skip
 TEXT_ON += [("on-badge", "badge"), ("bg", "accent")]
 
 

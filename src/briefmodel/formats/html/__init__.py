@@ -44,6 +44,7 @@ from ._parse import MAX_ATTRIBUTES, MAX_BYTES, parse
 from .jsonld import json_ld
 from .read import examine, read, sniff
 from .read_blocks import UNKNOWN_KEY as UNKNOWN_KEY
+from .redline import redline
 from .style import (
     CONFIDENCE_LABELS,
     KIND_LABELS,
@@ -70,6 +71,7 @@ __all__ = [
     "json_ld",
     "parse",
     "read",
+    "redline",
     "sniff",
     "write",
 ]
