@@ -32,6 +32,7 @@ from .errors import (
     ParseError,
     PatchError,
     Problem,
+    ProfileError,
     Report,
     ValidationError,
     WriteError,
@@ -62,6 +63,7 @@ from .model import (
     Subject,
     plain_text,
 )
+from .profiles import Profile, load_profile
 from .validation import validate
 
 if TYPE_CHECKING:  # type checkers see the function; at run time it is the callable module
@@ -97,6 +99,8 @@ __all__ = [
     "ParseError",
     "PatchError",
     "Problem",
+    "Profile",
+    "ProfileError",
     "Quote",
     "Related",
     "Report",
@@ -116,6 +120,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_all",
+    "load_profile",
     "loads",
     "patch",
     "plain_text",

@@ -23,6 +23,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "A JSON Patch operation's list index is not a number or is past the end of the list.",
     ),
     "patch.test-failed": ("error", "A JSON Patch test operation found another value."),
+    "profile.syntax": ("error", "A house-style profile is not valid TOML (the line says where)."),
+    "profile.invalid": (
+        "error",
+        "A house-style profile has a table, a setting or a value it does not take, or names "
+        "a rule no installed package registers (the path is the place in the profile).",
+    ),
     "parse.syntax": (
         "error",
         "The input is not well-formed JSON or XML (the line and column say where).",

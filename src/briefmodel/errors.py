@@ -32,6 +32,7 @@ __all__ = [
     "ParseError",
     "PatchError",
     "Problem",
+    "ProfileError",
     "Report",
     "Severity",
     "ValidationError",
@@ -368,6 +369,23 @@ class PatchError(BriefmodelError):
         count = count_problems(self.problems)
         more = f"\n  … and {count - 10} more" if count > 10 else ""
         super().__init__(f"the patch cannot be applied:\n{shown}{more}")
+
+
+class ProfileError(BriefmodelError):
+    """A house-style profile that cannot be used (:class:`~briefmodel.Profile`): TOML that
+    does not parse (``profile.syntax``, with its line), or a table, a setting or a value
+    it does not take, or a rule it names that no package registers (``profile.invalid``,
+    its path the place in the profile: ``/headline/max_words``). Every problem at once;
+    ``source`` names the profile (its file).
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str = "the profile") -> None:
+        self.problems = tuple(capped(problems))
+        self.source = source
+        shown = "\n".join(f"  {p}" for p in self.problems[:10])
+        count = count_problems(self.problems)
+        more = f"\n  … and {count - 10} more" if count > 10 else ""
+        super().__init__(f"{source} cannot be used:\n{shown}{more}")
 
 
 class WriteError(BriefmodelError, OSError):

@@ -10,11 +10,12 @@ severity and meaning (the docs' table of rules is generated from it).
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
 ... # doctest: +NORMALIZE_WHITESPACE
 ['block.empty', 'html.dropped', 'input.skipped', 'list.empty', 'markdown.dropped',
- 'newsml.dropped', 'ninjs.dropped', 'section.empty', 'text.dropped']
+ 'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'text.dropped']
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -27,6 +28,7 @@ from ._codes import LAYER_CODES
 from ._files import WRITE_CODES
 from .errors import Problem, ProblemLog, Severity, pointer
 from .model.brief import walk
+from .model.vocabularies import SECTION_ROLES
 
 __all__ = [
     "CODES",
@@ -277,6 +279,18 @@ def text_is_xml_safe(node: Any, ctx: Context) -> Found:
 # Emptiness (warnings)
 
 
+def role_is_not_a_misspelling(node: m.Section, ctx: Context) -> Found:
+    """A role near a recommended one but not it (``keypoints``) is most likely a typo; any
+    other role is the author's own (the vocabulary is open)."""
+    role = node.role
+    if role is None or role in SECTION_ROLES:
+        return []
+    near = difflib.get_close_matches(role.lower(), SECTION_ROLES, n=1, cutoff=0.8)
+    if not near:
+        return []
+    return [(("role",), f"{role!r} is not a known section role; did you mean {near[0]!r}?")]
+
+
 def section_has_content(node: m.Section, ctx: Context) -> Found:
     if node.blocks or node.sections:
         return []
@@ -359,6 +373,15 @@ RULE_LIST: tuple[Rule, ...] = (
         nesting_is_bounded,
     ),
     Rule(
+        "role.unknown",
+        "warning",
+        "A section's role is close to a recommended role (key-points, summary, context, "
+        "analysis, implications, outlook, recommendations) but is not it: most likely a typo, "
+        "and the nearest is suggested. Any other role is the author's own.",
+        (m.Section,),
+        role_is_not_a_misspelling,
+    ),
+    Rule(
         "section.empty",
         "warning",
         "A section has no blocks and no subsections.",
@@ -393,19 +416,45 @@ _FAST_RULES = _table(
 )
 
 
-def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -> list[Problem]:
+def check(
+    brief: m.Brief,
+    *,
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    rules: Iterable[Rule] = (),
+) -> list[Problem]:
     """Run every rule over every node of ``brief``; return the problems in document order,
     at most :data:`~briefmodel.errors.MAX_PROBLEMS` and a ``problems.more`` counting the rest.
 
-    A first pass runs the rules without building paths; only a brief that has problems
-    is walked again, in document order and with paths, to report them.
+    ``rules`` are run too, after the built-in ones (a house-style profile's rules, say:
+    :class:`~briefmodel.Profile`). A first pass runs the built-in rules without building
+    paths; only a brief that has problems is walked again, in document order and with
+    paths, to report them.
     """
     schemes = allowed_schemes(url_schemes)
-    if not _has_problems(brief, _context(brief, schemes)):
-        return []
-    ctx = _context(brief, schemes)
+    extra = _table(rules)
     problems = ProblemLog()
-    table = RULES
+    if _has_problems(brief, _context(brief, schemes)):
+        table = _merged(RULES, extra) if extra else RULES
+    elif extra:
+        table = extra
+    else:
+        return []
+    _run(brief, table, _context(brief, schemes), problems)
+    return problems.problems()
+
+
+def _merged(*tables: dict[type, tuple[Rule, ...]]) -> dict[type, tuple[Rule, ...]]:
+    merged: dict[type, tuple[Rule, ...]] = {}
+    for table in tables:
+        for cls, rules in table.items():
+            merged[cls] = merged.get(cls, ()) + rules
+    return merged
+
+
+def _run(
+    brief: m.Brief, table: dict[type, tuple[Rule, ...]], ctx: Context, problems: ProblemLog
+) -> None:
+    """The rules of ``table`` over every node of ``brief``, their problems into ``problems``."""
     for path, node in walk(brief, down_to=MAX_DEPTH):  # (deeper is reported at the limit)
         ctx.depth = len(path)
         for rule in table.get(type(node), ()):
@@ -418,7 +467,6 @@ def check(brief: m.Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
                 problems.append(
                     Problem(severity=rule.severity, code=rule.code, message=message, path=at)
                 )
-    return problems.problems()
 
 
 def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:

@@ -13,7 +13,7 @@ runs only to explain a document that failed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import _options
@@ -22,6 +22,7 @@ from .errors import OptionError, ParseError, Problem, Report, ValidationError, c
 from .formats import Format, by_name, detect, mismatch
 from .formats import json as json_format
 from .model import Brief
+from .profiles import Profile, as_profile
 from .rules import DEFAULT_URL_SCHEMES, check
 
 __all__ = ["validate"]
@@ -33,6 +34,7 @@ def validate(
     *,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
     xsd: str | os.PathLike[str] | None = None,
+    profile: Profile | str | os.PathLike[str] | Mapping[str, Any] | None = None,
 ) -> Report:
     """Check a document and report every problem in it.
 
@@ -49,6 +51,11 @@ def validate(
     official one, say). A document that passes is read leniently, what the model cannot
     hold is reported as warnings, and then the semantic rules run as for JSON.
 
+    ``profile`` is a house style checked after the rules: a :class:`~briefmodel.Profile`,
+    the path of its TOML file, or its data as a dict (see :mod:`briefmodel.profiles`). A
+    profile that cannot be used raises :class:`~briefmodel.ProfileError` before anything is
+    read.
+
     >>> import briefmodel as bm
     >>> report = bm.validate({"schema": "briefmodel/1", "id": "x", "headline": "Hi",
     ...     "created": "2026-01-01T00:00:00Z", "sections": [{"blocks": [
@@ -60,6 +67,7 @@ def validate(
     fmt = by_name(name) if name else None  # an unknown name is a mistake in the call
     url_schemes = _options.url_schemes(url_schemes)
     xsd = _options.xsd(xsd)
+    house = as_profile(profile)
     found: list[Problem] = []
     try:
         brief = _read(data, fmt, xsd, found)
@@ -68,7 +76,7 @@ def validate(
     if brief is None:
         return Report(problems=tuple(capped(found)))
     return Report(
-        problems=tuple(capped((*found, *check(brief, url_schemes=url_schemes)))),
+        problems=tuple(capped((*found, *check(brief, url_schemes=url_schemes, rules=house.rules)))),
         brief=brief,
     )
 

@@ -214,3 +214,26 @@ def test_advice_is_given_as_options(report: str, capsys: pytest.CaptureFixture[s
     # The library keeps its advice for Python.
     assert "pass format=" in str(bm.validate(Path("notes.data")).problems[0])
     assert "format='json'" in str(bm.validate(Path("canonical.ninjs")).problems[0])
+
+
+# -- --profile: a house style ---------------------------------------------------------
+
+
+def test_a_profile_adds_its_problems_to_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    write("brief.json", make_brief())
+    Path("house.toml").write_text('[profile]\nname = "house"\n[headline]\nmax_words = 3\n')
+    assert main(["validate", "brief.json", "--profile", "house.toml"]) == 1
+    out = capsys.readouterr().out
+    assert "brief.json: /headline: error house.headline-too-long: the headline has" in out
+    assert main(["validate", "brief.json"]) == 0
+
+
+def test_a_profile_that_cannot_be_used_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    write("brief.json", make_brief())
+    Path("house.toml").write_text('[profile]\nname = "house"\n[headlines]\n')
+    assert main(["validate", "brief.json", "--profile", "house.toml"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("briefmodel: error: --profile house.toml: /headlines: there is no table")
+    assert "did you mean 'headline'?" in err
+    assert main(["validate", "brief.json", "--profile", "missing.toml"]) == 2
+    assert "--profile missing.toml: cannot read missing.toml" in capsys.readouterr().err

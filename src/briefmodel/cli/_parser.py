@@ -76,6 +76,7 @@ examples:
   briefmodel validate --report github briefs/      # annotations in GitHub Actions
   curl -s https://example.org/brief.json | briefmodel validate --from json -
   briefmodel validate --url-scheme https --url-scheme ftp brief.json
+  briefmodel validate --profile house.toml briefs/   # and the newsroom's house style
 
 A directory is searched recursively for files whose suffix a format claims (see
 briefmodel formats), hidden files and folders left out. Each problem is one line,
@@ -227,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="XSD",
         help="check XML documents against this XML Schema (IPTC's NewsML-G2 XSD, say) "
         "instead of briefmodel's NewsML-G2 profile",
+    )
+    check.add_argument(
+        "--profile",
+        metavar="TOML",
+        help="also check the house style this profile declares (see docs/profiles.md)",
     )
     check.add_argument(
         "-q", "--quiet", action="store_true", help="print the problems only, no summary"

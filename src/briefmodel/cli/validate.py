@@ -12,7 +12,8 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import OptionError, ParseError, Report, count_problems
+from ..errors import OptionError, ParseError, ProfileError, Report, count_problems
+from ..profiles import Profile, as_profile
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -23,10 +24,16 @@ from .reports import _nested, _print_problems, _summary, format_github
 
 
 def _validate_one(
-    document: str | bytes | Path, args: argparse.Namespace, schemes: Sequence[str], xsd: Any
+    document: str | bytes | Path,
+    args: argparse.Namespace,
+    schemes: Sequence[str],
+    xsd: Any,
+    profile: Profile,
 ) -> Report:
     try:
-        report = validate(document, args.input_format, url_schemes=schemes, xsd=xsd)
+        report = validate(
+            document, args.input_format, url_schemes=schemes, xsd=xsd, profile=profile
+        )
     except OptionError as error:  # --xsd for a document that is not XML
         raise UsageError(cli_option(error)) from None
     return Report(problems=cli_problems(report.problems), brief=report.brief)
@@ -43,10 +50,23 @@ def _xml_schema(path: str | None) -> etree.XMLSchema | None:
         raise UsageError(f"--xsd: cannot use the XSD {path!r}: {error}") from None
 
 
+def _house_style(path: str | None) -> Profile:
+    """The profile that ``--profile`` names, read once for every document."""
+    try:
+        return as_profile(path)
+    except ProfileError as error:
+        problems = "; ".join(
+            (f"line {p.line}: " if p.line else f"{p.path}: " if p.path else "") + p.message
+            for p in error.problems
+        )
+        raise UsageError(f"--profile {error.source}: {problems}") from None
+
+
 def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
     """Each document the command line names, with its report, one at a time."""
     schemes: Sequence[str] = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
     xsd = _xml_schema(args.xsd)
+    profile = _house_style(args.profile)
     stdin = _Stdin()
     for found in _Sources(args.files, _suffixes(args.input_format)):
         if found.problem is not None:
@@ -57,9 +77,9 @@ def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
             except ParseError as error:  # too large, or closed
                 yield STDIN_NAME, Report(problems=error.problems)
             else:
-                yield STDIN_NAME, _validate_one(data, args, schemes, xsd)
+                yield STDIN_NAME, _validate_one(data, args, schemes, xsd, profile)
         else:
-            yield found.path, _validate_one(Path(found.path), args, schemes, xsd)
+            yield found.path, _validate_one(Path(found.path), args, schemes, xsd, profile)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

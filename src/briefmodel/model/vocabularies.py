@@ -25,3 +25,14 @@ LIKELIHOODS: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
 ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
 SIGNALS: tuple[str, ...] = Signal.__args__  # type: ignore[attr-defined]
 RELIABILITIES: tuple[str, ...] = Reliability.__args__  # type: ignore[attr-defined]
+
+#: The recommended section roles (the vocabulary is open: any other role is allowed).
+SECTION_ROLES: tuple[str, ...] = (
+    "key-points",
+    "summary",
+    "context",
+    "analysis",
+    "implications",
+    "outlook",
+    "recommendations",
+)
