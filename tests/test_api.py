@@ -57,11 +57,11 @@ def test_other_text_read_as_json_says_what_it_is(fmt: str) -> None:
 
 def test_broken_canonical_json_gets_no_hint() -> None:
     with pytest.raises(bm.ParseError) as caught:
-        bm.loads('{"schema": "briefmodel/1",}')
+        bm.loads('{"schema": "briefmodel/2",}')
     assert "looks like" not in str(caught.value)
     assert caught.value.problem.code == "parse.syntax"
     with pytest.raises(bm.ValidationError) as refused:
-        bm.loads('{"schema": "briefmodel/1"}')
+        bm.loads('{"schema": "briefmodel/2"}')
     assert "format.mismatch" not in {p.code for p in refused.value.problems}
 
 

@@ -20,7 +20,7 @@ def problems(data: dict[str, Any]) -> list[bm.Problem]:
 def test_structuring_problems_say_where_and_what_is_expected() -> None:
     found = problems(
         {
-            "schema": "briefmodel/1",
+            "schema": "briefmodel/2",
             "id": "urn:x:1",
             "headline": "H",
             "created": "2026-01-01T00:00:00Z",

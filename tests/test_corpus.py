@@ -33,6 +33,7 @@ import pytest
 
 import briefmodel as bm
 from briefmodel import model as m
+from briefmodel.migrations import model_version
 from briefmodel.rules import CODES, RULE_LIST
 
 from ._hang import HANG_SECONDS, guarded
@@ -43,6 +44,7 @@ CORPUS = ROOT / "tests" / "corpus"
 PASS_DIR = CORPUS / "should_pass"
 FAIL_DIR = CORPUS / "should_fail"
 SCHEMA_FILE = ROOT / "schemas" / "brief.schema.json"
+MODEL_1_SCHEMA_FILE = ROOT / "schemas" / "brief-1.schema.json"
 MANIFEST: dict[str, dict[str, Any]] = json.loads(
     (FAIL_DIR / "expected.json").read_text(encoding="utf-8")
 )
@@ -246,11 +248,23 @@ def test_every_enumeration_has_a_bad_value() -> None:
     assert enums <= covered, sorted(enums - covered)
 
 
-def test_check_jsonschema_rejects_the_schema_level_defects() -> None:
+def test_check_jsonschema_rejects_the_schema_level_defects(tmp_path: Path) -> None:
+    # The cases are model-1 documents: the model-1 schema rejects each as it is, and the
+    # current schema each as briefmodel upgrades it (so that neither passes for its stamp).
     files = [FAIL_DIR / name for name, entry in sorted(MANIFEST.items()) if entry["schema"]]
-    found = _check_jsonschema(files)
+    found = _check_jsonschema(files, MODEL_1_SCHEMA_FILE)
     accepted = [path.name for path in files if not found[path.name]]
-    assert not accepted, f"check-jsonschema accepted {accepted}"
+    assert not accepted, f"check-jsonschema accepted {accepted} (model-1 schema)"
+    upgraded = []
+    for path in files:
+        data = json.loads(path.read_text("utf-8"))
+        if model_version(data) == 1:
+            upgraded.append(tmp_path / path.name)
+            upgraded[-1].write_text(json.dumps(bm.migrate(data)), "utf-8")
+    assert len(upgraded) > 100
+    found = _check_jsonschema(upgraded)
+    accepted = [path.name for path in upgraded if not found[path.name]]
+    assert not accepted, f"check-jsonschema accepted {accepted} (upgraded, current schema)"
 
 
 # --------------------------------------------------------------------------------------
@@ -376,13 +390,14 @@ def test_passing_briefs_nest_sections_lists_and_json(passing: list[bm.Brief]) ->
 # check-jsonschema
 
 
-def _check_jsonschema(files: list[Path]) -> dict[str, list[str]]:
-    """Run check-jsonschema once over ``files``; the schema errors of each file by name."""
+def _check_jsonschema(files: list[Path], schema: Path = SCHEMA_FILE) -> dict[str, list[str]]:
+    """Run check-jsonschema once over ``files`` with ``schema`` (the current one by
+    default); the schema errors of each file by name."""
     run = subprocess.run(
         [
             check_jsonschema(),
             "--schemafile",
-            str(SCHEMA_FILE),
+            str(schema),
             "--output-format",
             "json",
             *map(str, files),
@@ -407,7 +422,7 @@ def _check_jsonschema(files: list[Path]) -> dict[str, list[str]]:
 # Hostile input
 
 _BASE: dict[str, Any] = {
-    "schema": "briefmodel/1",
+    "schema": "briefmodel/2",
     "id": "urn:example:hostile",
     "headline": "Hostile Input",
     "created": "2026-03-02T09:00:00+01:00",
@@ -468,7 +483,7 @@ HOSTILE: dict[str, Callable[[], str | bytes]] = {
         headline="x" + "".join(chr(c) for c in range(1, 32) if chr(c) not in "\t\n\r")
     ),
     "non-utf8-bytes": lambda: _doc(headline="Caf\u00e9").encode("latin-1"),
-    "invalid-utf8-continuation": lambda: b'{"schema": "briefmodel/1", "id": "\x80\xbf"}',
+    "invalid-utf8-continuation": lambda: b'{"schema": "briefmodel/2", "id": "\x80\xbf"}',
     "empty": lambda: "",
     "empty-bytes": lambda: b"",
     "only-whitespace": lambda: " \n\t ",

@@ -59,7 +59,7 @@ def test_the_recipe_converts_a_batch_on_dask() -> None:
     for number in range(12):
         folder = "incoming/more" if number % 3 == 0 else "incoming"
         bm.dump(brief(number), f"{folder}/{number:02d}.json")
-    Path("incoming/bad.json").write_text('{"schema": "briefmodel/1"}', "utf-8")
+    Path("incoming/bad.json").write_text('{"schema": "briefmodel/2"}', "utf-8")
     printed = io.StringIO()
     namespace: dict[str, object] = {"__name__": "__recipe__"}
     with contextlib.redirect_stdout(printed):

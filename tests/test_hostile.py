@@ -24,7 +24,7 @@ _json_like = st.recursive(
     | st.integers()
     | st.floats()
     | st.text(max_size=8)
-    | st.sampled_from(["briefmodel/1", "paragraph", "2026-01-01T00:00:00Z", "javascript:x"]),
+    | st.sampled_from(["briefmodel/2", "paragraph", "2026-01-01T00:00:00Z", "javascript:x"]),
     lambda inner: (
         st.lists(inner, max_size=3)
         | st.dictionaries(

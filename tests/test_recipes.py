@@ -195,9 +195,9 @@ class _WithoutCss:
 
 
 BAD_DOCUMENTS = {
-    "syntax": b'{"schema": "briefmodel/1",\n  "headline": }',
+    "syntax": b'{"schema": "briefmodel/2",\n  "headline": }',
     "encoding": b'{"headline": "caf\xe9"}',
-    "missing fields": b'{"schema": "briefmodel/1", "id": "urn:example:x"}',
+    "missing fields": b'{"schema": "briefmodel/2", "id": "urn:example:x"}',
     "broken rule": bm.dumps(
         brief("Tram stop renamed", bm.Paragraph(content=["New name", bm.Citation(ref="nope")]))
     ).encode(),
@@ -310,7 +310,7 @@ def _pipeline_documents() -> None:
         bm.ItemList(items=[]),
     )
     bm.dump(closure, "incoming/b.json")
-    Path("incoming/c.json").write_text('{"schema": "briefmodel/1",\n  "id": ', "utf-8")
+    Path("incoming/c.json").write_text('{"schema": "briefmodel/2",\n  "id": ', "utf-8")
     cites = brief(
         "Harbour crane tender reopened",
         bm.Paragraph(content=["The tender reopens", bm.Citation(ref="port-notice")]),

@@ -96,7 +96,7 @@ _values = st.recursive(
             "https://example.org",
             "javascript:x",
             "two\nlines",
-            "briefmodel/1",
+            "briefmodel/2",
             "a:b",
         ]
     ),

@@ -50,7 +50,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_parse_errors_stop_at_the_parse_layer() -> None:
-    report = bm.validate('{"schema": "briefmodel/1", "id": 1,')
+    report = bm.validate('{"schema": "briefmodel/2", "id": 1,')
     assert not report.ok
     assert report.brief is None
     assert [p.code for p in report.problems] == ["parse.syntax"]

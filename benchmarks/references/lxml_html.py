@@ -26,7 +26,7 @@ def lxml_html_read(data: bytes) -> dict[str, Any]:
     ``bm.to_dict`` gives for the brief) without model objects or checks."""
     root: Any = etree.fromstring(data, _HTML_PARSER)
     article = root.find("body/main/article")
-    out: dict[str, Any] = {"schema": "briefmodel/1", "id": article.get("data-id")}
+    out: dict[str, Any] = {"schema": "briefmodel/2", "id": article.get("data-id")}
     version = int(article.get("data-version"))
     if version != 1:
         out["version"] = version

@@ -23,7 +23,7 @@ def lxml_newsml_read(data: bytes) -> dict[str, Any]:
     and attribute the reader uses, pulled out into the canonical JSON's dict (what
     ``bm.to_dict`` gives for the brief) without model objects or checks."""
     root = etree.fromstring(data)
-    out: dict[str, Any] = {"schema": "briefmodel/1", "id": root.get("guid")}
+    out: dict[str, Any] = {"schema": "briefmodel/2", "id": root.get("guid")}
     version = int(root.get("version", "1"))
     if version != 1:
         out["version"] = version

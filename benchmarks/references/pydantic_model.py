@@ -246,7 +246,7 @@ class PCorrection(_Node):
 class PBrief(_Node):
     """The document root."""
 
-    schema_: Literal["briefmodel/1"] = Field(alias="schema")
+    schema_: Literal["briefmodel/2"] = Field(alias="schema")
     id: DocumentId
     version: Annotated[int, Field(ge=1)] = 1
     headline: Line

@@ -74,7 +74,7 @@ def _commonmark(data: bytes) -> object:
 
 
 _BRIEF = {
-    "schema": "briefmodel/1",
+    "schema": "briefmodel/2",
     "id": "urn:example:hostile",
     "headline": "Hostile input",
     "created": "2026-03-02T09:00:00+01:00",

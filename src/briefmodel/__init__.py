@@ -38,6 +38,7 @@ from .errors import (
     WriteError,
     pointer,
 )
+from .migrations import migrate
 from .model import (
     Agent,
     Brief,
@@ -122,6 +123,7 @@ __all__ = [
     "load_all",
     "load_profile",
     "loads",
+    "migrate",
     "patch",
     "plain_text",
     "pointer",

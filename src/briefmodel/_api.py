@@ -32,7 +32,7 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     >>> brief = bm.Brief(id="x", headline="Hi", created=datetime(2026, 1, 1, tzinfo=timezone.utc),
     ...                  sections=[bm.Section(blocks=[bm.Paragraph(content="Hello.")])])
     >>> bm.dumps(brief)[:60]
-    '{"schema":"briefmodel/1","id":"x","headline":"Hi","language"'
+    '{"schema":"briefmodel/2","id":"x","headline":"Hi","language"'
     """
     fmt = by_name(format)
     writer = fmt.write

@@ -148,7 +148,20 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "briefmodel validate and convert: a directory or a glob gave a named pipe, a socket "
         "or a device, which is not read (name it on the command line to read it).",
     ),
-    "schema.version": ("error", '"schema" is missing or is not "briefmodel/1".'),
+    "schema.version": (
+        "error",
+        '"schema" is missing or is not "briefmodel/N" (briefmodel/1 documents are read as '
+        "the current model, briefmodel/2).",
+    ),
+    "schema.old-model": (
+        "error",
+        "briefmodel migrate --check: the file is stamped with an earlier model than the "
+        "current one, and needs migrating.",
+    ),
+    "schema.newer-model": (
+        "error",
+        '"schema" names a newer model than this briefmodel reads: upgrade briefmodel.',
+    ),
     "schema.type": (
         "error",
         "A value has the wrong JSON type (or is null where a value is needed).",

@@ -38,6 +38,7 @@ from ._patterns import DATETIME, datetime_problem
 from .errors import ModelError, Problem, pointer
 
 __all__ = [
+    "MODEL_VERSION",
     "SCHEMA_ID",
     "Invalid",
     "configure_converter",
@@ -46,7 +47,11 @@ __all__ = [
     "structuring_problems",
 ]
 
-SCHEMA_ID = "briefmodel/1"
+#: The model version of this briefmodel: what every canonical JSON document it writes says
+#: in ``"schema"`` (documents of earlier versions are read through
+#: :mod:`briefmodel.migrations`).
+MODEL_VERSION = 2
+SCHEMA_ID = f"briefmodel/{MODEL_VERSION}"
 
 T = TypeVar("T")
 

@@ -31,7 +31,14 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from . import _patterns
 from . import model as m
-from ._converter import ALWAYS_WRITTEN, BLOCK_TAGS, INLINE_TAGS, SCHEMA_ID, json_type_name
+from ._converter import (
+    ALWAYS_WRITTEN,
+    BLOCK_TAGS,
+    INLINE_TAGS,
+    MODEL_VERSION,
+    SCHEMA_ID,
+    json_type_name,
+)
 from ._explaining import CURRENT
 from .errors import Problem, pointer
 
@@ -44,7 +51,7 @@ __all__ = [
     "schema_problems_found",
 ]
 
-SCHEMA_URI = "urn:briefmodel:schema:brief:1"
+SCHEMA_URI = f"urn:briefmodel:schema:brief:{MODEL_VERSION}"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 RESOURCE = "brief.schema.json"
 
@@ -206,7 +213,7 @@ def generate() -> dict[str, Any]:
         "$id": SCHEMA_URI,
         "title": "briefmodel brief",
         "description": (
-            "The canonical JSON form of a briefmodel brief (schema briefmodel/1). Fields "
+            f"The canonical JSON form of a briefmodel brief (schema {SCHEMA_ID}). Fields "
             "that are absent take their defaults; writers leave out empty and default "
             f"values except {', '.join(sorted(written))}."
         ),
@@ -295,7 +302,7 @@ def _problem(
         for name in expected:
             if isinstance(instance, dict) and name not in instance:
                 if name == "schema":
-                    code, message = "schema.version", 'missing "schema": "briefmodel/1"'
+                    code, message = "schema.version", f'missing "schema": "{SCHEMA_ID}"'
                 else:
                     code, message = "schema.required", f"missing required field {name!r}"
                 yield Problem(
@@ -324,7 +331,7 @@ def _problem(
         if code == "subject.unidentified":
             message = "the subject has neither a code nor a uri: give it one or both"
     elif keyword == "const" and path == ["schema"]:
-        code, message = "schema.version", f'expected "briefmodel/1", got {instance!r}'
+        code, message = "schema.version", f'expected "{SCHEMA_ID}", got {instance!r}'
     elif keyword == "type":
         code = "schema.type"
         message = f"expected {_EXPECTED.get(expected, expected)}, got {got}"

@@ -6,7 +6,7 @@ input a line and column). Validation collects problems into a :class:`Report`;
 the exceptions below carry them when an operation cannot go on.
 
 >>> import briefmodel as bm
->>> report = bm.validate('{"schema": "briefmodel/1"}')
+>>> report = bm.validate('{"schema": "briefmodel/2"}')
 >>> report.ok
 False
 >>> [p.code for p in report.errors][:2]

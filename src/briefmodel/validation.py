@@ -57,7 +57,7 @@ def validate(
     read.
 
     >>> import briefmodel as bm
-    >>> report = bm.validate({"schema": "briefmodel/1", "id": "x", "headline": "Hi",
+    >>> report = bm.validate({"schema": "briefmodel/2", "id": "x", "headline": "Hi",
     ...     "created": "2026-01-01T00:00:00Z", "sections": [{"blocks": [
     ...     {"type": "paragraph", "content": [{"type": "citation", "ref": "s9"}]}]}]})
     >>> report.ok, [(p.code, p.path) for p in report.problems]

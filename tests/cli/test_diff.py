@@ -81,7 +81,7 @@ def test_an_invalid_version_is_reported_and_nothing_is_compared(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     write("old.json", OLD)
-    Path("broken.json").write_text('{"schema": "briefmodel/1"', "utf-8")
+    Path("broken.json").write_text('{"schema": "briefmodel/2"', "utf-8")
     assert main(["diff", "old.json", "broken.json"]) == 1
     out, err = capsys.readouterr()
     assert out == ""

@@ -47,7 +47,7 @@ def test_a_rule_violation_is_reported_by_pointer(capsys: pytest.CaptureFixture[s
 def test_a_syntax_error_is_reported_by_line_and_column(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    Path("broken.json").write_text('{\n  "schema": "briefmodel/1",\n  oops\n}\n')
+    Path("broken.json").write_text('{\n  "schema": "briefmodel/2",\n  oops\n}\n')
     assert main(["validate", "broken.json"]) == 1
     out = capsys.readouterr().out
     # "oops" starts at column 3 of line 3: JSON wants a quoted property name there.

@@ -56,7 +56,7 @@ def test_a_ninjs_document_in_a_json_file_is_read_as_ninjs(tmp_path: Path) -> Non
 
 def test_a_broken_json_file_is_reported_as_json(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
-    path.write_text('{"schema": "briefmodel/1",\n  "id": }', "utf-8")
+    path.write_text('{"schema": "briefmodel/2",\n  "id": }', "utf-8")
     with pytest.raises(bm.ParseError) as caught:
         bm.load(path)
     assert caught.value.problem.code == "parse.syntax"

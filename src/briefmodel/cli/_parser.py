@@ -15,6 +15,7 @@ from ._pool import CHUNK
 from .convert import JOBS_PER_CPU, _cmd_convert
 from .diff import _cmd_diff
 from .formats import _cmd_formats
+from .migrate import _cmd_migrate
 from .schema import _cmd_schema
 from .validate import _cmd_validate
 
@@ -61,6 +62,7 @@ examples:
   briefmodel convert brief.json -o brief.xml
   briefmodel convert briefs/ -o out/ -t newsml --jobs 2
   briefmodel diff old.json new.json --report html -o changes.html
+  briefmodel migrate --check briefs/
   briefmodel formats
   briefmodel schema -o brief.schema.json
 
@@ -108,6 +110,22 @@ are matched by id or by content, so a block added, removed or moved is one chang
 
 exit status: 0 compared (whether or not anything changed), 1 invalid or unreadable
 input, 2 usage error
+"""
+
+_MIGRATE_EPILOG = """\
+examples:
+  briefmodel migrate briefs/                 # rewrite every brief of an earlier model
+  briefmodel migrate --check briefs/         # in CI: fail while any file needs it
+
+Canonical JSON files (.json; folders and globs as for validate) stamped with an earlier
+model ("schema": "briefmodel/1") are upgraded to the current one, checked as validate
+checks them, and rewritten atomically as canonical JSON, indented as they were. Files
+of the current model are left as they are; a file that is not a brief of any model this
+briefmodel knows is reported, and left as it is. With --check nothing is written: each
+file that needs migrating is reported.
+
+exit status: 0 done (with --check: nothing to migrate), 1 a file invalid or unwritable
+(with --check: or a file to migrate), 2 usage error
 """
 
 _CONVERT_EPILOG = """\
@@ -347,6 +365,28 @@ def build_parser() -> argparse.ArgumentParser:
         f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
     )
     changes.set_defaults(handler=_cmd_diff)
+
+    upgrade = commands.add_parser(
+        "migrate",
+        help="rewrite briefs of an earlier model as the current one",
+        description="Rewrite canonical JSON briefs of an earlier model as the current model, "
+        "each file atomically; --check only says which need it.",
+        epilog=_MIGRATE_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    upgrade.add_argument(
+        "files", nargs="+", metavar="PATH", help="a canonical JSON file, a directory or a glob"
+    )
+    upgrade.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any file needs migrating (for CI)",
+    )
+    upgrade.add_argument(
+        "-q", "--quiet", action="store_true", help="print the problems only, no summary"
+    )
+    upgrade.set_defaults(handler=_cmd_migrate)
 
     listing = commands.add_parser(
         "formats",

@@ -185,7 +185,7 @@ def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -
 
     >>> mismatch(by_name("json"), '{"uri": "urn:x", "headlines": []}').message
     "the text looks like ninjs, not json: pass format='ninjs'"
-    >>> mismatch(by_name("json"), '{"schema": "briefmodel/1"}') is None
+    >>> mismatch(by_name("json"), '{"schema": "briefmodel/2"}') is None
     True
     """
     found = _sniffed(_head(data), _registry().values())

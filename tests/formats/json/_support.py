@@ -6,7 +6,7 @@ from __future__ import annotations
 # ruff: noqa: E501
 MODEL_EXAMPLE = """
 {
-  "schema": "briefmodel/1",
+  "schema": "briefmodel/2",
   "id": "urn:example:brief:harbour-talks",
   "headline": "Harbour Talks Settle Pilot Fees",
   "language": "en",

@@ -16,7 +16,7 @@ from briefmodel.model import MAX_NUMBER
 from tests._work import assert_linear, hostile_run
 
 BASE = {
-    "schema": "briefmodel/1",
+    "schema": "briefmodel/2",
     "id": "urn:example:hostile:numbers",
     "headline": "Numbers",
     "language": "en",

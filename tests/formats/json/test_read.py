@@ -21,7 +21,7 @@ def test_load_of_a_missing_file_is_a_parse_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "code", "line", "column"),
     [
-        ('{"schema": "briefmodel/1",\n  "id": }', "parse.syntax", 2, 9),
+        ('{"schema": "briefmodel/2",\n  "id": }', "parse.syntax", 2, 9),
         ("", "parse.syntax", 1, 1),
         ('{"a": 1,}', "parse.syntax", 1, 9),
     ],

@@ -47,7 +47,7 @@ def test_compact_by_default_indented_on_request() -> None:
     assert "\n" not in compact
     assert '": ' not in compact
     pretty = bm.dumps(brief, indent=2)
-    assert pretty.startswith('{\n  "schema": "briefmodel/1",\n')
+    assert pretty.startswith('{\n  "schema": "briefmodel/2",\n')
     assert json.loads(pretty) == json.loads(compact)
 
 
@@ -59,7 +59,7 @@ def test_absent_optional_fields_and_empty_tuples_are_left_out() -> None:
         sections=[bm.Section(blocks=[bm.ItemList(items=["a"])])],
     )
     assert bm.to_dict(brief) == {
-        "schema": "briefmodel/1",
+        "schema": "briefmodel/2",
         "id": "x",
         "headline": "H",
         "language": "en",
@@ -108,7 +108,7 @@ def test_a_brief_too_deep_to_write_is_a_validation_error() -> None:
 
 def test_dumps_takes_a_brief() -> None:
     with pytest.raises(TypeError):
-        bm.dumps({"schema": "briefmodel/1"})  # type: ignore[arg-type]
+        bm.dumps({"schema": "briefmodel/2"})  # type: ignore[arg-type]
 
 
 #: What indent= refuses: a huge one would take memory without bound (10**8 spaces a line).

@@ -98,7 +98,7 @@ def test_sniffing() -> None:
     assert markdown.sniff("---\nid: x\n---\n# H\n")
     assert markdown.sniff("# Headline\n")
     assert not markdown.sniff("<html>")
-    assert not markdown.sniff('{"schema": "briefmodel/1"}')
+    assert not markdown.sniff('{"schema": "briefmodel/2"}')
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text"])

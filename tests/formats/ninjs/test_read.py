@@ -142,7 +142,7 @@ def test_ninjs_2_pointers_use_its_spelling() -> None:
         ('{"uri": "a", "urgency": NaN}', "parse.non-finite-number", "/urgency"),
         ("[" * 100_000 + "]" * 100_000, "parse.too-deep", ""),
         (b'{"uri": "\xff"}', "parse.encoding", ""),
-        ('{"schema": "briefmodel/1", "id": "x"}', "parse.not-ninjs", "/schema"),
+        ('{"schema": "briefmodel/2", "id": "x"}', "parse.not-ninjs", "/schema"),
     ],
 )
 def test_unreadable_input_is_a_parse_error(data: str | bytes, code: str, path: str) -> None:

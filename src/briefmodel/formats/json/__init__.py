@@ -6,7 +6,7 @@ Pointer, syntax errors with a line and column. With ``strict=False`` unknown fie
 are kept under ``extensions`` (key ``briefmodel:unknown``, by JSON Pointer) instead.
 
 >>> import briefmodel as bm
->>> text = '{"schema": "briefmodel/1", "id": "x", "headline": "Hi", '
+>>> text = '{"schema": "briefmodel/2", "id": "x", "headline": "Hi", '
 >>> text += '"created": "2026-01-01T00:00:00Z", "sections": [{"blocks": []}]}'
 >>> bm.loads(text, "json").headline
 'Hi'

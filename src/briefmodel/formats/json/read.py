@@ -23,6 +23,7 @@ from ...errors import (
     pointer,
     warn,
 )
+from ...migrations import upgraded
 from ...model import Brief
 
 UNKNOWN_KEY = "briefmodel:unknown"
@@ -218,7 +219,9 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
 
 def _build(data: Any, *, strict: bool, parsed: bool) -> Brief:
     """:func:`from_dict`; ``parsed`` says that ``data`` comes from :func:`parse`, so
-    holds nothing JSON cannot (which is then not looked for)."""
+    holds nothing JSON cannot (which is then not looked for). A document of an earlier
+    model is upgraded first (:mod:`briefmodel.migrations`)."""
+    data = upgraded(data)
     try:
         return converter.structure(data, Brief)
     except RecursionError:

@@ -21,6 +21,7 @@ from ...errors import (
     settle_losses,
     warn,
 )
+from ...migrations import model_version
 from ...model import Brief, Section
 from ..json import parse as parse_json
 from ._base import _json_type
@@ -436,7 +437,7 @@ def _checked_reader(doc: Any, *, strict: bool) -> _Reader:
                 message=f"a ninjs document is a JSON object, not {_json_type(doc)}{hint}",
             )
         )
-    if doc.get("schema") == "briefmodel/1":
+    if model_version(doc) is not None:  # "briefmodel/N", any N
         raise ParseError(
             Problem(
                 severity="error",
