@@ -14,6 +14,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from lxml import etree
@@ -198,6 +199,27 @@ FAULTY = """<!DOCTYPE html>
 """
 
 
+def _edited(brief: bm.Brief) -> bm.Brief:
+    """``brief`` edited every way the redline shows: words changed, a section removed, a
+    block added, a list item changed, a keyword added."""
+    first, second, *rest = brief.sections
+    lead = second.blocks[0]
+    assert isinstance(lead, bm.Paragraph)
+    changed = bm.Paragraph(content=bm.plain_text(lead.content).replace("the", "a", 2))
+    points = bm.ItemList(items=["A new first point", *brief.key_points[1:]])
+    return attrs.evolve(
+        brief,
+        keywords=[*brief.keywords, "added"],
+        sections=[
+            attrs.evolve(first, blocks=[points]),
+            attrs.evolve(
+                second, blocks=[changed, bm.Paragraph(content="Added."), *second.blocks[1:]]
+            ),
+            *rest[1:],
+        ],
+    )
+
+
 @pytest.fixture(scope="module")
 def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """axe-core's findings by page name (``NAME@dark`` in the dark colour scheme)."""
@@ -225,8 +247,17 @@ def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
         files[name].write_text(bm.dumps(brief, "html"), "utf-8")
     files["faulty"] = folder / "faulty.html"
     files["faulty"].write_text(FAULTY, "utf-8")
+    files["redline"] = folder / "redline.html"  # the redline page, in the same stylesheet
+    port = bm.load(next(path for path in EXAMPLES if path.stem == "port-fees"))
+    files["redline"].write_text(html.redline(port, _edited(port)), "utf-8")
     light = _browser.run_axe(list(files.values()))
-    dark_names = [*EXAMPLE_IDS[: len(EXAMPLES)], "hard-characters", "generated/00", "faulty"]
+    dark_names = [
+        *EXAMPLE_IDS[: len(EXAMPLES)],
+        "hard-characters",
+        "generated/00",
+        "redline",
+        "faulty",
+    ]
     dark = _browser.run_axe([files[name] for name in dark_names], dark=True)
     found = {name: light[path.resolve()] for name, path in files.items()}
     found.update({f"{name}@dark": dark[files[name].resolve()] for name in dark_names})
