@@ -33,7 +33,8 @@ def test_structuring_problems_say_where_and_what_is_expected() -> None:
         ("/keywords", "expected an array, got a string"),
         (
             "/sections/0/blocks/0/type",
-            "expected a block type ('paragraph', 'item-list', 'quote', 'judgment', 'figure'), "
+            "expected a block type ('paragraph', 'item-list', 'quote', 'judgment', 'figure', "
+            "'table'), "
             "got 'chart'",
         ),
         ("/sections/0/blocks/1", "expected a block (an object with a type), got an integer"),

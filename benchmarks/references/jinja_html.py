@@ -40,6 +40,7 @@ _HTML_KINDS: dict[type, str] = {
     bm.Quote: "quote",
     bm.Judgment: "judgment",
     bm.Figure: "figure",
+    bm.Table: "table",
     bm.Emphasis: "emphasis",
     bm.Strong: "strong",
     bm.Code: "code",
@@ -163,6 +164,8 @@ def html_template(
         link_url=_link_url,
         scheme=url_scheme,
         json_attr=_json_attribute,
+        ident=id,
+        words=lambda content: " ".join(bm.plain_text(content).split()),
     )
     css = html.default_css() if stylesheet is None else stylesheet
     environment.globals.update(
@@ -185,6 +188,10 @@ def jinja_html_write(brief: bm.Brief, template: jinja2.Template = HTML_TEMPLATE)
     return template.render(
         b=brief,
         numbers={source.id: n for n, source in enumerate(brief.sources, 1)},
+        tables={
+            id(node): n
+            for n, node in enumerate((n for _, n in brief.walk() if type(n) is bm.Table), 1)
+        },
         description=_html_description(brief),
     )
 

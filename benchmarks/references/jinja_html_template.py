@@ -143,6 +143,35 @@ HTML_TEMPLATE_SOURCE = r"""
   </figure>
 {% endmacro %}
 
+{% macro cells(block, row) %}
+  {% set at = namespace(column=0) %}
+  {% for cell in row.cells %}
+    {% set name = "td" if cell.header is none else "th" %}
+    {% set align = block.align[at.column] if at.column < block.align|length else "default" %}
+    <{{ name }}
+    {% if cell.header is not none and cell.header != "auto" %} scope="{{ cell.header }}"{% endif %}
+    {% if cell.colspan != 1 %} colspan="{{ cell.colspan }}"{% endif %}
+    {% if cell.rowspan != 1 %} rowspan="{{ cell.rowspan }}"{% endif %}
+    {% if align != "default" %} class="align-{{ align }}"{% endif %}
+    >{{ rich(cell.content) }}</{{ name }}>
+    {% set at.column = at.column + cell.colspan %}
+  {% endfor %}
+{% endmacro %}
+
+{% macro table(block) %}
+  {% set caption = block.caption|words %}
+  <div class="table-scroll" role="region" tabindex="0"
+  {{ " " }}aria-label="Table {{ tables[block|ident] }}{% if caption %}: {{ caption }}{% endif %}">
+  <table class="table"{% if block.align %} data-align="{{ block.align|join(" ") }}"{% endif %}>
+  {% if block.caption %}<caption>{{ rich(block.caption) }}</caption>{% endif %}
+  {% for tag, rows in [("thead", block.head), ("tbody", block.body), ("tfoot", block.foot)] %}
+    {% if rows %}
+      <{{ tag }}>{% for row in rows %}<tr>{{ cells(block, row) }}</tr>{% endfor %}</{{ tag }}>
+    {% endif %}
+  {% endfor %}
+  </table></div>
+{% endmacro %}
+
 {% macro blocks(items) %}
   {% for block in items %}
     {% set kind = block|kind %}
@@ -150,6 +179,7 @@ HTML_TEMPLATE_SOURCE = r"""
     {% elif kind == "item-list" %}{{ item_list(block) }}
     {% elif kind == "quote" %}{{ quote(block) }}
     {% elif kind == "judgment" %}{{ judgment(block) }}
+    {% elif kind == "table" %}{{ table(block) }}
     {% else %}{{ figure(block) }}
     {% endif %}
   {% endfor %}

@@ -99,8 +99,36 @@ def lxml_html_read(data: bytes) -> dict[str, Any]:
             return ""
         return parts[0] if len(parts) == 1 and type(parts[0]) is str else parts
 
+    def table(element: Any, align: str | None) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "table"}
+        for child in element:
+            if child.tag == "caption":
+                out["caption"] = rich(child)
+                continue
+            rows = []
+            for tr in child:
+                cells = []
+                for td in tr:
+                    cell: dict[str, Any] = {}
+                    content = rich(td)
+                    if content != "":
+                        cell["content"] = content
+                    if td.tag == "th":
+                        cell["header"] = td.get("scope") or "auto"
+                    for span in ("colspan", "rowspan"):
+                        if td.get(span) is not None:
+                            cell[span] = int(td.get(span))
+                    cells.append(cell)
+                rows.append({"cells": cells})
+            out[{"thead": "head", "tbody": "body", "tfoot": "foot"}[child.tag]] = rows
+        if align:
+            out["align"] = align.split()
+        return out
+
     def block(element: Any) -> dict[str, Any]:
         tag = element.tag
+        if tag == "div":  # <div class="table-scroll"><table>
+            return table(element[0], element[0].get("data-align"))
         if tag == "p":
             return {"type": "paragraph", "content": rich(element)}
         if tag in ("ul", "ol"):

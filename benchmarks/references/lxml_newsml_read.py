@@ -221,8 +221,40 @@ def lxml_newsml_read(data: bytes) -> dict[str, Any]:
             return ""
         return parts[0] if len(parts) == 1 and type(parts[0]) is str else parts
 
+    def table(element: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "table"}
+        groups = {_H + "thead": "head", _H + "tbody": "body", _H + "tfoot": "foot"}
+        for child in element:
+            if child.tag == _H + "caption":
+                out["caption"] = rich(child)
+                continue
+            rows = []
+            for tr in child:
+                cells = []
+                for td in tr:
+                    cell: dict[str, Any] = {}
+                    content = rich(td)
+                    if content != "":
+                        cell["content"] = content
+                    if td.tag == _H + "th":
+                        cell["header"] = td.get("scope") or "auto"
+                    for span in ("colspan", "rowspan"):
+                        if td.get(span) is not None:
+                            cell[span] = int(td.get(span))
+                    cells.append(cell)
+                rows.append({"cells": cells})
+            out[groups[child.tag]] = rows
+        ordered = {
+            key: out[key] for key in ("type", "caption", "head", "body", "foot") if key in out
+        }
+        if element.get(_B + "align"):
+            ordered["align"] = element.get(_B + "align").split()
+        return ordered
+
     def block(element: Any) -> dict[str, Any]:
         tag = element.tag
+        if tag == _H + "table":
+            return table(element)
         if tag == _H + "p":
             return {"type": "paragraph", "content": rich(element)}
         if tag in (_H + "ul", _H + "ol"):
@@ -293,5 +325,7 @@ def lxml_newsml_read(data: bytes) -> dict[str, Any]:
     return out
 
 
-_BLOCK_TAGS = frozenset(_H + tag for tag in ("p", "ul", "ol", "blockquote", "aside", "figure"))
+_BLOCK_TAGS = frozenset(
+    _H + tag for tag in ("p", "ul", "ol", "blockquote", "aside", "figure", "table")
+)
 _HEADINGS = frozenset(_H + f"h{level}" for level in range(1, 7))

@@ -249,6 +249,31 @@ def lxml_newsml_write(brief: bm.Brief) -> str:
                 if block.basis:
                     element.set(_B + "basis", " ".join(block.basis))
                 rich(sub(element, _H + "p"), block.statement)
+            elif kind is bm.Table:
+                element = sub(parent, _H + "table")
+                if block.align:
+                    element.set(_B + "align", " ".join(block.align))
+                if block.caption:
+                    rich(sub(element, _H + "caption"), block.caption)
+                for tag, rows in (
+                    ("thead", block.head),
+                    ("tfoot", block.foot),
+                    ("tbody", block.body),
+                ):
+                    if not rows:
+                        continue
+                    group = sub(element, _H + tag)
+                    for row in rows:
+                        tr = sub(group, _H + "tr")
+                        for cell in row.cells:
+                            td = sub(tr, _H + ("td" if cell.header is None else "th"))
+                            if cell.header not in (None, "auto"):
+                                td.set("scope", cell.header)
+                            if cell.colspan != 1:
+                                td.set("colspan", str(cell.colspan))
+                            if cell.rowspan != 1:
+                                td.set("rowspan", str(cell.rowspan))
+                            rich(td, cell.content)
             else:  # bm.Figure
                 element = sub(parent, _H + "figure")
                 sub(element, _H + "img", src=block.src, alt=block.alt)

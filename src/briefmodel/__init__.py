@@ -62,6 +62,9 @@ from .model import (
     Source,
     Strong,
     Subject,
+    Table,
+    TableCell,
+    TableRow,
     plain_text,
 )
 from .profiles import Profile, load_profile
@@ -110,6 +113,9 @@ __all__ = [
     "Source",
     "Strong",
     "Subject",
+    "Table",
+    "TableCell",
+    "TableRow",
     "ValidationError",
     "WriteError",
     "__version__",

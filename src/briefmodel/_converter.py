@@ -62,6 +62,7 @@ BLOCK_TAGS: dict[type, str] = {
     m.Quote: "quote",
     m.Judgment: "judgment",
     m.Figure: "figure",
+    m.Table: "table",
 }
 INLINE_TAGS: dict[type, str] = {
     m.Emphasis: "emphasis",

@@ -43,7 +43,8 @@ _STAMP = re.compile(r"briefmodel/([1-9][0-9]{0,5})\Z")
 
 
 def _model_1_to_2(data: Data) -> Data:
-    """Model 2 changes nothing a model-1 document holds: restamped, it is a model-2 one."""
+    """Model 2 adds tables and changes nothing a model-1 document holds: restamped, it is
+    a model-2 one."""
     return {**data, "schema": "briefmodel/2"}
 
 

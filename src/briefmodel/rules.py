@@ -10,7 +10,8 @@ severity and meaning (the docs' table of rules is generated from it).
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
 ... # doctest: +NORMALIZE_WHITESPACE
 ['block.empty', 'html.dropped', 'input.skipped', 'list.empty', 'markdown.dropped',
- 'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'text.dropped']
+ 'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'table.empty',
+ 'table.header-empty', 'text.dropped']
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ._codes import LAYER_CODES
 from ._files import WRITE_CODES
 from .errors import Problem, ProblemLog, Severity, pointer
 from .model.brief import walk
+from .model.inline import plain_text as plain_text_of
 from .model.vocabularies import SECTION_ROLES
 
 __all__ = [
@@ -291,6 +293,60 @@ def role_is_not_a_misspelling(node: m.Section, ctx: Context) -> Found:
     return [(("role",), f"{role!r} is not a known section role; did you mean {near[0]!r}?")]
 
 
+def table_has_rows(node: m.Table, ctx: Context) -> Found:
+    if node.head or node.body or node.foot:
+        return []
+    return [((), "the table has no rows")]
+
+
+def table_is_a_grid(node: m.Table, ctx: Context) -> Found:
+    """Each row group (head, body, foot) lays its cells out in a grid: every row has a cell
+    that begins on it, no cell spans rows past the end of its group, and every column of
+    the table has a cell that begins in it (else HTML's table model clips or drops them)."""
+    found: Found = []
+    starts: set[int] = set()  # the columns cells begin in
+    width = 0
+    for group in ("head", "body", "foot"):
+        rows = getattr(node, group)
+        below: dict[int, int] = {}  # column -> rows still covered from above
+        for r, row in enumerate(rows):
+            column = 0
+            if not row.cells:
+                found.append(((group, r), "the row has no cells"))
+            for c, cell in enumerate(row.cells):
+                while below.get(column, 0) > 0:
+                    column += 1
+                starts.add(column)
+                if r + cell.rowspan > len(rows):
+                    found.append(
+                        (
+                            (group, r, "cells", c, "rowspan"),
+                            f"the cell spans {cell.rowspan} rows, past the end of the table's "
+                            f"{group} ({len(rows) - r} left)",
+                        )
+                    )
+                for spanned in range(column, column + cell.colspan):
+                    below[spanned] = max(below.get(spanned, 0), cell.rowspan)
+                column += cell.colspan
+            width = max(width, column, *(k + 1 for k, v in below.items() if v > 0))
+            below = {k: v - 1 for k, v in below.items() if v > 1}
+    missing = [column for column in range(width) if column not in starts]
+    if missing:
+        shown = ", ".join(str(column + 1) for column in missing[:5])
+        found.append(((), f"no cell begins in column {shown}: the spans leave it empty"))
+    if len(node.align) > width:
+        found.append(
+            (("align",), f"{len(node.align)} columns are aligned, but the table has {width}")
+        )
+    return found
+
+
+def header_cell_has_text(node: m.TableCell, ctx: Context) -> Found:
+    if node.header is None or plain_text_of(node.content).strip():
+        return []
+    return [(("content",), "the header cell has no text: say what it heads")]
+
+
 def section_has_content(node: m.Section, ctx: Context) -> Found:
     if node.blocks or node.sections:
         return []
@@ -389,6 +445,23 @@ RULE_LIST: tuple[Rule, ...] = (
         section_has_content,
     ),
     Rule("list.empty", "warning", "A list has no items.", (m.ItemList,), list_has_items),
+    Rule(
+        "table.shape",
+        "error",
+        "A table's cells do not lay out in a grid: a row without cells, a cell spanning rows "
+        "past the end of its group (head, body, foot), a column no cell begins in, or more "
+        "columns aligned than the table has.",
+        (m.Table,),
+        table_is_a_grid,
+    ),
+    Rule("table.empty", "warning", "A table has no rows.", (m.Table,), table_has_rows),
+    Rule(
+        "table.header-empty",
+        "warning",
+        "A table's header cell has no text (screen readers announce it with every cell it heads).",
+        (m.TableCell,),
+        header_cell_has_text,
+    ),
     Rule(
         "block.empty",
         "warning",

@@ -31,6 +31,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "briefmodel.testing needs hypothesis: pip install 'briefmodel[testing]'"
     ) from error
 
+import attrs
+
 from . import model as m
 
 __all__ = [
@@ -226,7 +228,76 @@ def _blocks(
             caption=text,
             credit=st.none() | lines(max_size=20),
         ),
+        _tables(text),
     )
+
+
+def _tables(text: st.SearchStrategy[Any]) -> st.SearchStrategy[m.Table]:
+    """Tables whose cells lay out in a grid (as the rules require): plain grids of data
+    under one row of column headers (what a pipe table holds), and tables with a caption,
+    header cells of every kind, cells spanning columns and, in the first column, rows,
+    and footers."""
+    # A header cell says what it heads: with words (an empty one is a warning).
+    heading = lines(max_size=20)
+    data_cell = st.builds(m.TableCell, content=text)
+
+    @st.composite
+    def grid(draw: st.DrawFn) -> m.Table:
+        width = draw(st.integers(1, 4))
+        header = st.builds(m.TableCell, content=heading, header=st.just("col"))
+        head = m.TableRow(cells=draw(st.lists(header, min_size=width, max_size=width)))
+        rows = st.lists(data_cell, min_size=width, max_size=width).map(
+            lambda cells: m.TableRow(cells=cells)
+        )
+        alignments = st.lists(st.sampled_from(m.ALIGNMENTS), min_size=width, max_size=width)
+        align = draw(st.just([]) | alignments)
+        return m.Table(head=[head], body=draw(st.lists(rows, max_size=3)), align=align)
+
+    @st.composite
+    def spanning(draw: st.DrawFn) -> m.Table:
+        width = draw(st.integers(1, 4))
+        cell = st.one_of(
+            data_cell,
+            st.builds(m.TableCell, content=heading, header=st.sampled_from(m.HEADERS)),
+        )
+
+        def group(count: int, *, plain_first: bool) -> list[m.TableRow]:
+            rows: list[m.TableRow] = []
+            covered = 0  # rows of the first column still covered by a cell above
+            for number in range(count):
+                cells: list[m.TableCell] = []
+                column = 0
+                if covered:
+                    covered -= 1
+                    column = 1
+                while column < width:
+                    built = draw(cell)
+                    if not (plain_first and number == 0):
+                        # A cell of the first column may span rows (then only its column),
+                        # any other columns.
+                        first = column == 0 and width > 1
+                        rowspan = draw(st.integers(1, count - number)) if first else 1
+                        colspan = 1 if rowspan > 1 else draw(st.integers(1, width - column))
+                        built = attrs.evolve(built, colspan=colspan, rowspan=rowspan)
+                        if column == 0:
+                            covered = rowspan - 1
+                    cells.append(built)
+                    column += built.colspan
+                if not cells:  # the first column covered and no other: a cell of its own
+                    cells.append(draw(data_cell))
+                rows.append(m.TableRow(cells=cells))
+            return rows
+
+        body = group(draw(st.integers(1, 3)), plain_first=True)  # each column begins
+        return m.Table(
+            caption=draw(text),
+            head=group(draw(st.integers(0, 2)), plain_first=False),
+            body=body,
+            foot=group(draw(st.integers(0, 1)), plain_first=False),
+            align=draw(st.lists(st.sampled_from(m.ALIGNMENTS), max_size=width)),
+        )
+
+    return grid() | spanning()
 
 
 @functools.cache

@@ -86,6 +86,31 @@ def every_construct() -> bm.Brief:
                         credit="Example Press",
                     ),
                     bm.Figure(src="https://example.org/plain.png", alt="Plain"),
+                    bm.Table(
+                        caption=["Fees by length, ", bm.Emphasis(content="2026")],
+                        head=[
+                            bm.TableRow(
+                                cells=[
+                                    bm.TableCell(content="Length", header="col"),
+                                    bm.TableCell(content="Fee", header="colgroup", colspan=2),
+                                ]
+                            )
+                        ],
+                        body=[
+                            bm.TableRow(
+                                cells=[
+                                    bm.TableCell(content="Under 150 m", header="row", rowspan=2),
+                                    "€410",
+                                    bm.TableCell(content=bm.Strong(content="€380")),
+                                ]
+                            ),
+                            bm.TableRow(cells=["€300", ""]),
+                        ],
+                        foot=[
+                            bm.TableRow(cells=[bm.TableCell(content="All", header="auto"), "", ""])
+                        ],
+                        align=["start", "end", "end"],
+                    ),
                 ]
             ),
         ],

@@ -229,8 +229,8 @@ def test_every_field_is_covered() -> None:
         ),
         (
             lambda: bm.Section(blocks=[bm.Section()]),
-            "Section.blocks[0]: expected a Paragraph, ItemList, Quote, Judgment or Figure, "
-            "got a Section",
+            "Section.blocks[0]: expected a Paragraph, ItemList, Quote, Judgment, Figure or "
+            "Table, got a Section",
         ),
         (
             lambda: brief(publisher="Harbour Times"),

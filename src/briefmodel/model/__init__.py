@@ -31,6 +31,7 @@ from __future__ import annotations
 # checkers), every other public name of the module before its split: the formats, rules,
 # the converter, the schema, the strategies, tests and benchmarks use them from here.
 from .blocks import BLOCK_TYPES as BLOCK_TYPES
+from .blocks import MAX_SPAN as MAX_SPAN
 from .blocks import (
     Block,
     Figure,
@@ -40,6 +41,9 @@ from .blocks import (
     Paragraph,
     Quote,
     Section,
+    Table,
+    TableCell,
+    TableRow,
 )
 from .brief import CHILDREN as CHILDREN
 from .brief import MODEL_TYPES as MODEL_TYPES
@@ -68,17 +72,20 @@ from .inline import (
 from .inline import RichTextLike as RichTextLike
 from .inline import rich_text as rich_text
 from .metadata import Agent, Correction, Entity, Related, Rights, Source, Subject
+from .vocabularies import ALIGNMENTS as ALIGNMENTS
 from .vocabularies import CONFIDENCES as CONFIDENCES
 from .vocabularies import ENTITY_KINDS as ENTITY_KINDS
+from .vocabularies import HEADERS as HEADERS
 from .vocabularies import LIKELIHOODS as LIKELIHOODS
 from .vocabularies import RELIABILITIES as RELIABILITIES
 from .vocabularies import SIGNALS as SIGNALS
 from .vocabularies import STATUSES as STATUSES
-from .vocabularies import Confidence, EntityKind, Likelihood, Signal, Status
+from .vocabularies import Alignment, Confidence, EntityKind, Header, Likelihood, Signal, Status
 from .vocabularies import Reliability as Reliability
 
 __all__ = [
     "Agent",
+    "Alignment",
     "Block",
     "Brief",
     "Citation",
@@ -90,6 +97,7 @@ __all__ = [
     "EntityKind",
     "Figure",
     "FrozenMap",
+    "Header",
     "Inline",
     "ItemList",
     "JsonValue",
@@ -110,5 +118,8 @@ __all__ = [
     "Status",
     "Strong",
     "Subject",
+    "Table",
+    "TableCell",
+    "TableRow",
     "plain_text",
 ]

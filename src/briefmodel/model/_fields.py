@@ -223,6 +223,21 @@ def _strings(shape: Shape | None = None) -> Callable[..., None]:
     return check
 
 
+def _strings_of(values: tuple[str, ...]) -> Callable[..., None]:
+    """Validator: every element of the tuple is one of ``values``."""
+    allowed = frozenset(values)
+    wanted = "one of " + ", ".join(map(repr, values))
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for index, item in enumerate(value):
+            if type(item) is not str or item not in allowed:
+                given = shown(item) if type(item) is str else got(item)
+                code = "schema.enum" if type(item) is str else "schema.type"
+                raise _refuse(inst, attribute, code, wanted, given, index)
+
+    return check
+
+
 def _check_extensions(inst: object, attribute: attrs.Attribute[Any], value: FrozenMap[Any]) -> None:
     shape = _patterns.EXTENSION_KEY
     for key in value:

@@ -1,6 +1,6 @@
 """The body of a brief: the blocks (:class:`Paragraph`, :class:`ItemList` and its
-:class:`ListItem`, :class:`Quote`, :class:`Judgment`, :class:`Figure`) and the
-:class:`Section` that holds them."""
+:class:`ListItem`, :class:`Quote`, :class:`Judgment`, :class:`Figure`, :class:`Table` and
+its :class:`TableRow` and :class:`TableCell`) and the :class:`Section` that holds them."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .. import _patterns
 from ..errors import ModelError
 from ._fields import (
     _bool,
+    _int,
     _of,
     _one_of,
     _refuse,
@@ -20,12 +21,22 @@ from ._fields import (
     _sequence,
     _string_tuple,
     _strings,
+    _strings_of,
     _text,
     _tuple,
     got,
 )
 from .inline import RICH_TEXT, RichText, _rich
-from .vocabularies import CONFIDENCES, LIKELIHOODS, Confidence, Likelihood
+from .vocabularies import (
+    ALIGNMENTS,
+    CONFIDENCES,
+    HEADERS,
+    LIKELIHOODS,
+    Alignment,
+    Confidence,
+    Header,
+    Likelihood,
+)
 
 # Validators of fields whose node types are defined further down.
 _BLOCKS_ONLY: Callable[..., None]
@@ -146,8 +157,95 @@ class Figure:
     credit: str | None = attrs.field(default=None, validator=_text(optional=True))
 
 
-Block = Union[Paragraph, ItemList, Quote, Judgment, Figure]
-BLOCK_TYPES: tuple[type, ...] = (Paragraph, ItemList, Quote, Judgment, Figure)
+#: The most columns or rows one table cell may span (HTML allows 1,000 columns).
+MAX_SPAN = 1000
+
+
+@attrs.frozen(kw_only=True)
+class TableCell:
+    """One cell of a :class:`TableRow`: rich text, and the columns and rows it spans.
+
+    A header cell says what it heads in ``header``: its column (``col``), its row
+    (``row``), a group of columns or rows (``colgroup``, ``rowgroup``), or ``auto`` for
+    what its place implies (HTML's ``th`` without a ``scope``); a data cell has None.
+    """
+
+    content: RichText = attrs.field(default=(), converter=_rich)
+    header: Header | None = attrs.field(default=None, validator=_one_of(HEADERS, optional=True))
+    colspan: int = attrs.field(
+        default=1, validator=_int(1, MAX_SPAN), metadata={"range": (1, MAX_SPAN)}
+    )
+    rowspan: int = attrs.field(
+        default=1, validator=_int(1, MAX_SPAN), metadata={"range": (1, MAX_SPAN)}
+    )
+
+
+#: What a TableRow's cells may be.
+_CELLS = "a list of cells (each a TableCell, or rich text: a str, an inline node or a list)"
+
+
+def _to_cells(value: Any, inst: object, attribute: attrs.Attribute[Any]) -> tuple[TableCell, ...]:
+    cells = _sequence(value)
+    if cells is None:
+        raise _refuse(inst, attribute, "schema.type", _CELLS, got(value))
+    out = []
+    for index, cell in enumerate(cells):
+        if type(cell) is not TableCell:
+            try:
+                cell = TableCell(content=cell)
+            except ModelError as error:  # said of this row's cell, not of a TableCell
+                raise ModelError(
+                    type(inst).__name__,
+                    (attribute.name, index),
+                    error.code,
+                    f"expected a TableCell or {RICH_TEXT}, got {got(cell)}",
+                ) from None
+        out.append(cell)
+    return tuple(out)
+
+
+if TYPE_CHECKING:
+
+    def _cells(value: Any) -> tuple[TableCell, ...]: ...
+
+else:
+    _cells = attrs.Converter(_to_cells, takes_self=True, takes_field=True)
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """One row of a :class:`Table`: its cells, left to right (start to end)."""
+
+    cells: tuple[TableCell, ...] = attrs.field(default=(), converter=_cells)
+
+
+_ROWS = _of(TableRow)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table: an optional caption, header rows, body rows and footer rows, and how each
+    column's text is aligned (``start``, ``center``, ``end`` or ``default``, by column).
+
+    >>> table = Table(caption="Fees by length", head=[TableRow(cells=[
+    ...     TableCell(content="Length", header="col"),
+    ...     TableCell(content="Fee", header="col")])],
+    ...     body=[TableRow(cells=["under 150 m", "€410"])], align=["start", "end"])
+    >>> [cell.content for cell in table.body[0].cells]
+    [('under 150 m',), ('€410',)]
+    """
+
+    caption: RichText = attrs.field(default=(), converter=_rich)
+    head: tuple[TableRow, ...] = attrs.field(default=(), converter=_tuple, validator=_ROWS)
+    body: tuple[TableRow, ...] = attrs.field(default=(), converter=_tuple, validator=_ROWS)
+    foot: tuple[TableRow, ...] = attrs.field(default=(), converter=_tuple, validator=_ROWS)
+    align: tuple[Alignment, ...] = attrs.field(
+        default=(), converter=_string_tuple, validator=_strings_of(ALIGNMENTS)
+    )
+
+
+Block = Union[Paragraph, ItemList, Quote, Judgment, Figure, Table]
+BLOCK_TYPES: tuple[type, ...] = (Paragraph, ItemList, Quote, Judgment, Figure, Table)
 _BLOCKS_ONLY = _of(*BLOCK_TYPES)
 
 

@@ -26,7 +26,18 @@ from ._fields import (
     _text,
     _tuple,
 )
-from .blocks import Figure, ItemList, Judgment, ListItem, Paragraph, Quote, Section
+from .blocks import (
+    Figure,
+    ItemList,
+    Judgment,
+    ListItem,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+    TableCell,
+    TableRow,
+)
 from .frozen import MAX_NUMBER, FrozenMap, JsonValue
 from .inline import Citation, Code, Emphasis, LineBreak, Link, Mention, Strong, plain_text
 from .metadata import Agent, Correction, Entity, Related, Rights, Source, Subject
@@ -177,12 +188,16 @@ _TEXT_OF: dict[type, Callable[[Any], str]] = {
     ListItem: lambda node: plain_text(node.content),
     Judgment: lambda node: plain_text(node.statement),
     Figure: lambda node: plain_text(node.caption),
+    Table: lambda node: plain_text(node.caption),
+    TableCell: lambda node: plain_text(node.content),
 }
 #: Where the nodes of _TEXT_OF sit: the fields of each node that hold them, in order.
 _LINE_CHILDREN: dict[type, tuple[str, ...]] = {
     Section: ("blocks", "sections"),
     ItemList: ("items",),
     ListItem: ("blocks",),
+    Table: ("head", "body", "foot"),
+    TableRow: ("cells",),
 }
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or a digit
 
@@ -207,6 +222,9 @@ CHILDREN: dict[type, tuple[tuple[str, str], ...]] = {
     Quote: (("content", "rich"),),
     Judgment: (("statement", "rich"),),
     Figure: (("caption", "rich"),),
+    Table: (("caption", "rich"), ("head", "many"), ("body", "many"), ("foot", "many")),
+    TableRow: (("cells", "many"),),
+    TableCell: (("content", "rich"),),
     Emphasis: (("content", "rich"),),
     Strong: (("content", "rich"),),
     Link: (("content", "rich"),),
@@ -293,6 +311,9 @@ MODEL_TYPES: tuple[type, ...] = (
     Quote,
     Judgment,
     Figure,
+    Table,
+    TableRow,
+    TableCell,
     Emphasis,
     Strong,
     Code,

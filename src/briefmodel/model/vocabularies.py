@@ -18,6 +18,8 @@ Likelihood = Literal[
 EntityKind = Literal["person", "organization", "place", "event", "other"]
 Signal = Literal["update", "correction", "retraction"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+Header = Literal["auto", "col", "row", "colgroup", "rowgroup"]
+Alignment = Literal["default", "start", "center", "end"]
 
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 CONFIDENCES: tuple[str, ...] = Confidence.__args__  # type: ignore[attr-defined]
@@ -25,6 +27,8 @@ LIKELIHOODS: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
 ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
 SIGNALS: tuple[str, ...] = Signal.__args__  # type: ignore[attr-defined]
 RELIABILITIES: tuple[str, ...] = Reliability.__args__  # type: ignore[attr-defined]
+HEADERS: tuple[str, ...] = Header.__args__  # type: ignore[attr-defined]
+ALIGNMENTS: tuple[str, ...] = Alignment.__args__  # type: ignore[attr-defined]
 
 #: The recommended section roles (the vocabulary is open: any other role is allowed).
 SECTION_ROLES: tuple[str, ...] = (

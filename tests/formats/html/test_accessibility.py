@@ -272,15 +272,22 @@ def test_axe_finds_the_faults_of_a_faulty_page(axe: dict[str, dict[str, Any]]) -
         assert "color-contrast" in rules, name
 
 
+#: What axe finds on a page of a brief that validation warns of already, by page: the
+#: corpus holds a header cell without text on purpose (``table.header-empty``).
+WARNED = {"should_pass/tables": {"empty-table-header"}}
+
+
 def test_axe_reports_no_markup_violations(axe: dict[str, dict[str, Any]]) -> None:
     problems = [
         f"{name}: {_browser.describe_axe(violation)}"
         for name, found in axe.items()
         if not name.startswith("faulty")
         for violation in found["violations"]
-        if violation["id"] not in STYLESHEET_RULES
+        if violation["id"] not in STYLESHEET_RULES | WARNED.get(name.split("@")[0], set())
     ]
     assert not problems, "\n".join(problems)
+    found = {v["id"] for v in axe["should_pass/tables"]["violations"]}
+    assert found == WARNED["should_pass/tables"], found  # the oracle sees it, and only it
     checked = {rule for name, found in axe.items() for rule in found["passes"]}
     assert {"heading-order", "landmark-one-main", "html-lang-valid", "list"} <= checked
 

@@ -361,6 +361,9 @@ def _body_brief() -> bm.Brief:
             "figure credit",
             "missing image alt",
             "subsection paragraph",
+            "table caption",
+            "header cell",
+            "table cell",
         )
     }
     titles, subtitles = lines("section title"), lines("subsection title")
@@ -414,6 +417,15 @@ def _body_brief() -> bm.Brief:
                         credit=f["figure credit"],
                     ),
                     bm.Figure(src="figure.png", alt=f["missing image alt"]),
+                    bm.Table(
+                        caption=f["table caption"],
+                        head=[
+                            bm.TableRow(
+                                cells=[bm.TableCell(content=f["header cell"], header="col")]
+                            )
+                        ],
+                        body=[bm.TableRow(cells=[f["table cell"]])],
+                    ),
                 ],
                 sections=[
                     bm.Section(
@@ -729,7 +741,7 @@ SAFE_ELEMENTS = frozenset(
 SAFE_ATTRIBUTE = re.compile(
     r"(?:class|id|lang|dir|title|alt|href|src|rel|datetime|loading|decoding|role|"
     r"aria-[a-z-]+|data-[a-z0-9-]+|charset|name|property|content|type|start|reversed|"
-    r"width|height|hreflang|translate|tabindex)"
+    r"width|height|hreflang|translate|tabindex|scope|colspan|rowspan)"
 )
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 

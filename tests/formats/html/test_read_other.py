@@ -90,12 +90,12 @@ def test_one_loss_is_one_loss() -> None:
 def test_lost_text_keeps_the_texts_of_blocks_apart() -> None:
     page = THIRD_PARTY.replace(
         '<form><input name="q"></form>',
-        "<table><tr><td>one</td><td>two</td></tr></table><div><ul><li>three</li>"
+        "<dl><dt>one</dt><dd>two</dd></dl><div><ul><li>three</li>"
         "<li>fo<b>ur</b></li></ul>five</div>",
     )
     messages = [p.message for p in _losses(page)]
     assert any("('one two')" in m for m in messages), messages
-    page = THIRD_PARTY.replace('<form><input name="q"></form>', "<dl><dt>a</dt><dd>b</dd></dl>")
+    page = THIRD_PARTY.replace('<form><input name="q"></form>', "<menu><li>a</li><li>b</li></menu>")
     assert any("('a b')" in p.message for p in _losses(page))
 
 
@@ -133,3 +133,36 @@ def test_a_page_without_a_date_or_headline_is_an_error_naming_what_is_missing() 
         bm.loads("<!DOCTYPE html><html><body><p>Only text.</p></body></html>", "html")
     assert {p.code for p in caught.value.problems} == {"schema.required"}
     assert len(caught.value.problems) == 2
+
+
+def test_another_page_s_table_is_read_not_dropped() -> None:
+    # As publishers write them: rows straight under <table>, a first row of <th>, a
+    # spanning cell, a caption, layout white space.
+    table = """<table>
+      <caption>  Fares from
+        May </caption>
+      <tr><th>Route</th><th scope="col">Fare</th></tr>
+      <tr><td>Harbour – Island</td><td>€4.20</td></tr>
+      <tr><td colspan="2">Night boats <b>free</b></td></tr>
+    </table>"""
+    page = THIRD_PARTY.replace('<form><input name="q"></form>', table)
+    with pytest.warns(bm.BriefmodelWarning, match="read with 3 losses") as seen:
+        brief = bm.loads(page, "html", strict=False)
+    assert "table" not in str(seen[0].message)
+    (found,) = [b for s in brief.sections for b in s.blocks if type(b) is bm.Table]
+    assert found == bm.Table(
+        caption="Fares from May",
+        body=[
+            bm.TableRow(
+                cells=[
+                    bm.TableCell(content="Route", header="auto"),
+                    bm.TableCell(content="Fare", header="col"),
+                ]
+            ),
+            bm.TableRow(cells=["Harbour – Island", "€4.20"]),
+            bm.TableRow(
+                cells=[bm.TableCell(content=["Night boats ", bm.Strong(content="free")], colspan=2)]
+            ),
+        ],
+    )
+    assert bm.loads(bm.dumps(brief, "html"), "html") == brief

@@ -346,6 +346,8 @@ def _other_brief() -> bm.Brief:
 def _emitted_classes() -> set[str]:
     pages = [bm.dumps(bm.load(path), "html") for path in EXAMPLES]
     pages.append(bm.dumps(_other_brief(), "html"))
+    tables = ROOT / "tests" / "corpus" / "should_pass" / "tables.json"  # and tables
+    pages.append(bm.dumps(bm.load(tables), "html"))
     old = bm.load(EXAMPLES[0])  # and the redline page: a section removed, a block added
     added = bm.Section(blocks=[bm.Paragraph(content="Added."), *old.sections[1].blocks])
     pages.append(html.redline(old, attrs.evolve(old, sections=[added, *old.sections[2:]])))

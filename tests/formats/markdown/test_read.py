@@ -57,22 +57,24 @@ def test_the_hashed_id_follows_the_text() -> None:
     assert other.id != bm.loads(text, "markdown").id
 
 
-def test_html_and_tables_are_losses_with_lines() -> None:
+def test_html_is_a_loss_with_its_line_and_a_pipe_table_is_a_table() -> None:
     path = PEOPLE / "with-html.md"
     with pytest.raises(bm.ValidationError) as caught:
         markdown.read(path.read_text("utf-8"), created=datetime(2026, 1, 1, tzinfo=UTC))
     lost = [(p.code, p.line) for p in caught.value.problems]
-    assert lost == [
-        ("markdown.dropped", 5),
-        ("markdown.dropped", 7),
-        ("markdown.dropped", 11),
-        ("markdown.dropped", 11),
-    ]
-    with pytest.warns(bm.BriefmodelWarning, match="a table"):
+    assert lost == [("markdown.dropped", 5), ("markdown.dropped", 11), ("markdown.dropped", 11)]
+    with pytest.warns(bm.BriefmodelWarning, match="HTML"):
         brief = markdown.read(
             path.read_text("utf-8"), strict=False, created=datetime(2026, 1, 1, tzinfo=UTC)
         )
-    assert bm.plain_text(brief.sections[0].blocks[1].content) == "Spending on parks is unchanged."
+    table = brief.sections[0].blocks[1]
+    assert table == bm.Table(
+        head=[
+            bm.TableRow(cells=[bm.TableCell(content=h, header="col") for h in ("Item", "Change")])
+        ],
+        body=[bm.TableRow(cells=["Roads", "+4%"])],
+    )
+    assert bm.plain_text(brief.sections[0].blocks[2].content) == "Spending on parks is unchanged."
 
 
 def test_missing_created_is_the_given_date_or_the_documented_default() -> None:

@@ -50,6 +50,12 @@ def _block_text(block: Any) -> str:
         return _words(bm.plain_text(block.statement))
     if type(block) is bm.Figure:
         return _words(bm.plain_text(block.caption)) or _words(block.alt)
+    if type(block) is bm.Table:
+        rows = [[bm.plain_text(block.caption)]] + [
+            [bm.plain_text(cell.content) for cell in row.cells]
+            for row in (*block.head, *block.body, *block.foot)
+        ]
+        return _words(" ".join(" ".join(row) for row in rows))
     return _words(bm.plain_text(block.content))
 
 

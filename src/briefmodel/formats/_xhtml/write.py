@@ -27,6 +27,8 @@ from ...model import (
     Quote,
     Section,
     Strong,
+    Table,
+    TableRow,
 )
 from .._safe_xml import BM, XML_ID, XML_LANG, sub_text
 from .names import (
@@ -118,6 +120,31 @@ class BodyWriter:
         if block.credit is not None:
             sub_text(element, H + "small", block.credit, **{"class": "credit"})
 
+    def table(self, parent: etree._Element, block: Table) -> None:
+        element = etree.SubElement(parent, H + "table")
+        if block.align:
+            element.set(B + "align", " ".join(block.align))
+        if block.caption:
+            self.rich(etree.SubElement(element, H + "caption"), block.caption)
+        # XHTML 1's order: the footer before the body.
+        for tag, rows in (("thead", block.head), ("tfoot", block.foot), ("tbody", block.body)):
+            if rows:
+                group = etree.SubElement(element, H + tag)
+                for row in rows:
+                    self.row(etree.SubElement(group, H + "tr"), row)
+
+    def row(self, element: etree._Element, row: TableRow) -> None:
+        for cell in row.cells:
+            tag = "td" if cell.header is None else "th"
+            td = etree.SubElement(element, H + tag)
+            if cell.header not in (None, "auto"):
+                td.set("scope", cell.header)
+            if cell.colspan != 1:
+                td.set("colspan", str(cell.colspan))
+            if cell.rowspan != 1:
+                td.set("rowspan", str(cell.rowspan))
+            self.rich(td, cell.content)
+
     def rich(self, element: etree._Element, content: tuple[Any, ...]) -> None:
         last: etree._Element | None = None
         for node in content:
@@ -172,6 +199,7 @@ _BLOCK_WRITERS: dict[type, Callable[[BodyWriter, etree._Element, Any], None]] = 
     Quote: BodyWriter.quote,
     Judgment: BodyWriter.judgment,
     Figure: BodyWriter.figure,
+    Table: BodyWriter.table,
 }
 _INLINE_WRITERS: dict[type, Callable[[BodyWriter, etree._Element, Any], etree._Element]] = {
     Emphasis: BodyWriter.emphasis,
@@ -402,6 +430,38 @@ class BodyText:
             out.append(f'<small class="credit">{_text(block.credit)}</small>')
         out.append("</figure>")
 
+    def table(self, block: Table) -> None:
+        out = self.out
+        start = f'<table bm:align="{" ".join(block.align)}"' if block.align else "<table"
+        if not (block.caption or block.head or block.body or block.foot):
+            out.append(start + "/>")
+            return
+        out.append(start + ">")
+        if block.caption:
+            self.element("<caption", "</caption>", block.caption)
+        for tag, rows in (("thead", block.head), ("tfoot", block.foot), ("tbody", block.body)):
+            if not rows:
+                continue
+            out.append(f"<{tag}>")
+            for row in rows:
+                if not row.cells:
+                    out.append("<tr/>")
+                    continue
+                out.append("<tr>")
+                for cell in row.cells:
+                    name = "td" if cell.header is None else "th"
+                    start = f"<{name}"
+                    if cell.header not in (None, "auto"):
+                        start += f' scope="{cell.header}"'
+                    if cell.colspan != 1:
+                        start += f' colspan="{cell.colspan}"'
+                    if cell.rowspan != 1:
+                        start += f' rowspan="{cell.rowspan}"'
+                    self.element(start, f"</{name}>", cell.content)
+                out.append("</tr>")
+            out.append(f"</{tag}>")
+        out.append("</table>")
+
     def emphasis(self, node: Emphasis) -> None:
         self.element("<em", "</em>", node.content)
 
@@ -439,6 +499,7 @@ _TEXT_BLOCKS: dict[type, Callable[[BodyText, Any], None]] = {
     Quote: BodyText.quote,
     Judgment: BodyText.judgment,
     Figure: BodyText.figure,
+    Table: BodyText.table,
 }
 _TEXT_INLINES: dict[type, Callable[[BodyText, Any], None]] = {
     Emphasis: BodyText.emphasis,

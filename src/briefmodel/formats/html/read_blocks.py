@@ -12,6 +12,7 @@ from typing import Any
 from lxml import etree
 
 from ...model import (
+    HEADERS,
     Citation,
     Code,
     Emphasis,
@@ -26,6 +27,9 @@ from ...model import (
     Quote,
     Section,
     Strong,
+    Table,
+    TableCell,
+    TableRow,
 )
 from .._safe_xml import DROPPED, MARKUP, Reading, local_name, lost_text, where
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
@@ -126,6 +130,11 @@ class _BlockReader(Reading):
 
     def block(self, element: etree._Element) -> Any:
         reader = _BLOCK_READERS.get(element.tag)
+        if reader is None and element.tag == "div" and "table-scroll" in _class(element):
+            tables = [child for child in element if child.tag == "table"]
+            if len(tables) == 1 and len(element) == 1:  # the writer's scrolling region
+                self.lose_stray_text(element)
+                return self.table(tables[0])
         if reader is None:
             self.lose(element, f"the <{local_name(element.tag)}>{lost_text(element)}", keep=False)
             return None
@@ -162,6 +171,59 @@ class _BlockReader(Reading):
             items=[i for i in items if i is not None],
             ordered=element.tag == "ol",
         )
+
+    def table(self, element: etree._Element) -> Any:
+        """A table: its caption, header, body and footer rows (rows outside a group are
+        body rows), each cell's header scope and spans, and the columns' alignment."""
+        self.lose_stray_text(element)
+        caption: tuple[Any, ...] = ()
+        groups: dict[str, list[TableRow]] = {"thead": [], "tbody": [], "tfoot": []}
+        for child in element:
+            if child.tag == "caption":
+                caption = self.rich(child)
+            elif child.tag in groups:
+                self.lose_stray_text(child)
+                for row in child:
+                    if row.tag != "tr":
+                        self.lose(row, f"<{local_name(row.tag)}> in a table", keep=False)
+                        continue
+                    groups[str(child.tag)].append(self.table_row(row))
+            elif child.tag == "tr":
+                groups["tbody"].append(self.table_row(child))
+            elif child.tag not in ("colgroup", "col"):
+                self.lose(child, f"<{local_name(child.tag)}> in a table", keep=False)
+        return self.build(
+            element,
+            Table,
+            caption=caption,
+            head=groups["thead"],
+            body=groups["tbody"],
+            foot=groups["tfoot"],
+            align=(element.get("data-align") or "").split(),
+        )
+
+    def table_row(self, element: etree._Element) -> TableRow:
+        self.lose_stray_text(element)
+        cells = []
+        for child in element:
+            if child.tag not in ("td", "th"):
+                self.lose(child, f"<{local_name(child.tag)}> in a table row", keep=False)
+                continue
+            header = None if child.tag == "td" else child.get("scope") or "auto"
+            if header not in (None, *HEADERS):
+                self.lose(child, f"the scope {header!r} of a header cell", keep=False)
+                header = "auto"
+            cell = self.build(
+                child,
+                TableCell,
+                content=self.rich(child),
+                header=header,
+                colspan=_span(child.get("colspan")),
+                rowspan=_span(child.get("rowspan")),
+            )
+            if cell is not None:
+                cells.append(cell)
+        return TableRow(cells=cells)
 
     def figure(self, element: etree._Element) -> Any:
         self.lose_stray_text(element)
@@ -352,6 +414,14 @@ class _BlockReader(Reading):
         return self.unknown_inline(element)
 
 
+def _span(value: str | None) -> Any:
+    """A cell's colspan or rowspan: a number as a number (the model bounds it), absent as 1,
+    anything else as it is, for the model to refuse."""
+    if value is None:
+        return 1
+    return int(value) if value.strip().isdigit() and len(value) < 8 else value
+
+
 def _harmless(element: etree._Element) -> str:
     """An element's markup without scripts, styles and the like, or event handlers."""
     copy = deepcopy(element)
@@ -380,6 +450,7 @@ _BLOCK_READERS: dict[str, Callable[[_BlockReader, etree._Element], Any]] = {
     "aside": _BlockReader.judgment,
     "figure": _BlockReader.figure,
     "img": _BlockReader.image,
+    "table": _BlockReader.table,
 }
 _INLINE_READERS: dict[str, Callable[[_BlockReader, etree._Element], Any]] = {
     "em": _BlockReader.em,

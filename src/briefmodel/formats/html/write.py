@@ -29,6 +29,8 @@ from ...model import (
     Section,
     Source,
     Strong,
+    Table,
+    plain_text,
 )
 from ...rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES, allowed_schemes, url_scheme
 from ._escape import (
@@ -63,6 +65,7 @@ class _Page:
         self.source_numbers = {s.id: n for n, s in enumerate(brief.sources, 1)}
         self.out: list[str] = []
         self.in_link = 0  # how many links the text being written is inside
+        self.tables = 0  # written so far: each table's region is named by its number
 
     def safe_url(self, url: str) -> str | None:
         """The URL when links may use its scheme; None otherwise (shown as text)."""
@@ -247,6 +250,46 @@ class _Page:
                 w(f' <small class="credit">{_t(block.credit)}</small>')
             w("</figcaption>")
         w("</figure>")
+
+    def table(self, block: Table, level: int) -> None:
+        """A table in a region that scrolls sideways when the table is wider than the
+        page (focusable, so that a keyboard can scroll it, and named by its caption)."""
+        w = self.out.append
+        self.tables += 1
+        caption = " ".join(plain_text(block.caption).split())
+        label = f"Table {self.tables}" + (f": {caption}" if caption else "")
+        w(f'<div class="table-scroll" role="region" tabindex="0" aria-label="{_plain(label)}">')
+        w("<table" + _attrs(class_="table", data_align=" ".join(block.align) or None) + ">")
+        if block.caption:
+            w("<caption>")
+            self.rich(block.caption)
+            w("</caption>")
+        for tag, rows in (("thead", block.head), ("tbody", block.body), ("tfoot", block.foot)):
+            if not rows:
+                continue
+            w(f"<{tag}>")
+            for row in rows:
+                w("<tr>")
+                column = 0
+                for cell in row.cells:
+                    name = "td" if cell.header is None else "th"
+                    align = block.align[column] if column < len(block.align) else "default"
+                    w(
+                        f"<{name}"
+                        + _attrs(
+                            scope=cell.header if cell.header not in (None, "auto") else None,
+                            colspan=str(cell.colspan) if cell.colspan != 1 else None,
+                            rowspan=str(cell.rowspan) if cell.rowspan != 1 else None,
+                            class_=f"align-{align}" if align != "default" else None,
+                        )
+                        + ">"
+                    )
+                    self.rich(cell.content)
+                    w(f"</{name}>")
+                    column += cell.colspan
+                w("</tr>")
+            w(f"</{tag}>")
+        w("</table></div>")
 
     # -- rich text -------------------------------------------------------------------
 
@@ -464,6 +507,7 @@ _BLOCK_WRITERS: dict[type, Callable[[_Page, Any, int], None]] = {
     Quote: _Page.quote,
     Judgment: _Page.judgment,
     Figure: _Page.figure,
+    Table: _Page.table,
 }
 _INLINE_WRITERS: dict[type, Callable[[_Page, Any], None]] = {
     Emphasis: _Page.emphasis,

@@ -97,7 +97,7 @@ def _references(state: StateCore) -> None:
                 child.content = chr(code)
 
 
-_MD = _Parser("commonmark", {"maxNesting": MAX_NESTING})
+_MD = _Parser("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 _MD.helpers = HELPERS  # link labels found in linear time
 _MD.inline.ruler.before("link", "briefmodel_no_label_closes", no_label_closes)
 _MD.core.ruler.before("inline", "briefmodel_attributes", _heading_attributes)

@@ -4,14 +4,17 @@ checked to read back as itself."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from ... import _options
+from ..._converter import converter
 from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
+    Block,
     Brief,
     Citation,
     Code,
@@ -27,12 +30,13 @@ from ...model import (
     Quote,
     Section,
     Strong,
+    Table,
 )
 from .. import json as json_format
 from ._escaping import _code_span, _destination, _escape, _title
 from ._front_matter import _front_matter
 from ._parser import _ENTITY, _IDIOM_BREAK, _IDIOM_CODE, _IDIOM_EM, _IDIOM_STRONG, _MD, _SOURCE
-from ._tokens import _Reader
+from ._tokens import TABLE_FENCE, _Reader
 
 #: The first line of a judgment's block quote.
 JUDGMENT_MARKER = "[!JUDGMENT]"
@@ -204,6 +208,52 @@ class _Writer:
             return [image]
         return [image + "\\", *self.lines(block.caption)]
 
+    def table(self, block: Table) -> list[str]:
+        """A GFM pipe table when it holds the table exactly (one row of column headers, body
+        rows of data cells as wide, no caption, footer or spans, each cell one line), checked
+        by reading it back; else the table's canonical JSON in a ``briefmodel-table`` fence,
+        which reads back as exactly the table too."""
+        lines = self.pipe_table(block)
+        if lines is not None and self.table_reads_back(lines, block):
+            return lines
+        data = converter.unstructure(block, Block)
+        return [f"```{TABLE_FENCE}", json.dumps(data, ensure_ascii=False), "```"]
+
+    def pipe_table(self, block: Table) -> list[str] | None:
+        if len(block.head) != 1 or block.foot or block.caption:
+            return None
+        width = len(block.head[0].cells)
+        if not width or len(block.align) not in (0, width):
+            return None
+        rows: list[list[str]] = []
+        for number, row in enumerate((*block.head, *block.body)):
+            if len(row.cells) != width:
+                return None
+            cells = []
+            for cell in row.cells:
+                if cell.colspan != 1 or cell.rowspan != 1:
+                    return None
+                if cell.header != ("col" if number == 0 else None):
+                    return None
+                text = self.inline_unit(cell.content, strict=True) if cell.content else ""
+                if text is None or "\n" in text:
+                    return None
+                cells.append(_PIPE.sub(r"\1\\|", text))
+            rows.append(cells)
+        marks = [_DELIMITERS[a] for a in block.align] if block.align else ["---"] * width
+        lines = ["| " + " | ".join(rows[0]) + " |", "| " + " | ".join(marks) + " |"]
+        lines.extend("| " + " | ".join(cells) + " |" for cells in rows[1:])
+        return lines
+
+    def table_reads_back(self, lines: list[str], block: Table) -> bool:
+        try:
+            tokens = _MD.parse("\n".join(lines), dict(self.env))
+            reader = _Reader(strict=True)
+            found, _ = reader.blocks(tokens, 0, None, one=True)
+        except (RecursionError, ValueError):
+            return False
+        return found == [block] and not reader.losses and not reader.errors
+
     # -- inline ------------------------------------------------------------------------
 
     def lines(self, content: Sequence[Any]) -> list[str]:
@@ -339,6 +389,12 @@ class _Writer:
 _RULE_LIKE = re.compile(r"[ \t]*(?:[*_\-][ \t]*){3,}$")
 
 
+#: A ``|`` that no backslash escapes, in a cell: escaped, as GFM tables need.
+_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+#: The delimiter row's cell for each alignment (GFM's are physical: start is left).
+_DELIMITERS = {"default": "---", "start": ":--", "center": ":-:", "end": "--:"}
+
+
 def _quoted(lines: list[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
@@ -349,6 +405,7 @@ _BLOCK_WRITERS: dict[type, Callable[[_Writer, Any], list[str]]] = {
     Quote: _Writer.quote,
     Judgment: _Writer.judgment,
     Figure: _Writer.figure,
+    Table: _Writer.table,
 }
 _INLINE_WRITERS: dict[type, Callable[[_Writer, Any], str]] = {
     Emphasis: _Writer.emphasis,

@@ -25,6 +25,7 @@ from ...model import (
     Quote,
     Section,
     Strong,
+    Table,
     plain_text,
 )
 from .. import UNDATED  # noqa: F401 (the doctest of losses uses it)
@@ -159,6 +160,13 @@ def losses(brief: Brief) -> list[Problem]:
             ]
             shown = "caption" if captioned else "alt text"
             lose(path, f"the figure is written as a paragraph of its {shown}" + _also(names))
+        elif kind is Table:
+            lose(
+                path,
+                "the table is written as a line a row, its cells in aligned columns, and read "
+                "back as one paragraph of its text; its header cells, spans and alignment are "
+                "not written",
+            )
     return found
 
 

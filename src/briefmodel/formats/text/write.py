@@ -15,6 +15,7 @@ from ...model import (
     Paragraph,
     Quote,
     Section,
+    Table,
     plain_text,
 )
 from ._marks import _NEEDS_ESCAPE, BULLET
@@ -36,8 +37,35 @@ def _block_text(block: Block) -> str:
     if kind is Figure:
         assert isinstance(block, Figure)
         return normalise(plain_text(block.caption)) or normalise(block.alt)
+    if kind is Table:
+        assert isinstance(block, Table)
+        return normalise(" ".join(" ".join(row) for row in _table_cells(block)))
     assert isinstance(block, Paragraph)
     return normalise(plain_text(block.content))
+
+
+def _table_cells(block: Table) -> list[list[str]]:
+    """The caption (a row of its own), then every row's cells, as text."""
+    rows = [[normalise(plain_text(block.caption))]] if normalise(plain_text(block.caption)) else []
+    for row in (*block.head, *block.body, *block.foot):
+        rows.append([normalise(plain_text(cell.content)) for cell in row.cells])
+    return rows
+
+
+def _table_lines(block: Table) -> list[str]:
+    """A table as lines: the caption, then a line a row, its cells in aligned columns."""
+    caption = normalise(plain_text(block.caption))
+    rows = _table_cells(block)[1 if caption else 0 :]
+    columns = max((len(row) for row in rows), default=0)
+    widths = [max((len(row[i]) for row in rows if i < len(row)), default=0) for i in range(columns)]
+    lines = [caption] if caption else []
+    for row in rows:
+        line = "   ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
+        if line:
+            lines.append(line)
+    if lines and (any(_NEEDS_ESCAPE.match(line) for line in lines) or len(lines) == 1):
+        lines[0] = "\\" + lines[0]  # read back as the text of a paragraph, whatever it says
+    return lines
 
 
 def _item_text(item: ListItem) -> str:
@@ -88,6 +116,14 @@ def _section_chunks(section: Section) -> Iterator[list[str]]:
                     yield lead_in
                 yield lines
             lead_in = None
+            continue
+        if type(block) is Table:
+            lines = _table_lines(block)
+            if lines:
+                if lead_in is not None:
+                    yield lead_in
+                lead_in = None
+                yield lines
             continue
         text = _block_text(block)
         if not text:
