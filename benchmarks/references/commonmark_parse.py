@@ -1,13 +1,14 @@
 """The floor of ``bm.loads(md, "markdown")``: markdown-it-py's CommonMark parse of the same
-text (the token stream the reader starts from, and no brief), and :func:`markdown_body`,
+text, with GFM tables as the reader parses them (the token stream the reader starts
+from, and no brief), and :func:`markdown_body`,
 the text after the front matter (the part the reader gives markdown-it-py)."""
 
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-#: The CommonMark parser of the Markdown floor, built once.
-COMMONMARK = MarkdownIt("commonmark")
+#: The CommonMark parser of the Markdown floor, with GFM tables, built once.
+COMMONMARK = MarkdownIt("commonmark").enable("table")
 
 
 def markdown_body(text: str) -> str:
