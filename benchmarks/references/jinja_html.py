@@ -97,6 +97,8 @@ def _blank(content: Sequence[Any]) -> bool:
         elif kind is bm.Code:
             if node.text.strip():
                 return False
+        elif kind is bm.Link and not node.content:
+            return False  # a link without text shows its address
         elif kind is not bm.LineBreak and not _blank(node.content):
             return False
     return True

@@ -171,3 +171,34 @@ def test_section_ids_never_collide_with_the_footer_ids() -> None:
     (target,) = root.xpath("//*[@id=$id]", id=citation.find("a").get("href")[1:])
     assert target.get("data-source-id") == "s1"
     assert bm.loads(bm.dumps(brief, "html"), "html") == brief
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        ([bm.Emphasis(content=" ")], "https://example.org/a"),  # shows nothing: named by href
+        ([bm.LineBreak()], "https://example.org/a"),
+        ([bm.Link(href="https://example.org/b")], None),  # shows the inner address
+        (["x"], None),
+    ],
+)
+def test_a_link_that_shows_no_text_is_named_by_its_address_and_only_then(
+    content: list[object], label: str | None
+) -> None:
+    # axe-core's label-content-name-mismatch: a name set while the link shows text (here a
+    # link inside it, written as its address) would hide that text from speech input.
+    brief = _minimal(
+        sections=[
+            bm.Section(
+                blocks=[
+                    bm.Paragraph(content=bm.Link(href="https://example.org/a", content=content))
+                ]
+            )
+        ]
+    )
+    (link,) = [
+        a
+        for a in _tree(bm.dumps(brief, "html")).iter("a")
+        if a.get("href") == "https://example.org/a"
+    ]
+    assert link.get("aria-label") == label

@@ -492,6 +492,8 @@ def _blank(content: tuple[Any, ...]) -> bool:
         elif kind is Code:
             if _UNWRITABLE.sub("", node.text).strip():
                 return False
+        elif kind is Link and not node.content:
+            return False  # a link without text shows its address
         elif kind is not LineBreak and not _blank(node.content):
             return False
     return True
