@@ -13,7 +13,6 @@ from lxml import etree
 
 from ..._patterns import NODE_ID
 from ...model import (
-    HEADERS,
     Citation,
     Code,
     Emphasis,
@@ -28,11 +27,9 @@ from ...model import (
     Quote,
     Section,
     Strong,
-    Table,
-    TableCell,
-    TableRow,
 )
-from .._safe_xml import MARKUP, XML_ID, Reading, all_text, local_name, lost_text
+from .._safe_xml import MARKUP, XML_ID, all_text, local_name, lost_text
+from .._tables import TableReading
 from .names import (
     HEADINGS,
     NITF,
@@ -47,9 +44,11 @@ _WS = re.compile(r"\s+")
 _ID = NODE_ID.regex  # section, entity and source ids
 
 
-class BodyReader(Reading):
+class BodyReader(TableReading):
     """Reads a body into sections; ``mentions`` maps the ids of mention spans to entity
     ids, and ``headline`` is the brief's (a first heading repeating it is no title)."""
+
+    align_attribute = B + "align"
 
     def __init__(self, root: etree._Element, *, strict: bool, own: bool) -> None:
         super().__init__(root, strict=strict, own=own)
@@ -255,63 +254,6 @@ class BodyReader(Reading):
             credit=credit,
         )
 
-    def table(self, element: etree._Element) -> Any:
-        """A table: its caption, header, body and footer rows (rows outside a group are
-        body rows), each cell's header scope and spans, and the columns' alignment."""
-        self.lose_stray_text(element)
-        caption: tuple[Any, ...] = ()
-        groups: dict[str, list[TableRow]] = {"thead": [], "tbody": [], "tfoot": []}
-        for child in element:
-            local = local_name(child.tag)
-            if local == "caption":
-                caption = self.rich(child)
-            elif local in groups:
-                self.lose_stray_text(child)
-                for row in child:
-                    if local_name(row.tag) != "tr":
-                        self.lose(row, f"<{local_name(row.tag)}> in a table", keep=False)
-                        continue
-                    groups[local].append(self.table_row(row))
-            elif local == "tr":
-                groups["tbody"].append(self.table_row(child))
-            elif local not in ("colgroup", "col"):
-                self.lose(child, f"<{local}> in a table", keep=False)
-        return self.build(
-            element,
-            Table,
-            caption=caption,
-            head=groups["thead"],
-            body=groups["tbody"],
-            foot=groups["tfoot"],
-            align=(element.get(B + "align") or "").split(),
-        )
-
-    def table_row(self, element: etree._Element) -> TableRow:
-        self.lose_stray_text(element)
-        cells = []
-        for child in element:
-            local = local_name(child.tag)
-            if local not in ("td", "th"):
-                self.lose(child, f"<{local}> in a table row", keep=False)
-                continue
-            header = None if local == "td" else child.get("scope") or "auto"
-            if header not in (None, *HEADERS):
-                self.lose(
-                    child, f"the scope {header!r} of a header cell", keep=False, part="@scope"
-                )
-                header = "auto"
-            cell = self.build(
-                child,
-                TableCell,
-                content=self.rich(child),
-                header=header,
-                colspan=_span(child.get("colspan")),
-                rowspan=_span(child.get("rowspan")),
-            )
-            if cell is not None:
-                cells.append(cell)
-        return TableRow(cells=cells)
-
     def text(self, element: etree._Element) -> str:
         """All the text of ``element`` (as :meth:`Reading.text`), without walking an
         element that has no children."""
@@ -419,14 +361,6 @@ class BodyReader(Reading):
         if ref is None:
             return _Flat(self.inner(element))
         return self.build(element, Citation, ref=ref)
-
-
-def _span(value: str | None) -> Any:
-    """A cell's colspan or rowspan: a number as a number (the model bounds it), absent as 1,
-    anything else as it is, for the model to refuse."""
-    if value is None:
-        return 1
-    return int(value) if value.strip().isdigit() and len(value) < 8 else value
 
 
 class _Flat(list[Any]):

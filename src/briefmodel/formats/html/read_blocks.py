@@ -12,7 +12,6 @@ from typing import Any
 from lxml import etree
 
 from ...model import (
-    HEADERS,
     Citation,
     Code,
     Emphasis,
@@ -27,11 +26,9 @@ from ...model import (
     Quote,
     Section,
     Strong,
-    Table,
-    TableCell,
-    TableRow,
 )
-from .._safe_xml import DROPPED, MARKUP, Reading, local_name, lost_text, where
+from .._safe_xml import DROPPED, MARKUP, local_name, lost_text, where
+from .._tables import TableReading
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -42,10 +39,12 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _SPACES = re.compile(r"\s+")
 
 
-class _BlockReader(Reading):
+class _BlockReader(TableReading):
     """What reading briefmodel's own page and other pages share: sections, blocks and rich
     text, each read by the method its element's name picks, and the losses of what the
     model cannot hold."""
+
+    align_attribute = "data-align"
 
     loss_code = "html.dropped"
 
@@ -171,59 +170,6 @@ class _BlockReader(Reading):
             items=[i for i in items if i is not None],
             ordered=element.tag == "ol",
         )
-
-    def table(self, element: etree._Element) -> Any:
-        """A table: its caption, header, body and footer rows (rows outside a group are
-        body rows), each cell's header scope and spans, and the columns' alignment."""
-        self.lose_stray_text(element)
-        caption: tuple[Any, ...] = ()
-        groups: dict[str, list[TableRow]] = {"thead": [], "tbody": [], "tfoot": []}
-        for child in element:
-            if child.tag == "caption":
-                caption = self.rich(child)
-            elif child.tag in groups:
-                self.lose_stray_text(child)
-                for row in child:
-                    if row.tag != "tr":
-                        self.lose(row, f"<{local_name(row.tag)}> in a table", keep=False)
-                        continue
-                    groups[str(child.tag)].append(self.table_row(row))
-            elif child.tag == "tr":
-                groups["tbody"].append(self.table_row(child))
-            elif child.tag not in ("colgroup", "col"):
-                self.lose(child, f"<{local_name(child.tag)}> in a table", keep=False)
-        return self.build(
-            element,
-            Table,
-            caption=caption,
-            head=groups["thead"],
-            body=groups["tbody"],
-            foot=groups["tfoot"],
-            align=(element.get("data-align") or "").split(),
-        )
-
-    def table_row(self, element: etree._Element) -> TableRow:
-        self.lose_stray_text(element)
-        cells = []
-        for child in element:
-            if child.tag not in ("td", "th"):
-                self.lose(child, f"<{local_name(child.tag)}> in a table row", keep=False)
-                continue
-            header = None if child.tag == "td" else child.get("scope") or "auto"
-            if header not in (None, *HEADERS):
-                self.lose(child, f"the scope {header!r} of a header cell", keep=False)
-                header = "auto"
-            cell = self.build(
-                child,
-                TableCell,
-                content=self.rich(child),
-                header=header,
-                colspan=_span(child.get("colspan")),
-                rowspan=_span(child.get("rowspan")),
-            )
-            if cell is not None:
-                cells.append(cell)
-        return TableRow(cells=cells)
 
     def figure(self, element: etree._Element) -> Any:
         self.lose_stray_text(element)
@@ -412,14 +358,6 @@ class _BlockReader(Reading):
             if ref:
                 return self.build(element, Citation, ref=ref)
         return self.unknown_inline(element)
-
-
-def _span(value: str | None) -> Any:
-    """A cell's colspan or rowspan: a number as a number (the model bounds it), absent as 1,
-    anything else as it is, for the model to refuse."""
-    if value is None:
-        return 1
-    return int(value) if value.strip().isdigit() and len(value) < 8 else value
 
 
 def _harmless(element: etree._Element) -> str:
