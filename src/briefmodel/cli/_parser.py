@@ -184,6 +184,20 @@ def _from_option(command: argparse.ArgumentParser, names: tuple[str, ...], what:
     )
 
 
+def _url_schemes_option(command: argparse.ArgumentParser) -> None:
+    """``--url-scheme SCHEME``, repeated: the schemes links may use, the same option in
+    every command that checks documents."""
+    command.add_argument(
+        "--url-scheme",
+        dest="url_schemes",
+        action="append",
+        type=_url_scheme,
+        metavar="SCHEME",
+        help="a URL scheme links may use (repeat for more; default: "
+        f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
+    )
+
+
 def _old_report_option(command: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
     """``--format``: the older spelling of ``--report``, still accepted (not in --help,
     so that ``--format`` is not taken for the documents' format)."""
@@ -232,15 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report as text lines (default), as one JSON object, or as GitHub Actions annotations",
     )
     _old_report_option(check, ("text", "json", "github"))
-    check.add_argument(
-        "--url-scheme",
-        dest="url_schemes",
-        action="append",
-        type=_url_scheme,
-        metavar="SCHEME",
-        help="a URL scheme links may use (repeat for more; default: "
-        f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
-    )
+    _url_schemes_option(check)
     check.add_argument(
         "--xsd",
         metavar="XSD",
@@ -355,15 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=STDIO,
         help="write here instead of stdout (atomically)",
     )
-    changes.add_argument(
-        "--url-scheme",
-        dest="url_schemes",
-        action="append",
-        type=_url_scheme,
-        metavar="SCHEME",
-        help="a URL scheme links may use (repeat for more; default: "
-        f"{', '.join(sorted(DEFAULT_URL_SCHEMES))})",
-    )
+    _url_schemes_option(changes)
     changes.set_defaults(handler=_cmd_diff)
 
     upgrade = commands.add_parser(

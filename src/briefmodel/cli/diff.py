@@ -21,10 +21,9 @@ from ._terms import cli_problems
 from .reports import _plural, _print_problems
 
 
-def _read(name: str, args: argparse.Namespace, stdin: _Stdin) -> Brief | None:
+def _read(name: str, args: argparse.Namespace, schemes: list[str], stdin: _Stdin) -> Brief | None:
     """The brief in the file ``name`` (``-``: standard input), checked as ``validate``
     checks it; None, with its problems printed, if it is not a valid brief."""
-    schemes = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
     shown = STDIN_NAME if name == STDIO else name
     try:
         document = stdin.read() if name == STDIO else Path(name)
@@ -40,12 +39,12 @@ def _read(name: str, args: argparse.Namespace, stdin: _Stdin) -> Brief | None:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     stdin = _Stdin()
-    old = _read(args.old, args, stdin)
-    new = _read(args.new, args, stdin)
+    schemes = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
+    old = _read(args.old, args, schemes, stdin)
+    new = _read(args.new, args, schemes, stdin)
     if old is None or new is None:
         return EXIT_INVALID
     if args.report == "html":
-        schemes = args.url_schemes or sorted(DEFAULT_URL_SCHEMES)
         return _emit(args.output, redline(old, new, url_schemes=schemes))
     operations = diff(old, new)
     if args.report == "json":
