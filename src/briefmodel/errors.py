@@ -355,6 +355,13 @@ class ValidationError(BriefmodelError):
         super().__init__(f"invalid brief ({count}):\n{shown}{more}")
 
 
+def _listed(problems: tuple[Problem, ...]) -> str:
+    """The first ten of ``problems``, a line each, then how many more there are."""
+    shown = "\n".join(f"  {p}" for p in problems[:10])
+    count = count_problems(problems)
+    return shown + (f"\n  … and {count - 10} more" if count > 10 else "")
+
+
 class PatchError(BriefmodelError):
     """A JSON Patch that cannot be applied (:func:`~briefmodel.patch`): an operation that
     is malformed (``patch.malformed``), a path that does not exist (``patch.no-target``),
@@ -365,10 +372,7 @@ class PatchError(BriefmodelError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(capped(problems))
-        shown = "\n".join(f"  {p}" for p in self.problems[:10])
-        count = count_problems(self.problems)
-        more = f"\n  … and {count - 10} more" if count > 10 else ""
-        super().__init__(f"the patch cannot be applied:\n{shown}{more}")
+        super().__init__(f"the patch cannot be applied:\n{_listed(self.problems)}")
 
 
 class ProfileError(BriefmodelError):
@@ -382,10 +386,7 @@ class ProfileError(BriefmodelError):
     def __init__(self, problems: Iterable[Problem], source: str = "the profile") -> None:
         self.problems = tuple(capped(problems))
         self.source = source
-        shown = "\n".join(f"  {p}" for p in self.problems[:10])
-        count = count_problems(self.problems)
-        more = f"\n  … and {count - 10} more" if count > 10 else ""
-        super().__init__(f"{source} cannot be used:\n{shown}{more}")
+        super().__init__(f"{source} cannot be used:\n{_listed(self.problems)}")
 
 
 class WriteError(BriefmodelError, OSError):
