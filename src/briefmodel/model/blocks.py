@@ -54,36 +54,36 @@ class Paragraph:
 _ITEMS = "a list of items (each a ListItem, or rich text: a str, an inline node or a list of those)"
 
 
-def _to_list_items(
-    value: Any, inst: object, attribute: attrs.Attribute[Any]
-) -> tuple[ListItem, ...]:
-    items = _sequence(value)
-    if items is None:
-        raise _refuse(inst, attribute, "schema.type", _ITEMS, got(value))
-    if all(type(item) is ListItem for item in items):
-        return items
-    out = []
-    for index, item in enumerate(items):
-        if type(item) is not ListItem:
-            try:
-                item = ListItem(content=item)
-            except ModelError as error:  # said of this list's item, not of a ListItem
-                inner = error.path[1:]
-                expected = "a ListItem or " + RICH_TEXT if not inner else None
-                message = f"expected {expected}, got {got(item)}" if expected else error.message
-                raise ModelError(
-                    type(inst).__name__, (attribute.name, index, *inner), error.code, message
-                ) from None
-        out.append(item)
-    return tuple(out)
+#: What a TableRow's cells may be.
+_CELLS = "a list of cells (each a TableCell, or rich text: a str, an inline node or a list)"
 
 
-if TYPE_CHECKING:
+def _nodes_of_rich_text(cls: type, what: str) -> Any:
+    """The converter of a field holding nodes of ``cls`` (list items, table cells), where
+    rich text stands for a node that holds it; ``what`` says what the field takes."""
 
-    def _list_items(value: Any) -> tuple[ListItem, ...]: ...
+    def convert(value: Any, inst: object, attribute: attrs.Attribute[Any]) -> tuple[Any, ...]:
+        nodes = _sequence(value)
+        if nodes is None:
+            raise _refuse(inst, attribute, "schema.type", what, got(value))
+        if all(type(node) is cls for node in nodes):
+            return nodes
+        out = []
+        for index, node in enumerate(nodes):
+            if type(node) is not cls:
+                try:
+                    node = cls(content=node)
+                except ModelError as error:  # said of this field's node, not of a cls
+                    inner = error.path[1:]
+                    expected = f"a {cls.__name__} or {RICH_TEXT}" if not inner else None
+                    message = f"expected {expected}, got {got(node)}" if expected else error.message
+                    raise ModelError(
+                        type(inst).__name__, (attribute.name, index, *inner), error.code, message
+                    ) from None
+            out.append(node)
+        return tuple(out)
 
-else:
-    _list_items = attrs.Converter(_to_list_items, takes_self=True, takes_field=True)
+    return attrs.Converter(convert, takes_self=True, takes_field=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -98,6 +98,14 @@ class ListItem:
     blocks: tuple[Block, ...] = attrs.field(
         default=(), converter=_tuple, validator=lambda *a: _BLOCKS_ONLY(*a)
     )
+
+
+if TYPE_CHECKING:
+
+    def _list_items(value: Any) -> tuple[ListItem, ...]: ...
+
+else:
+    _list_items = _nodes_of_rich_text(ListItem, _ITEMS)
 
 
 @attrs.frozen(kw_only=True)
@@ -180,36 +188,12 @@ class TableCell:
     )
 
 
-#: What a TableRow's cells may be.
-_CELLS = "a list of cells (each a TableCell, or rich text: a str, an inline node or a list)"
-
-
-def _to_cells(value: Any, inst: object, attribute: attrs.Attribute[Any]) -> tuple[TableCell, ...]:
-    cells = _sequence(value)
-    if cells is None:
-        raise _refuse(inst, attribute, "schema.type", _CELLS, got(value))
-    out = []
-    for index, cell in enumerate(cells):
-        if type(cell) is not TableCell:
-            try:
-                cell = TableCell(content=cell)
-            except ModelError as error:  # said of this row's cell, not of a TableCell
-                raise ModelError(
-                    type(inst).__name__,
-                    (attribute.name, index),
-                    error.code,
-                    f"expected a TableCell or {RICH_TEXT}, got {got(cell)}",
-                ) from None
-        out.append(cell)
-    return tuple(out)
-
-
 if TYPE_CHECKING:
 
     def _cells(value: Any) -> tuple[TableCell, ...]: ...
 
 else:
-    _cells = attrs.Converter(_to_cells, takes_self=True, takes_field=True)
+    _cells = _nodes_of_rich_text(TableCell, _CELLS)
 
 
 @attrs.frozen(kw_only=True)
