@@ -39,23 +39,22 @@ def _block_text(block: Block) -> str:
         return normalise(plain_text(block.caption)) or normalise(block.alt)
     if kind is Table:
         assert isinstance(block, Table)
-        return normalise(" ".join(" ".join(row) for row in _table_cells(block)))
+        rows = (" ".join(row) for row in _table_rows(block))
+        return normalise(" ".join((plain_text(block.caption), *rows)))
     assert isinstance(block, Paragraph)
     return normalise(plain_text(block.content))
 
 
-def _table_cells(block: Table) -> list[list[str]]:
-    """The caption (a row of its own), then every row's cells, as text."""
-    rows = [[normalise(plain_text(block.caption))]] if normalise(plain_text(block.caption)) else []
-    for row in (*block.head, *block.body, *block.foot):
-        rows.append([normalise(plain_text(cell.content)) for cell in row.cells])
-    return rows
+def _table_rows(block: Table) -> list[list[str]]:
+    """Every row's cells, as text."""
+    rows = (*block.head, *block.body, *block.foot)
+    return [[normalise(plain_text(cell.content)) for cell in row.cells] for row in rows]
 
 
 def _table_lines(block: Table) -> list[str]:
     """A table as lines: the caption, then a line a row, its cells in aligned columns."""
     caption = normalise(plain_text(block.caption))
-    rows = _table_cells(block)[1 if caption else 0 :]
+    rows = _table_rows(block)
     columns = max((len(row) for row in rows), default=0)
     widths = [max((len(row[i]) for row in rows if i < len(row)), default=0) for i in range(columns)]
     lines = [caption] if caption else []
