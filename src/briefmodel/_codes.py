@@ -182,4 +182,23 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
     MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
+    # Lenient reading (the repairs of the rules' errors are in briefmodel._repairs)
+    "repair.date-naive": (
+        "warning",
+        "A date-time without a UTC offset is taken in the zone lenient reading is given "
+        "(UTC unless told otherwise).",
+    ),
+    "repair.date-only": (
+        "warning",
+        "A date without a time of day is taken as its midnight (in UTC unless told otherwise).",
+    ),
+    "repair.field-kept": (
+        "warning",
+        "A field the model does not have is kept under extensions['briefmodel:unknown'].",
+    ),
+    "repair.item-passed-over": (
+        "warning",
+        "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "
+        "leniently: it is passed over and the others are read.",
+    ),
 }
