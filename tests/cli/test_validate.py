@@ -251,7 +251,7 @@ def test_lenient_validation_reports_each_repair_as_a_warning(
 
 
 def test_lenient_and_xsd_are_refused_together(capsys: pytest.CaptureFixture[str]) -> None:
-    write("ok.xml", bm.dumps(make_brief(), "newsml"))
+    Path("ok.xml").write_text(bm.dumps(make_brief(), "newsml"), "utf-8")
     xsd = Path(__file__).parents[2] / "schemas" / "newsml-profile.xsd"
     assert main(["validate", "--lenient", "--xsd", str(xsd), "ok.xml"]) == 2
     assert "lenient" in capsys.readouterr().err
