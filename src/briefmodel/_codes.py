@@ -104,6 +104,11 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "strictly (the default), and writing text drops what text cannot hold "
         "(briefmodel.formats.text.losses lists it).",
     ),
+    "newsml.undated": (
+        "error",
+        "An undated brief (no created date) cannot be written as NewsML-G2, whose items must "
+        "say when they were created: give the brief a date (a reader's created=).",
+    ),
     "newsml.dropped": (
         "warning",
         "Something in a NewsML-G2 item that the model has no place for; reading strictly "

@@ -128,8 +128,9 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
         reader.fail("schema.required", "the document has no headline (a '# …' line)", 1)
     if subheadline is not None:
         fields["subheadline"] = subheadline
-    if "created" not in fields:
-        fields["created"] = (created or UNDATED).isoformat()
+    when = created or UNDATED
+    if "created" not in fields and when is not None:
+        fields["created"] = when.isoformat()
     if "id" not in fields:
         digest = hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass"))
         fields["id"] = _HASHED_ID + digest.hexdigest()[:32]
