@@ -369,6 +369,15 @@ def test_a_colon_title_in_a_script_without_case_needs_a_known_title() -> None:
             ],
         ),
         (
+            "Sources:\n\n1. Port Authority\n2. https://example.org/union\n",
+            [
+                bm.Source(id="s1", title="Port Authority"),
+                bm.Source(
+                    id="s2", title="https://example.org/union", url="https://example.org/union"
+                ),
+            ],
+        ),
+        (
             "Sources:\n  • Port Authority (www.example.org)\n  • Dockers' Union\n",
             [
                 bm.Source(id="s1", title="Port Authority (www.example.org)"),  # not absolute
@@ -415,6 +424,18 @@ def test_source_lines_in_the_middle_stay_text() -> None:
     assert [s.title for s in brief.sources] == ["Dockers' Union"]
     paragraphs = [bm.plain_text(b.content) for b in brief.sections[0].blocks]
     assert paragraphs[1] == "Source: Port Authority officials, speaking on Monday."
+
+
+def test_a_paragraph_under_sources_is_no_source() -> None:
+    body = (
+        "The port authority said on Monday that cranes would restart at dawn and that "
+        "every berth would be open again by the end of the week, weather permitting."
+    )
+    source = f"Dock Strike Ends\n\nSources:\n\n{body}\n\nShips queue at the pier.\n"
+    brief, _ = _lenient(source)
+    assert brief.sources == ()
+    assert [s.title for s in brief.sections] == ["Sources"]
+    assert _blocks(brief)[0][0] == ("paragraph", body)
 
 
 def test_strictly_a_source_line_reads_as_before() -> None:
@@ -476,3 +497,46 @@ def test_briefmodel_s_own_text_reads_leniently_as_strictly(brief: bm.Brief) -> N
     assert lenient == text.read(written, id=brief.id)
     repairs = [p.code for p in text.examine(written)[0] if p.code.startswith("repair.")]
     assert repairs == []
+
+
+#: Lines that reading leniently takes for more than text, unless the writer escapes them.
+TRICKY = [
+    "1. Cranes restart today.",
+    "2) Ships queue.",
+    "Key Points:",
+    "Inside the Talks:",
+    "Sources: Port Authority",
+    "SOURCE: https://example.org/notice",
+    "Title: Dock Strike Ends",
+]
+
+
+@pytest.mark.parametrize("line", TRICKY)
+def test_tricky_lines_in_briefmodel_s_text_read_back_either_way(line: str) -> None:
+    table = bm.Table(
+        caption=line,
+        body=[bm.TableRow(cells=[bm.TableCell(content=line), bm.TableCell(content="x")])],
+    )
+    brief = bm.Brief(
+        id="urn:example:tricky",
+        headline="Dock Strike Ends",
+        subheadline=line,
+        created=text.UNDATED,
+        sections=[
+            bm.Section(
+                blocks=[
+                    bm.Paragraph(content=line),
+                    bm.ItemList(ordered=True, items=[line, "Pay talks go on."]),
+                    bm.Paragraph(content=line),
+                ]
+            ),
+            bm.Section(title=line, blocks=[table, bm.Paragraph(content=line)]),
+            bm.Section(title=line),
+        ],
+    )
+    written = text.write(brief)
+    strictly = text.read(written, id=brief.id)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", bm.BriefmodelWarning)  # no repair, nothing dropped
+        assert text.read(written, id=brief.id, strict=False) == strictly
+    assert [p.code for p in text.examine(written)[0]] == []

@@ -26,8 +26,6 @@ _SOURCE = re.compile(
     r"(?P<value>.*)",
     re.I,
 )
-#: A bullet before a source given on a line of its own, under ``Sources:``.
-_BULLETED = re.compile(r"[^\S\n]*[" + re.escape(_BULLETS) + r"][^\S\n]+")
 #: What may be a web address in a source's text.
 _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s<>\"]+")
 
@@ -72,10 +70,15 @@ def _headed(
     return [[(number, headline), *rest], *after], problem
 
 
+#: A line under ``Sources:`` with more words than this is text, not a source.
+_SOURCE_WORDS = 2 * MAX_TITLE_WORDS
+
+
 def _source_texts(chunk: _Chunk) -> list[str] | None:
     """The sources a chunk of ``Source:`` lines names, or None when it is not one: every
     line a source line, or ``Sources:`` alone on the first line and a source a line under
-    it. Several sources on one line are parted by ``;``."""
+    it (of at most :data:`_SOURCE_WORDS` words). Several sources on one line are parted
+    by ``;``."""
     first = _SOURCE.fullmatch(chunk[0][1])
     if first is None:
         return None
@@ -85,10 +88,16 @@ def _source_texts(chunk: _Chunk) -> list[str] | None:
             return None
         lines = [_value(m) for m in matches]
     else:
-        lines = [normalise(_BULLETED.sub("", line, count=1)) for _, line in chunk[1:]]
-        if not lines:
+        lines = [_unmarked(line) for _, line in chunk[1:]]
+        if not lines or any(len(line.split()) > _SOURCE_WORDS for line in lines):
             return None
     return [text for line in lines for part in line.split(";") if (text := normalise(part))]
+
+
+def _unmarked(line: str) -> str:
+    """A source given on a line of its own, under ``Sources:``, without its list marker."""
+    found = _LENIENT_MARKER.match(line)
+    return normalise(line[found.end() :] if found is not None else line)
 
 
 def _source(text: str, number: int) -> Source:
@@ -131,14 +140,33 @@ def _at_ends(chunks: list[_Chunk]) -> list[int]:
     return sorted(ends)
 
 
+def _joined(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[list[int]]]:
+    """The chunks with a ``Sources:`` line standing alone joined to the chunk after it,
+    and the indexes in ``chunks`` of each chunk joined."""
+    joined: list[_Chunk] = []
+    parts: list[list[int]] = []
+    for index, chunk in enumerate(chunks):
+        if parts and len(parts[-1]) == 1 and len(joined[-1]) == 1:
+            label = _SOURCE.fullmatch(joined[-1][0][1])
+            if label is not None and not _value(label):
+                joined[-1] = joined[-1] + chunk
+                parts[-1].append(index)
+                continue
+        joined.append(chunk)
+        parts.append([index])
+    return joined, parts
+
+
 def sources(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[Source], list[Problem]]:
     """The body's chunks without the source lines at its start and end, the sources those
-    name, and a repair for each chunk of them."""
-    ends = _at_ends(chunks)
+    name, and a repair for each chunk of them (a ``Sources:`` line standing alone, with
+    the chunk under it)."""
+    joined, parts = _joined(chunks)
+    ends = _at_ends(joined)
     found: list[Source] = []
     repairs: list[Problem] = []
     for index in ends:
-        chunk = chunks[index]
+        chunk = joined[index]
         texts = _source_texts(chunk) or []
         start = len(found) + 1
         found.extend(_source(text, n) for n, text in enumerate(texts, start))
@@ -152,7 +180,7 @@ def sources(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[Source], list[Prob
                 line=chunk[0][0],
             )
         )
-    taken = set(ends)
+    taken = {part for index in ends for part in parts[index]}
     return [c for i, c in enumerate(chunks) if i not in taken], found, repairs
 
 
