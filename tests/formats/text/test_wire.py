@@ -108,8 +108,13 @@ def test_a_wire_story_reads_leniently_into_a_brief() -> None:
         bm.Source(id="s1", title="Island Ferry Company"),
         bm.Source(id="s2", title="Harbour Board", url="https://example.org/board"),
     )
-    assert len(said) == 1  # one warning, every repair in it
+    assert len(said) == 1  # one warning: the first five repairs, and a count of the rest
     assert said[0].startswith("repaired line 1: the wire story's transmission header ('a0412 r f')")
+    assert said[0].endswith(
+        "line 3: the headline is the text of the header line 'Headline:', "
+        "'Island Ferry Fares Rise by a Tenth in April'; the header line 'Slug: ferry-fares' is "
+        "dropped (and 6 more)"
+    )
     assert bm.validate(brief).ok
 
 

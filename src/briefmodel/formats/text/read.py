@@ -139,16 +139,22 @@ def read(
             for p in content
         )
     if not strict and (content or empty or repairs):
-        said = [_listed("repaired", repairs), _listed("dropped", content + empty)]
+        said = [_listed("repaired", repairs, _SHOWN), _listed("dropped", content + empty)]
         warn("; ".join(part for part in said if part))
     return brief
 
 
-def _listed(done: str, problems: list[Problem]) -> str:
-    """``dropped line 28: …; line 30: …``, in the order of the lines, or nothing."""
+#: The repairs a warning of :func:`read` lists (then how many more there are).
+_SHOWN = 5
+
+
+def _listed(done: str, problems: list[Problem], shown: int | None = None) -> str:
+    """``dropped line 28: …; line 30: …``, in the order of the lines (the first ``shown``
+    of them, then a count of the rest), or nothing."""
     ordered = sorted(problems, key=lambda p: p.line or 0)
-    shown = "; ".join(f"line {p.line}: {p.message}" for p in ordered)
-    return f"{done} {shown}" if shown else ""
+    listed = "; ".join(f"line {p.line}: {p.message}" for p in ordered[:shown])
+    more = len(ordered) - len(ordered[:shown])
+    return f"{done} {listed}" + (f" (and {more} more)" if more else "") if listed else ""
 
 
 def examine(data: str | bytes, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
