@@ -1,7 +1,7 @@
 """Hostile plain text, the character family: NUL and the other characters XML cannot
-carry are refused at their line when reading strictly, as binary data, never read
-changed (the other readers agree: none changes a character without a word); read
-leniently (and by validate), a control character is removed with a word, a warning at
+carry are refused at their line, as binary data, never read changed (the other readers
+agree: none changes a character without a word); read leniently (``strict=False``,
+``validate(lenient=True)``), a control character is removed with a word, a warning at
 its line, and only text of many NULs is refused, as binary data; tab, vertical tab and
 form feed are layout, white space between words. And the depth family: lists indented
 past the bound are refused at their line, never a RecursionError."""
@@ -28,12 +28,15 @@ def test_lossless_a_character_xml_cannot_carry_is_refused_at_its_line(char: str)
         bm.loads(text, "text")
     assert caught.value.problem.line == 5
     assert "binary" in caught.value.problem.message
+    report = bm.validate(text, "text")
+    assert not report.ok
+    assert [p.line for p in report.errors] == [5]
 
 
 @pytest.mark.parametrize("char", ["\x01", "\x08", "\x0e", "\x1f", "\x7f", "\x85"])
 def test_lossless_read_leniently_a_control_character_is_removed_with_a_word(char: str) -> None:
     text = f"Headline\n\nFirst paragraph.\n\nSecond {char} paragraph.\n"
-    report = bm.validate(text, "text")
+    report = bm.validate(text, "text", lenient=True)
     assert report.ok
     assert [(p.code, p.line) for p in report.warnings] == [("repair.control-chars", 5)]
     assert f"U+{ord(char):04X}" in report.warnings[0].message
@@ -49,7 +52,7 @@ def test_lossless_text_of_many_nuls_is_binary_however_it_is_read() -> None:
         bm.loads(text, "text", strict=False)
     assert caught.value.problem.line == 5
     assert "NUL byte: this is binary data" in caught.value.problem.message
-    report = bm.validate(text, "text")
+    report = bm.validate(text, "text", lenient=True)
     assert not report.ok
     assert [p.line for p in report.errors] == [5]
     utf16 = "Headline\n\nA paragraph.\n".encode("utf-16-le")  # UTF-8 too, a NUL a letter

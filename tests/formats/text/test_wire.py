@@ -1,4 +1,5 @@
-"""Plain-text news and wire stories read leniently (``strict=False``, and by validate):
+"""Plain-text news and wire stories read leniently (``strict=False``, and by
+``validate(lenient=True)``):
 control characters and a wire story's framing, header lines, lines numbered ``1.``,
 titles ending in a colon and ``Source:`` lines, each repair a warning at its line; read
 strictly, the same texts read as they did before. The stories are written for these
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import assume, given
 
 import briefmodel as bm
+from briefmodel.cli import main
 from briefmodel.formats import detect, text
 from briefmodel.testing import briefs
 
@@ -48,8 +50,8 @@ def _lenient(source: str | bytes) -> tuple[bm.Brief, list[str]]:
 
 
 def _repairs(source: str | bytes) -> list[tuple[str, int | None]]:
-    """The codes and lines of the warnings validate reports."""
-    report = bm.validate(source, "text")
+    """The codes and lines of the warnings ``validate(lenient=True)`` reports."""
+    report = bm.validate(source, "text", lenient=True)
     assert report.ok, report.problems
     return [(p.code, p.line) for p in report.warnings]
 
@@ -132,7 +134,7 @@ def test_a_wire_story_s_repairs_are_warnings_at_their_lines() -> None:
         ("repair.control-chars", 16),  # ETX
         ("repair.control-chars", 16),  # EOT
     ]
-    messages = [p.message for p in bm.validate(WIRE, "text").warnings]
+    messages = [p.message for p in bm.validate(WIRE, "text", lenient=True).warnings]
     assert "U+0016 (SYN) is removed (2 times, first here)" in messages[1]
     assert "'Slug: ferry-fares' is dropped" in messages[4]
     for code, _ in _repairs(WIRE):
@@ -146,12 +148,14 @@ def test_a_wire_story_is_refused_strictly_with_a_word_on_reading_it() -> None:
     assert (problem.code, problem.line) == ("parse.not-text", 1)
     assert "U+0016 (SYN)" in problem.message
     assert "strict=False" in problem.message
+    report = bm.validate(WIRE, "text")  # validate checks it as written: refused alike
+    assert [(p.code, p.line) for p in report.errors] == [("parse.not-text", 1)]
 
 
 def test_a_wire_story_is_told_as_text_and_read_as_bytes() -> None:
     assert text.sniff(WIRE)
     assert detect(None, WIRE.encode("utf-8")).name == "text"
-    report = bm.validate(WIRE.encode("utf-8"))  # the format told from the content
+    report = bm.validate(WIRE.encode("utf-8"), lenient=True)  # the format told from the content
     assert report.ok
     assert report.brief is not None
     assert report.brief.headline.startswith("Island Ferry Fares")
@@ -161,7 +165,7 @@ def test_a_control_character_kind_is_one_warning_at_its_first_line() -> None:
     source = (
         "Dock Strike Ends\n\nCranes \x07restart\x07 today.\n\nShips \x07queue \x1b at the pier.\n"
     )
-    report = bm.validate(source, "text")
+    report = bm.validate(source, "text", lenient=True)
     assert [(p.code, p.line, p.message) for p in report.warnings] == [
         (
             "repair.control-chars",
@@ -461,7 +465,7 @@ def test_the_seed_reads_leniently_as_strictly(seed: Path) -> None:
     assert brief == bm.loads(source, "text")
     assert len(said) == 1
     assert "repaired" not in said[0]  # only the page furniture, dropped
-    assert {p.code for p in bm.validate(seed).warnings} == {"text.dropped"}
+    assert {p.code for p in bm.validate(seed, lenient=True).warnings} == {"text.dropped"}
 
 
 def test_the_writer_escapes_what_lenient_reading_would_take_otherwise() -> None:
@@ -500,8 +504,8 @@ def test_briefmodel_s_own_text_reads_leniently_as_strictly(brief: bm.Brief) -> N
         warnings.simplefilter("ignore", bm.BriefmodelWarning)
         lenient = text.read(written, id=brief.id, strict=False)
     assert lenient == text.read(written, id=brief.id)
-    repairs = [p.code for p in text.examine(written)[0] if p.code.startswith("repair.")]
-    assert repairs == []
+    report = bm.validate(written, "text", lenient=True)
+    assert [p.code for p in report.warnings if p.code.startswith("repair.")] == []
 
 
 #: Lines that reading leniently takes for more than text, unless the writer escapes them.
@@ -544,4 +548,21 @@ def test_tricky_lines_in_briefmodel_s_text_read_back_either_way(line: str) -> No
     with warnings.catch_warnings():
         warnings.simplefilter("error", bm.BriefmodelWarning)  # no repair, nothing dropped
         assert text.read(written, id=brief.id, strict=False) == strictly
-    assert [p.code for p in text.examine(written)[0]] == []
+    report = bm.validate(written, "text", lenient=True)
+    assert [p.code for p in report.warnings] == ["section.empty"]  # the last, from the rules
+
+
+def test_the_command_line_reads_a_wire_story_with_lenient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(WIRE, "utf-8")
+    assert main(["validate", str(story)]) == 1
+    refused = capsys.readouterr().out
+    assert "parse.not-text" in refused
+    assert "(--lenient removes the control characters and reads it)" in refused
+    assert main(["validate", "--lenient", str(story)]) == 0
+    assert "repair.headline-from-header" in capsys.readouterr().out
+    target = tmp_path / "story.json"
+    assert main(["convert", "--lenient", str(story), "-o", str(target), "-q"]) == 0
+    assert bm.load(target).headline == "Island Ferry Fares Rise by a Tenth in April"

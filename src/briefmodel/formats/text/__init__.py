@@ -21,7 +21,7 @@ writer uses it for a paragraph that would look like a title or a list item), and
 standing alone that starts with ``# `` is a section title whatever it looks like (for
 a title that would not look like one).
 
-Read with ``strict=False`` (and by :func:`briefmodel.validate`), the reader also takes
+Read with ``strict=False`` (and by ``validate(lenient=True)``), the reader also takes
 news and wire stories as they come, each repair a ``repair.*`` warning at its line: the
 control characters of a wire story removed (its transmission header between SOH and
 STX dropped), ``Title:``/``Headline:``/``Slug:`` header lines giving the headline, lines

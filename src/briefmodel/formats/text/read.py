@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ... import _options
-from ...errors import OptionError, ParseError, Problem, ValidationError, warn
+from ...errors import OptionError, ParseError, Problem, ValidationError, tell
 from ...model import Brief, Section, Source
 from .. import UNDATED
 from ._furniture import _dropped, _furniture
@@ -110,7 +110,8 @@ def read(
     not UTF-8 raises :class:`~briefmodel.ParseError` naming the line.
 
     With ``strict=False`` the reader also takes news and wire stories as they come, and
-    says each repair in the warning (``repair.*`` codes, each at its line):
+    says each repair in the warning (``repair.*`` codes, each at its line, which
+    ``bm.validate(..., lenient=True)`` reports):
 
     - control characters (a wire story's SOH, STX, ETX, EOT, SYN fill, BEL; DEL and the
       C1 controls) are removed, one warning a kind, where reading strictly refuses them;
@@ -140,7 +141,8 @@ def read(
         )
     if not strict and (content or empty or repairs):
         said = [_listed("repaired", repairs, _SHOWN), _listed("dropped", content + empty)]
-        warn("; ".join(part for part in said if part))
+        problems = sorted(repairs + content + empty, key=lambda p: p.line or 0)
+        tell(problems, "read", said="; ".join(part for part in said if part))
     return brief
 
 
@@ -158,14 +160,14 @@ def _listed(done: str, problems: list[Problem], shown: int | None = None) -> str
 
 
 def examine(data: str | bytes, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
-    """Every problem of a text for :func:`briefmodel.validate`: the page furniture dropped
-    and the repairs made as warnings, and the brief read leniently (as ``strict=False``
-    reads it)."""
+    """Every problem of a text for :func:`briefmodel.validate`: the page furniture dropped,
+    as warnings, and the brief read without the repairs of ``strict=False`` (which
+    ``validate(lenient=True)`` reports)."""
     if xsd is not None:
         raise OptionError("xsd", "applies to XML documents, not to text")
     try:
         brief, content, empty, repairs = _read(
-            data, id=None, created=None, language="en", roles=ROLES, lenient=True
+            data, id=None, created=None, language="en", roles=ROLES, lenient=False
         )
     except ParseError as error:
         return [error.problem], None
