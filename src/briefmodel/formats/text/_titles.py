@@ -1,5 +1,6 @@
-"""Words and titles: white space normalised, what reads as a section title, the roles
-titles imply (:data:`ROLES`) and the titles of page furniture (:data:`FURNITURE`)."""
+"""Words and titles: white space normalised, what reads as a section title (and, read
+leniently, a title that ends in a colon), the roles titles imply (:data:`ROLES`) and the
+titles of page furniture (:data:`FURNITURE`)."""
 
 from __future__ import annotations
 
@@ -180,3 +181,40 @@ def looks_like_title(line: str) -> bool:
         return False
     end = text.rstrip(_CLOSERS)
     return bool(end) and end[-1] not in _FINAL
+
+
+#: Words this short may be lower case in a title ("What to Watch", "Inside the Room").
+_SHORT_WORD = 3
+
+
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` is written as a title: its first letter upper case, and no word
+    longer than :data:`_SHORT_WORD` starting lower case (a script without case is not)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False
+    for word in text.split():
+        first = next((c for c in word if c.isalpha()), "")
+        if first.islower() and len(word) > _SHORT_WORD:
+            return False
+    return True
+
+
+def colon_title(line: str, roles: Mapping[str, str] = ROLES) -> tuple[str, bool] | None:
+    """The title a line ending in a colon would be read leniently as, and whether the
+    title is known (a title of ``roles`` or of :data:`FURNITURE`); None when the line
+    does not read as a title (a sentence leading in to a list, say).
+
+    >>> colon_title("Key Points:"), colon_title("What Comes Next:")
+    (('Key Points', True), ('What Comes Next', False))
+    >>> colon_title("The plan rests on three conditions:") is None
+    True
+    """
+    text = normalise(line)
+    if not text.endswith(":"):
+        return None
+    stem = text[:-1].rstrip()
+    if not looks_like_title(stem):
+        return None
+    known = _key(stem) in roles or _key(stem) in FURNITURE
+    return (stem, known) if known or _title_cased(stem) else None
