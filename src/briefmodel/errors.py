@@ -278,7 +278,15 @@ class BriefmodelError(Exception):
 
 class BriefmodelWarning(UserWarning):
     """Something was read or written as asked, but not as is: for example unknown
-    fields kept under ``extensions`` by a lenient reader."""
+    fields kept under ``extensions`` by a lenient reader, or a relative link kept as text.
+
+    ``problems`` are what the warning says, as data (each a warning :class:`Problem` with
+    its code and place), when it comes from a reader or a repair.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[Problem, ...] = tuple(problems)
 
 
 class ModelError(BriefmodelError, ValueError):
@@ -433,7 +441,7 @@ def loss_message(
 _PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
-def warn(message: str) -> None:
+def warn(message: str, problems: Iterable[Problem] = ()) -> None:
     """Issue a :class:`BriefmodelWarning` that points at the code that called briefmodel
     (the first frame outside the package), however deep inside it the warning arises."""
     level = 2  # (1 is this function; 2, its caller)
@@ -441,7 +449,7 @@ def warn(message: str) -> None:
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
         frame = frame.f_back  # type: ignore[assignment]
         level += 1
-    warnings.warn(BriefmodelWarning(message), stacklevel=level)
+    warnings.warn(BriefmodelWarning(message, problems), stacklevel=level)
 
 
 def settle_losses(losses: Iterable[Problem], *, strict: bool) -> None:
