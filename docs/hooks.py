@@ -20,6 +20,7 @@ END_MARKER = "<!-- /rules-table -->"
 LAYERS: dict[str, str] = {
     "parse": "parse",
     "format": "parse",
+    "repair": "lenient",
     "schema": "schema",
     "node": "schema",
     "structure": "structure",

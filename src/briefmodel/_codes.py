@@ -182,4 +182,26 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
     MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
+    # Markdown written by people (lenient reading)
+    "repair.date-naive": (
+        "warning",
+        "A date-time without a UTC offset is taken in the zone lenient reading is given "
+        "(UTC unless told otherwise).",
+    ),
+    "repair.date-only": (
+        "warning",
+        "A date without a time of day is taken as its midnight (in UTC unless told otherwise).",
+    ),
+    "repair.headline-from-heading": (
+        "warning",
+        "Markdown without a title in its front matter nor a '#' headline first: its first "
+        "'#' heading (after the text before it), or its first heading when it starts with "
+        "one, was taken as the headline; only a lenient reading (strict=False) does so.",
+    ),
+    "repair.headline-from-first-line": (
+        "warning",
+        "Markdown without a title in its front matter nor any '#' heading: the first line "
+        "of its first paragraph was taken as the headline; only a lenient reading "
+        "(strict=False) does so.",
+    ),
 }
