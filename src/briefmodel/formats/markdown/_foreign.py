@@ -92,6 +92,8 @@ def yaml_values(lines: list[str], start: int, end: int) -> _Values:
         ) from None
     except yaml.YAMLError as error:
         raise _refuse("parse.syntax", f"the front matter is not YAML: {error}", start) from None
+    except RecursionError:  # PyYAML's own parser, without libyaml's limit on nesting
+        raise _refuse("parse.too-deep", "the front matter nests too deeply", start) from None
     finally:
         loader.dispose()
 
