@@ -240,8 +240,6 @@ class _Reader:
             len(children),
         )
         headline = " ".join(plain_text(self.rich(children[:cut], 0)).split()) or None
-        if headline is None:
-            self.fail("schema.required", "the document has no headline (a '# …' line)")
         return headline, self.rich(children[cut + 1 :], 0)
 
     def section(self, data: dict[str, Any]) -> Section | None:

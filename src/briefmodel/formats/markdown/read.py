@@ -142,9 +142,10 @@ def read(
     except RecursionError:
         raise _refuse("parse.too-deep", "the document nests too deeply to be read") from None
     notes: list[str] = []
+    said: list[Problem] = []
     if headline is not None:
         fields["headline"] = headline
-    elif "headline" not in fields and not reader.errors:
+    elif "headline" not in fields:
         reader.fail("schema.required", "the document has no headline (a '# …' line)", 1)
     if subheadline is not None:
         fields["subheadline"] = subheadline
@@ -171,6 +172,7 @@ def read(
             warnings.simplefilter("always")
             brief = json_format.from_dict(fields, strict=strict)
         notes.extend(str(w.message) for w in caught)
+        said.extend(p for w in caught for p in getattr(w.message, "problems", ()))
     except ValidationError as error:
         raise ValidationError(
             attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
@@ -186,13 +188,14 @@ def read(
                 )
             ]
         ) from None
-    _warn(reader, notes)
+    _warn(reader, notes, said)
     return brief
 
 
-def _warn(reader: _Reader, notes: list[str]) -> None:
+def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:
     """One warning for what a lenient reading dropped and assumed, by line, and for what
-    the JSON reader said (unknown keys kept under extensions)."""
+    the JSON reader said (unknown keys kept under extensions: its ``notes``, and the
+    problems its warnings carried)."""
     kept = sorted([*reader.losses.kept, *reader.repairs.kept], key=lambda p: p.line or 0)
     total = len(reader.losses) + len(reader.repairs)
     if not total and not notes:
@@ -202,7 +205,7 @@ def _warn(reader: _Reader, notes: list[str]) -> None:
         for p in kept[:5]
     ]
     more = f" (and {total - 5} more)" if total > 5 else ""
-    warn("read with " + "; ".join(shown + notes) + more, [*reader.losses, *reader.repairs])
+    warn("read with " + "; ".join(shown + notes) + more, [*reader.losses, *reader.repairs, *said])
 
 
 def sniff(text: str) -> bool:
