@@ -299,6 +299,9 @@ def test_briefmodels_own_markdown_infers_no_role() -> None:
     assert markdown.read(text, strict=False) == brief
 
 
+_SYNTAX = "parse.syntax"
+
+
 @pytest.mark.parametrize(
     ("text", "line", "code"),
     [
@@ -307,6 +310,8 @@ def test_briefmodels_own_markdown_infers_no_role() -> None:
         ("---\ntitle: Ferry\nauthor:\n  name: A\n  name: B\n---\n\nT.\n", 5, "parse.duplicate-key"),
         ("---\ntitle: Ferry\nextra:\n  seen: *nowhere\n---\n\nText.\n", 4, "parse.syntax"),
         ("---\n- a list\n- not keys\n---\n\nText.\n", 2, "parse.syntax"),
+        # safe loading: no Python object is built, no function called
+        ("---\nauthor:\n  name: A\nrun: !!python/object/apply:os.getcwd []\n---\n", 4, _SYNTAX),
     ],
 )
 def test_bad_yaml_is_a_parse_error_at_the_documents_line(text: str, line: int, code: str) -> None:

@@ -90,14 +90,12 @@ def _plain(text: str) -> str:
 @attrs.frozen(kw_only=True)
 class _FrontMatter:
     """A document's front matter: its values, the document's line of each key, the lines
-    it takes (0: none), its syntax (``""`` when there is none) and whether it is
-    briefmodel's own (``key: JSON`` lines with the id and the creation date), which is
-    read exactly as written."""
+    it takes (0: none) and whether it is briefmodel's own (``key: JSON`` lines with the id
+    and the creation date), which is read exactly as written."""
 
     values: dict[str, Any] = attrs.field(factory=dict)
     where: dict[str, int] = attrs.field(factory=dict)
     skip: int = 0
-    syntax: str = ""
     own: bool = False
 
 
@@ -114,17 +112,17 @@ def read_front_matter(lines: list[str]) -> _FrontMatter:
             if error.problem.code != "parse.syntax":
                 raise
             values, where = yaml_values(lines, 1, end)
-            return _FrontMatter(values=values, where=where, skip=end + 1, syntax="yaml")
+            return _FrontMatter(values=values, where=where, skip=end + 1)
         own = exact and "id" in values and "created" in values
-        return _FrontMatter(values=values, where=where, skip=skip, syntax="yaml", own=own)
+        return _FrontMatter(values=values, where=where, skip=skip, own=own)
     if fence == "+++":
         end = _closing(lines, ("+++",))
         values, where = toml_values(lines, 1, end)
-        return _FrontMatter(values=values, where=where, skip=end + 1, syntax="toml")
+        return _FrontMatter(values=values, where=where, skip=end + 1)
     header = pelican_values(lines)
     if header is not None:
         values, where, skip = header
-        return _FrontMatter(values=values, where=where, skip=skip, syntax="pelican")
+        return _FrontMatter(values=values, where=where, skip=skip)
     return _FrontMatter()
 
 
