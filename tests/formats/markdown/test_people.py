@@ -381,3 +381,40 @@ print("yaml" in sys.modules)
         [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=300
     )
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_values_json_cannot_hold_are_kept_as_text_or_refused() -> None:
+    text = """\
+---
+title: Kept
+author:
+  name: Ana
+seen: 2024-02-29
+flags: !!set {b: null, a: null}
+blob: !!binary aGFyYm91cg==
+summary: Twice said.
+description: Twice said.
+---
+
+Text.
+"""
+    brief, _ = read(text)
+    assert brief.subheadline == "Twice said."  # the same text under two keys: once
+    assert brief.extensions["briefmodel:unknown"] == {
+        "/seen": "2024-02-29",
+        "/flags": ("a", "b"),  # (the model keeps JSON arrays as tuples)
+        "/blob": "aGFyYm91cg==",
+    }
+    with pytest.raises(bm.ParseError) as caught:
+        markdown.read(text.replace("Twice said.\n---", "Twice said.\nratio: .nan\n---"))
+    assert (caught.value.problem.code, caught.value.problem.line) == (
+        "parse.non-finite-number",
+        10,
+    )
+
+
+def test_a_toml_date_time_without_an_offset_is_utc_when_read_leniently() -> None:
+    text = '+++\ntitle = "Local time"\ndate = 2023-03-04T05:06:07\n+++\n\nText.\n'
+    brief, said = read(text)
+    assert brief.created == datetime(2023, 3, 4, 5, 6, 7, tzinfo=UTC)
+    assert said == [("repair.date-naive", 3)]
