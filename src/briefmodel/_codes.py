@@ -244,4 +244,17 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "the start or the end were read as the brief's sources (an absolute web address in "
         "one is its url), not as text.",
     ),
+    # Markdown written by people (lenient reading)
+    "repair.headline-from-heading": (
+        "warning",
+        "Markdown without a title in its front matter nor a '#' headline first: its first "
+        "'#' heading (after the text before it), or its first heading when it starts with "
+        "one, was taken as the headline; only a lenient reading (strict=False) does so.",
+    ),
+    "repair.headline-from-first-line": (
+        "warning",
+        "Markdown without a title in its front matter nor any '#' heading: the first line "
+        "of its first paragraph was taken as the headline; only a lenient reading "
+        "(strict=False) does so.",
+    ),
 }
