@@ -2,7 +2,8 @@
 
 The manifest and SOURCES.md are in the repository and are checked always; the documents
 are not (SOURCES.md says where each comes from), so the checks that read them are skipped
-when they are neither in tests/realworld/ nor in ../shared/realworld/.
+when they are neither in tests/realworld/ nor in ``realworld/`` of the shared folder (which
+is reached through the ``shared`` fixture, as every test does).
 """
 
 from __future__ import annotations
@@ -22,15 +23,15 @@ FORMATS = {"html", "newsml", "ninjs", "markdown", "text"}
 PATHS = [entry["path"] for entry in MANIFEST]
 
 
-def _corpus() -> Path | None:
-    for candidate in (HERE, HERE.parent.parent.parent / "shared" / "realworld"):
-        if (candidate / MANIFEST[0]["path"]).is_file():
-            return candidate
-    return None
-
-
-CORPUS = _corpus()
-needs_corpus = pytest.mark.skipif(CORPUS is None, reason="the corpus documents are not here")
+@pytest.fixture(scope="module")
+def corpus(shared: Path) -> Path:
+    """The folder holding the documents: this one, else ``realworld/`` of the shared folder."""
+    if (HERE / MANIFEST[0]["path"]).is_file():
+        return HERE
+    candidate = shared / "realworld"
+    if not (candidate / MANIFEST[0]["path"]).is_file():
+        pytest.skip("the real-world corpus documents are not here (see tests/realworld/SOURCES.md)")
+    return candidate
 
 
 def test_manifest_entries_are_well_formed() -> None:
@@ -51,14 +52,12 @@ def test_sources_name_every_document() -> None:
     assert not missing
 
 
-@needs_corpus
-def test_manifest_and_corpus_agree() -> None:
-    assert CORPUS is not None
+def test_manifest_and_corpus_agree(corpus: Path) -> None:
     named = set(PATHS) | {entry["text"] for entry in MANIFEST}
     on_disk = {
-        path.relative_to(CORPUS).as_posix()
+        path.relative_to(corpus).as_posix()
         for folder in FORMATS
-        for path in (CORPUS / folder).rglob("*")
+        for path in (corpus / folder).rglob("*")
         if path.is_file()
     }
     assert sorted(named - on_disk) == []
@@ -66,14 +65,13 @@ def test_manifest_and_corpus_agree() -> None:
 
 
 @functools.cache
-def _outcome(path: str) -> str:
+def _outcome(corpus: Path, path: str) -> str:
     """How the document reads: "read", "refused", or the unexpected exception's repr."""
-    assert CORPUS is not None
     entry = next(e for e in MANIFEST if e["path"] == path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            brief = briefmodel.load(CORPUS / path, entry["format"], strict=False)
+            brief = briefmodel.load(corpus / path, entry["format"], strict=False)
         except briefmodel.BriefmodelError:
             return "refused"
         except Exception as error:  # noqa: BLE001 - what the test is about
@@ -82,7 +80,6 @@ def _outcome(path: str) -> str:
     return "read"
 
 
-@needs_corpus
 @pytest.mark.parametrize("path", PATHS)
-def test_document_reads_or_is_refused_cleanly(path: str) -> None:
-    assert _outcome(path) in {"read", "refused"}
+def test_document_reads_or_is_refused_cleanly(corpus: Path, path: str) -> None:
+    assert _outcome(corpus, path) in {"read", "refused"}
