@@ -127,10 +127,7 @@ def measure(entry: dict[str, Any], corpus: Path) -> Result:
         try:
             brief = briefmodel.load(path, entry["format"], strict=False)
         except briefmodel.BriefmodelError as error:
-            result.status, result.message = (
-                "refused",
-                str(error).splitlines()[0] if str(error) else type(error).__name__,
-            )
+            result.status, result.message = "refused", str(error) or type(error).__name__
         except Exception:  # noqa: BLE001 - every other exception is what this counts
             result.status, result.message = "traceback", traceback.format_exc()
     result.ms = (time.process_time() - start) * 1000
@@ -188,8 +185,12 @@ HEADER = (
 
 def explain(r: Result) -> str:
     parts = [f"{r.entry['path']}: {r.status}"]
-    if r.status != "read":
-        parts.append(r.message.splitlines()[0] if r.status == "refused" else "traceback")
+    if r.status == "refused":
+        lines = [line.strip() for line in r.message.splitlines() if line.strip()]
+        # "invalid brief (N errors):" says little alone: the first error follows it.
+        parts.append(" ".join(lines[:2]) if lines[0].endswith(":") else lines[0])
+    elif r.status == "traceback":
+        parts.append("traceback")
     else:
         if not r.headline_right:
             parts.append(f"headline {r.headline!r}, not {r.entry['headline']!r}")

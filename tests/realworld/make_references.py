@@ -15,8 +15,11 @@ texts, copied as found; see SOURCES.md):
 * Markdown: the body after the front matter (YAML ``---``, TOML ``+++`` or Pelican's
   ``Key: value`` header lines), with link targets, images, emphasis, heading and list
   marks, HTML tags and Hugo shortcodes removed;
-* plain text: the whole story, decoded as UTF-8 (Latin-1 when it is not), without
-  control characters.
+* plain text: the story, decoded as UTF-8 (Latin-1 when it is not), from the line that
+  holds the manifest's headline to the end-of-text character (ETX, U+0003) of wire copy or
+  the end of the file, without control characters: the transmission envelope before the
+  headline (``ZCZC``, routing and selector lines, slugs) and the trailer after ETX are
+  not story text.
 
 Usage: ``python tests/realworld/make_references.py [CORPUS_DIR]`` (default: this folder).
 Only the standard library is used.
@@ -169,12 +172,20 @@ def markdown_text(raw: bytes) -> str:
     return _tidy(html.unescape(text))
 
 
-def plain_text(raw: bytes) -> str:
+def plain_text(raw: bytes, headline: str = "") -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
-    return _tidy(CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    start = " ".join(headline.split())[:30]
+    for i, line in enumerate(lines):
+        if start and start in " ".join(CONTROL.sub(" ", line).split()):
+            text = "\n".join(lines[i:])
+            break
+    text = text.split("\x03", 1)[0]
+    return _tidy(CONTROL.sub(" ", text))
 
 
 READERS = {
@@ -198,7 +209,12 @@ def main(argv: list[str]) -> int:
             continue
         document = root / entry["path"]
         target = root / entry["text"]
-        target.write_text(READERS[entry["format"]](document.read_bytes()), encoding="utf-8")
+        raw = document.read_bytes()
+        if entry["format"] == "text":
+            reference = plain_text(raw, entry["headline"])
+        else:
+            reference = READERS[entry["format"]](raw)
+        target.write_text(reference, encoding="utf-8")
         made += 1
     print(f"{made} reference texts written under {root}")
     return 0
