@@ -207,7 +207,12 @@ def generate() -> dict[str, Any]:
             "else": {"additionalProperties": _ref("json-value")},
         },
     }
-    written = {f"{definition_name(c)}.{n}" for c, names in ALWAYS_WRITTEN.items() for n in names}
+    written = {  # (a field whose default is None is left out when None all the same)
+        f"{definition_name(c)}.{n}"
+        for c, names in ALWAYS_WRITTEN.items()
+        for n in names
+        if attrs.fields_dict(c)[n].default is not None
+    }
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_URI,

@@ -128,7 +128,10 @@ def check_page(brief: bm.Brief) -> dict[str, Any]:
         assert article["@type"] == "NewsArticle"
     assert article["@context"] in ("https://schema.org", "http://schema.org")
     assert article["headline"] == brief.headline
-    _instant(article["datePublished"], brief.created)
+    if brief.created is not None:
+        _instant(article["datePublished"], brief.created)
+    else:  # an undated brief is not said to be published at all
+        assert "datePublished" not in article
     if brief.updated is not None:
         _instant(article["dateModified"], brief.updated)
     else:

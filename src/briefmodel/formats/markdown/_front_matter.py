@@ -91,7 +91,8 @@ def _plain(text: str) -> str:
 class _FrontMatter:
     """A document's front matter: its values, the document's line of each key, the lines
     it takes (0: none) and whether it is briefmodel's own (``key: JSON`` lines with the id
-    and the creation date), which is read exactly as written."""
+    and the language, which briefmodel always writes: an undated brief has no creation
+    date), which is read exactly as written."""
 
     values: dict[str, Any] = attrs.field(factory=dict)
     where: dict[str, int] = attrs.field(factory=dict)
@@ -113,7 +114,7 @@ def read_front_matter(lines: list[str]) -> _FrontMatter:
                 raise
             values, where = yaml_values(lines, 1, end)
             return _FrontMatter(values=values, where=where, skip=end + 1)
-        own = exact and "id" in values and "created" in values
+        own = exact and "id" in values and "language" in values
         return _FrontMatter(values=values, where=where, skip=skip, own=own)
     if fence == "+++":
         end = _closing(lines, ("+++",))

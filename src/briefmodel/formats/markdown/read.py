@@ -173,7 +173,11 @@ def read(
             warnings.simplefilter("always")
             brief = json_format.from_dict(fields, strict=strict)
         notes.extend(str(w.message) for w in caught)
-        said.extend(p for w in caught for p in getattr(w.message, "problems", ()))
+        said.extend(
+            attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
+            for w in caught
+            for p in getattr(w.message, "problems", ())
+        )
     except ValidationError as error:
         raise ValidationError(
             attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))

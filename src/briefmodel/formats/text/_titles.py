@@ -111,8 +111,8 @@ def colon_title(line: str, roles: Mapping[str, str] = ROLES) -> tuple[str, bool]
     title is known (a title of ``roles`` or of :data:`FURNITURE`); None when the line
     does not read as a title (a sentence leading in to a list, say).
 
-    >>> colon_title("Key Points:"), colon_title("What Comes Next:")
-    (('Key Points', True), ('What Comes Next', False))
+    >>> colon_title("Key Points:"), colon_title("Harbour Works Ahead:")
+    (('Key Points', True), ('Harbour Works Ahead', False))
     >>> colon_title("The plan rests on three conditions:") is None
     True
     """
