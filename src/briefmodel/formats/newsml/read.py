@@ -14,8 +14,9 @@ from lxml import etree
 
 from ... import _options
 from ..._converter import Invalid, parse_datetime
+from ..._dates import read_date
 from ..._patterns import NODE_ID, new_node_id
-from ...errors import ParseError, Problem, ValidationError, settle_losses, warn
+from ...errors import ParseError, Problem, Severity, ValidationError, settle_losses, warn
 from ...model import (
     Agent,
     Brief,
@@ -27,6 +28,18 @@ from ...model import (
     Section,
     Source,
     Subject,
+)
+from .. import UNDATED
+from .._repairs import (
+    EMPTY,
+    HEADLINE_FROM,
+    ITEM_SKIPPED,
+    NONE,
+    UNDATED_CODE,
+    Fallbacks,
+    first_paragraph,
+    first_sentence,
+    repair,
 )
 from .._safe_xml import (
     BM,
@@ -49,6 +62,18 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _INTEGER = re.compile(r"[ \t\r\n]*[+-]?[0-9]{1,4300}[ \t\r\n]*")
 _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
+#: What reading a date assumed, said of the date (its text, its element).
+_ASSUMED = {
+    "repair.date-naive": "the date-time {text!r} of <{tag}> has no time zone and is read as UTC",
+    "repair.date-only": "the date {text!r} of <{tag}> has no time and is read as midnight UTC",
+}
+#: Where a headline is looked for, in order, when an item has none: (the fallback, the
+#: metadata element, the element in it).
+_HEADLINE_SOURCES = (
+    ("title", "itemMeta", "title"),
+    ("slugline", "contentMeta", "slugline"),
+    ("description", "contentMeta", "description"),
+)
 
 
 class _Reader(BodyReader):
@@ -58,15 +83,43 @@ class _Reader(BodyReader):
     plain_namespaces = (_N, _H)
 
     def __init__(
-        self, root: etree._Element, *, strict: bool, stripped: list[Stripped] | None = None
+        self,
+        root: etree._Element,
+        *,
+        strict: bool,
+        stripped: list[Stripped] | None = None,
+        fallbacks: Fallbacks = NONE,
     ) -> None:
         super().__init__(root, strict=strict, own=_is_own(root))
         #: The comments and processing instructions taken out of the document.
         self.stripped = stripped or []
+        #: What the caller gives for what the item does not say (id=, created=, language=).
+        self.fallbacks = fallbacks
+        #: Whether what can be repaired is (other producers' items, read leniently).
+        self.repairs = not strict and not self.own
+        #: The <title>, <slugline> or <description> read as the headline, if any.
+        self.headline_source: etree._Element | None = None
         self.fields: dict[str, Any] = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.taken_ids: set[str] = set()
         self.id_counters: dict[str, int] = {}  # for new_id
+
+    # -- repairs ---------------------------------------------------------------------
+
+    def repair(self, element: etree._Element, code: str, message: str) -> None:
+        """Report a repair (a warning with its ``repair.`` code) at ``element``'s line."""
+        if self.losses.room():
+            self.losses.append(repair(code, message, line=line_of(element)))
+        else:
+            self.losses.skip("warning")
+
+    def empty(self, element: etree._Element) -> bool:
+        """Whether ``element`` is an empty one that is passed over (with a warning):
+        only when repairing, and for elements with no text."""
+        if not self.repairs or self.text(element).strip():
+            return False
+        self.repair(element, EMPTY, f"the empty <{local_name(element.tag)}> is passed over")
+        return True
 
     # -- values ----------------------------------------------------------------------
 
@@ -91,6 +144,8 @@ class _Reader(BodyReader):
             return parse_datetime(text)
         except Invalid:
             pass
+        if self.repairs:
+            return None if self.empty(element) else self.loose_time(element, text)
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?", text)
         if match is None:
             self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
@@ -109,6 +164,18 @@ class _Reader(BodyReader):
         except ValueError:
             self.fail(element, "datetime.invalid", f"{text!r} is not a valid date")
             return None
+
+    def loose_time(self, element: etree._Element, text: str) -> datetime | None:
+        """``text`` read as a date in any common spelling (:func:`~briefmodel._dates.read_date`),
+        what that assumed a repair at ``element``; None, and an error, if it is no date."""
+        reading = read_date(text)
+        if reading is None:
+            self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
+            return None
+        if reading.repair is not None:
+            said = _ASSUMED[reading.repair].format(text=text, tag=local_name(element.tag))
+            self.repair(element, reading.repair, said)
+        return reading.value
 
     def integer(self, element: etree._Element, name: str | None = None) -> int | None:
         """The integer in the attribute ``name`` (the element's text if None); None, and a
@@ -135,14 +202,19 @@ class _Reader(BodyReader):
     def brief(self) -> Brief:
         root = self.root
         fields = self.fields
-        fields["id"] = root.get("guid")
+        fields["id"] = self.guid()
         if fields["id"] is None:
             self.fail(root, "schema.required", "the newsItem has no guid")
         version = self.integer(root, "version")
         if version is not None:
             fields["version"] = version
         language = root.get(XML_LANG)
+        if language is not None and not language.strip() and self.repairs:
+            self.repair(root, EMPTY, "the empty xml:lang of the <newsItem> is passed over")
+            language = None
         sections: tuple[Section, ...] = ()
+        if self.repairs:
+            self.headline_fallback()
         handlers = self._ITEM
         # Links between mentions and entities first: the body needs them.
         pending: dict[str, tuple[str, str]] = {}
@@ -167,12 +239,16 @@ class _Reader(BodyReader):
         content = root.find(_N + "contentSet")
         if content is not None:
             sections = self.content_set(content)
+            if self.repairs and "headline" not in fields:
+                self.headline_from_body(content, sections)
         if not sections:
             sections = (Section(),)
         fields["sections"] = sections
         if language is None:
             language = fields.pop("_language", None)
         fields.pop("_language", None)
+        if language is None:
+            language = self.fallbacks.language
         if language is not None:
             fields["language"] = language
         if "created" not in fields:
@@ -180,6 +256,8 @@ class _Reader(BodyReader):
                 if fields.get(key) is not None:
                     fields["created"] = fields[key]
                     break
+        if "created" not in fields:
+            self.undated()
         if "updated" not in fields and not self.own:
             version_created = fields.get("_version_created")
             if version_created is not None and version_created != fields.get("created"):
@@ -201,6 +279,61 @@ class _Reader(BodyReader):
         if self.unknown:
             brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
         return brief
+
+    def guid(self) -> str | None:
+        """The item's guid, else the ``id=`` given (an empty guid is passed over when
+        repairing)."""
+        guid = self.root.get("guid")
+        if guid is not None and not guid.strip() and self.repairs:
+            self.repair(self.root, EMPTY, "the empty guid of the <newsItem> is passed over")
+            guid = None
+        return self.fallbacks.id if guid is None else guid
+
+    def undated(self) -> None:
+        """An item with no date: ``created=`` if given, else (repairing) UNDATED."""
+        if self.fallbacks.created is not None:
+            self.fields["created"] = self.fallbacks.created
+        elif self.repairs:
+            self.fields["created"] = UNDATED
+            message = (
+                f"the item has no date (no firstCreated, contentCreated or versionCreated): "
+                f"it is dated {UNDATED.isoformat()}; give created= to date it"
+            )
+            self.repair(self.root, UNDATED_CODE, message)
+
+    def headline_fallback(self) -> None:
+        """An item whose headlines are missing or empty: its headline from itemMeta's
+        ``title``, else contentMeta's ``slugline``, else its first ``description`` (that
+        element is then not read as anything else)."""
+        root = self.root
+        meta = root.find(_N + "contentMeta")
+        headlines = () if meta is None else meta.iterchildren(_N + "headline")
+        if any(self.text(h).strip() for h in headlines):
+            return
+        for source, parent, name in _HEADLINE_SOURCES:
+            for element in root.iterfind(f"{_N}{parent}/{_N}{name}"):
+                text = " ".join(self.text(element).split())
+                if text:
+                    self.headline_source = element
+                    self.fields["headline"] = text
+                    self.repair(
+                        element,
+                        HEADLINE_FROM[source],
+                        f"the item has no headline: its <{name}> {text[:60]!r} is read as one",
+                    )
+                    return
+
+    def headline_from_body(self, content: etree._Element, sections: tuple[Section, ...]) -> None:
+        """An item with no headline nor anything else naming it: the first sentence of
+        its first paragraph, at the line of the body's first paragraph."""
+        text = first_paragraph(sections)
+        if text is None:
+            return
+        headline = first_sentence(text)
+        self.fields["headline"] = headline
+        at = _first_p(content)
+        message = f"the item has no headline: the first sentence of its body, {headline[:60]!r}, is"
+        self.repair(at, HEADLINE_FROM["body"], message + " read as one")
 
     def concept_key(self, element: etree._Element) -> tuple[str, str]:
         for kind in ("literal", "qcode", "uri"):
@@ -250,7 +383,11 @@ class _Reader(BodyReader):
             elif tag == "versionCreated":
                 fields["_version_created"] = self.time(child)
             elif tag == "firstCreated":
-                fields["created"] = self.time(child)
+                created = self.time(child)
+                if created is not None or not self.repairs:  # (an empty one passed over)
+                    fields["created"] = created
+            elif tag == "title" and (child is self.headline_source or self.empty(child)):
+                continue
             elif tag == "embargoed":
                 if (child.text or "").strip():
                     fields["embargo_until"] = self.time(child)
@@ -300,6 +437,8 @@ class _Reader(BodyReader):
         try:
             return parse_datetime(value)
         except Invalid as error:
+            if self.repairs:
+                return self.loose_time(element, value)
             self.fail(element, error.code, error.message)
             return None
 
@@ -365,6 +504,10 @@ class _Reader(BodyReader):
                     lists["entities"].append(self.entity(child))
                 else:
                     lists["subjects"].append(self.subject(child))
+            elif local in ("headline", "slugline", "description") and (
+                child is self.headline_source or self.empty(child)
+            ):
+                continue
             elif local == "headline" and "headline" not in fields:
                 fields["headline"] = self.text(child)
             elif local == "description":
@@ -501,11 +644,23 @@ _Reader._ITEM = {
 }
 
 
+def _first_p(content: etree._Element) -> etree._Element:
+    """The first ``<p>`` with text under ``content`` (the contentSet), else ``content``."""
+    for element in content.iter("{*}p"):
+        if any(text.strip() for text in element.itertext() if isinstance(text, str)):
+            return element
+    return content
+
+
 def _read_item(
-    root: etree._Element, strict: bool, stripped: list[Stripped] | None = None
+    root: etree._Element,
+    strict: bool,
+    stripped: list[Stripped] | None = None,
+    fallbacks: Fallbacks = NONE,
 ) -> tuple[Brief, list[Problem]]:
-    """A news item's brief and its losses; ``stripped`` are the comments and processing
-    instructions taken out of the document (lost, in briefmodel's own items)."""
+    """A news item's brief and its losses (and repairs); ``stripped`` are the comments and
+    processing instructions taken out of the document (lost, in briefmodel's own items),
+    ``fallbacks`` what the caller gives for what the item does not say."""
     if root.tag != _N + "newsItem":
         raise refuse(
             "parse.not-newsml",
@@ -513,7 +668,7 @@ def _read_item(
             + ("; read a newsMessage with load_all()" if root.tag == _N + "newsMessage" else ""),
             line_of(root),
         )
-    reader = _Reader(root, strict=strict, stripped=stripped)
+    reader = _Reader(root, strict=strict, stripped=stripped, fallbacks=fallbacks)
     brief = reader.brief()
     return brief, reader.losses.problems()
 
@@ -524,58 +679,123 @@ def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True) -> Brief:
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Brief:
     """Read a NewsML-G2 ``newsItem`` into a brief (without running the semantic rules).
 
     Strict by default: anything the model cannot hold is an error. With
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
     unknown metadata is kept under ``extensions["briefmodel:unknown"]`` as XML text,
-    keyed by its XPath.
+    keyed by its XPath. Reading other producers' items with ``strict=False`` also
+    repairs what it can, each repair a ``repair.…`` warning at its line: an item without
+    a headline takes its ``title`` (in ``itemMeta``), else its ``slugline``, else its
+    first ``description``, else the first sentence of its body; empty ``headline``,
+    ``title``, ``slugline``, ``description`` and date elements are passed over; dates are
+    read in any common spelling (``+0000``, no seconds, a space for the ``T``; without a
+    time zone as UTC, a date alone as its midnight); and an item with no date at all is
+    dated :data:`~briefmodel.formats.UNDATED`.
+
+    ``id``, ``created`` and ``language`` fill what the item does not say: its ``guid``,
+    its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its language
+    (``xml:lang``, ``contentMeta/language``); when the item says, they are not used.
     """
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
-    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped)
+    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped, fallbacks)
     return _settle(brief, losses, strict)
 
 
 @_options.reader
-def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
-    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order.
+def read_all(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Iterator[Brief]:
+    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order, each read
+    as by :func:`read` (``id``, ``created`` and ``language`` for every item that does
+    not say).
 
     Reading strictly, the first item that cannot be read raises. With ``strict=False``
     an item that cannot be read (a package, or a news item without a headline) is passed
-    over with a :class:`~briefmodel.BriefmodelWarning` that says why.
+    over with a :class:`~briefmodel.BriefmodelWarning` (``repair.item-skipped``) that
+    names it by its index and line and says why; if no item can be read, a
+    :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
     root = parse(data, stripped=stripped)
     if root.tag != _N + "newsMessage":
-        yield _read_checked(root, strict, stripped)
+        yield _read_checked(root, strict, stripped, fallbacks)
+        return
+    if not strict:
+        yield from _read_leniently(root, stripped, fallbacks)
         return
     for item in root.iterfind(f"{_N}itemSet/*"):
         if item.tag != _N + "newsItem":
-            problem = Problem(
-                severity="error" if strict else "warning",
-                code="newsml.dropped",
-                message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
-                line=line_of(item),
-            )
-            if strict:
-                raise ValidationError([problem])
-            warn(str(problem))
-            continue
-        if strict:
-            yield _read_checked(item, strict, stripped)
-            continue
+            raise ValidationError([_not_a_news_item(item, "error")])
+        yield _read_checked(item, strict, stripped, fallbacks)
+
+
+def _not_a_news_item(item: etree._Element, severity: Severity) -> Problem:
+    return Problem(
+        severity=severity,
+        code="newsml.dropped",
+        message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
+        line=line_of(item),
+    )
+
+
+def _read_leniently(
+    root: etree._Element, stripped: list[Stripped], fallbacks: Fallbacks
+) -> Iterator[Brief]:
+    """The items of a newsMessage that can be read, each that cannot a warning; a
+    ValidationError, saying why of each, if none can."""
+    why: list[Problem] = []
+    count = 0
+    for index, item in enumerate(root.iterfind(f"{_N}itemSet/*")):
         try:
-            brief = _read_checked(item, strict, stripped)
-        except ValidationError as error:
-            shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
-            warn(f"the news item at line {line_of(item)} is passed over: {shown}")
+            if item.tag != _N + "newsItem":
+                raise ValidationError([_not_a_news_item(item, "error")])
+            brief = _read_checked(item, False, stripped, fallbacks)
+        except (ParseError, ValidationError) as error:
+            reasons = [p for p in error.problems if p.severity == "error"] or list(error.problems)
+            why.extend(attrs.evolve(p, message=f"item {index}: {p.message}") for p in reasons)
+            shown = "; ".join(str(p) for p in reasons)
+            where = f"item {index} (<{local_name(item.tag)}>, line {line_of(item)})"
+            message = f"{where} of the newsMessage is passed over: {shown}"
+            warn(str(repair(ITEM_SKIPPED, message, line=line_of(item))))
             continue
+        count += 1
         yield brief
+    if count == 0:
+        if not why:
+            why.append(
+                Problem(
+                    severity="error",
+                    code="schema.required",
+                    message="the newsMessage holds no item in its itemSet",
+                    line=line_of(root),
+                )
+            )
+        raise ValidationError(why)
 
 
-def _read_checked(root: etree._Element, strict: bool, stripped: list[Stripped]) -> Brief:
-    brief, losses = _read_item(root, strict, stripped)
+def _read_checked(
+    root: etree._Element,
+    strict: bool,
+    stripped: list[Stripped],
+    fallbacks: Fallbacks = NONE,
+) -> Brief:
+    brief, losses = _read_item(root, strict, stripped, fallbacks)
     return _settle(brief, losses, strict)
 
 
