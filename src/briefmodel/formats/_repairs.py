@@ -43,6 +43,7 @@ __all__ = [
     "OBJECT_AS_ARRAY",
     "UNDATED_CODE",
     "Fallbacks",
+    "assumed",
     "first_paragraph",
     "first_sentence",
     "repair",
@@ -69,6 +70,19 @@ HEADLINE_LIMIT = 120
 #: A first sentence: up to a full stop (or ! or ?), with the quotes that close it, before
 #: the capital or digit that starts the next one (or the end).
 _SENTENCE = re.compile(r".*?[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]|$)")
+
+
+#: What reading a date assumed (its repair code), said of the date.
+_ASSUMED = {
+    DATE_NAIVE: "the date-time {value!r}{of} has no time zone and is read as UTC",
+    DATE_ONLY: "the date {value!r}{of} has no time and is read as midnight UTC",
+}
+
+
+def assumed(code: str, value: str, of: str = "") -> str:
+    """The message of a date read by assuming what ``code`` says: ``value`` as written,
+    ``of`` what it is the date of (`` of <firstCreated>``)."""
+    return _ASSUMED[code].format(value=value, of=of)
 
 
 def repair(code: str, message: str, *, line: int | None = None, path: str = "") -> Problem:

@@ -37,6 +37,7 @@ from .._repairs import (
     NONE,
     UNDATED_CODE,
     Fallbacks,
+    assumed,
     first_paragraph,
     first_sentence,
     repair,
@@ -62,11 +63,6 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _INTEGER = re.compile(r"[ \t\r\n]*[+-]?[0-9]{1,4300}[ \t\r\n]*")
 _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
-#: What reading a date assumed, said of the date (its text, its element).
-_ASSUMED = {
-    "repair.date-naive": "the date-time {text!r} of <{tag}> has no time zone and is read as UTC",
-    "repair.date-only": "the date {text!r} of <{tag}> has no time and is read as midnight UTC",
-}
 #: Where a headline is looked for, in order, when an item has none: (the fallback, the
 #: metadata element, the element in it).
 _HEADLINE_SOURCES = (
@@ -173,7 +169,7 @@ class _Reader(BodyReader):
             self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
             return None
         if reading.repair is not None:
-            said = _ASSUMED[reading.repair].format(text=text, tag=local_name(element.tag))
+            said = assumed(reading.repair, text, f" of <{local_name(element.tag)}>")
             self.repair(element, reading.repair, said)
         return reading.value
 

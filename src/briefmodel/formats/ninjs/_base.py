@@ -11,7 +11,7 @@ from ..._converter import Invalid, json_type_name, parse_datetime
 from ..._dates import read_date
 from ..._patterns import new_node_id
 from ...errors import Problem, ProblemLog, loss_message, pointer
-from .._repairs import NONE, OBJECT_AS_ARRAY, Fallbacks, repair
+from .._repairs import NONE, OBJECT_AS_ARRAY, Fallbacks, assumed, repair
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
 
@@ -36,11 +36,6 @@ _ARRAYS = frozenset(
     }
 )
 _V1_ARRAYS = frozenset({"subject", "person", "organisation", "place", "event", "object", "genre"})
-#: What reading a date assumed, said of the value.
-_ASSUMED = {
-    "repair.date-naive": "the date-time {value!r} has no time zone and is read as UTC",
-    "repair.date-only": "the date {value!r} has no time and is read as midnight UTC",
-}
 
 
 def _json_type(value: Any) -> str:
@@ -202,12 +197,23 @@ class _ReaderBase:
         try:
             return parse_datetime(value)
         except Invalid as error:
-            reading = read_date(value) if self.repairs else None
-            if reading is None:
-                self.fail(path, error.code, error.message)
-                return None
+            if self.repairs:  # any common spelling, what it assumed said
+                return self.loose_time(value, path, error)
+            self.fail(path, error.code, error.message)
+            return None
+
+    def loose_time(
+        self, value: str, path: tuple[str | int, ...], error: Invalid
+    ) -> datetime | None:
+        """``value`` read as a date in any common spelling
+        (:func:`~briefmodel._dates.read_date`), what that assumed a repair at ``path``;
+        None, and ``error``, if it is no date."""
+        reading = read_date(value)
+        if reading is None:
+            self.fail(path, error.code, error.message)
+            return None
         if reading.repair is not None:
-            self.repair(path, reading.repair, _ASSUMED[reading.repair].format(value=value))
+            self.repair(path, reading.repair, assumed(reading.repair, value))
         return reading.value
 
     def build(self, path: tuple[str | int, ...], cls: type, value: Any, **fields: Any) -> Any:
