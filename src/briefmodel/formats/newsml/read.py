@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, ClassVar
 
 import attrs
 from lxml import etree
 
 from ... import _options
-from ..._converter import Invalid, parse_datetime
-from ..._dates import read_date
 from ..._patterns import NODE_ID, new_node_id
-from ...errors import ParseError, Problem, Severity, ValidationError, settle_losses, warn
+from ...errors import ParseError, Problem, ValidationError, settle_losses
 from ...model import (
     Agent,
     Brief,
@@ -29,18 +27,10 @@ from ...model import (
     Source,
     Subject,
 )
-from .. import UNDATED
 from .._repairs import (
     EMPTY,
-    HEADLINE_FROM,
-    ITEM_SKIPPED,
     NONE,
-    UNDATED_CODE,
     Fallbacks,
-    assumed,
-    first_paragraph,
-    first_sentence,
-    repair,
 )
 from .._safe_xml import (
     BM,
@@ -54,8 +44,9 @@ from .._safe_xml import (
     refuse,
 )
 from .._unread import named
-from .._xhtml import XHTML, BodyReader
+from .._xhtml import XHTML
 from ..json import parse as parse_json
+from ._lenient import _Repairs, not_a_news_item, read_leniently
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
 from .write import _Writer
 
@@ -63,16 +54,9 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _INTEGER = re.compile(r"[ \t\r\n]*[+-]?[0-9]{1,4300}[ \t\r\n]*")
 _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
-#: Where a headline is looked for, in order, when an item has none: (the fallback, the
-#: metadata element, the element in it).
-_HEADLINE_SOURCES = (
-    ("title", "itemMeta", "title"),
-    ("slugline", "contentMeta", "slugline"),
-    ("description", "contentMeta", "description"),
-)
 
 
-class _Reader(BodyReader):
+class _Reader(_Repairs):
     """One news item being read: what it has lost and how its parts are linked."""
 
     loss_code = "newsml.dropped"
@@ -89,33 +73,13 @@ class _Reader(BodyReader):
         super().__init__(root, strict=strict, own=_is_own(root))
         #: The comments and processing instructions taken out of the document.
         self.stripped = stripped or []
-        #: What the caller gives for what the item does not say (id=, created=, language=).
-        self.fallbacks = fallbacks
-        #: Whether what can be repaired is (other producers' items, read leniently).
+        self.fallbacks = fallbacks  # (these four: see _Repairs)
         self.repairs = not strict and not self.own
-        #: The <title>, <slugline> or <description> read as the headline, if any.
-        self.headline_source: etree._Element | None = None
-        self.fields: dict[str, Any] = {"extensions": {}}
+        self.headline_source = None
+        self.fields = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.taken_ids: set[str] = set()
         self.id_counters: dict[str, int] = {}  # for new_id
-
-    # -- repairs ---------------------------------------------------------------------
-
-    def repair(self, element: etree._Element, code: str, message: str) -> None:
-        """Report a repair (a warning with its ``repair.`` code) at ``element``'s line."""
-        if self.losses.room():
-            self.losses.append(repair(code, message, line=line_of(element)))
-        else:
-            self.losses.skip("warning")
-
-    def empty(self, element: etree._Element) -> bool:
-        """Whether ``element`` is an empty one that is passed over (with a warning):
-        only when repairing, and for elements with no text."""
-        if not self.repairs or self.text(element).strip():
-            return False
-        self.repair(element, EMPTY, f"the empty <{local_name(element.tag)}> is passed over")
-        return True
 
     # -- values ----------------------------------------------------------------------
 
@@ -133,45 +97,6 @@ class _Reader(BodyReader):
                 return self.label(child)
         first = element.find(_N + "name")
         return None if first is None else self.label(first)
-
-    def time(self, element: etree._Element) -> datetime | None:
-        text = element.get(_B + "written") or (element.text or "").strip()
-        try:
-            return parse_datetime(text)
-        except Invalid:
-            pass
-        if self.repairs:
-            return None if self.empty(element) else self.loose_time(element, text)
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?", text)
-        if match is None:
-            self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
-            return None
-        self.lose(
-            element,
-            f"the date-time {text!r} of <{local_name(element.tag)}>",
-            keep=False,
-            part=TEXT,
-            problem="has no time zone",
-            instead=("reads it as UTC", "is read as UTC"),
-        )
-        year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
-        try:
-            return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
-        except ValueError:
-            self.fail(element, "datetime.invalid", f"{text!r} is not a valid date")
-            return None
-
-    def loose_time(self, element: etree._Element, text: str) -> datetime | None:
-        """``text`` read as a date in any common spelling (:func:`~briefmodel._dates.read_date`),
-        what that assumed a repair at ``element``; None, and an error, if it is no date."""
-        reading = read_date(text)
-        if reading is None:
-            self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
-            return None
-        if reading.repair is not None:
-            said = assumed(reading.repair, text, f" of <{local_name(element.tag)}>")
-            self.repair(element, reading.repair, said)
-        return reading.value
 
     def integer(self, element: etree._Element, name: str | None = None) -> int | None:
         """The integer in the attribute ``name`` (the element's text if None); None, and a
@@ -240,24 +165,7 @@ class _Reader(BodyReader):
         if not sections:
             sections = (Section(),)
         fields["sections"] = sections
-        if language is None:
-            language = fields.pop("_language", None)
-        fields.pop("_language", None)
-        if language is None:
-            language = self.fallbacks.language
-        if language is not None:
-            fields["language"] = language
-        if "created" not in fields:
-            for key in ("_content_created", "_version_created"):
-                if fields.get(key) is not None:
-                    fields["created"] = fields[key]
-                    break
-        if "created" not in fields:
-            self.undated()
-        if "updated" not in fields and not self.own:
-            version_created = fields.get("_version_created")
-            if version_created is not None and version_created != fields.get("created"):
-                fields["updated"] = version_created
+        self.language_and_dates(language)
         for key in [k for k in fields if k.startswith("_")]:
             del fields[key]
         if "headline" not in fields:
@@ -275,61 +183,6 @@ class _Reader(BodyReader):
         if self.unknown:
             brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
         return brief
-
-    def guid(self) -> str | None:
-        """The item's guid, else the ``id=`` given (an empty guid is passed over when
-        repairing)."""
-        guid = self.root.get("guid")
-        if guid is not None and not guid.strip() and self.repairs:
-            self.repair(self.root, EMPTY, "the empty guid of the <newsItem> is passed over")
-            guid = None
-        return self.fallbacks.id if guid is None else guid
-
-    def undated(self) -> None:
-        """An item with no date: ``created=`` if given, else (repairing) UNDATED."""
-        if self.fallbacks.created is not None:
-            self.fields["created"] = self.fallbacks.created
-        elif self.repairs:
-            self.fields["created"] = UNDATED
-            message = (
-                f"the item has no date (no firstCreated, contentCreated or versionCreated): "
-                f"it is dated {UNDATED.isoformat()}; give created= to date it"
-            )
-            self.repair(self.root, UNDATED_CODE, message)
-
-    def headline_fallback(self) -> None:
-        """An item whose headlines are missing or empty: its headline from itemMeta's
-        ``title``, else contentMeta's ``slugline``, else its first ``description`` (that
-        element is then not read as anything else)."""
-        root = self.root
-        meta = root.find(_N + "contentMeta")
-        headlines = () if meta is None else meta.iterchildren(_N + "headline")
-        if any(self.text(h).strip() for h in headlines):
-            return
-        for source, parent, name in _HEADLINE_SOURCES:
-            for element in root.iterfind(f"{_N}{parent}/{_N}{name}"):
-                text = " ".join(self.text(element).split())
-                if text:
-                    self.headline_source = element
-                    self.fields["headline"] = text
-                    self.repair(
-                        element,
-                        HEADLINE_FROM[source],
-                        f"the item has no headline: its <{name}> {text[:60]!r} is read as one",
-                    )
-                    return
-
-    def headline_from_body(self, content: etree._Element, sections: tuple[Section, ...]) -> None:
-        """An item with no headline nor anything else naming it: the first sentence of
-        its first paragraph, at the line of the body's first paragraph."""
-        text = first_paragraph(sections)
-        if text is None:
-            return
-        headline = first_sentence(text)
-        self.fields["headline"] = headline
-        at = _first_p(content)
-        message = f"the item has no headline: the first sentence of its body, {headline[:60]!r}, is"
-        self.repair(at, HEADLINE_FROM["body"], message + " read as one")
 
     def concept_key(self, element: etree._Element) -> tuple[str, str]:
         for kind in ("literal", "qcode", "uri"):
@@ -426,17 +279,6 @@ class _Reader(BodyReader):
         """Another producer's link relation, by its code: ``irel:seeAlso`` is ``seeAlso``."""
         code = (link.get("rel") or "").partition(":")[2]
         return code if _ID.match(code) else None
-
-    def time_attribute(self, element: etree._Element, value: str | None) -> datetime | None:
-        if value is None:
-            return None
-        try:
-            return parse_datetime(value)
-        except Invalid as error:
-            if self.repairs:
-                return self.loose_time(element, value)
-            self.fail(element, error.code, error.message)
-            return None
 
     def agent(self, element: etree._Element, name: str) -> Agent | None:
         return self.build(  # type: ignore[no-any-return]
@@ -640,14 +482,6 @@ _Reader._ITEM = {
 }
 
 
-def _first_p(content: etree._Element) -> etree._Element:
-    """The first ``<p>`` with text under ``content`` (the contentSet), else ``content``."""
-    for element in content.iter("{*}p"):
-        if any(text.strip() for text in element.itertext() if isinstance(text, str)):
-            return element
-    return content
-
-
 def _read_item(
     root: etree._Element,
     strict: bool,
@@ -689,13 +523,10 @@ def read(
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
     unknown metadata is kept under ``extensions["briefmodel:unknown"]`` as XML text,
     keyed by its XPath. Reading other producers' items with ``strict=False`` also
-    repairs what it can, each repair a ``repair.…`` warning at its line: an item without
-    a headline takes its ``title`` (in ``itemMeta``), else its ``slugline``, else its
-    first ``description``, else the first sentence of its body; empty ``headline``,
-    ``title``, ``slugline``, ``description`` and date elements are passed over; dates are
-    read in any common spelling (``+0000``, no seconds, a space for the ``T``; without a
-    time zone as UTC, a date alone as its midnight); and an item with no date at all is
-    dated :data:`~briefmodel.formats.UNDATED`.
+    repairs what it can, each repair a ``repair.…`` warning at its line: a headline from
+    the ``title``, ``slugline``, ``description`` or body's first sentence of an item that
+    has none; empty elements passed over; dates in any common spelling; an item with no
+    date dated :data:`~briefmodel.formats.UNDATED` (the NewsML-G2 page lists them).
 
     ``id``, ``created`` and ``language`` fill what the item does not say: its ``guid``,
     its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its language
@@ -733,56 +564,14 @@ def read_all(
         yield _read_checked(root, strict, stripped, fallbacks)
         return
     if not strict:
-        yield from _read_leniently(root, stripped, fallbacks)
+        yield from read_leniently(
+            root, lambda item: _read_checked(item, False, stripped, fallbacks)
+        )
         return
     for item in root.iterfind(f"{_N}itemSet/*"):
         if item.tag != _N + "newsItem":
-            raise ValidationError([_not_a_news_item(item, "error")])
+            raise ValidationError([not_a_news_item(item, "error")])
         yield _read_checked(item, strict, stripped, fallbacks)
-
-
-def _not_a_news_item(item: etree._Element, severity: Severity) -> Problem:
-    return Problem(
-        severity=severity,
-        code="newsml.dropped",
-        message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
-        line=line_of(item),
-    )
-
-
-def _read_leniently(
-    root: etree._Element, stripped: list[Stripped], fallbacks: Fallbacks
-) -> Iterator[Brief]:
-    """The items of a newsMessage that can be read, each that cannot a warning; a
-    ValidationError, saying why of each, if none can."""
-    why: list[Problem] = []
-    count = 0
-    for index, item in enumerate(root.iterfind(f"{_N}itemSet/*")):
-        try:
-            if item.tag != _N + "newsItem":
-                raise ValidationError([_not_a_news_item(item, "error")])
-            brief = _read_checked(item, False, stripped, fallbacks)
-        except (ParseError, ValidationError) as error:
-            reasons = [p for p in error.problems if p.severity == "error"] or list(error.problems)
-            why.extend(attrs.evolve(p, message=f"item {index}: {p.message}") for p in reasons)
-            shown = "; ".join(str(p) for p in reasons)
-            where = f"item {index} (<{local_name(item.tag)}>, line {line_of(item)})"
-            message = f"{where} of the newsMessage is passed over: {shown}"
-            warn(str(repair(ITEM_SKIPPED, message, line=line_of(item))))
-            continue
-        count += 1
-        yield brief
-    if count == 0:
-        if not why:
-            why.append(
-                Problem(
-                    severity="error",
-                    code="schema.required",
-                    message="the newsMessage holds no item in its itemSet",
-                    line=line_of(root),
-                )
-            )
-        raise ValidationError(why)
 
 
 def _read_checked(
