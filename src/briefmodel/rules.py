@@ -7,11 +7,18 @@ problem code briefmodel can report, from any layer, is listed in :data:`CODES` w
 severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
->>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
+>>> warned = [code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning"]
+>>> sorted(code for code in warned if not code.startswith("repair."))  # (repairs: below)
 ... # doctest: +NORMALIZE_WHITESPACE
 ['block.empty', 'html.dropped', 'input.skipped', 'list.empty', 'markdown.dropped',
  'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'table.empty',
  'table.header-empty', 'text.dropped']
+
+The ``repair.…`` warnings say what a lenient reader repaired in a document (a headline
+taken from its title, a date read as UTC…):
+
+>>> "repair.headline-from-title" in warned
+True
 """
 
 from __future__ import annotations
