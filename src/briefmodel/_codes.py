@@ -182,59 +182,65 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
     MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
-    # Agency NewsML-G2 and ninjs (lenient reading)
-    "repair.headline-from-title": (
-        "warning",
-        "Reading leniently, an item without a headline takes its title (NewsML-G2 "
-        "itemMeta/title, ninjs title); at the title's line or pointer.",
-    ),
-    "repair.headline-from-slugline": (
-        "warning",
-        "Reading leniently, an item without a headline or title takes its slugline as the "
-        "headline; at the slugline's line or pointer.",
-    ),
-    "repair.headline-from-description": (
-        "warning",
-        "Reading leniently, an item without a headline, title or slugline takes its first "
-        "description as the headline; at the description's line or pointer.",
-    ),
-    "repair.headline-from-body": (
-        "warning",
-        "Reading leniently, an item with nothing else to name it takes the first sentence "
-        "of its body's first paragraph (at most 120 characters) as the headline.",
-    ),
-    "repair.empty-ignored": (
-        "warning",
-        "Reading leniently, an empty element (<headline/>, <title/>, <slugline/>, "
-        "<description/>, a date) or an empty string in ninjs is passed over as if absent.",
-    ),
+    # Lenient reading (the repairs of the rules' errors are in briefmodel._repairs)
     "repair.date-naive": (
         "warning",
-        "Reading leniently, a date-time without a time zone is read as UTC (a date spelt "
-        "otherwise than RFC 3339, +0000 or without seconds, is read without a word).",
+        "A date-time without a UTC offset is taken in the zone lenient reading is given "
+        "(UTC unless told otherwise).",
     ),
     "repair.date-only": (
         "warning",
-        "Reading leniently, a date without a time is read as its midnight, UTC.",
+        "A date without a time of day is taken as its midnight (in UTC unless told otherwise).",
+    ),
+    "repair.field-kept": (
+        "warning",
+        "A field the model does not have is kept under extensions['briefmodel:unknown'].",
+    ),
+    "repair.item-passed-over": (
+        "warning",
+        "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "
+        "leniently: it is passed over and the others are read.",
+    ),
+    # Agency NewsML-G2 and ninjs (lenient reading)
+    "repair.headline-from-title": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline takes its title as one (NewsML-G2 "
+        "itemMeta/title, ninjs title): at the title's line or pointer.",
+    ),
+    "repair.headline-from-slugline": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline or title takes its slugline as its "
+        "headline: at the slugline's line or pointer.",
+    ),
+    "repair.headline-from-description": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline, title or slugline takes its first "
+        "description as its headline: at the description's line or pointer.",
+    ),
+    "repair.headline-from-body": (
+        "warning",
+        "A NewsML-G2 or ninjs item with nothing else to name it takes the first sentence of "
+        "its body's first paragraph (at most 120 characters) as its headline.",
+    ),
+    "repair.empty-ignored": (
+        "warning",
+        "An empty element of a NewsML-G2 item (<headline/>, <title/>, <slugline/>, "
+        "<description/>, a date, an empty guid) or an empty string in ninjs is passed over "
+        "as if absent.",
     ),
     "repair.undated": (
         "warning",
-        "Reading leniently, an item with no date at all, and no created= given, is dated "
+        "A NewsML-G2 or ninjs item with no date at all, and no created= given, is dated "
         "briefmodel.formats.UNDATED.",
     ),
     "repair.id-from-guid": (
         "warning",
-        "Reading ninjs leniently, a document without a uri is identified by its guid.",
+        "A ninjs document without a uri is identified by its guid (which no ninjs schema "
+        "has, but some producers write).",
     ),
     "repair.object-as-array": (
         "warning",
-        'Reading ninjs leniently, an object where an array is expected ("subjects": {…}) is '
-        "read as an array of that one object.",
-    ),
-    "repair.item-skipped": (
-        "warning",
-        "Reading several items leniently (a newsMessage, a JSON array of ninjs objects), an "
-        "item that cannot be read is passed over; the warning names it by its index and "
-        "line or pointer, and says why. If none can be read, that is an error.",
+        'A ninjs object where an array is expected ("subjects": {…}) is read as an array of '
+        "that one object: at the property's pointer.",
     ),
 }

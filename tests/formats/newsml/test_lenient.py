@@ -272,11 +272,11 @@ def test_read_all_passes_over_what_it_cannot_read_naming_each_item() -> None:
         warnings.simplefilter("always")
         briefs = list(newsml.read_all(xml, strict=False))
     assert [b.id for b in briefs] == ["urn:example:canal:1"]
-    said = [str(w.message) for w in caught if "repair.item-skipped" in str(w.message)]
+    said = [str(w.message) for w in caught if "repair.item-passed-over" in str(w.message)]
     starts = [n for n, text in enumerate(xml.splitlines(), 1) if 'conformance="power">' in text]
-    assert said[0].startswith(f"line {starts[0]}: warning repair.item-skipped: item 0 ")
+    assert said[0].startswith(f"line {starts[0]}: warning repair.item-passed-over: item 0 ")
     assert "no headline" in said[0]
-    assert said[1].startswith(f"line {_line(xml, '<packageItem')}: warning repair.item-skipped")
+    assert said[1].startswith(f"line {_line(xml, '<packageItem')}: warning repair.item-passed-over")
     assert "item 2 (<packageItem>" in said[1]
     assert len(said) == 2
     with pytest.raises(bm.ValidationError, match="no headline"):

@@ -280,10 +280,10 @@ def test_read_all_passes_over_what_it_cannot_read_naming_each_object() -> None:
         warnings.simplefilter("always")
         briefs = list(ninjs.read_all(text, strict=False))
     assert [b.id for b in briefs] == ["urn:example:canal:1"]
-    said = [str(w.message) for w in caught if "repair.item-skipped" in str(w.message)]
-    assert said[0].startswith("/0: warning repair.item-skipped: ninjs object 0 passed over: ")
+    said = [str(w.message) for w in caught if "repair.item-passed-over" in str(w.message)]
+    assert said[0].startswith("/0: warning repair.item-passed-over: ninjs object 0 passed over: ")
     assert "no headline" in said[0]
-    assert said[1].startswith("/2: warning repair.item-skipped: ninjs object 2 passed over: ")
+    assert said[1].startswith("/2: warning repair.item-passed-over: ninjs object 2 passed over: ")
     assert len(said) == 2
     with pytest.raises(bm.ValidationError, match="no headline"):
         list(ninjs.read_all(text))  # strictly, as before

@@ -2,7 +2,7 @@
 the id, date and language it does not give, and (reading other producers' items
 leniently) a headline from elsewhere, empty elements passed over, dates in any common
 spelling, and a newsMessage's items that cannot be read passed over; each repair a
-``repair.…`` warning at its line (see :mod:`briefmodel.formats._repairs`)."""
+``repair.…`` warning at its line (see :mod:`briefmodel.formats._agency`)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ from lxml import etree
 
 from ..._converter import Invalid, parse_datetime
 from ..._dates import read_date
-from ...errors import ParseError, Problem, Severity, ValidationError, warn
+from ...errors import ParseError, Problem, Severity, ValidationError, tell
 from ...model import Brief, Section
 from .. import UNDATED
-from .._repairs import (
+from .._agency import (
     EMPTY,
     HEADLINE_FROM,
-    ITEM_SKIPPED,
+    ITEM_PASSED_OVER,
     UNDATED_CODE,
     Fallbacks,
     assumed,
@@ -224,7 +224,7 @@ def read_leniently(
     root: etree._Element, read_item: Callable[[etree._Element], Brief]
 ) -> Iterator[Brief]:
     """The items of the newsMessage ``root`` that ``read_item`` can read, each that it
-    cannot a ``repair.item-skipped`` warning; a ValidationError, saying why of each, if
+    cannot a ``repair.item-passed-over`` warning; a ValidationError, saying why of each, if
     none can."""
     why: list[Problem] = []
     count = 0
@@ -239,7 +239,8 @@ def read_leniently(
             shown = "; ".join(str(p) for p in reasons)
             where = f"item {index} (<{local_name(item.tag)}>, line {line_of(item)})"
             message = f"{where} of the newsMessage is passed over: {shown}"
-            warn(str(repair(ITEM_SKIPPED, message, line=line_of(item))))
+            passed = repair(ITEM_PASSED_OVER, message, line=line_of(item))
+            tell([passed], "read", said=str(passed))
             continue
         count += 1
         yield brief

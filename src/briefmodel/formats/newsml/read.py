@@ -27,7 +27,7 @@ from ...model import (
     Source,
     Subject,
 )
-from .._repairs import (
+from .._agency import (
     EMPTY,
     NONE,
     Fallbacks,
@@ -553,7 +553,7 @@ def read_all(
 
     Reading strictly, the first item that cannot be read raises. With ``strict=False``
     an item that cannot be read (a package, or a news item without a headline) is passed
-    over with a :class:`~briefmodel.BriefmodelWarning` (``repair.item-skipped``) that
+    over with a :class:`~briefmodel.BriefmodelWarning` (``repair.item-passed-over``) that
     names it by its index and line and says why; if no item can be read, a
     :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """

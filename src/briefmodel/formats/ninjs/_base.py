@@ -11,7 +11,7 @@ from ..._converter import Invalid, json_type_name, parse_datetime
 from ..._dates import read_date
 from ..._patterns import new_node_id
 from ...errors import Problem, ProblemLog, loss_message, pointer
-from .._repairs import NONE, OBJECT_AS_ARRAY, Fallbacks, assumed, repair
+from .._agency import NONE, OBJECT_AS_ARRAY, Fallbacks, assumed, repair
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
 

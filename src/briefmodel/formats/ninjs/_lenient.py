@@ -1,7 +1,7 @@
 """The ninjs reader's fallbacks and repairs: a headline for a document that has none, the
 id, date and language a document does not give, and (reading other producers' documents
 leniently) empty strings passed over; each repair a ``repair.…`` warning at its JSON
-Pointer (see :mod:`briefmodel.formats._repairs`)."""
+Pointer (see :mod:`briefmodel.formats._agency`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from ...errors import pointer
 from .. import UNDATED
-from .._repairs import (
+from .._agency import (
     EMPTY,
     HEADLINE_FROM,
     ID_FROM_GUID,

@@ -20,11 +20,11 @@ from ...errors import (
     ValidationError,
     pointer,
     settle_losses,
-    warn,
+    tell,
 )
 from ...migrations import model_version
 from ...model import Brief, Section
-from .._repairs import ITEM_SKIPPED, NONE, Fallbacks, repair
+from .._agency import ITEM_PASSED_OVER, NONE, Fallbacks, repair
 from ..json import parse as parse_json
 from ._base import _json_type
 from ._body import _html_text
@@ -401,7 +401,7 @@ def read_all(
     Reading strictly, the first object that cannot be read raises, its problems' JSON
     Pointers starting with its index. With ``strict=False`` an object that cannot be
     read (no headline…) is passed over with a :class:`~briefmodel.BriefmodelWarning`
-    (``repair.item-skipped``, at its index) that says why; if no object can be read, a
+    (``repair.item-passed-over``, at its index) that says why; if no object can be read, a
     :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
@@ -426,7 +426,8 @@ def read_all(
             why.extend(reasons)
             shown = "; ".join(str(p) for p in reasons)
             message = f"ninjs object {index} passed over: {shown}"
-            warn(str(repair(ITEM_SKIPPED, message, path=f"/{index}")))
+            passed = repair(ITEM_PASSED_OVER, message, path=f"/{index}")
+            tell([passed], "read", said=str(passed))
             continue
         losses = [_moved(p, index) for p in reader.losses]
         count += 1

@@ -1,5 +1,6 @@
-"""What the lenient readers of agency formats (NewsML-G2, ninjs) repair, and the options
-that fill what a document does not say.
+"""What the readers of agency formats (NewsML-G2, ninjs) share: what they repair reading
+leniently, and the options that fill what a document does not say. (The repairs of the
+rules' errors, for every format, are in :mod:`briefmodel._repairs`.)
 
 Reading with ``strict=False``, a reader repairs what it can instead of refusing the
 document, and says so: each repair is a warning whose code starts with ``repair.``, at
@@ -39,7 +40,7 @@ __all__ = [
     "EMPTY",
     "HEADLINE_FROM",
     "ID_FROM_GUID",
-    "ITEM_SKIPPED",
+    "ITEM_PASSED_OVER",
     "OBJECT_AS_ARRAY",
     "UNDATED_CODE",
     "Fallbacks",
@@ -63,7 +64,7 @@ OBJECT_AS_ARRAY = "repair.object-as-array"
 #: An item with no date at all (and no ``created=``), dated UNDATED.
 UNDATED_CODE = "repair.undated"
 #: An item of a newsMessage (or of a JSON array of ninjs objects) that cannot be read.
-ITEM_SKIPPED = "repair.item-skipped"
+ITEM_PASSED_OVER = "repair.item-passed-over"
 
 #: The most characters of a headline taken from the body's first sentence.
 HEADLINE_LIMIT = 120
