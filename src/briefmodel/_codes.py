@@ -257,4 +257,46 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "of its first paragraph was taken as the headline; only a lenient reading "
         "(strict=False) does so.",
     ),
+    # Agency NewsML-G2 and ninjs (lenient reading)
+    "repair.headline-from-title": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline takes its title as one (NewsML-G2 "
+        "itemMeta/title, ninjs title): at the title's line or pointer.",
+    ),
+    "repair.headline-from-slugline": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline or title takes its slugline as its "
+        "headline: at the slugline's line or pointer.",
+    ),
+    "repair.headline-from-description": (
+        "warning",
+        "A NewsML-G2 or ninjs item without a headline, title or slugline takes its first "
+        "description as its headline: at the description's line or pointer.",
+    ),
+    "repair.headline-from-body": (
+        "warning",
+        "A NewsML-G2 or ninjs item with nothing else to name it takes the first sentence of "
+        "its body's first paragraph (at most 120 characters) as its headline.",
+    ),
+    "repair.empty-ignored": (
+        "warning",
+        "An empty element of a NewsML-G2 item (<headline/>, <title/>, <slugline/>, "
+        "<description/>, a date, an empty guid) or an empty string in ninjs is passed over "
+        "as if absent.",
+    ),
+    "repair.undated": (
+        "warning",
+        "A document with no date at all, and no created= given, reads as an undated brief "
+        "(created is None) rather than one with an invented date.",
+    ),
+    "repair.id-from-guid": (
+        "warning",
+        "A ninjs document without a uri is identified by its guid (which no ninjs schema "
+        "has, but some producers write).",
+    ),
+    "repair.object-as-array": (
+        "warning",
+        'A ninjs object where an array is expected ("subjects": {…}) is read as an array of '
+        "that one object: at the property's pointer.",
+    ),
 }

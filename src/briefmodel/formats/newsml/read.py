@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, ClassVar
 
 import attrs
 from lxml import etree
 
 from ... import _options
-from ..._converter import Invalid, parse_datetime
 from ..._patterns import NODE_ID, new_node_id
-from ...errors import ParseError, Problem, ValidationError, settle_losses, warn
+from ...errors import ParseError, Problem, ValidationError, settle_losses
 from ...model import (
     Agent,
     Brief,
@@ -27,6 +26,11 @@ from ...model import (
     Section,
     Source,
     Subject,
+)
+from .._agency import (
+    EMPTY,
+    NONE,
+    Fallbacks,
 )
 from .._safe_xml import (
     BM,
@@ -40,8 +44,9 @@ from .._safe_xml import (
     refuse,
 )
 from .._unread import named
-from .._xhtml import XHTML, BodyReader
+from .._xhtml import XHTML
 from ..json import parse as parse_json
+from ._lenient import _Repairs, not_a_news_item, read_leniently
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
 from .write import _Writer
 
@@ -51,19 +56,27 @@ _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
 
-class _Reader(BodyReader):
+class _Reader(_Repairs):
     """One news item being read: what it has lost and how its parts are linked."""
 
     loss_code = "newsml.dropped"
     plain_namespaces = (_N, _H)
 
     def __init__(
-        self, root: etree._Element, *, strict: bool, stripped: list[Stripped] | None = None
+        self,
+        root: etree._Element,
+        *,
+        strict: bool,
+        stripped: list[Stripped] | None = None,
+        fallbacks: Fallbacks = NONE,
     ) -> None:
         super().__init__(root, strict=strict, own=_is_own(root))
         #: The comments and processing instructions taken out of the document.
         self.stripped = stripped or []
-        self.fields: dict[str, Any] = {"extensions": {}}
+        self.fallbacks = fallbacks  # (these four: see _Repairs)
+        self.repairs = not strict and not self.own
+        self.headline_source = None
+        self.fields = {"extensions": {}}
         self.concepts: dict[tuple[str, str], str] = {}  # (kind, identifier) -> entity id
         self.taken_ids: set[str] = set()
         self.id_counters: dict[str, int] = {}  # for new_id
@@ -84,31 +97,6 @@ class _Reader(BodyReader):
                 return self.label(child)
         first = element.find(_N + "name")
         return None if first is None else self.label(first)
-
-    def time(self, element: etree._Element) -> datetime | None:
-        text = element.get(_B + "written") or (element.text or "").strip()
-        try:
-            return parse_datetime(text)
-        except Invalid:
-            pass
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(\.\d+)?)?", text)
-        if match is None:
-            self.fail(element, "datetime.invalid", f"{text[:40]!r} is not a date-time")
-            return None
-        self.lose(
-            element,
-            f"the date-time {text!r} of <{local_name(element.tag)}>",
-            keep=False,
-            part=TEXT,
-            problem="has no time zone",
-            instead=("reads it as UTC", "is read as UTC"),
-        )
-        year, month, day, hour, minute, second = (int(p or 0) for p in match.groups()[:6])
-        try:
-            return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
-        except ValueError:
-            self.fail(element, "datetime.invalid", f"{text!r} is not a valid date")
-            return None
 
     def integer(self, element: etree._Element, name: str | None = None) -> int | None:
         """The integer in the attribute ``name`` (the element's text if None); None, and a
@@ -135,14 +123,19 @@ class _Reader(BodyReader):
     def brief(self) -> Brief:
         root = self.root
         fields = self.fields
-        fields["id"] = root.get("guid")
+        fields["id"] = self.guid()
         if fields["id"] is None:
             self.fail(root, "schema.required", "the newsItem has no guid")
         version = self.integer(root, "version")
         if version is not None:
             fields["version"] = version
         language = root.get(XML_LANG)
+        if language is not None and not language.strip() and self.repairs:
+            self.repair(root, EMPTY, "the empty xml:lang of the <newsItem> is passed over")
+            language = None
         sections: tuple[Section, ...] = ()
+        if self.repairs:
+            self.headline_fallback()
         handlers = self._ITEM
         # Links between mentions and entities first: the body needs them.
         pending: dict[str, tuple[str, str]] = {}
@@ -167,23 +160,12 @@ class _Reader(BodyReader):
         content = root.find(_N + "contentSet")
         if content is not None:
             sections = self.content_set(content)
+            if self.repairs and "headline" not in fields:
+                self.headline_from_body(content, sections)
         if not sections:
             sections = (Section(),)
         fields["sections"] = sections
-        if language is None:
-            language = fields.pop("_language", None)
-        fields.pop("_language", None)
-        if language is not None:
-            fields["language"] = language
-        if "created" not in fields:
-            for key in ("_content_created", "_version_created"):
-                if fields.get(key) is not None:
-                    fields["created"] = fields[key]
-                    break
-        if "updated" not in fields and not self.own:
-            version_created = fields.get("_version_created")
-            if version_created is not None and version_created != fields.get("created"):
-                fields["updated"] = version_created
+        self.language_and_dates(language)
         for key in [k for k in fields if k.startswith("_")]:
             del fields[key]
         if "headline" not in fields:
@@ -250,7 +232,11 @@ class _Reader(BodyReader):
             elif tag == "versionCreated":
                 fields["_version_created"] = self.time(child)
             elif tag == "firstCreated":
-                fields["created"] = self.time(child)
+                created = self.time(child)
+                if created is not None or not self.repairs:  # (an empty one passed over)
+                    fields["created"] = created
+            elif tag == "title" and (child is self.headline_source or self.empty(child)):
+                continue
             elif tag == "embargoed":
                 if (child.text or "").strip():
                     fields["embargo_until"] = self.time(child)
@@ -293,15 +279,6 @@ class _Reader(BodyReader):
         """Another producer's link relation, by its code: ``irel:seeAlso`` is ``seeAlso``."""
         code = (link.get("rel") or "").partition(":")[2]
         return code if _ID.match(code) else None
-
-    def time_attribute(self, element: etree._Element, value: str | None) -> datetime | None:
-        if value is None:
-            return None
-        try:
-            return parse_datetime(value)
-        except Invalid as error:
-            self.fail(element, error.code, error.message)
-            return None
 
     def agent(self, element: etree._Element, name: str) -> Agent | None:
         return self.build(  # type: ignore[no-any-return]
@@ -365,6 +342,10 @@ class _Reader(BodyReader):
                     lists["entities"].append(self.entity(child))
                 else:
                     lists["subjects"].append(self.subject(child))
+            elif local in ("headline", "slugline", "description") and (
+                child is self.headline_source or self.empty(child)
+            ):
+                continue
             elif local == "headline" and "headline" not in fields:
                 fields["headline"] = self.text(child)
             elif local == "description":
@@ -502,10 +483,14 @@ _Reader._ITEM = {
 
 
 def _read_item(
-    root: etree._Element, strict: bool, stripped: list[Stripped] | None = None
+    root: etree._Element,
+    strict: bool,
+    stripped: list[Stripped] | None = None,
+    fallbacks: Fallbacks = NONE,
 ) -> tuple[Brief, list[Problem]]:
-    """A news item's brief and its losses; ``stripped`` are the comments and processing
-    instructions taken out of the document (lost, in briefmodel's own items)."""
+    """A news item's brief and its losses (and repairs); ``stripped`` are the comments and
+    processing instructions taken out of the document (lost, in briefmodel's own items),
+    ``fallbacks`` what the caller gives for what the item does not say."""
     if root.tag != _N + "newsItem":
         raise refuse(
             "parse.not-newsml",
@@ -513,7 +498,7 @@ def _read_item(
             + ("; read a newsMessage with load_all()" if root.tag == _N + "newsMessage" else ""),
             line_of(root),
         )
-    reader = _Reader(root, strict=strict, stripped=stripped)
+    reader = _Reader(root, strict=strict, stripped=stripped, fallbacks=fallbacks)
     brief = reader.brief()
     return brief, reader.losses.problems()
 
@@ -524,58 +509,78 @@ def _settle(brief: Brief, losses: list[Problem], strict: bool) -> Brief:
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True) -> Brief:
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Brief:
     """Read a NewsML-G2 ``newsItem`` into a brief (without running the semantic rules).
 
     Strict by default: anything the model cannot hold is an error. With
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
     unknown metadata is kept under ``extensions["briefmodel:unknown"]`` as XML text,
-    keyed by its XPath.
+    keyed by its XPath. Reading other producers' items with ``strict=False`` also
+    repairs what it can, each repair a ``repair.…`` warning at its line: a headline from
+    the ``title``, ``slugline``, ``description`` or body's first sentence of an item that
+    has none; empty elements passed over; dates in any common spelling; an item with no
+    date dated :data:`~briefmodel.formats.UNDATED` (the NewsML-G2 page lists them).
+
+    ``id``, ``created`` and ``language`` fill what the item does not say: its ``guid``,
+    its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its language
+    (``xml:lang``, ``contentMeta/language``); when the item says, they are not used.
     """
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
-    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped)
+    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped, fallbacks)
     return _settle(brief, losses, strict)
 
 
 @_options.reader
-def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
-    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order.
+def read_all(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Iterator[Brief]:
+    """Every news item of a ``newsMessage`` (or the one ``newsItem``), in order, each read
+    as by :func:`read` (``id``, ``created`` and ``language`` for every item that does
+    not say).
 
     Reading strictly, the first item that cannot be read raises. With ``strict=False``
     an item that cannot be read (a package, or a news item without a headline) is passed
-    over with a :class:`~briefmodel.BriefmodelWarning` that says why.
+    over with a :class:`~briefmodel.BriefmodelWarning` (``repair.item-passed-over``) that
+    names it by its index and line and says why; if no item can be read, a
+    :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
     root = parse(data, stripped=stripped)
     if root.tag != _N + "newsMessage":
-        yield _read_checked(root, strict, stripped)
+        yield _read_checked(root, strict, stripped, fallbacks)
+        return
+    if not strict:
+        yield from read_leniently(
+            root, lambda item: _read_checked(item, False, stripped, fallbacks)
+        )
         return
     for item in root.iterfind(f"{_N}itemSet/*"):
         if item.tag != _N + "newsItem":
-            problem = Problem(
-                severity="error" if strict else "warning",
-                code="newsml.dropped",
-                message=f"a <{local_name(item.tag)}> in the newsMessage is not a news item",
-                line=line_of(item),
-            )
-            if strict:
-                raise ValidationError([problem])
-            warn(str(problem))
-            continue
-        if strict:
-            yield _read_checked(item, strict, stripped)
-            continue
-        try:
-            brief = _read_checked(item, strict, stripped)
-        except ValidationError as error:
-            shown = "; ".join(str(p) for p in error.problems if p.severity == "error")
-            warn(f"the news item at line {line_of(item)} is passed over: {shown}")
-            continue
-        yield brief
+            raise ValidationError([not_a_news_item(item, "error")])
+        yield _read_checked(item, strict, stripped, fallbacks)
 
 
-def _read_checked(root: etree._Element, strict: bool, stripped: list[Stripped]) -> Brief:
-    brief, losses = _read_item(root, strict, stripped)
+def _read_checked(
+    root: etree._Element,
+    strict: bool,
+    stripped: list[Stripped],
+    fallbacks: Fallbacks = NONE,
+) -> Brief:
+    brief, losses = _read_item(root, strict, stripped, fallbacks)
     return _settle(brief, losses, strict)
 
 

@@ -8,10 +8,34 @@ from datetime import datetime
 from typing import Any
 
 from ..._converter import Invalid, json_type_name, parse_datetime
+from ..._dates import read_date
 from ..._patterns import new_node_id
 from ...errors import Problem, ProblemLog, loss_message, pointer
+from .._agency import NONE, OBJECT_AS_ARRAY, Fallbacks, assumed, repair
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
+
+#: The array properties read, as each version spells them: an object found in their
+#: place is read (leniently) as an array of that one object.
+_ARRAYS = frozenset(
+    {
+        "headlines",
+        "descriptions",
+        "bodies",
+        "people",
+        "organisations",
+        "places",
+        "events",
+        "objects",
+        "subjects",
+        "infoSources",
+        "infosources",
+        "genres",
+        "associations",
+        "renditions",
+    }
+)
+_V1_ARRAYS = frozenset({"subject", "person", "organisation", "place", "event", "object", "genre"})
 
 
 def _json_type(value: Any) -> str:
@@ -22,13 +46,22 @@ def _json_type(value: Any) -> str:
 class _ReaderBase:
     """One ninjs document being read: its version, what it has lost, errors found."""
 
-    def __init__(self, doc: dict[str, Any], *, strict: bool) -> None:
+    def __init__(self, doc: dict[str, Any], *, strict: bool, fallbacks: Fallbacks = NONE) -> None:
         self.strict = strict
-        #: For a ninjs 1.x document (read as 2.x): 2.x pointer prefixes to 1.x pointers.
+        #: What the caller gives for what the document does not say (id=, created=…).
+        self.fallbacks = fallbacks
+        #: Pointer prefixes of the document as read to those of the document as written:
+        #: a ninjs 1.x document is read as 2.x, an object as an array of it (leniently).
         self.origin: dict[str, str] = {}
         self.v1 = _is_v1(doc)
+        wrapped: dict[str, str] = {}
+        if not strict:
+            doc, wrapped = _as_arrays(doc, _V1_ARRAYS if self.v1 else _ARRAYS)
         if self.v1:
             doc, self.origin = _from_v1(doc)
+            self.origin = {k: _unwrapped(v, wrapped) for k, v in self.origin.items()}
+        else:
+            self.origin = wrapped
         self.doc = doc
         self.v2 = self.v1 or _is_v2(doc)
         #: The description read as the headline (a document with no headline).
@@ -46,6 +79,30 @@ class _ReaderBase:
         self.own = False
         #: briefmodel's own XHTML body, as read (see :mod:`._unread`).
         self.own_body: Any = None
+        #: The index of the body read, if any.
+        self.body_at: int | None = None
+        for where in wrapped.values():
+            self.losses.append(
+                repair(
+                    OBJECT_AS_ARRAY,
+                    "an object where an array is expected is read as an array of that object",
+                    path=where,
+                )
+            )
+
+    @property
+    def repairs(self) -> bool:
+        """Whether what can be repaired is (other producers' documents, read leniently)."""
+        return not self.strict and not self.own
+
+    def repair(self, path: tuple[str | int, ...] | str, code: str, message: str) -> None:
+        """Report a repair (a warning with its ``repair.`` code) at ``path`` (3.x names, or
+        a JSON Pointer as written)."""
+        if self.losses.room():
+            where = path if type(path) is str else self.at(*path)
+            self.losses.append(repair(code, message, path=where))
+        else:
+            self.losses.skip("warning")
 
     # -- reporting and values ----------------------------------------------------------
 
@@ -56,12 +113,14 @@ class _ReaderBase:
         """The JSON Pointer of a place named by 3.x property names, in the document's
         spelling."""
         if not self.v2:
-            return pointer(path)
-        where = pointer(_v2(p) if type(p) is str and p in _CAMEL.values() else p for p in path)
+            where = pointer(path)
+        else:
+            where = pointer(_v2(p) if type(p) is str and p in _CAMEL.values() else p for p in path)
         return self.in_v1(where) if self.origin else where
 
     def in_v1(self, where: str) -> str:
-        """The 1.x pointer of a place in the document as read (spelt as 2.x)."""
+        """The pointer, in the document as written, of a place in the document as read
+        (a 1.x document is read spelt as 2.x; an object, leniently, as an array)."""
         prefix = where
         while prefix:
             if prefix in self.origin:
@@ -138,8 +197,24 @@ class _ReaderBase:
         try:
             return parse_datetime(value)
         except Invalid as error:
+            if self.repairs:  # any common spelling, what it assumed said
+                return self.loose_time(value, path, error)
             self.fail(path, error.code, error.message)
             return None
+
+    def loose_time(
+        self, value: str, path: tuple[str | int, ...], error: Invalid
+    ) -> datetime | None:
+        """``value`` read as a date in any common spelling
+        (:func:`~briefmodel._dates.read_date`), what that assumed a repair at ``path``;
+        None, and ``error``, if it is no date."""
+        reading = read_date(value)
+        if reading is None:
+            self.fail(path, error.code, error.message)
+            return None
+        if reading.repair is not None:
+            self.repair(path, reading.repair, assumed(reading.repair, value))
+        return reading.value
 
     def build(self, path: tuple[str | int, ...], cls: type, value: Any, **fields: Any) -> Any:
         """``cls(**fields)``, or None with a loss (the model cannot hold the value)."""
@@ -171,3 +246,26 @@ class _ReaderBase:
 
     def new_id(self, *candidates: Any) -> str:
         return new_node_id(candidates, self.taken, self.id_counters)
+
+
+def _as_arrays(doc: dict[str, Any], names: frozenset[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """``doc`` with each object found as the value of an array property of ``names`` made
+    an array of it, and the pointer of each such array's item to that of the object."""
+    found = [key for key, value in doc.items() if key in names and type(value) is dict]
+    if not found:
+        return doc, {}
+    out = dict(doc)
+    wrapped: dict[str, str] = {}
+    for key in found:
+        out[key] = [doc[key]]
+        wrapped[pointer((key, 0))] = pointer((key,))
+    return out, wrapped
+
+
+def _unwrapped(where: str, wrapped: dict[str, str]) -> str:
+    """``where``, a pointer into a document whose objects were made arrays, in the
+    document as written."""
+    for inner, outer in wrapped.items():
+        if where == inner or where.startswith(inner + "/"):
+            return outer + where[len(inner) :]
+    return where

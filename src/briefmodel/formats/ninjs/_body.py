@@ -150,6 +150,7 @@ class _Bodies(_ReaderBase):
         if chosen is None:
             return
         index, item, rich = chosen
+        self.body_at = index
         self.rest(
             item,
             _BODY_KEYS,

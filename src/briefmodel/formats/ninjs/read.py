@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -19,13 +20,15 @@ from ...errors import (
     ValidationError,
     pointer,
     settle_losses,
-    warn,
+    tell,
 )
 from ...migrations import model_version
 from ...model import Brief, Section
+from .._agency import ITEM_PASSED_OVER, NONE, Fallbacks, repair
 from ..json import parse as parse_json
 from ._base import _json_type
-from ._body import _Bodies, _html_text
+from ._body import _html_text
+from ._lenient import _Lenient
 from ._mapping import _Mapping
 from ._meta import checked
 from ._unread import unwritten
@@ -45,7 +48,7 @@ from ._vocab import (
 __all__ = ["examine", "read", "read_all", "sniff"]
 
 
-class _Reader(_Mapping, _Bodies):
+class _Reader(_Mapping, _Lenient):
     """One ninjs document being read: the document's own properties, in the order it
     gives them, each by its rule (those of the lists and bodies are inherited)."""
 
@@ -55,8 +58,11 @@ class _Reader(_Mapping, _Bodies):
         if self.own:
             self.apply_exact()
         fields = self.fields
+        if self.repairs:
+            self.pass_over_empty()
         if not self.own:
             self.fallback_headline()
+        self.fallback_id()
         for key, value in self.doc.items():
             if key in self.used:
                 continue
@@ -68,6 +74,10 @@ class _Reader(_Mapping, _Bodies):
                 handler(self, value)
         self.dates()
         self.picture()
+        if "headline" not in fields:
+            self.headline_from_body()
+        if "language" not in fields and self.fallbacks.language is not None:
+            fields["language"] = self.fallbacks.language
         if "headline" not in fields:
             self.fail((), "schema.required", "the document has no headline")
         if "id" not in fields:
@@ -92,25 +102,6 @@ class _Reader(_Mapping, _Bodies):
         if self.unknown:
             brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
         return brief
-
-    def fallback_headline(self) -> None:
-        """For a document with no headline (events, pictures): its ``title``, else its
-        ``slugline``, else its first description."""
-        headlines = self.doc.get("headlines")
-        if type(headlines) is list and any(
-            type(h) is dict and type(h.get("value")) is str and h["value"].strip()
-            for h in headlines
-        ):
-            return
-        for name in ("title", "slugline"):
-            value = self.doc.get(name)
-            if type(value) is str and value.strip():
-                self.fields["headline"] = " ".join(value.split())
-                self.used.add(name)
-                return
-        found = self.first_description()
-        if found is not None:
-            self.headline_from, self.fields["headline"] = found
 
     def find_meta(self) -> None:
         for index, body in self.items("bodies"):
@@ -191,6 +182,8 @@ class _Reader(_Mapping, _Bodies):
         created = first or content or version
         if created is not None:
             fields["created"] = created
+        else:
+            self.undated()
         if content is not None and created is not content and content != created:
             self.lose(
                 ("contentCreated",),
@@ -359,46 +352,98 @@ def _settle(brief: Brief, losses: Iterable[Problem], strict: bool) -> Brief:
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True) -> Brief:
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Brief:
     """Read a ninjs 1.x, 2.x or 3.x news object into a brief (without the semantic rules).
 
     Strict by default: anything the model cannot hold is an error. With
     ``strict=False`` it is dropped with a :class:`~briefmodel.BriefmodelWarning`, and
-    kept under ``extensions["briefmodel:unknown"]`` by its JSON Pointer.
+    kept under ``extensions["briefmodel:unknown"]`` by its JSON Pointer. Reading other
+    producers' documents with ``strict=False`` also repairs what it can, each repair a
+    ``repair.…`` warning at its pointer: a document without a headline takes its
+    ``title``, else its ``slugline``, else its first description (as reading strictly
+    does, without a word), else the first sentence of its body; empty strings are passed
+    over; a document without a ``uri`` is identified by its ``guid``; dates are read in
+    any common spelling (``+0000``, no seconds, a space for the ``T``; without a time
+    zone as UTC, a date alone as its midnight); an object where an array is expected is
+    read as an array of it; and a document with no date at all (an event) is dated
+    :data:`~briefmodel.formats.UNDATED`.
+
+    ``id``, ``created`` and ``language`` fill what the document does not say: its
+    ``uri``, its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its
+    ``language``; when the document says, they are not used.
     """
-    reader = _reader(data, strict=strict)
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
+    reader = _reader(data, strict=strict, fallbacks=fallbacks)
     return _settle(_brief(reader), reader.losses, strict)
 
 
 @_options.reader
-def read_all(data: str | bytes, *, strict: bool = True) -> Iterator[Brief]:
-    """Each news object of a JSON array of ninjs objects (or the one object), in order.
+def read_all(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Iterator[Brief]:
+    """Each news object of a JSON array of ninjs objects (or the one object), in order,
+    each read as by :func:`read` (``id``, ``created`` and ``language`` for every object
+    that does not say).
 
     Reading strictly, the first object that cannot be read raises, its problems' JSON
     Pointers starting with its index. With ``strict=False`` an object that cannot be
-    read (no headline, no date…) is passed over with a
-    :class:`~briefmodel.BriefmodelWarning` that says why.
+    read (no headline…) is passed over with a :class:`~briefmodel.BriefmodelWarning`
+    (``repair.item-passed-over``, at its index) that says why; if no object can be read, a
+    :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     doc = parse_json(data)
     if type(doc) is not list:
-        reader = _checked_reader(doc, strict=strict)
+        reader = _checked_reader(doc, strict=strict, fallbacks=fallbacks)
         yield _settle(_brief(reader), reader.losses, strict)
         return
+    why: list[Problem] = []
+    count = 0
     for index, item in enumerate(doc):
         try:
-            reader = _checked_reader(item, strict=strict)
+            reader = _checked_reader(item, strict=strict, fallbacks=fallbacks)
             brief = _brief(reader)
         except (ParseError, ValidationError) as error:
-            moved = [attrs.evolve(p, path=f"/{index}{p.path or ''}") for p in error.problems]
+            moved = [_moved(p, index) for p in error.problems]
             if strict and isinstance(error, ParseError):
                 raise ParseError(moved[0]) from None
             if strict:
                 raise ValidationError(moved) from None
-            shown = "; ".join(str(p) for p in moved if p.severity == "error")
-            warn(f"ninjs object {index} passed over: {shown}")
+            reasons = [p for p in moved if p.severity == "error"] or moved
+            why.extend(reasons)
+            shown = "; ".join(str(p) for p in reasons)
+            message = f"ninjs object {index} passed over: {shown}"
+            passed = repair(ITEM_PASSED_OVER, message, path=f"/{index}")
+            tell([passed], "read", said=str(passed))
             continue
-        losses = [attrs.evolve(p, path=f"/{index}{p.path or ''}") for p in reader.losses]
+        losses = [_moved(p, index) for p in reader.losses]
+        count += 1
         yield _settle(brief, losses, strict)
+    if not strict and count == 0:
+        raise ValidationError(why or [_NO_OBJECT])
+
+
+#: Why an empty array of ninjs objects gives no brief (reading leniently).
+_NO_OBJECT = Problem(
+    severity="error", code="schema.min-items", message="the array holds no ninjs object"
+)
+
+
+def _moved(problem: Problem, index: int) -> Problem:
+    """A problem of the ``index``th object of an array, its pointer from the array's."""
+    return attrs.evolve(problem, path=f"/{index}{problem.path or ''}")
 
 
 def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
@@ -421,12 +466,12 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     return list(reader.losses), brief
 
 
-def _reader(data: str | bytes, *, strict: bool) -> _Reader:
+def _reader(data: str | bytes, *, strict: bool, fallbacks: Fallbacks = NONE) -> _Reader:
     """A reader of the ninjs object in ``data``; ParseError if it is not one."""
-    return _checked_reader(parse_json(data), strict=strict)
+    return _checked_reader(parse_json(data), strict=strict, fallbacks=fallbacks)
 
 
-def _checked_reader(doc: Any, *, strict: bool) -> _Reader:
+def _checked_reader(doc: Any, *, strict: bool, fallbacks: Fallbacks = NONE) -> _Reader:
     if type(doc) is not dict:
         hint = "; read an array of them with load_all" if type(doc) is list else ""
         raise ParseError(
@@ -445,7 +490,7 @@ def _checked_reader(doc: Any, *, strict: bool) -> _Reader:
                 path="/schema",
             )
         )
-    return _Reader(doc, strict=strict)
+    return _Reader(doc, strict=strict, fallbacks=fallbacks)
 
 
 def _brief(reader: _Reader) -> Brief:
