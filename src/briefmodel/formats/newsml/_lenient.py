@@ -156,14 +156,14 @@ class _Repairs(BodyReader):
                 fields["updated"] = version_created
 
     def undated(self) -> None:
-        """An item with no date: ``created=`` if given, else (repairing) UNDATED."""
+        """An item with no date: ``created=`` if given, else (repairing) undated."""
         if self.fallbacks.created is not None:
             self.fields["created"] = self.fallbacks.created
         elif self.repairs:
             self.fields["created"] = UNDATED
             message = (
-                f"the item has no date (no firstCreated, contentCreated or versionCreated): "
-                f"it is dated {UNDATED.isoformat()}; give created= to date it"
+                "the item has no date (no firstCreated, contentCreated or versionCreated): "
+                "it is read as undated; give created= to date it"
             )
             self.repair(self.root, UNDATED_CODE, message)
 

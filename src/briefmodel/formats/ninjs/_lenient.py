@@ -126,13 +126,13 @@ class _Lenient(_Bodies):
 
     def undated(self) -> None:
         """A document with no date: ``created=`` if given, else (reading leniently)
-        UNDATED."""
+        undated."""
         if self.fallbacks.created is not None:
             self.fields["created"] = self.fallbacks.created
         elif self.repairs:
             self.fields["created"] = UNDATED
             message = (
                 "the document has no date (no firstCreated, contentCreated or "
-                f"versionCreated): it is dated {UNDATED.isoformat()}; give created= to date it"
+                "versionCreated): it is read as undated; give created= to date it"
             )
             self.repair((), UNDATED_CODE, message)
