@@ -9,6 +9,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from ...model import (
@@ -260,8 +261,7 @@ class _BlockReader(TableReading):
     def tidy(self, content: list[Any]) -> tuple[Any, ...]:
         if self.own:
             return tuple(content)
-        spaces = _SPACES.sub
-        out = [spaces(" ", n) if type(n) is str else n for n in content]
+        out = collapsed(content)
         if out and type(out[0]) is str:
             out[0] = out[0].lstrip()
         if out and type(out[-1]) is str:
@@ -358,6 +358,54 @@ class _BlockReader(TableReading):
             if ref:
                 return self.build(element, Citation, ref=ref)
         return self.unknown_inline(element)
+
+
+#: The inline nodes that hold rich text of their own.
+_HOLDERS = (Emphasis, Strong, Link, Mention)
+
+
+def collapsed(content: list[Any]) -> list[Any]:
+    """Other producers' rich text with its white space as a browser shows it: each run
+    of white space one space, also across the edges of emphasis and links (``<a> Home
+    </a>`` is a link that reads ``Home``, the spaces moved out beside it), and none
+    beside a line break."""
+    out: list[Any] = []
+    for node in content:
+        if type(node) is str:
+            out.append(_SPACES.sub(" ", node))
+        elif isinstance(node, _HOLDERS):
+            inner = collapsed(list(node.content))
+            before = bool(inner) and type(inner[0]) is str and inner[0].startswith(" ")
+            after = bool(inner) and type(inner[-1]) is str and inner[-1].endswith(" ")
+            if before:
+                inner[0] = inner[0].lstrip()
+            if after:
+                inner[-1] = inner[-1].rstrip()
+            inner = [n for n in inner if n != ""]
+            if before or (not inner and not isinstance(node, Link)):
+                out.append(" ")
+            if inner or isinstance(node, Link):
+                out.append(
+                    attrs.evolve(node, content=inner) if inner != list(node.content) else node
+                )
+            if after and inner:
+                out.append(" ")
+        else:
+            out.append(node)
+    merged: list[Any] = []
+    for node in out:
+        if type(node) is str and merged and type(merged[-1]) is str:
+            merged[-1] = _SPACES.sub(" ", merged[-1] + node)
+        else:
+            merged.append(node)
+    for index, node in enumerate(merged):
+        if type(node) is str:
+            if index and type(merged[index - 1]) is LineBreak:
+                node = node.lstrip()
+            if index + 1 < len(merged) and type(merged[index + 1]) is LineBreak:
+                node = node.rstrip()
+            merged[index] = node
+    return [n for n in merged if n != ""]
 
 
 def _harmless(element: etree._Element) -> str:
