@@ -28,8 +28,10 @@ from ...model import (
     Section,
     Strong,
 )
-from .._safe_xml import DROPPED, MARKUP, local_name, lost_text, where
+from ...errors import Problem
+from .._safe_xml import DROPPED, MARKUP, line_of, local_name, lost_text, where
 from .._tables import TableReading
+from ._links import message, read_link
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -48,6 +50,9 @@ class _BlockReader(TableReading):
     align_attribute = "data-align"
 
     loss_code = "html.dropped"
+
+    #: The address that another page's relative links are read against (leniently).
+    base: str | None = None
 
     def child(
         self, element: etree._Element, tag: str, cls: str | None = None
@@ -89,6 +94,14 @@ class _BlockReader(TableReading):
         super().lose(
             element, what, keep=keep, part=part, line=line, problem=problem, instead=instead
         )
+
+    def repair(self, code: str, message: str, line: int | None) -> None:
+        """A warning of what reading another page leniently made of what it found (a link
+        read against the page's address, a date without its zone), at its line."""
+        if not self.losses.room():
+            self.losses.skip("warning")
+            return
+        self.losses.append(Problem(severity="warning", code=code, message=message, line=line))
 
     def keeps(self, step: str) -> bool:
         """Event handlers are not kept."""
@@ -335,6 +348,15 @@ class _BlockReader(TableReading):
         href = element.get("href")
         if not href:
             return self.inner(element)
+        if not self.own and not self.strict:
+            reading = read_link(href, element.get("title"), self.base)
+            for code in reading.repairs:
+                self.repair(code, message(code, href, reading.href), line_of(element))
+            if reading.href is None:
+                return self.inner(element)
+            return self.build(
+                element, Link, href=reading.href, title=reading.title, content=self.inner(element)
+            )
         return self.link(element, href)
 
     def link(self, element: etree._Element, href: str) -> Any:
