@@ -10,8 +10,9 @@ or more on all 40, where the elements alone found 21. It is an extra
 (``pip install briefmodel[web]``) imported only when another producer's page is read
 leniently, so that reading JSON, NewsML-G2 or briefmodel's own pages never loads it.
 
-trafilatura is given the parsed page (a copy, with each link's address replaced by a
-token, so that its own rules for addresses do not apply and each link read is traced to
+trafilatura is given the parsed page (a copy, without the elements that are never an
+article's, such as scripts, forms, frames and navigation, and with each link's address
+replaced by a token, so that its own rules for addresses do not apply and each link read is traced to
 its element and line: see :mod:`._links`). Its XML is read into the model by a table of
 small rules keyed by element name (:data:`_BLOCKS`, :data:`_INLINES`): ``head`` starts a
 section, ``p`` is a paragraph, ``list``/``item`` a list, ``quote`` a quote, ``table``/
@@ -43,6 +44,7 @@ from ...model import (
     TableRow,
 )
 from ._links import message, read_link
+from ._parse import _NEVER_CONTENT
 from .read_blocks import _BlockReader, collapsed
 
 __all__ = ["EXTRACTOR_MISSING", "Extraction", "extract"]
@@ -86,6 +88,8 @@ def extract(root: etree._Element) -> Extraction | Exception | None:
     if parser is not None:
         parser.set_element_class_lookup(HtmlElementClassLookup())
     tree = copy.deepcopy(root)
+    # what is never an article's (scripts, forms, frames, navigation…) is not shown to it
+    etree.strip_elements(tree, *_NEVER_CONTENT, with_tail=False)
     links: list[tuple[str, str | None, int | None]] = []
     for a in tree.iter("a"):
         href = a.get("href")
