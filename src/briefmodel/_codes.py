@@ -182,4 +182,56 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
     MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
+    # Other publishers' HTML (lenient reading)
+    "html.boilerplate": (
+        "warning",
+        "Another producer's page read leniently: how many of its words are around the "
+        "article trafilatura found (navigation, teasers, banners, advertisements), not read.",
+    ),
+    "html.extractor-missing": (
+        "warning",
+        "Another producer's page read leniently without trafilatura installed: the article is "
+        "looked for by the page's elements only (install briefmodel[web]).",
+    ),
+    "html.extractor-failed": (
+        "warning",
+        "trafilatura failed on another producer's page: the page's elements are read instead.",
+    ),
+    "repair.link-resolved": (
+        "warning",
+        "A relative link of another producer's page, read against the page's address "
+        "(<base href>, canonical link, og:url or JSON-LD url).",
+    ),
+    "repair.link-fragment": (
+        "warning",
+        "A link into another producer's page itself (#…): its text is kept, not the link.",
+    ),
+    "repair.link-unresolved": (
+        "warning",
+        "A relative link of a page that gives no absolute address of its own: its text is "
+        "kept, not the link.",
+    ),
+    "repair.link-scheme": (
+        "warning",
+        "A link that cannot be a link in a brief (javascript:, data:, a scheme not allowed): "
+        "its text is kept, not the link.",
+    ),
+    "repair.empty-title": ("warning", 'A link\'s empty title="" attribute, dropped.'),
+    "repair.title-site": (
+        "warning",
+        "A headline that ends with the site's name (Story | Site): read without it.",
+    ),
+    "repair.date-naive": (
+        "warning",
+        "A date-time without a UTC offset, read as UTC.",
+    ),
+    "repair.date-only": (
+        "warning",
+        "A date without a time, read as its midnight UTC.",
+    ),
+    "repair.undated": (
+        "warning",
+        "A page that gives no date, read without created=: it is dated "
+        "briefmodel.formats.UNDATED.",
+    ),
 }

@@ -44,7 +44,7 @@ from ...model import (
     TableRow,
 )
 from ._links import message, read_link
-from ._parse import _NEVER_CONTENT
+from ._parse import _NEVER_CONTENT, _class
 from .read_blocks import _BlockReader, collapsed
 
 __all__ = ["EXTRACTOR_MISSING", "Extraction", "extract"]
@@ -53,6 +53,8 @@ EXTRACTOR_MISSING = "html.extractor-missing"
 EXTRACTOR_FAILED = "html.extractor-failed"
 BOILERPLATE = "html.boilerplate"
 
+#: The classes of a subheadline's element (dek, standfirst…).
+SUBHEADLINE_CLASSES = frozenset({"subheadline", "subtitle", "standfirst", "dek", "deck", "lede"})
 #: The address each link of the page is given for trafilatura: this and its number.
 _TOKEN = "https://link.briefmodel.invalid/"
 
@@ -101,6 +103,7 @@ def extract(root: etree._Element) -> Extraction | Exception | None:
     try:
         document = module.bare_extraction(
             tree,
+            config=_config(module),
             with_metadata=True,
             include_comments=False,
             include_formatting=True,
@@ -115,11 +118,30 @@ def extract(root: etree._Element) -> Extraction | Exception | None:
     return Extraction(document, links)
 
 
+_CONFIGS: dict[int, Any] = {}
+
+
+def _config(module: Any) -> Any:
+    """trafilatura's settings, but for one: its own reading of a page is taken however
+    short the article (``MIN_EXTRACTED_SIZE``), where by default an article under 250
+    characters is read again by other extractors, which give its text as one paragraph
+    without its headings, lists and tables."""
+    key = id(module)
+    if key not in _CONFIGS:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+        _CONFIGS[key] = config
+    return _CONFIGS[key]
+
+
 class _ExtractedPage(_BlockReader):
     """Reading trafilatura's XML of another producer's page into sections and blocks."""
 
-    base: str | None = None
     extraction: Extraction | None = None
+    #: The article's subheadline, if trafilatura kept it as a paragraph classed as one.
+    subheadline: str | None = None
 
     def extracted_sections(self, body: etree._Element, headline: str) -> list[Section]:
         """The sections of the article: one before its first heading (if it has text),
@@ -140,12 +162,23 @@ class _ExtractedPage(_BlockReader):
                     sections.append(Section(title=title, blocks=blocks))
                 title, blocks, started = text or None, [], True
                 continue
+            if tag == "p" and not sections and not blocks and not started and self.dek(child):
+                continue
             block = self.extracted_block(child)
             if block is not None:
                 blocks.append(block)
         if started or blocks:
             sections.append(Section(title=title, blocks=blocks))
         return sections
+
+    def dek(self, element: etree._Element) -> bool:
+        """Whether the paragraph is the article's subheadline (classed as one, as the
+        page had it), which is then kept as :attr:`subheadline`."""
+        if not {c.lower() for c in _class(element)} & SUBHEADLINE_CLASSES:
+            return False
+        text = " ".join("".join(element.itertext()).split())  # type: ignore[arg-type]
+        self.subheadline = text or None
+        return bool(text)
 
     def extracted_block(self, element: etree._Element) -> Any:
         tag = element.tag if isinstance(element.tag, str) else ""

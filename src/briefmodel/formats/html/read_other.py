@@ -33,6 +33,7 @@ from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text, _time_of
 from .read_blocks import UNKNOWN_KEY
 from .read_extracted import (
     BOILERPLATE,
+    SUBHEADLINE_CLASSES,
     EXTRACTOR_FAILED,
     EXTRACTOR_MISSING,
     Extraction,
@@ -56,7 +57,7 @@ _META_TIMES = {
     "dcterms.modified": "updated",
     "datemodified": "updated",
 }
-_SUBHEADLINE = frozenset({"subheadline", "subtitle", "standfirst", "dek", "deck", "lede"})
+_SUBHEADLINE = SUBHEADLINE_CLASSES
 _BYLINE = frozenset({"byline", "author", "authors"})
 _AUTHOR = frozenset({"author", "author-name", "name"})
 _DATELINE = frozenset({"dateline", "date", "dates", "published", "timestamp"})
@@ -198,6 +199,7 @@ class _OtherPage(_ExtractedPage):
         subheadline = (
             _found(linked, "subheadline")
             or header.get("subheadline")
+            or self.subheadline
             or _found(found, "subheadline")
             or _found(metas, "subheadline")
         )
@@ -261,6 +263,7 @@ class _OtherPage(_ExtractedPage):
         if page > kept:
             self.repair(
                 BOILERPLATE,
+    SUBHEADLINE_CLASSES,
                 f"{page - kept} of the page's {page} words are not read: they are around "
                 "the article trafilatura found (navigation, teasers, banners, "
                 "advertisements…)",
@@ -280,7 +283,7 @@ class _OtherPage(_ExtractedPage):
         candidates: list[tuple[str | None, int | None]] = [
             (_found(linked, "headline"), _line(linked, "headline")),
             (_found(found, "headline"), _line(found, "headline")),
-            (" ".join(self.plain(element).split()) if element is not None else None, None),
+            (" ".join(_text(element).split()) if element is not None else None, None),
             (" ".join(_text(title).split()) if title is not None else None, None),
         ]
         headline, line = next(((h, n) for h, n in candidates if h), ("", None))
