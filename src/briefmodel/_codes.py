@@ -231,7 +231,6 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "repair.undated": (
         "warning",
-        "A page that gives no date, read without created=: it is dated "
-        "briefmodel.formats.UNDATED.",
+        "A page that gives no date, read without created=: it is dated briefmodel.formats.UNDATED.",
     ),
 }

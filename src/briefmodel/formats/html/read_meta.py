@@ -196,7 +196,9 @@ def extracted_fields(document: Any, line: int | None) -> dict[str, Found]:
     if isinstance(document.date, str):
         values["created"] = read_date(document.date)
     return {
-        k: Found(value=v, line=line, where="trafilatura") for k, v in values.items() if v is not None
+        k: Found(value=v, line=line, where="trafilatura")
+        for k, v in values.items()
+        if v is not None
     }
 
 

@@ -263,7 +263,6 @@ class _OtherPage(_ExtractedPage):
         if page > kept:
             self.repair(
                 BOILERPLATE,
-    SUBHEADLINE_CLASSES,
                 f"{page - kept} of the page's {page} words are not read: they are around "
                 "the article trafilatura found (navigation, teasers, banners, "
                 "advertisements…)",
@@ -283,7 +282,7 @@ class _OtherPage(_ExtractedPage):
         candidates: list[tuple[str | None, int | None]] = [
             (_found(linked, "headline"), _line(linked, "headline")),
             (_found(found, "headline"), _line(found, "headline")),
-            (" ".join(_text(element).split()) if element is not None else None, None),
+            (" ".join(self.heading_text(element).split()) if element is not None else None, None),
             (" ".join(_text(title).split()) if title is not None else None, None),
         ]
         headline, line = next(((h, n) for h, n in candidates if h), ("", None))
@@ -299,6 +298,11 @@ class _OtherPage(_ExtractedPage):
             )
             return shorter
         return headline
+
+    def heading_text(self, element: etree._Element) -> str:
+        """A heading's text; what is never content in it is a loss when the page's
+        elements are read (trafilatura is not shown it)."""
+        return _text(element) if self.extraction is not None else self.plain(element)
 
     def site_name(
         self, linked: dict[str, Found], found: dict[str, Found], metas: dict[str, Found]
