@@ -3,8 +3,9 @@ absolute against the page's own address, and what cannot be a link in a brief (a
 ``#fragment`` of the page itself, a relative address on a page that gives no address of
 its own, ``javascript:`` and the like) becomes its text, each a repair with its code.
 
->>> read_link("../harbour", None, "https://news.example.org/2026/05/bridge")
-LinkReading(href='https://news.example.org/2026/harbour', title=None, repairs=('repair.link-resolved',))
+>>> reading = read_link("../harbour", None, "https://news.example.org/2026/05/bridge")
+>>> reading.href, reading.repairs
+('https://news.example.org/2026/harbour', ('repair.link-resolved',))
 >>> read_link("#notes", "", None).href is None
 True
 """

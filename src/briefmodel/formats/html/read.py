@@ -63,12 +63,13 @@ def read(
     a page without a date and without ``created`` is
     :data:`~briefmodel.formats.UNDATED` when read leniently, an error when strictly.
     """
-    options = {
-        "created": _options.created(created),
-        "id": _options.optional_text("id", id),
-        "language": _options.optional_text("language", language),
-    }
-    brief, losses = _read(*_parse(data), strict=strict, **options)
+    brief, losses = _read(
+        *_parse(data),
+        strict=strict,
+        created=_options.created(created),
+        id=_options.optional_text("id", id),
+        language=_options.optional_text("language", language),
+    )
     settle_losses(losses, strict=strict)
     return brief
 

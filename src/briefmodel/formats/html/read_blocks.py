@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from ...errors import Problem
 from ...model import (
     Citation,
     Code,
@@ -28,7 +29,6 @@ from ...model import (
     Section,
     Strong,
 )
-from ...errors import Problem
 from .._safe_xml import DROPPED, MARKUP, line_of, local_name, lost_text, where
 from .._tables import TableReading
 from ._links import message, read_link

@@ -12,8 +12,8 @@ leniently, so that reading JSON, NewsML-G2 or briefmodel's own pages never loads
 
 trafilatura is given the parsed page (a copy, without the elements that are never an
 article's, such as scripts, forms, frames and navigation, and with each link's address
-replaced by a token, so that its own rules for addresses do not apply and each link read is traced to
-its element and line: see :mod:`._links`). Its XML is read into the model by a table of
+replaced by a token, so that its own rules for addresses do not apply and each link read
+is traced to its element and line: see :mod:`._links`). Its XML is read into the model by a table of
 small rules keyed by element name (:data:`_BLOCKS`, :data:`_INLINES`): ``head`` starts a
 section, ``p`` is a paragraph, ``list``/``item`` a list, ``quote`` a quote, ``table``/
 ``row``/``cell`` a table, ``hi`` emphasis (``#b`` strong, ``#i`` emphasis, ``#t`` code),

@@ -33,9 +33,9 @@ from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text, _time_of
 from .read_blocks import UNKNOWN_KEY
 from .read_extracted import (
     BOILERPLATE,
-    SUBHEADLINE_CLASSES,
     EXTRACTOR_FAILED,
     EXTRACTOR_MISSING,
+    SUBHEADLINE_CLASSES,
     Extraction,
     _ExtractedPage,
     extract,
