@@ -199,8 +199,8 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "repair.link-resolved": (
         "warning",
-        "A relative link of another producer's page, read against the page's address "
-        "(<base href>, canonical link, og:url or JSON-LD url).",
+        "A relative link or image address of another producer's page, read against the "
+        "page's address (<base href>, canonical link, og:url or JSON-LD url).",
     ),
     "repair.link-fragment": (
         "warning",

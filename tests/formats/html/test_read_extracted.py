@@ -227,3 +227,23 @@ def test_without_trafilatura_the_elements_are_read_with_one_warning() -> None:
     # the first <article> is a teaser: without trafilatura that is what is read
     assert report.brief.headline == "Night ferries return to the island"
     assert "Bakery" in report.brief.plain_text()
+
+
+@pytest.mark.usefixtures("without_trafilatura")
+def test_without_trafilatura_a_relative_image_is_read_against_the_page_s_address() -> None:
+    page = """<!DOCTYPE html><html lang="en"><head>
+<link rel="canonical" href="https://gazette.example.net/news/boats">
+</head><body><article><h1>Boats</h1><time datetime="2026-04-02T10:00:00Z">2 April</time>
+<figure><img src="../img/boat.jpg" alt="The late boat at the pier"></figure>
+<p>The <a href="/boats/late">late boat</a> waits.</p></article></body></html>"""
+    report = bm.validate(page, "html")
+    assert report.brief is not None
+    figure = report.brief.sections[0].blocks[0]
+    assert figure == bm.Figure(
+        src="https://gazette.example.net/img/boat.jpg", alt="The late boat at the pier"
+    )
+    assert [(p.code, p.line) for p in report.problems] == [
+        ("html.extractor-missing", None),
+        ("repair.link-resolved", 4),
+        ("repair.link-resolved", 5),
+    ]

@@ -31,7 +31,7 @@ EMPTY_TITLE = "repair.empty-title"
 
 #: What each repair did, for its problem's message.
 MESSAGES = {
-    RESOLVED: "the relative link {href!r} is read against the page's address, as {to!r}",
+    RESOLVED: "the relative address {href!r} is read against the page's, as {to!r}",
     FRAGMENT: "the link {href!r} points into the page itself: its text is kept, not the link",
     UNRESOLVED: "the relative link {href!r} has no page address to be read against "
     "(no <base href>, canonical link, og:url or JSON-LD url): its text is kept, not the link",

@@ -31,7 +31,7 @@ from ...model import (
 )
 from .._safe_xml import DROPPED, MARKUP, line_of, local_name, lost_text, where
 from .._tables import TableReading
-from ._links import message, read_link
+from ._links import RESOLVED, message, read_link
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -218,16 +218,29 @@ class _BlockReader(TableReading):
                 element.get("data-src"),
                 missing.get("data-alt") if missing is not None else None,
             )
+        src = self.image_address(image if image is not None else element, src)
         if not src or not alt:
             self.lose(element, "a figure without an image address or alternative text", keep=False)
             return None
         return self.build(element, Figure, src=src, alt=alt, caption=caption_text, credit=credit)
 
     def image(self, element: etree._Element) -> Any:
-        if not element.get("src") or not element.get("alt"):
+        src = self.image_address(element, element.get("src"))
+        if not src or not element.get("alt"):
             self.lose(element, "an image without an address or alternative text", keep=False)
             return None
-        return self.build(element, Figure, src=element.get("src"), alt=element.get("alt"))
+        return self.build(element, Figure, src=src, alt=element.get("alt"))
+
+    def image_address(self, element: etree._Element, src: str | None) -> str | None:
+        """An image's address; in another page read leniently, a relative one read
+        against the page's address (a repair), and none for one that cannot be read so
+        (the figure is then a loss)."""
+        if not src or self.own or self.strict:
+            return src
+        reading = read_link(src, None, self.base)
+        if reading.href is not None and RESOLVED in reading.repairs:
+            self.repair(RESOLVED, message(RESOLVED, src, reading.href), line_of(element))
+        return reading.href
 
     def quote(
         self, element: etree._Element, attribution: str | None = None, source: str | None = None
