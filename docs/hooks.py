@@ -15,6 +15,8 @@ from typing import Any
 
 MARKER = "<!-- rules-table -->"
 END_MARKER = "<!-- /rules-table -->"
+REPAIRS_MARKER = "<!-- repairs-table -->"
+REPAIRS_END_MARKER = "<!-- /repairs-table -->"
 
 #: The layer each code prefix belongs to, in the order validation runs them.
 LAYERS: dict[str, str] = {
@@ -28,6 +30,7 @@ LAYERS: dict[str, str] = {
     "input": "cli",
     "patch": "patch",
     "problems": "any",
+    "repair": "lenient",
 }
 
 
@@ -67,13 +70,50 @@ def rules_table() -> str:
     return "\n".join(rows)
 
 
-def with_current_table(markdown: str) -> str:
-    """``markdown`` with the current table between the rules-table markers."""
-    if MARKER not in markdown:
+def repairs_table() -> str:
+    """What lenient reading mends, as a Markdown table: every ``repair.`` code, the error
+    of a strict reading it stands for (a rule's code, or the reader's), and what it does."""
+    from briefmodel._repairs import REPAIRS
+    from briefmodel.rules import CODES
+
+    rules: dict[str, list[str]] = {}
+    for repair in REPAIRS.values():
+        for code in repair.codes:
+            rules.setdefault(code, [])
+    for repair in REPAIRS.values():
+        for code in rules:
+            if repair.mend is REPAIRS[_first_rule(REPAIRS, code)].mend:
+                rules[code].append(repair.rule)
+    rows = [
+        "| code | instead of | what lenient reading does |",
+        "| --- | --- | --- |",
+    ]
+    for code, (_, meaning) in CODES.items():
+        if code.startswith("repair."):
+            instead = ", ".join(f"`{rule}`" for rule in rules.get(code, ())) or "a reader's refusal"
+            rows.append(f"| `{code}` | {instead} | {_cell(meaning)} |")
+    return "\n".join(rows)
+
+
+def _first_rule(repairs: dict[str, Any], code: str) -> str:
+    return next(rule for rule, repair in repairs.items() if code in repair.codes)
+
+
+def _between(markdown: str, marker: str, end: str, table: str) -> str:
+    if marker not in markdown:
         return markdown
-    before, rest = markdown.split(MARKER, 1)
-    after = rest.split(END_MARKER, 1)[1] if END_MARKER in rest else rest
-    return f"{before}{MARKER}\n{rules_table()}\n{END_MARKER}{after}"
+    before, rest = markdown.split(marker, 1)
+    after = rest.split(end, 1)[1] if end in rest else rest
+    return f"{before}{marker}\n{table}\n{end}{after}"
+
+
+def with_current_table(markdown: str) -> str:
+    """``markdown`` with the current tables between the rules-table and repairs-table
+    markers."""
+    if MARKER not in markdown and REPAIRS_MARKER not in markdown:
+        return markdown
+    markdown = _between(markdown, MARKER, END_MARKER, rules_table())
+    return _between(markdown, REPAIRS_MARKER, REPAIRS_END_MARKER, repairs_table())
 
 
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
@@ -86,4 +126,4 @@ if __name__ == "__main__":
 
     page = Path(__file__).with_name("validation.md")
     page.write_text(with_current_table(page.read_text("utf-8")), "utf-8")
-    print(f"wrote the rules table into {page}")
+    print(f"wrote the rules and repairs tables into {page}")

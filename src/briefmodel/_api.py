@@ -11,7 +11,8 @@ import attrs
 
 from . import _options
 from ._files import read_document, write_atomically
-from .errors import ParseError, Problem, ValidationError
+from ._repairs import repaired
+from .errors import ParseError, Problem, ValidationError, tell
 from .formats import Format, by_name, detect, mismatch
 from .formats import json as json_format
 from .model import Brief
@@ -65,7 +66,7 @@ def loads(
     data = _options.document(data)
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
     fmt = fmt or detect(None, data)
-    return _checked(_read(fmt, data, strict=strict, **options), url_schemes)
+    return _checked(_read(fmt, data, strict=strict, **options), url_schemes, strict=strict)
 
 
 def dump(
@@ -114,7 +115,7 @@ def load(
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
     raw = read_document(_options.path(path))
     fmt = fmt or detect(path, raw)
-    return _checked(_read(fmt, raw, strict=strict, **options), url_schemes)
+    return _checked(_read(fmt, raw, strict=strict, **options), url_schemes, strict=strict)
 
 
 def load_all(
@@ -123,24 +124,58 @@ def load_all(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    **options: Any,
 ) -> Iterator[Brief]:
     """Every brief in a file, in order: the items of a NewsML-G2 ``newsMessage``, or the
     one brief of a document that holds one.
 
-    Each brief is checked as by :func:`load` when the iterator reaches it, so a bad item
-    raises there, after the good ones before it have been yielded.
+    Each brief is checked as by :func:`load` when the iterator reaches it. Strictly, a bad
+    item raises there, after the good ones before it have been yielded. Read leniently
+    (``strict=False``), an item that cannot be repaired is passed over with a
+    :class:`~briefmodel.BriefmodelWarning` naming it, and the others are yielded; a file
+    none of whose items could be read raises, listing why, rather than yielding nothing.
+    Reader options (``created=`` …) are passed on as :func:`load` does.
     """
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
     raw = read_document(_options.path(path))
     fmt = fmt or detect(path, raw)
     if fmt.read_all is None:
-        yield _checked(_read(fmt, raw, strict=strict), url_schemes)
+        yield _checked(_read(fmt, raw, strict=strict, **options), url_schemes, strict=strict)
         return
+    _options.known(fmt.read_all, options, f"the {fmt.name} reader")
+    passed_over: list[Problem] = []
+    yielded = False
     try:
-        for brief in fmt.read_all(raw, strict=strict):
-            yield _checked(brief, url_schemes)
+        for index, brief in enumerate(fmt.read_all(raw, strict=strict, **options)):
+            try:
+                checked = _checked(brief, url_schemes, strict=strict)
+            except ValidationError as error:
+                if strict:
+                    raise
+                passed_over.extend(_passed_over(index, brief, error))
+                continue
+            yielded = True
+            yield checked
     except (ParseError, ValidationError) as error:
         raise _hinted(error, mismatch(fmt, raw, error.problems)) from None
+    if passed_over and not yielded:
+        raise ValidationError(passed_over)
+
+
+def _passed_over(index: int, brief: Brief, error: ValidationError) -> list[Problem]:
+    """Why the brief at ``index`` of a file read leniently was passed over: told as one
+    warning, and kept to raise if no brief of the file could be read."""
+    first = error.problems[0]
+    said = Problem(
+        severity="warning",
+        code="repair.item-passed-over",
+        message=f"brief {index} ({brief.id}) is passed over: {first.path or '/'}: {first.message}"
+        + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""),
+    )
+    tell([said], "read")
+    return [
+        attrs.evolve(p, message=f"brief {index} ({brief.id}): {p.message}") for p in error.problems
+    ]
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
@@ -154,7 +189,7 @@ def from_dict(
     """Build a brief from canonical JSON data, checking it completely (like :func:`loads`)."""
     strict = _options.flag("strict", strict)
     url_schemes = _options.url_schemes(url_schemes)
-    return _checked(json_format.from_dict(data, strict=strict), url_schemes)
+    return _checked(json_format.from_dict(data, strict=strict), url_schemes, strict=strict)
 
 
 def _reading(
@@ -190,8 +225,16 @@ def _hinted(error: ParseError | ValidationError, hint: Problem | None) -> BaseEx
     return ValidationError((hint, *error.problems))
 
 
-def _checked(brief: Brief, url_schemes: Iterable[str]) -> Brief:
-    problems = check(brief, url_schemes=url_schemes)
+def _checked(brief: Brief, url_schemes: Iterable[str], *, strict: bool = True) -> Brief:
+    """``brief`` if no rule finds an error in it; read leniently (not ``strict``), the
+    errors :data:`~briefmodel._repairs.REPAIRS` knows are mended first and each repair
+    is told (a :class:`~briefmodel.BriefmodelWarning`)."""
+    if strict:
+        problems = check(brief, url_schemes=url_schemes)
+    else:
+        brief, done, problems = repaired(brief, lambda b: check(b, url_schemes=url_schemes))
+        if not any(p.severity == "error" for p in problems):
+            tell(done, "repaired", ("repair", "repairs"))
     if any(p.severity == "error" for p in problems):
         raise ValidationError(problems)
     return brief

@@ -182,6 +182,25 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "structure.invalid": ("error", "A value the model cannot hold, found when building the brief."),
     MORE_CODE: ("error", MORE_MEANING),
     "datetime.naive": ("error", "A date-time has no UTC offset (or a Python datetime no tzinfo)."),
+    # Lenient reading (the repairs of the rules' errors are in briefmodel._repairs)
+    "repair.date-naive": (
+        "warning",
+        "A date-time without a UTC offset is taken in the zone lenient reading is given "
+        "(UTC unless told otherwise).",
+    ),
+    "repair.date-only": (
+        "warning",
+        "A date without a time of day is taken as its midnight (in UTC unless told otherwise).",
+    ),
+    "repair.field-kept": (
+        "warning",
+        "A field the model does not have is kept under extensions['briefmodel:unknown'].",
+    ),
+    "repair.item-passed-over": (
+        "warning",
+        "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "
+        "leniently: it is passed over and the others are read.",
+    ),
     # Other publishers' HTML (lenient reading)
     "html.boilerplate": (
         "warning",
@@ -202,32 +221,10 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "A relative link or image address of another producer's page, read against the "
         "page's address (<base href>, canonical link, og:url or JSON-LD url).",
     ),
-    "repair.link-fragment": (
-        "warning",
-        "A link into another producer's page itself (#…): its text is kept, not the link.",
-    ),
-    "repair.link-unresolved": (
-        "warning",
-        "A relative link of a page that gives no absolute address of its own: its text is "
-        "kept, not the link.",
-    ),
-    "repair.link-scheme": (
-        "warning",
-        "A link that cannot be a link in a brief (javascript:, data:, a scheme not allowed): "
-        "its text is kept, not the link.",
-    ),
     "repair.empty-title": ("warning", 'A link\'s empty title="" attribute, dropped.'),
     "repair.title-site": (
         "warning",
         "A headline that ends with the site's name (Story | Site): read without it.",
-    ),
-    "repair.date-naive": (
-        "warning",
-        "A date-time without a UTC offset, read as UTC.",
-    ),
-    "repair.date-only": (
-        "warning",
-        "A date without a time, read as its midnight UTC.",
     ),
     "repair.undated": (
         "warning",

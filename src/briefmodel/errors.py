@@ -15,6 +15,8 @@ False
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import sys
 import warnings
@@ -278,7 +280,15 @@ class BriefmodelError(Exception):
 
 class BriefmodelWarning(UserWarning):
     """Something was read or written as asked, but not as is: for example unknown
-    fields kept under ``extensions`` by a lenient reader."""
+    fields kept under ``extensions`` by a lenient reader, or a relative link kept as text.
+
+    ``problems`` are what the warning says, as data (each a warning :class:`Problem` with
+    its code and place), when it comes from a reader or a repair.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[Problem, ...] = tuple(problems)
 
 
 class ModelError(BriefmodelError, ValueError):
@@ -433,7 +443,7 @@ def loss_message(
 _PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
-def warn(message: str) -> None:
+def warn(message: str, problems: Iterable[Problem] = ()) -> None:
     """Issue a :class:`BriefmodelWarning` that points at the code that called briefmodel
     (the first frame outside the package), however deep inside it the warning arises."""
     level = 2  # (1 is this function; 2, its caller)
@@ -441,27 +451,74 @@ def warn(message: str) -> None:
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
         frame = frame.f_back  # type: ignore[assignment]
         level += 1
-    warnings.warn(BriefmodelWarning(message), stacklevel=level)
+    warnings.warn(BriefmodelWarning(message, problems), stacklevel=level)
+
+
+#: Where what lenient reading repaired or dropped goes while :func:`listening`: a list
+#: the caller reads (validation reports it); ``None``, the default, makes it a warning.
+_LISTENER: contextvars.ContextVar[list[Problem] | None] = contextvars.ContextVar(
+    "briefmodel_listener", default=None
+)
+
+
+@contextlib.contextmanager
+def listening() -> Iterator[list[Problem]]:
+    """Gather what readers and repairs :func:`tell` into a list, instead of warnings.
+
+    >>> with listening() as heard:
+    ...     tell([Problem(severity="warning", code="x.y", message="m", line=3)], "read")
+    >>> [(p.code, p.line) for p in heard]
+    [('x.y', 3)]
+    """
+    heard: list[Problem] = []
+    token = _LISTENER.set(heard)
+    try:
+        yield heard
+    finally:
+        _LISTENER.reset(token)
+
+
+def tell(
+    problems: Iterable[Problem],
+    done: str,
+    what: tuple[str, str] = ("loss", "losses"),
+    *,
+    said: str | None = None,
+) -> None:
+    """Say what a lenient reader did not read as it was (``done`` is what it did: "read",
+    "repaired"): to the list of :func:`listening`, else as one :class:`BriefmodelWarning`
+    (pointing at the code that called briefmodel) that says ``said``, or by default lists
+    the first five (each by its line, else its JSON Pointer) and counts the rest."""
+    problems = list(problems)
+    if not problems:
+        return
+    heard = _LISTENER.get()
+    if heard is not None:
+        heard.extend(problems)
+        return
+    if said is not None:
+        warn(said, problems)
+        return
+    listed = [p for p in problems if type(p) is not _More]
+    total = count_problems(problems)
+    shown = "; ".join(
+        f"{f'line {p.line}' if p.line is not None else p.path or '/'}: {p.message}"
+        for p in listed[:5]
+    )
+    more = f" (and {total - len(listed[:5])} more)" if total > len(listed[:5]) else ""
+    count = f"{total} {what[0] if total == 1 else what[1]}"
+    warn(f"{done} with {count}: {shown}{more}", problems)
 
 
 def settle_losses(losses: Iterable[Problem], *, strict: bool) -> None:
     """What a format's reader does with what it could not hold, once it has read all.
 
-    Reading strictly, the losses are a :class:`ValidationError`. Otherwise they are one
-    :class:`BriefmodelWarning` listing the first five (each by its line, else its JSON
-    Pointer) and counting the rest, which points at the code that called briefmodel.
+    Reading strictly, the losses are a :class:`ValidationError`. Otherwise they are
+    :func:`tell`-ed: one :class:`BriefmodelWarning`, or the list of :func:`listening`.
     """
     losses = list(losses)
     if not losses:
         return
     if strict:
         raise ValidationError(losses)
-    listed = [p for p in losses if type(p) is not _More]
-    total = count_problems(losses)
-    shown = "; ".join(
-        f"{f'line {p.line}' if p.line is not None else p.path or '/'}: {p.message}"
-        for p in listed[:5]
-    )
-    more = f" (and {total - len(listed[:5])} more)" if total > len(listed[:5]) else ""
-    count = f"{total} loss" + ("" if total == 1 else "es")
-    warn(f"read with {count}: {shown}{more}")
+    tell(losses, "read")

@@ -7,7 +7,8 @@ problem code briefmodel can report, from any layer, is listed in :data:`CODES` w
 severity and meaning (the docs' table of rules is generated from it).
 
 >>> import briefmodel as bm
->>> sorted(code for code, (severity, _) in bm.rules.CODES.items() if severity == "warning")
+>>> sorted(code for code, (severity, _) in bm.rules.CODES.items()
+...        if severity == "warning" and not code.startswith("repair."))
 ... # doctest: +NORMALIZE_WHITESPACE
 ['block.empty', 'html.dropped', 'input.skipped', 'list.empty', 'markdown.dropped',
  'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'table.empty',
@@ -27,6 +28,7 @@ from . import _patterns
 from . import model as m
 from ._codes import LAYER_CODES
 from ._files import WRITE_CODES
+from ._repairs import REPAIR_CODES
 from .errors import Problem, ProblemLog, Severity, pointer
 from .model.brief import walk
 from .model.inline import plain_text as plain_text_of
@@ -593,4 +595,5 @@ CODES: dict[str, tuple[Severity, str]] = {
     **WRITE_CODES,
     **_SHAPE_CODES,
     **{rule.code: (rule.severity, rule.meaning) for rule in RULE_LIST},
+    **{code: ("warning", meaning) for code, meaning in REPAIR_CODES.items()},
 }

@@ -18,7 +18,16 @@ from typing import Any
 
 from . import _options
 from ._files import read_document
-from .errors import OptionError, ParseError, Problem, Report, ValidationError, capped
+from ._repairs import repaired
+from .errors import (
+    OptionError,
+    ParseError,
+    Problem,
+    Report,
+    ValidationError,
+    capped,
+    listening,
+)
 from .formats import Format, by_name, detect, mismatch
 from .formats import json as json_format
 from .model import Brief
@@ -35,6 +44,7 @@ def validate(
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
     xsd: str | os.PathLike[str] | None = None,
     profile: Profile | str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    lenient: bool = False,
 ) -> Report:
     """Check a document and report every problem in it.
 
@@ -56,6 +66,12 @@ def validate(
     profile that cannot be used raises :class:`~briefmodel.ProfileError` before anything is
     read.
 
+    ``lenient=True`` checks the document as ``bm.load(..., strict=False)`` reads it: what
+    the reader and the repairs of lenient reading mend (a relative link kept as text, a
+    naive date taken as UTC, a field the model does not know kept under ``extensions``) is
+    reported as warnings with their codes (``repair.…``) and places, and only what
+    cannot be mended is an error. See the table of repairs in the validation guide.
+
     >>> import briefmodel as bm
     >>> report = bm.validate({"schema": "briefmodel/2", "id": "x", "headline": "Hi",
     ...     "created": "2026-01-01T00:00:00Z", "sections": [{"blocks": [
@@ -68,6 +84,14 @@ def validate(
     url_schemes = _options.url_schemes(url_schemes)
     xsd = _options.xsd(xsd)
     house = as_profile(profile)
+    if _options.flag("lenient", lenient):
+        if xsd is not None:
+            raise OptionError(
+                "xsd",
+                "checks a document as it is written; lenient=True checks it as it is "
+                "repaired, so the two do not go together",
+            )
+        return _validate_leniently(data, fmt, url_schemes, house)
     found: list[Problem] = []
     try:
         brief = _read(data, fmt, xsd, found)
@@ -79,6 +103,43 @@ def validate(
         problems=tuple(capped((*found, *check(brief, url_schemes=url_schemes, rules=house.rules)))),
         brief=brief,
     )
+
+
+def _validate_leniently(
+    data: Any, fmt: Format | None, url_schemes: tuple[str, ...], house: Profile
+) -> Report:
+    """The report of ``data`` read as :func:`briefmodel.load` reads it with
+    ``strict=False``: every repair and loss a warning, what cannot be mended an error."""
+    with listening() as heard:
+        try:
+            brief = _read_leniently(data, fmt)
+        except (ParseError, ValidationError) as error:
+            return Report(problems=tuple(capped((*heard, *error.problems))))
+        brief, done, problems = repaired(
+            brief, lambda b: check(b, url_schemes=url_schemes, rules=house.rules)
+        )
+    return Report(problems=tuple(capped((*heard, *done, *problems))), brief=brief)
+
+
+def _read_leniently(data: Any, fmt: Format | None) -> Brief:
+    if isinstance(data, Brief):
+        return data
+    raw: str | bytes
+    if isinstance(data, os.PathLike):
+        raw = read_document(data)
+        fmt = fmt or detect(data, raw)
+    elif isinstance(data, (str, bytes, bytearray, memoryview)):
+        raw = _options.document(data)
+        fmt = fmt or detect(None, raw)
+    else:
+        return json_format.from_dict(data, strict=False)
+    try:
+        return fmt.read(raw, strict=False)
+    except (ParseError, ValidationError) as error:
+        hint = mismatch(fmt, raw, error.problems)  # clearly another format: say so first
+        if hint is None:
+            raise
+        raise ValidationError((hint, *error.problems)) from None
 
 
 def _read(data: Any, fmt: Format | None, xsd: Any, found: list[Problem]) -> Brief | None:

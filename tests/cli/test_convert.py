@@ -3,6 +3,7 @@ and globs into a directory."""
 
 from __future__ import annotations
 
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -522,3 +523,28 @@ def test_unknown_input_formats_are_told_as_options(
     err = capsys.readouterr().err
     assert "this is briefmodel's canonical JSON; read it with --from json" in err
     assert "format=" not in err
+
+
+def test_convert_lenient_writes_what_lenient_reading_repairs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {
+        "schema": "briefmodel/2",
+        "id": "urn:example:ferry",
+        "headline": "Ferry timetable changes",
+        "created": "2026-05-01T06:00:00Z",
+        "sections": [
+            {"blocks": [{"type": "paragraph", "content": [
+                {"type": "link", "href": "timetable.html", "content": "The new timetable"},
+                " starts in June.",
+            ]}]}
+        ],
+    }  # fmt: skip
+    source = tmp_path / "ferry.json"
+    source.write_text(json.dumps(data), "utf-8")
+    assert main(["convert", str(source), "-o", str(tmp_path / "strict.md")]) == 1
+    assert not (tmp_path / "strict.md").exists()
+    assert main(["convert", "--lenient", str(source), "-o", str(tmp_path / "ferry.md")]) == 0
+    assert "repair.link-unlinked" in capsys.readouterr().err
+    brief = bm.load(tmp_path / "ferry.md")
+    assert brief.plain_text().endswith("The new timetable starts in June.")

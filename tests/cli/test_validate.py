@@ -237,3 +237,21 @@ def test_a_profile_that_cannot_be_used_is_a_usage_error(capsys: pytest.CaptureFi
     assert "did you mean 'headline'?" in err
     assert main(["validate", "brief.json", "--profile", "missing.toml"]) == 2
     assert "--profile missing.toml: cannot read missing.toml" in capsys.readouterr().err
+
+
+def test_lenient_validation_reports_each_repair_as_a_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write("bad.json", with_unknown_source())
+    assert main(["validate", "--lenient", "bad.json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    pointer = "/sections/0/blocks/0/items/0/1/ref"
+    assert lines[0].startswith(f"bad.json: {pointer}: warning repair.reference-dropped: ")
+    assert lines[-1] == "1 file, 0 invalid, 1 warning"
+
+
+def test_lenient_and_xsd_are_refused_together(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("ok.xml").write_text(bm.dumps(make_brief(), "newsml"), "utf-8")
+    xsd = Path(__file__).parents[2] / "schemas" / "newsml-profile.xsd"
+    assert main(["validate", "--lenient", "--xsd", str(xsd), "ok.xml"]) == 2
+    assert "lenient" in capsys.readouterr().err

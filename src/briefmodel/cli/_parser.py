@@ -198,6 +198,17 @@ def _url_schemes_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _lenient_option(command: argparse.ArgumentParser) -> None:
+    """``--lenient``: read documents written by others as ``strict=False`` does, the same
+    option in every command that reads them."""
+    command.add_argument(
+        "--lenient",
+        action="store_true",
+        help="read leniently: mend what can be mended (a relative link kept as text, a "
+        "date without an offset taken as UTC …) and report each repair as a warning",
+    )
+
+
 def _old_report_option(command: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
     """``--format``: the older spelling of ``--report``, still accepted (not in --help,
     so that ``--format`` is not taken for the documents' format)."""
@@ -247,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _old_report_option(check, ("text", "json", "github"))
     _url_schemes_option(check)
+    _lenient_option(check)
     check.add_argument(
         "--xsd",
         metavar="XSD",
@@ -305,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail a file whose output would lose anything the input holds",
     )
+    _lenient_option(convert)
     convert.add_argument(
         "--fsync",
         action="store_true",

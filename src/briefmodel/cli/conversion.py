@@ -67,6 +67,8 @@ class _Settings:
     to: str | None = None
     source_format: str | None = None
     strict: bool = False
+    #: Read the input leniently (``strict=False``): repairs are warnings.
+    lenient: bool = False
     options: Mapping[str, Any] = attrs.field(factory=dict)
     url_schemes: tuple[str, ...] = tuple(sorted(DEFAULT_URL_SCHEMES))
     sync: bool = True
@@ -101,7 +103,12 @@ def _converted(
 ) -> tuple[bytes | None, tuple[Problem, ...]]:
     """Read, check and write one document: the output's bytes (``None`` when it must not
     be written) and every problem found."""
-    report = validate(document, settings.source_format, url_schemes=settings.url_schemes)
+    report = validate(
+        document,
+        settings.source_format,
+        url_schemes=settings.url_schemes,
+        lenient=settings.lenient,
+    )
     problems = report.problems
     if report.brief is None or not report.ok:
         return None, problems
@@ -172,6 +179,7 @@ def convert_file(
     *,
     source_format: str | None = None,
     strict: bool = False,
+    lenient: bool = False,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
     sync: bool = True,
     **options: Any,
@@ -187,10 +195,11 @@ def convert_file(
     symbolic link (``output.symlink``: a link at ``output`` is refused, not followed or
     replaced; the folders of ``output`` are used as named). What the input held
     that the output cannot is a loss (a ``*.dropped`` warning); ``strict=True`` makes a
-    loss an error and writes nothing. ``sync=False`` skips the :func:`os.fsync` before
-    the output is renamed into place (much faster for many small files; an interrupted
-    process still leaves no partial file). The function and its result pickle, so it
-    runs as well in worker processes or on a distributed engine.
+    loss an error and writes nothing. ``lenient=True`` reads the input as
+    ``bm.load(..., strict=False)`` does, each repair a warning. ``sync=False`` skips the
+    :func:`os.fsync` before the output is renamed into place (much faster for many small
+    files; an interrupted process still leaves no partial file). The function and its
+    result pickle, so it runs as well in worker processes or on a distributed engine.
 
     >>> result = convert_file("no-such-brief.json", "brief.xml")
     >>> result.ok, [p.code for p in result.problems]
@@ -200,6 +209,7 @@ def convert_file(
         to=to,
         source_format=source_format,
         strict=strict,
+        lenient=lenient,
         options=dict(options),
         url_schemes=tuple(sorted(url_schemes)),
         sync=sync,

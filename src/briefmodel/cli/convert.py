@@ -141,6 +141,7 @@ def _settings(args: argparse.Namespace, target: Format) -> _Settings:
         to=target.name,
         source_format=args.input_format,
         strict=args.strict,
+        lenient=args.lenient,
         options=options,
         sync=args.fsync,
     )

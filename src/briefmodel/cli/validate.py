@@ -32,9 +32,14 @@ def _validate_one(
 ) -> Report:
     try:
         report = validate(
-            document, args.input_format, url_schemes=schemes, xsd=xsd, profile=profile
+            document,
+            args.input_format,
+            url_schemes=schemes,
+            xsd=xsd,
+            profile=profile,
+            lenient=args.lenient,
         )
-    except OptionError as error:  # --xsd for a document that is not XML
+    except OptionError as error:  # --xsd for a document that is not XML, or with --lenient
         raise UsageError(cli_option(error)) from None
     return Report(problems=cli_problems(report.problems), brief=report.brief)
 

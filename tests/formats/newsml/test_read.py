@@ -491,3 +491,25 @@ def test_an_nitf_table_is_read_as_a_table() -> None:
             bm.TableRow(cells=["Harbour FC", "31"]),
         ]
     )
+
+
+def test_lenient_load_all_passes_over_an_item_a_rule_refuses(tmp_path: Path) -> None:
+    good = _minimal()
+    not_a_grid = bm.Table(body=[bm.TableRow(cells=[])])  # table.shape: no repair mends it
+    bad = attrs.evolve(
+        good, id="urn:example:newsml:bad", sections=[bm.Section(blocks=[not_a_grid])]
+    )
+    last = attrs.evolve(good, id="urn:example:newsml:3", headline="Third item")
+    path = tmp_path / "feed.xml"
+    path.write_text(_message(*(bm.dumps(b, "newsml") for b in (good, bad, last))), "utf-8")
+    with pytest.raises(bm.ValidationError, match=r"table\.shape"):
+        list(bm.load_all(path))
+    with pytest.warns(bm.BriefmodelWarning) as told:
+        assert list(bm.load_all(path, strict=False)) == [good, last]
+    passed = [p for w in told for p in w.message.problems]  # type: ignore[attr-defined]
+    assert [p.code for p in passed] == ["repair.item-passed-over"]
+    assert "urn:example:newsml:bad" in passed[0].message
+    only_bad = tmp_path / "bad.xml"
+    only_bad.write_text(_message(bm.dumps(bad, "newsml")), "utf-8")
+    with pytest.warns(bm.BriefmodelWarning), pytest.raises(bm.ValidationError, match="brief 0"):
+        list(bm.load_all(only_bad, strict=False))

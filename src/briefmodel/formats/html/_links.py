@@ -6,8 +6,8 @@ its own, ``javascript:`` and the like) becomes its text, each a repair with its 
 >>> reading = read_link("../harbour", None, "https://news.example.org/2026/05/bridge")
 >>> reading.href, reading.repairs
 ('https://news.example.org/2026/harbour', ('repair.link-resolved',))
->>> read_link("#notes", "", None).href is None
-True
+>>> read_link("#notes", "", None).repairs
+('repair.empty-title', 'fragment')
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from ._escape import _MAYBE_UNWRITABLE
 __all__ = ["LinkReading", "page_base", "read_link"]
 
 RESOLVED = "repair.link-resolved"
-FRAGMENT = "repair.link-fragment"
-UNRESOLVED = "repair.link-unresolved"
-SCHEME = "repair.link-scheme"
+#: A link kept as its text (the code lenient reading's repairs give it, :mod:`.._repairs`).
+UNLINKED = "repair.link-unlinked"
 EMPTY_TITLE = "repair.empty-title"
+#: Why a link is kept as its text, by what it is (the keys of :data:`MESSAGES`).
+FRAGMENT, UNRESOLVED, SCHEME = "fragment", "unresolved", "scheme"
 
 #: What each repair did, for its problem's message.
 MESSAGES = {
@@ -38,12 +39,15 @@ MESSAGES = {
     SCHEME: "the link {href!r} cannot be a link in a brief: its text is kept, not the link",
     EMPTY_TITLE: 'the empty title="" of the link {href!r} is dropped',
 }
+#: The problem code of each repair.
+CODES = {FRAGMENT: UNLINKED, UNRESOLVED: UNLINKED, SCHEME: UNLINKED}
 
 
 @attrs.frozen(kw_only=True)
 class LinkReading:
     """A link as a brief holds it: its absolute ``href`` (``None``: its text only), its
-    ``title``, and the codes of the repairs that reading it made."""
+    ``title``, and the repairs that reading it made (keys of :data:`MESSAGES`; their
+    problem codes by :func:`code_of`)."""
 
     href: str | None
     title: str | None
@@ -100,6 +104,11 @@ def read_link(href: str, title: str | None, base: str | None) -> LinkReading:
     if scheme not in DEFAULT_URL_SCHEMES or _MAYBE_UNWRITABLE.search(value):
         return LinkReading(href=None, title=title, repairs=(*repairs, SCHEME))
     return LinkReading(href=value, title=title, repairs=tuple(repairs))
+
+
+def code_of(repair: str) -> str:
+    """The problem code of a repair of :attr:`LinkReading.repairs`."""
+    return CODES.get(repair, repair)
 
 
 def message(code: str, href: str, to: str | None) -> str:

@@ -31,7 +31,7 @@ from ...model import (
 )
 from .._safe_xml import DROPPED, MARKUP, line_of, local_name, lost_text, where
 from .._tables import TableReading
-from ._links import RESOLVED, message, read_link
+from ._links import RESOLVED, code_of, message, read_link
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -363,8 +363,8 @@ class _BlockReader(TableReading):
             return self.inner(element)
         if not self.own and not self.strict:
             reading = read_link(href, element.get("title"), self.base)
-            for code in reading.repairs:
-                self.repair(code, message(code, href, reading.href), line_of(element))
+            for repair in reading.repairs:
+                self.repair(code_of(repair), message(repair, href, reading.href), line_of(element))
             if reading.href is None:
                 return self.inner(element)
             return self.build(

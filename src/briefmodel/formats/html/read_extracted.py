@@ -43,7 +43,7 @@ from ...model import (
     TableCell,
     TableRow,
 )
-from ._links import message, read_link
+from ._links import code_of, message, read_link
 from ._parse import _NEVER_CONTENT, _class
 from .read_blocks import _BlockReader, collapsed
 
@@ -323,8 +323,8 @@ class _ExtractedPage(_BlockReader):
             return content
         href, title, line = links[int(number)]
         reading = read_link(href, title, self.base)
-        for code in reading.repairs:
-            self.repair(code, message(code, href, reading.href), line)
+        for repair in reading.repairs:
+            self.repair(code_of(repair), message(repair, href, reading.href), line)
         if reading.href is None:
             return content
         return self.build(element, Link, href=reading.href, title=reading.title, content=content)

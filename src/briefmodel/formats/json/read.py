@@ -21,7 +21,7 @@ from ...errors import (
     ValidationError,
     capped,
     pointer,
-    warn,
+    tell,
 )
 from ...migrations import upgraded
 from ...model import Brief
@@ -235,11 +235,21 @@ def _build(data: Any, *, strict: bool, parsed: bool) -> Brief:
     if not strict:
         unknown = _unknown_fields(data, parsed=parsed)
         if unknown:
-            kept = ", ".join(p.path for p in unknown[:MAX_PROBLEMS])
+            kept = f"kept under extensions[{UNKNOWN_KEY!r}]"
+            listed = ", ".join(p.path for p in unknown[:MAX_PROBLEMS])
             more = len(unknown) - MAX_PROBLEMS
-            warn(
-                f"unknown fields kept under extensions[{UNKNOWN_KEY!r}]: {kept}"
-                + (f" and {more} more" if more > 0 else "")
+            tell(
+                [
+                    Problem(
+                        severity="warning",
+                        code="repair.field-kept",
+                        message=f"a field the model does not have, {kept}",
+                        path=p.path,
+                    )
+                    for p in unknown[:MAX_PROBLEMS]
+                ],
+                "read",
+                said=f"unknown fields {kept}: {listed}" + (f" and {more} more" if more > 0 else ""),
             )
             return _build(_keep_unknown(data, unknown), strict=True, parsed=parsed)
     raise ValidationError(_explain(data, parsed=parsed))
