@@ -214,7 +214,8 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "html.extractor-failed": (
         "warning",
-        "trafilatura failed on another producer's page: the page's elements are read instead.",
+        "trafilatura failed on another producer's page, or was not run on one of more than "
+        "40,000 elements: the page's elements are read instead.",
     ),
     "repair.link-resolved": (
         "warning",

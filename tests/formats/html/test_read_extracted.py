@@ -250,3 +250,16 @@ def test_without_trafilatura_a_relative_image_is_read_against_the_page_s_address
         ("repair.link-resolved", 4),
         ("repair.link-resolved", 5),
     ]
+
+
+def test_a_page_too_large_for_trafilatura_is_read_by_its_elements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefmodel.formats.html import read_extracted
+
+    monkeypatch.setattr(read_extracted, "MOST_ELEMENTS", 20)
+    report = bm.validate(NEWS_SITE, "html")
+    (skipped,) = [p for p in report.problems if p.code == "html.extractor-failed"]
+    assert "more than 20 elements" in skipped.message
+    assert report.brief is not None
+    assert "Bakery" in report.brief.plain_text()  # the first <article>, a teaser

@@ -23,6 +23,7 @@ section, ``p`` is a paragraph, ``list``/``item`` a list, ``quote`` a quote, ``ta
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -77,12 +78,25 @@ def trafilatura() -> Any:
     return module
 
 
+#: The most elements of a page trafilatura is given: its time grows faster than the
+#: page beyond (100 000 paragraphs took it half a minute), and article pages have far
+#: fewer (a few thousand). A larger page's elements are read as strictly.
+MOST_ELEMENTS = 40_000
+
+
+class TooLarge(Exception):
+    """A page with more elements than trafilatura is given (:data:`MOST_ELEMENTS`)."""
+
+
 def extract(root: etree._Element) -> Extraction | Exception | None:
     """trafilatura's reading of the page ``root`` (which is left as it is): ``None`` if
-    trafilatura is not installed, the exception if it failed."""
+    trafilatura is not installed, the exception if it failed or was not run
+    (:class:`TooLarge`)."""
     module = trafilatura()
     if module is None:
         return None
+    if next(itertools.islice(root.iter(), MOST_ELEMENTS, None), None) is not None:
+        return TooLarge(f"the page has more than {MOST_ELEMENTS:,} elements")
     from lxml.html import HtmlElementClassLookup
 
     # trafilatura takes lxml.html's elements: the page's copy is made of them

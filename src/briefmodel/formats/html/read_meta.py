@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -185,7 +186,7 @@ def extracted_fields(document: Any, line: int | None) -> dict[str, Found]:
         "headline": _line(document.title),
         "subheadline": _line(document.description),
         # trafilatura names a site by its host when the page does not name it: not a name
-        "sitename": _line(document.sitename) if document.sitename != document.hostname else None,
+        "sitename": _site(document.sitename),
         "url": _absolute(document.url) if isinstance(document.url, str) else None,
         "language": _line(document.language),
     }
@@ -200,6 +201,15 @@ def extracted_fields(document: Any, line: int | None) -> dict[str, Found]:
         for k, v in values.items()
         if v is not None
     }
+
+
+#: A host name (``news.example.org``), which trafilatura gives when a page names no site.
+_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+
+
+def _site(value: Any) -> str | None:
+    name = _line(value)
+    return None if name is None or _HOST.fullmatch(name) else name
 
 
 def meta_fields(root: etree._Element) -> dict[str, Found]:

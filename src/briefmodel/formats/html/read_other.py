@@ -37,6 +37,7 @@ from .read_extracted import (
     EXTRACTOR_MISSING,
     SUBHEADLINE_CLASSES,
     Extraction,
+    TooLarge,
     _ExtractedPage,
     extract,
 )
@@ -242,6 +243,13 @@ class _OtherPage(_ExtractedPage):
                 "trafilatura is not installed, so the article is looked for by the page's "
                 "elements only: install briefmodel[web] to find it among navigation, "
                 "teasers and advertisements",
+                None,
+            )
+            return None
+        if isinstance(extraction, TooLarge):
+            self.repair(
+                EXTRACTOR_FAILED,
+                f"trafilatura is not run: {extraction}; its elements are read instead",
                 None,
             )
             return None
