@@ -263,3 +263,15 @@ def test_a_page_too_large_for_trafilatura_is_read_by_its_elements(
     assert "more than 20 elements" in skipped.message
     assert report.brief is not None
     assert "Bakery" in report.brief.plain_text()  # the first <article>, a teaser
+
+
+def test_a_description_that_only_begins_the_text_is_no_subheadline() -> None:
+    page = NEWS_SITE.replace(
+        '"keywords":',
+        '"description": "The late ferry to the island runs again from Friday, after a…",'
+        ' "keywords":',
+    )
+    page = page.replace("return to the island | The Harbour Gazette", "| Gazette | 2026")
+    brief, _ = _read(page)
+    assert brief.subheadline is None
+    assert brief.headline == "Night ferries return to the island"  # JSON-LD's

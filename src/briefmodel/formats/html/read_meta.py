@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -188,6 +188,7 @@ def extracted_fields(document: Any, line: int | None) -> dict[str, Found]:
         # trafilatura names a site by its host when the page does not name it: not a name
         "sitename": _site(document.sitename),
         "url": _absolute(document.url) if isinstance(document.url, str) else None,
+        "host": _line(document.hostname),
         "language": _line(document.language),
     }
     if isinstance(document.author, str):
@@ -233,13 +234,30 @@ def meta_fields(root: etree._Element) -> dict[str, Found]:
     return fields
 
 
-def without_site(title: str, site: str | None) -> str | None:
-    """``title`` without the site's name at its end (``Ferries return | The Example``),
-    or ``None`` if it does not end so."""
-    if not site:
+def without_site(title: str, sites: Iterable[str | None]) -> str | None:
+    """``title`` without what follows the site's name in it (``Ferries return | The
+    Example``, ``Ferries return | EX | 2 May 2026``), or ``None`` if it does not name one of
+    ``sites`` after a separator. A site named by its host (``ex.com``) is also named by
+    its host's name (``EX``).
+
+    >>> without_site("Ferries return | EX | 2 May 2026", ["EX.COM"])
+    'Ferries return'
+    >>> without_site("Ferries return - at last", ["The Example"]) is None
+    True
+    """
+    names: set[str] = set()
+    for site in sites:
+        name = " ".join((site or "").split()).casefold()
+        if name:
+            names.add(name)
+            if _HOST.fullmatch(name):
+                names.add(name.split(".")[-2])
+    if not names:
         return None
-    for separator in _SITE_SEPARATORS:
-        head, _, tail = title.rpartition(separator)
-        if head.strip() and tail.strip().casefold() == site.strip().casefold():
-            return head.strip()
+    pattern = "|".join(re.escape(s) for s in _SITE_SEPARATORS)
+    parts = re.split(f"({pattern})", title)
+    for index in range(2, len(parts), 2):  # the texts between the separators
+        if parts[index].strip().casefold() in names:
+            head = "".join(parts[: index - 1]).strip()
+            return head or None
     return None

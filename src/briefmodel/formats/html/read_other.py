@@ -25,7 +25,7 @@ from ... import _patterns
 from ..._converter import Invalid, parse_datetime
 from ..._dates import DATE_NAIVE, DateReading, read_date
 from ...errors import ValidationError
-from ...model import Agent, Brief, Paragraph, Section
+from ...model import Agent, Brief, Paragraph, Section, plain_text
 from .. import UNDATED
 from .._safe_xml import all_text, line_of, lost_text
 from ._links import _absolute, page_base
@@ -204,7 +204,7 @@ class _OtherPage(_ExtractedPage):
             or _found(found, "subheadline")
             or _found(metas, "subheadline")
         )
-        if subheadline and subheadline != headline:
+        if subheadline and subheadline != headline and not _repeats(subheadline, sections):
             fields["subheadline"] = subheadline
         publisher = _found(linked, "publisher")
         site = self.site_name(linked, found, metas)
@@ -296,7 +296,13 @@ class _OtherPage(_ExtractedPage):
         headline, line = next(((h, n) for h, n in candidates if h), ("", None))
         if title is not None and line is None:
             line = line_of(title)
-        shorter = without_site(headline, self.site_name(linked, found, metas))
+        sites = [
+            _found(linked, "sitename"),
+            _found(metas, "sitename"),
+            _found(found, "sitename"),
+            _found(found, "host"),
+        ]
+        shorter = without_site(headline, sites)
         if shorter is not None:
             self.repair(
                 TITLE_SITE,
@@ -520,6 +526,20 @@ def _found(fields: dict[str, Found], name: str) -> Any:
 def _line(fields: dict[str, Found], name: str) -> int | None:
     found = fields.get(name)
     return found.line if found is not None else None
+
+
+def _repeats(text: str, sections: list[Section]) -> bool:
+    """Whether ``text`` (a description, perhaps cut short with an ellipsis) is how the
+    article's first paragraph begins: a teaser of the text, not a subheadline."""
+    first = next(
+        (block for section in sections for block in section.blocks if type(block) is Paragraph),
+        None,
+    )
+    if first is None:
+        return False
+    begins = " ".join(plain_text(first.content).split())
+    core = text.rstrip(" .…[]")
+    return bool(core) and begins.startswith(core)
 
 
 def _times(container: etree._Element) -> Found | None:
