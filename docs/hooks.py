@@ -22,6 +22,7 @@ REPAIRS_END_MARKER = "<!-- /repairs-table -->"
 LAYERS: dict[str, str] = {
     "parse": "parse",
     "format": "parse",
+    "repair": "lenient",
     "schema": "schema",
     "node": "schema",
     "structure": "structure",
@@ -30,7 +31,6 @@ LAYERS: dict[str, str] = {
     "input": "cli",
     "patch": "patch",
     "problems": "any",
-    "repair": "lenient",
 }
 
 

@@ -459,8 +459,8 @@ HOSTILE: dict[str, Callable[[], str | bytes]] = {
     "deep-objects-in-extensions": lambda: _with_raw(
         "extensions", '{"acme:x": ' + '{"a":' * _DEEP + "1" + "}" * _DEEP + "}"
     ),
-    "headline-50MB-and-no-created": lambda: json.dumps(
-        {**{k: v for k, v in _BASE.items() if k != "created"}, "headline": "x" * 50_000_000}
+    "headline-50MB-and-no-id": lambda: json.dumps(
+        {**{k: v for k, v in _BASE.items() if k != "id"}, "headline": "x" * 50_000_000}
     ),
     "headline-50MB-with-a-nul": lambda: _doc(headline="x" * 50_000_000 + "\x00"),
     "paragraph-50MB-with-a-lone-surrogate": lambda: _doc(
@@ -536,7 +536,7 @@ _HOSTILE_EXPECTED = {
     "duplicate-key-nested": ("parse.duplicate-key", "/sections/0/blocks/0/type"),
     "deep-objects": ("parse.too-deep", ""),
     "deep-objects-in-extensions": ("parse.too-deep", ""),
-    "headline-50MB-and-no-created": ("schema.required", "/created"),
+    "headline-50MB-and-no-id": ("schema.required", "/id"),
     "headline-50MB-with-a-nul": ("text.not-xml-char", "/headline"),
     "paragraph-50MB-with-a-lone-surrogate": ("text.not-xml-char", "/sections/0/blocks/0/content"),
     "wrong-type-sections": ("schema.type", "/sections"),

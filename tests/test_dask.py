@@ -66,7 +66,7 @@ def test_the_recipe_converts_a_batch_on_dask() -> None:
         exec(compile(recipe(), str(RECIPES), "exec"), namespace)
     lines = printed.getvalue().splitlines()
     assert lines[0] == "13 files, 12 converted, 1 failed"
-    assert lines[1].startswith("incoming/bad.json /created: error schema.required: ")
+    assert lines[1].startswith("incoming/bad.json /headline: error schema.required: ")
     written = sorted(p.relative_to("outgoing").as_posix() for p in Path("outgoing").rglob("*.xml"))
     assert written == sorted(
         f"more/{n:02d}.xml" if n % 3 == 0 else f"{n:02d}.xml" for n in range(12)

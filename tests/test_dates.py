@@ -124,3 +124,10 @@ def test_what_is_not_a_date_is_none(text: str) -> None:
 def test_any_text_gives_a_reading_or_none(text: str) -> None:
     reading = read_date(text)
     assert reading is None or reading.value.utcoffset() is not None
+
+
+def test_an_hour_of_one_digit_is_read_when_a_colon_follows() -> None:
+    reading = read_date("2022-05-03 8:30:00+00:00")
+    assert reading is not None
+    assert reading.value == datetime(2022, 5, 3, 8, 30, tzinfo=UTC)
+    assert read_date("2022-05-03T830") is None

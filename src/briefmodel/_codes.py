@@ -94,8 +94,9 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "parse.not-text": (
         "error",
-        "A plain-text document is empty, holds binary data (a NUL byte or another control "
-        "character) or has a line too long to be text (the line says where).",
+        "A plain-text document is empty, holds binary data (NUL bytes, or when read "
+        "strictly any control character but tab, line feed, vertical tab, form feed and "
+        "carriage return) or has a line too long to be text (the line says where).",
     ),
     "text.dropped": (
         "warning",
@@ -103,6 +104,11 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "Posts …) that was dropped; furniture that holds lines is an error when reading "
         "strictly (the default), and writing text drops what text cannot hold "
         "(briefmodel.formats.text.losses lists it).",
+    ),
+    "newsml.undated": (
+        "error",
+        "An undated brief (no created date) cannot be written as NewsML-G2, whose items must "
+        "say when they were created: give the brief a date (a reader's created=).",
     ),
     "newsml.dropped": (
         "warning",
@@ -230,5 +236,55 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "repair.undated": (
         "warning",
         "A page that gives no date, read without created=: it is dated briefmodel.formats.UNDATED.",
+    ),
+    # Plain-text stories (lenient reading)
+    "repair.control-chars": (
+        "warning",
+        "Plain text read with strict=False: control characters (a wire "
+        "story's SOH, STX, ETX, EOT, SYN, BEL …, DEL, the C1 controls) were removed; one "
+        "warning a kind, at its first line, with its count. Reading strictly refuses them "
+        "(parse.not-text), as both do text of many NUL bytes.",
+    ),
+    "repair.wire-header": (
+        "warning",
+        "Plain text read with strict=False: the transmission header of a "
+        "wire story, between its SOH and STX (service codes, priority, word count), was "
+        "dropped; header lines in it (Slug: …) are kept.",
+    ),
+    "repair.headline-from-header": (
+        "warning",
+        "Plain text read with strict=False: the headline is the text of "
+        "a Title:, Headline: or Slug: header line at the top, without its label (the line "
+        "says which); the other header lines are dropped.",
+    ),
+    "repair.numbered-lines": (
+        "warning",
+        "Plain text read with strict=False: lines numbered 1. or 2) were "
+        "read as a numbered list, as (1), (2) are (the line is the list's first).",
+    ),
+    "repair.colon-title": (
+        "warning",
+        "Plain text read with strict=False: a title ending in a colon "
+        "(Key Points:) was read as a section title, without the colon, its role inferred "
+        "as for other titles.",
+    ),
+    "repair.source-lines": (
+        "warning",
+        "Plain text read with strict=False: Source: or Sources: lines at "
+        "the start or the end were read as the brief's sources (an absolute web address in "
+        "one is its url), not as text.",
+    ),
+    # Markdown written by people (lenient reading)
+    "repair.headline-from-heading": (
+        "warning",
+        "Markdown without a title in its front matter nor a '#' headline first: its first "
+        "'#' heading (after the text before it), or its first heading when it starts with "
+        "one, was taken as the headline; only a lenient reading (strict=False) does so.",
+    ),
+    "repair.headline-from-first-line": (
+        "warning",
+        "Markdown without a title in its front matter nor any '#' heading: the first line "
+        "of its first paragraph was taken as the headline; only a lenient reading "
+        "(strict=False) does so.",
     ),
 }

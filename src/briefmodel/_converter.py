@@ -77,7 +77,9 @@ INLINE_TAGS: dict[type, str] = {
 #: Fields written even when they hold their default, because a reader of the JSON
 #: should see them: the language of the text and whether a list is numbered.
 ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
-    m.Brief: ("language",),
+    # (``created`` is written in its place after the language, and left out when None: an
+    # undated brief has none)
+    m.Brief: ("language", "created"),
     m.ItemList: ("ordered",),
 }
 
@@ -461,7 +463,10 @@ def configure_converter(conv: Converter) -> None:
         return fields_in[m.Brief](fields, m.Brief)  # type: ignore[no-any-return]
 
     def unstructure_brief(brief: m.Brief) -> dict[str, Any]:
-        return {"schema": SCHEMA_ID, **fields_out[m.Brief](brief)}
+        fields = {"schema": SCHEMA_ID, **fields_out[m.Brief](brief)}
+        if fields["created"] is None:
+            del fields["created"]
+        return fields
 
     conv.register_structure_hook(m.Brief, watched(structure_brief) if detailed else structure_brief)
     conv.register_unstructure_hook(m.Brief, unstructure_brief)

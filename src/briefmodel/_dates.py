@@ -42,7 +42,7 @@ _LONGEST = 80
 
 _ISO = re.compile(
     r"(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
-    r"(?:[Tt ](?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?)?"
+    r"(?:[Tt ](?P<H>\d{2}|\d(?=:)):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?)?"
     r"\s*(?P<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT|UT)?"
 )
 #: RFC 2822 (and RFC 822, as RSS has it): the standard library reads it once it has this shape.

@@ -149,7 +149,7 @@ def nesting_is_bounded(node: Any, ctx: Context) -> Found:
 
 
 def updated_is_not_before_created(node: m.Brief, ctx: Context) -> Found:
-    if node.updated is None or node.updated >= node.created:
+    if node.updated is None or node.created is None or node.updated >= node.created:
         return []
     updated, created = node.updated.isoformat(), node.created.isoformat()
     return [(("updated",), f"the brief is updated ({updated}) before it is created ({created})")]

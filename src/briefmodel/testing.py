@@ -359,7 +359,8 @@ def _brief_parts() -> dict[str, st.SearchStrategy[Any]]:
         "datetime": st.none() | datetimes(),
         "reliability": st.none() | st.sampled_from(m.RELIABILITIES),
         "credibility": st.none() | st.integers(1, 6),
-        "created": datetimes(),
+        # One brief in four is undated, as a document read from others may be.
+        "created": st.integers(0, 3).flatmap(lambda n: st.none() if n == 0 else datetimes()),
         "updated": st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400)),
         "id": st.builds(lambda s: f"urn:example:brief:{s}", identifiers()),
         "version": st.integers(1, 50),
@@ -414,8 +415,13 @@ def _brief_parts() -> dict[str, st.SearchStrategy[Any]]:
 
 
 @st.composite
-def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
-    """Valid briefs, from minimal ones to ones that use every class and field."""
+def briefs(draw: st.DrawFn, *, max_sections: int = 4, dated: bool = False) -> m.Brief:
+    """Valid briefs, from minimal ones to ones that use every class and field.
+
+    One in four is undated (``created`` is None), as a document read from others may be;
+    ``dated=True`` gives only dated ones, for NewsML-G2, whose items must say when they
+    were created.
+    """
     parts = _brief_parts()
     entity_ids = draw(parts["ids"])
     source_ids = draw(parts["ids"])
@@ -448,7 +454,7 @@ def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
             _sections(entity_ids, source_ids, 1, section_ids), min_size=1, max_size=max_sections
         )
     )
-    created = draw(parts["created"])
+    created = draw(datetimes() if dated else parts["created"])
     updated = draw(parts["updated"])
     return m.Brief(
         id=draw(parts["id"]),
@@ -457,7 +463,7 @@ def briefs(draw: st.DrawFn, *, max_sections: int = 4) -> m.Brief:
         subheadline=draw(parts["subheadline"]),
         language=draw(parts["language"]),
         created=created,
-        updated=None if updated is None else created + updated,
+        updated=None if updated is None or created is None else created + updated,
         embargo_until=draw(parts["datetime"]),
         status=draw(parts["status"]),
         urgency=draw(parts["urgency"]),

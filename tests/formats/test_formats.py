@@ -10,6 +10,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -212,3 +213,37 @@ def test_a_json_array_goes_to_json_and_text_in_brackets_does_not(
             detect(data=data)
     else:
         assert detect(data=data).name == found
+
+
+# --------------------------------------------------------------------------------------
+# Undated briefs: no writer invents a date
+
+_UNDATED = bm.Brief(
+    id="urn:example:undated",
+    headline="Lock gates close for repairs",
+    sections=[bm.Section(blocks=[bm.Paragraph(content="The gates close for a fortnight.")])],
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "ninjs", "markdown", "text"])
+def test_an_undated_brief_is_written_without_a_date_and_reads_back_undated(fmt: str) -> None:
+    written = bm.dumps(_UNDATED, fmt)
+    assert "1970" not in written
+    assert not any(word in written for word in ("datePublished", "published_time", "created"))
+    read = bm.loads(written, fmt)
+    assert read.created is None
+    if fmt != "text":  # (text does not carry the id)
+        assert read == _UNDATED
+
+
+def test_the_html_page_of_an_undated_brief_shows_no_date() -> None:
+    page = bm.dumps(_UNDATED, "html")
+    assert 'class="dates"' not in page
+    dated = attrs.evolve(_UNDATED, created=datetime(2026, 6, 1, tzinfo=timezone.utc))
+    assert 'class="dates"' in bm.dumps(dated, "html")
+
+
+def test_newsml_refuses_an_undated_brief_rather_than_invent_a_date() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.dumps(_UNDATED, "newsml")
+    assert [(p.code, p.path) for p in caught.value.problems] == [("newsml.undated", "/created")]

@@ -18,6 +18,8 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = (
     # "strict=False drops it": the command line always reads strictly.
     (re.compile(r"[;,]? *\(?strict=False drops it(?: with a warning)?\)?"), ""),
     (re.compile(r"\bxsd="), "--xsd"),
+    # "strict=False removes the control characters": the option that reads leniently.
+    (re.compile(r"\bstrict=False\b"), "--lenient"),
 )
 
 

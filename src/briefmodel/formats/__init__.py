@@ -30,7 +30,7 @@ import re
 import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -43,9 +43,10 @@ from ..model import Brief
 __all__ = ["UNDATED", "Format", "by_name", "detect", "formats", "mismatch"]
 
 #: The creation date of a brief read from a document that has none (plain text, Markdown
-#: written by people) when the reader is given no ``created=``: a fixed, obviously
-#: artificial date keeps reading deterministic (the same text gives the same brief).
-UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+#: written by people, another producer's page) when the reader is given no ``created=``:
+#: none. Such a brief is *undated*, and every writer leaves its date out rather than
+#: inventing one (NewsML-G2, whose items must carry a date, refuses to write it).
+UNDATED: datetime | None = None
 
 #: The formats that ship with briefmodel, by module.
 BUILTIN = ("json", "newsml", "html", "ninjs", "text", "markdown")

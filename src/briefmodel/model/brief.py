@@ -48,8 +48,10 @@ from .vocabularies import STATUSES, Status
 class Brief:
     """A briefing document: the root of the model.
 
-    Required: ``id``, ``headline``, ``created`` (an aware datetime) and at least one
-    section. See the model reference in the docs for every field.
+    Required: ``id``, ``headline`` and at least one section. ``created`` is when the
+    brief was first created, an aware datetime; ``None`` says the brief is *undated* (a
+    document read from others that gives no date), and every writer then leaves the date
+    out rather than inventing one. See the model reference in the docs for every field.
     """
 
     id: str = attrs.field(
@@ -66,7 +68,7 @@ class Brief:
         validator=_text(_patterns.LANGUAGE),
         metadata={"shape": _patterns.LANGUAGE},
     )
-    created: datetime = attrs.field(validator=_aware())
+    created: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
     updated: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
     embargo_until: datetime | None = attrs.field(default=None, validator=_aware(optional=True))
     status: Status = attrs.field(default="usable", validator=_one_of(STATUSES))

@@ -1,8 +1,10 @@
 """Hostile plain text, the character family: NUL and the other characters XML cannot
 carry are refused at their line, as binary data, never read changed (the other readers
-agree: none changes a character without a word); tab, vertical tab and form feed are
-layout, white space between words. And the depth family: lists indented past the bound
-are refused at their line, never a RecursionError."""
+agree: none changes a character without a word); read leniently (``strict=False``,
+``validate(lenient=True)``), a control character is removed with a word, a warning at
+its line, and only text of many NULs is refused, as binary data; tab, vertical tab and
+form feed are layout, white space between words. And the depth family: lists indented
+past the bound are refused at their line, never a RecursionError."""
 
 from __future__ import annotations
 
@@ -29,6 +31,33 @@ def test_lossless_a_character_xml_cannot_carry_is_refused_at_its_line(char: str)
     report = bm.validate(text, "text")
     assert not report.ok
     assert [p.line for p in report.errors] == [5]
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x08", "\x0e", "\x1f", "\x7f", "\x85"])
+def test_lossless_read_leniently_a_control_character_is_removed_with_a_word(char: str) -> None:
+    text = f"Headline\n\nFirst paragraph.\n\nSecond {char} paragraph.\n"
+    report = bm.validate(text, "text", lenient=True)
+    assert report.ok
+    assert [(p.code, p.line) for p in report.warnings] == [("repair.control-chars", 5)]
+    assert f"U+{ord(char):04X}" in report.warnings[0].message
+    with pytest.warns(bm.BriefmodelWarning, match="line 5: the control character"):
+        brief = bm.loads(text, "text", strict=False)
+    assert brief.sections[0].blocks[1].content == ("Second paragraph.",)
+    assert brief == report.brief
+
+
+def test_lossless_text_of_many_nuls_is_binary_however_it_is_read() -> None:
+    text = "Headline\n\nFirst paragraph.\n\nSecond \x00 paragraph.\n"  # one in 45
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads(text, "text", strict=False)
+    assert caught.value.problem.line == 5
+    assert "NUL byte: this is binary data" in caught.value.problem.message
+    report = bm.validate(text, "text", lenient=True)
+    assert not report.ok
+    assert [p.line for p in report.errors] == [5]
+    utf16 = "Headline\n\nA paragraph.\n".encode("utf-16-le")  # UTF-8 too, a NUL a letter
+    with pytest.raises(bm.ParseError, match="binary"):
+        bm.loads(utf16, "text", strict=False)
 
 
 @pytest.mark.parametrize("space", ["\t", "\x0b", "\x0c"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import briefmodel as bm
 from briefmodel.formats import text
 
@@ -27,9 +29,9 @@ def test_loss_messages_say_what_becomes_of_each_thing() -> None:
     cited = bm.Brief(
         id="urn:example:losses",
         headline="Ferry Fares Rise",
-        created=text.UNDATED,
+        created=datetime(2026, 1, 1, tzinfo=timezone.utc),
         version=3,
-        updated=text.UNDATED,
+        updated=datetime(2026, 1, 2, tzinfo=timezone.utc),
         authors=[bm.Agent(name="A"), bm.Agent(name="B")],
         keywords=["fares"],
         sections=[

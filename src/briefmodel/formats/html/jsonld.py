@@ -44,9 +44,10 @@ def json_ld(brief: Brief, *, url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES) -
         "@type": "AnalysisNewsArticle" if analysis else "NewsArticle",
         "identifier": brief.id,
         "headline": brief.headline,
-        "datePublished": brief.created.isoformat(),
-        "inLanguage": brief.language,
     }
+    if brief.created is not None:  # an undated brief is not said to be published in 1970
+        data["datePublished"] = brief.created.isoformat()
+    data["inLanguage"] = brief.language
     if url_scheme(brief.id) in ("http", "https") and link(brief.id):
         data["url"] = brief.id
     if brief.subheadline is not None:

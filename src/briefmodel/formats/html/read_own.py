@@ -168,12 +168,9 @@ class _OwnPage(_BlockReader):
             else:
                 self.lose_element(child)
         fields["sections"] = sections
-        for name, what in (
-            ("headline", "headline (an <h1> in its <header>)"),
-            ("created", 'creation date (a <time data-field="created"> in its <header>)'),
-        ):
-            if fields.get(name) is None:
-                self.fail(article, "schema.required", f"the brief's <article> has no {what}")
+        if fields.get("headline") is None:  # (no creation date: the brief is undated)
+            what = "headline (an <h1> in its <header>)"
+            self.fail(article, "schema.required", f"the brief's <article> has no {what}")
         if self.errors:
             raise ValidationError(self.errors + self.losses)
         brief: Brief | None = self.build(article, Brief, **fields)

@@ -229,6 +229,8 @@ class _Redline:
 def _versions(old: Brief, new: Brief) -> str:
     def one(brief: Brief) -> str:
         when = brief.updated or brief.created
+        if when is None:
+            return f"version {brief.version} (undated)"
         return f"version {brief.version} of {when.date().isoformat()}"
 
     return f"Changes from {one(old)} to {one(new)}"

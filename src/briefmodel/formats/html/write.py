@@ -118,13 +118,17 @@ class _Page:
                     w(" and " if index == len(b.authors) - 1 else ", ")
                 self.agent(author, "author")
             w("</p>")
-        w('<p class="dates">')
-        w(_time(b.created, "created", "Published "))
-        if b.updated is not None:
-            w(" · " + _time(b.updated, "updated", "Updated "))
-        if b.embargo_until is not None:
-            w(" · " + _time(b.embargo_until, "embargo-until", "Embargoed until "))
-        w("</p>")
+        dates = [
+            _time(when, field, label)
+            for when, field, label in (
+                (b.created, "created", "Published "),
+                (b.updated, "updated", "Updated "),
+                (b.embargo_until, "embargo-until", "Embargoed until "),
+            )
+            if when is not None
+        ]
+        if dates:  # an undated brief shows no date, rather than one it does not have
+            w(f'<p class="dates">{" · ".join(dates)}</p>')
         if b.corrections:
             w('<aside class="corrections" aria-label="Corrections"><ul>')
             for c in b.corrections:
@@ -560,8 +564,11 @@ def write(
         f'<meta property="og:title" content="{_plain(brief.headline)}">\n',
         f'<meta property="og:description" content="{_plain(description)}">\n',
         f'<meta property="og:locale" content="{_e(brief.language.replace("-", "_"))}">\n',
-        f'<meta property="article:published_time" content="{brief.created.isoformat()}">\n',
     ]
+    if brief.created is not None:
+        head.append(
+            f'<meta property="article:published_time" content="{brief.created.isoformat()}">\n'
+        )
     if url_scheme(brief.id) in ("http", "https"):
         head.append(f'<meta property="og:url" content="{_plain(brief.id)}">\n')
     if brief.updated is not None:

@@ -8,11 +8,16 @@ lists, block quotes, judgments, figures, emphasis, links, mentions
 Every text is escaped, so that no character of the brief's text becomes markup, and
 ``bm.loads(text, "markdown")`` gives back an equal brief.
 
-Markdown written by people is read too: the first ``#`` heading is the headline, ``##``
-and deeper headings are sections, paragraphs, lists, quotes, emphasis, links, images and
-code are kept; missing metadata gets defaults (an id hashed from the text, ``en``);
-what the model cannot hold (HTML, tables) is reported as ``markdown.dropped`` with its
-line. Parsing is markdown-it-py's CommonMark, read from its token stream in one pass.
+Markdown written by people is read too: its front matter as YAML (PyYAML's safe
+loader), TOML (``+++``) or Pelican's header lines, with the keys of static-site
+generators (``title``, ``date``, ``lastmod``, ``tags``, ``categories`` …) and dates in
+their many spellings; the ``title`` or the first ``#`` heading is the headline, ``##``
+and deeper headings are sections whose roles are inferred from their titles, paragraphs,
+lists, quotes, emphasis, links, images and code are kept; missing metadata gets defaults
+(``id=``, ``language=``, ``created=``, else an id hashed from the text, ``en``); what the
+model cannot hold (HTML, tables) is reported as ``markdown.dropped`` with its line, and
+what a lenient reading assumed as ``repair.*`` warnings (see :func:`read`). Parsing is
+markdown-it-py's CommonMark, read from its token stream in one pass.
 
 >>> import briefmodel as bm
 >>> from datetime import datetime, timezone

@@ -1,6 +1,8 @@
 """The front matter: written as ``key: JSON value`` lines (YAML too), and read back as the
 subset of YAML people write (one key a line, values as JSON or plain scalars, lists as
-``  - item`` lines), with the line of each key."""
+``  - item`` lines), with the line of each key. What that subset does not read is read as
+YAML, ``+++`` front matter as TOML, and Pelican's header lines as such (``_foreign``):
+:func:`read_front_matter` says which, and whether it is briefmodel's own."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ import json
 import re
 from typing import Any
 
+import attrs
+
 from ...errors import ParseError, ValidationError
 from ..json import parse as parse_json
+from ._foreign import pelican_values, toml_values, yaml_values
 from ._parser import _refuse
 
 # ======================================================================================
@@ -49,15 +54,6 @@ _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*:(?:[ \t]+(.*))?$")
 _ITEM_LINE = re.compile(r"[ \t]+-(?:[ \t]+(.*))?$")
 _COMMENT = re.compile(r"[ \t]#")
 _JSON_START = re.compile(r'["\[{]|-?[0-9]|true$|false$|null$')
-_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-#: Front-matter keys people use, and the fields they fill when the field itself is absent.
-_ALIASES = {
-    "title": "headline",
-    "subtitle": "subheadline",
-    "date": "created",
-    "tags": "keywords",
-    "author": "authors",
-}
 
 
 def _scalar(text: str, line: int) -> Any:
@@ -91,10 +87,61 @@ def _plain(text: str) -> str:
     return text
 
 
-def _parse_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
-    """The front matter's values, the line of each key, and the lines it takes (0: none)."""
+@attrs.frozen(kw_only=True)
+class _FrontMatter:
+    """A document's front matter: its values, the document's line of each key, the lines
+    it takes (0: none) and whether it is briefmodel's own (``key: JSON`` lines with the id
+    and the creation date), which is read exactly as written."""
+
+    values: dict[str, Any] = attrs.field(factory=dict)
+    where: dict[str, int] = attrs.field(factory=dict)
+    skip: int = 0
+    own: bool = False
+
+
+def read_front_matter(lines: list[str]) -> _FrontMatter:
+    """The front matter at the top of a document's ``lines``, if any: ``---`` (the subset
+    of YAML that :func:`_parse_front_matter` reads, else YAML), ``+++`` (TOML) or Pelican's
+    header lines."""
+    fence = lines[0].rstrip("\r \t") if lines else ""
+    if fence == "---":
+        end = _closing(lines, ("---", "..."))
+        try:
+            values, where, skip, exact = _parse_front_matter(lines)
+        except ParseError as error:
+            if error.problem.code != "parse.syntax":
+                raise
+            values, where = yaml_values(lines, 1, end)
+            return _FrontMatter(values=values, where=where, skip=end + 1)
+        own = exact and "id" in values and "created" in values
+        return _FrontMatter(values=values, where=where, skip=skip, own=own)
+    if fence == "+++":
+        end = _closing(lines, ("+++",))
+        values, where = toml_values(lines, 1, end)
+        return _FrontMatter(values=values, where=where, skip=end + 1)
+    header = pelican_values(lines)
+    if header is not None:
+        values, where, skip = header
+        return _FrontMatter(values=values, where=where, skip=skip)
+    return _FrontMatter()
+
+
+def _closing(lines: list[str], fences: tuple[str, ...]) -> int:
+    """The index of the line that closes the front matter opened on the first line."""
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r \t") in fences:
+            return index
+    raise _refuse("parse.syntax", f"the front matter is not closed by a {fences[0]!r} line", 1)
+
+
+def _parse_front_matter(
+    lines: list[str],
+) -> tuple[dict[str, Any], dict[str, int], int, bool]:
+    """The front matter's values, the line of each key, the lines it takes (0: none), and
+    whether every value was written as JSON (as briefmodel writes them)."""
     if not lines or lines[0].rstrip("\r \t") != "---":
-        return {}, {}, 0
+        return {}, {}, 0, False
+    exact = True
     values: dict[str, Any] = {}
     where: dict[str, int] = {}
     pending: str | None = None
@@ -102,12 +149,14 @@ def _parse_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int
         line = lines[index].rstrip("\r")
         number = index + 1
         if line.rstrip() in ("---", "..."):
-            return values, where, index + 1
+            return values, where, index + 1, exact
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         item = _ITEM_LINE.match(line)
         if item is not None and pending is not None:
-            values[pending].append(_scalar((item.group(1) or "").rstrip(" \t"), number))
+            text = (item.group(1) or "").rstrip(" \t")
+            exact = exact and _JSON_START.match(text) is not None
+            values[pending].append(_scalar(text, number))
             continue
         found = _KEY_LINE.match(line)
         if found is None:
@@ -122,6 +171,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int
             raise _refuse("parse.duplicate-key", f"the front matter has {key!r} twice", number)
         where[key] = number
         if text:
+            exact = exact and _JSON_START.match(text) is not None
             values[key], pending = _scalar(text, number), None
         else:
             values[key], pending = [], key

@@ -1,6 +1,7 @@
 """The markdown-it token walk: :class:`_Reader` turns the token stream of a document into
 the headline, the subheadline and the sections, block by block and inline, in one pass,
-and keeps the losses (``markdown.dropped``) and errors it meets with their lines."""
+and keeps the losses (``markdown.dropped``), the repairs (what reading Markdown written by
+people had to assume) and the errors it meets with their lines."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from markdown_it.token import Token
 
 from ..._converter import converter
@@ -33,6 +35,7 @@ from ...model import (
     TableRow,
     plain_text,
 )
+from .._roles import role_for
 from ..json import parse as parse_json
 from ._parser import (
     _ENTITY,
@@ -47,15 +50,28 @@ from ._parser import (
 
 #: The problem code of what a Markdown document holds that the model has no place for.
 LOSS_CODE = "markdown.dropped"
+#: The codes of where the headline of Markdown written by people was found, read leniently.
+HEADLINE_FROM_HEADING = "repair.headline-from-heading"
+HEADLINE_FROM_FIRST_LINE = "repair.headline-from-first-line"
 
 
 class _Reader:
-    """One Markdown document being read: its losses and errors, from tokens."""
+    """One Markdown document being read: its losses, repairs and errors, from tokens.
 
-    def __init__(self, *, strict: bool, offset: int = 0) -> None:
+    ``people`` says the document was not written by briefmodel: section roles are inferred
+    from titles, and the headline is the front matter's ``title`` (given as ``title``)
+    before a ``#`` heading; read leniently, it is else the first ``#`` heading even after
+    text, else the first heading or the first line of text, each a repair."""
+
+    def __init__(
+        self, *, strict: bool, offset: int = 0, people: bool = False, title: str | None = None
+    ) -> None:
         self.strict = strict
         self.offset = offset  # lines of front matter before the body
+        self.people = people
+        self.title = title
         self.losses = ProblemLog()
+        self.repairs = ProblemLog()
         self.errors = ProblemLog()
         self.line = 0  # the line of the block being read
 
@@ -78,6 +94,18 @@ class _Reader:
                 line=line if line is not None else self.line,
             )
         )
+
+    def repair(self, code: str, message: str, line: int | None = None) -> None:
+        """What reading leniently had to assume, as a warning (nothing, reading strictly)."""
+        if not self.strict:
+            self.repairs.append(
+                Problem(
+                    severity="warning",
+                    code=code,
+                    message=message,
+                    line=line if line is not None else self.line,
+                )
+            )
 
     def fail(self, code: str, message: str, line: int | None = None) -> None:
         self.errors.append(
@@ -110,31 +138,45 @@ class _Reader:
         subheadline: str | None = None
         roots: list[dict[str, Any]] = []
         stack: list[tuple[int, dict[str, Any]]] = []
+        plan = self.plan(tokens)
+        shift = 1 if plan.shift else 0
         index = 0
         count = len(tokens)
         while index < count:
             token = tokens[index]
             line = self.at(token)
+            if index == plan.first_line:
+                headline, rest = self.first_line(tokens[index + 1].children or [])
+                index += 3
+                paragraph = self.build(Paragraph, content=rest) if rest else None
+                if paragraph is not None:
+                    roots.append(_implicit([paragraph]))
+                    stack.append((2, roots[-1]))
+                continue
             if token.type == "heading_open":
                 inline = tokens[index + 1]
                 level = int(token.tag[1])
                 index += 3
-                if level == 1 and headline is None and not roots:
+                if index - 3 == plan.heading:
                     headline = self.heading_text(inline) or None
                     if headline is None:
                         self.fail("schema.min-length", "the headline ('# …') is empty", line)
                     subheadline, index = self.subheadline(tokens, index)
                     continue
                 attributes = self.attributes(inline.meta.get("attributes"), _SECTION_KEYS)
-                level = max(level, 2)
+                level = max(level + shift, 2)
                 if "level" in attributes:
                     level = attributes["level"]
                 while stack and stack[-1][0] >= level:
                     stack.pop()
+                title = self.heading_text(inline) or None
+                role = attributes.get("role")
+                if role is None and self.people and title is not None:
+                    role = role_for(title)
                 section: dict[str, Any] = {
-                    "title": self.heading_text(inline) or None,
+                    "title": title,
                     "id": attributes.get("id"),
-                    "role": attributes.get("role"),
+                    "role": role,
                     "blocks": [],
                     "sections": [],
                 }
@@ -142,19 +184,63 @@ class _Reader:
                 stack.append((level, section))
                 continue
             if not stack:  # text before the first section's heading
-                implicit: dict[str, Any] = {
-                    "title": None,
-                    "id": None,
-                    "role": None,
-                    "blocks": [],
-                    "sections": [],
-                }
-                roots.append(implicit)
-                stack.append((2, implicit))
+                roots.append(_implicit([]))
+                stack.append((2, roots[-1]))
             blocks, index = self.blocks(tokens, index, None, one=True)
             stack[-1][1]["blocks"].extend(blocks)
         sections = [s for s in (self.section(r) for r in roots) if s is not None]
         return headline, subheadline, sections
+
+    def plan(self, tokens: list[Token]) -> _Plan:
+        """Where the headline is: a ``#`` heading as the first block (briefmodel's own
+        Markdown, and people's without a title in the front matter), one equal to the
+        front matter's title, or (people's, read leniently) the fallbacks, each a repair;
+        and whether ``#`` headings are sections, a level above ``##``."""
+        first = tokens[0] if tokens else None
+        first_h1 = first is not None and first.type == "heading_open" and first.tag == "h1"
+        if not self.people:
+            return _Plan(heading=0 if first_h1 else None)
+        headings = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
+        if self.title is not None:
+            same = first_h1 and _words(tokens[1]) == " ".join(self.title.split())
+            sections = headings[1:] if same else headings
+            return _Plan(
+                heading=0 if same else None,
+                shift=any(tokens[i].tag == "h1" for i in sections),
+            )
+        if first_h1 or self.strict:
+            return _Plan(heading=0 if first_h1 else None)
+        if headings and tokens[headings[0]].tag == "h1":  # after text: still the headline
+            at = headings[0]
+        elif first is not None and first.type == "paragraph_open":
+            if _figure_like(tokens[1].children or []):
+                return _Plan()
+            self.repair(
+                HEADLINE_FROM_FIRST_LINE,
+                "the document has no '# …' headline: its first line is taken as the headline",
+                self.at(first),
+            )
+            return _Plan(first_line=0)
+        elif headings and headings[0] == 0:  # a lower heading first, and no '#' one
+            at = 0
+        else:
+            return _Plan()
+        self.repair(
+            HEADLINE_FROM_HEADING,
+            "the document's headline is taken from this heading"
+            + (" (text before it stays the first section's)" if at else ""),
+            self.at(tokens[at]),
+        )
+        return _Plan(heading=at)
+
+    def first_line(self, children: list[Token]) -> tuple[str | None, tuple[Any, ...]]:
+        """The first line of a paragraph as the headline, and the rest of its text."""
+        cut = next(
+            (i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")),
+            len(children),
+        )
+        headline = " ".join(plain_text(self.rich(children[:cut], 0)).split()) or None
+        return headline, self.rich(children[cut + 1 :], 0)
 
     def section(self, data: dict[str, Any]) -> Section | None:
         children = [s for s in (self.section(c) for c in data["sections"]) if s is not None]
@@ -470,6 +556,30 @@ class _Reader:
             return self.link(token, src, content)
         self.lose(f"an image inside text ({src[:40]!r})")
         return None
+
+
+@attrs.frozen(kw_only=True)
+class _Plan:
+    """Where a document's headline is: the index of the heading token that is the
+    headline, or of the paragraph whose first line is; and whether ``#`` headings are
+    sections a level above ``##`` (when the front matter's title is the headline)."""
+
+    heading: int | None = None
+    first_line: int | None = None
+    shift: bool = False
+
+
+def _words(inline: Token) -> str:
+    """The words of a heading, without reading its markup (nor reporting its losses)."""
+    kept = ("text", "text_special", "code_inline", "softbreak", "hardbreak")
+    return " ".join(
+        "".join(c.content or " " for c in inline.children or [] if c.type in kept).split()
+    )
+
+
+def _implicit(blocks: list[Any]) -> dict[str, Any]:
+    """The untitled section of the text before the first section's heading."""
+    return {"title": None, "id": None, "role": None, "blocks": blocks, "sections": []}
 
 
 def _figure_like(children: list[Token]) -> bool:

@@ -13,13 +13,14 @@ import attrs
 
 from ... import _options
 from ..._converter import SCHEMA_ID
-from ...errors import Problem, ValidationError, warn
+from ...errors import Problem, ValidationError, tell
 from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
-from ._front_matter import _ALIASES, _DATE_ONLY, _parse_front_matter
+from ._front_matter import _FrontMatter, read_front_matter
+from ._keys import people_fields
 from ._parser import _MD, NO_CHARACTER, _refuse
-from ._tokens import _Reader
+from ._tokens import LOSS_CODE, _Reader
 
 #: Documents larger than this are refused before parsing.
 MAX_BYTES = 64 * 1024 * 1024
@@ -65,48 +66,68 @@ def _decode(data: str | bytes) -> str:
     return text
 
 
-def _fields(values: dict[str, Any], where: dict[str, int], reader: _Reader) -> dict[str, Any]:
-    """Front-matter values as canonical JSON fields: people's aliases and dates."""
-    data = dict(values)
-    for alias, field in _ALIASES.items():
-        if alias in data and field not in data:
-            data[field] = data.pop(alias)
-            where[field] = where[alias]
-    authors = data.get("authors")
-    if isinstance(authors, str):
-        authors = [authors]
-    if isinstance(authors, list):
-        data["authors"] = [{"name": a} if isinstance(a, str) else a for a in authors]
-    if isinstance(data.get("keywords"), str):
-        data["keywords"] = [k.strip() for k in data["keywords"].split(",") if k.strip()]
-    for field in ("created", "updated", "embargo_until"):
-        value = data.get(field)
-        if isinstance(value, str) and _DATE_ONLY.fullmatch(value):
-            data[field] = value + "T00:00:00Z"
-    return data
+def _front(front: _FrontMatter, reader: _Reader) -> tuple[dict[str, Any], dict[str, int]]:
+    """The fields of the front matter and the line of each: briefmodel's own as written,
+    people's through their keys (``_keys``)."""
+    if front.own:
+        return dict(front.values), dict(front.where)
+    return people_fields(front.values, front.where, reader)
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True, created: datetime | None = None) -> Brief:
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str = "en",
+) -> Brief:
     """Read Markdown into a brief (without running the semantic rules).
 
     briefmodel's own Markdown is read exactly; Markdown written by people as far as the
     model holds it. Strict by default: anything dropped is an error naming its line. With
-    ``strict=False`` what is dropped is listed in one
-    :class:`~briefmodel.BriefmodelWarning`. A document without a ``created`` date in its
-    front matter takes ``created``, and without that
-    :data:`~briefmodel.formats.UNDATED` (as plain text does: the same document always
-    gives the same brief). ``bm.loads(text, "markdown", created=...)`` passes it on.
+    ``strict=False`` what is dropped, and what reading had to assume (the repairs below),
+    is listed in one :class:`~briefmodel.BriefmodelWarning`, whose ``problems`` give each
+    as a warning with its code and line.
+
+    People's front matter is read whether it is YAML (``---``, with PyYAML's safe
+    loader), TOML (``+++``) or Pelican's ``Title: …`` header lines, and their keys are
+    the model's fields: ``title`` the headline; ``subtitle``, ``summary`` or
+    ``description`` the subheadline; ``date``, ``published``, ``pubDate`` or
+    ``publishDate`` the creation date; ``lastmod``, ``modified`` or ``updated`` the
+    update; ``author`` and ``authors`` (names, or maps with a ``name``) the authors;
+    ``tags``, ``keywords``, ``categories`` and ``category`` the keywords (the model's
+    subjects need a vocabulary's code, which a category has not); ``lang`` the language;
+    ``guid`` the id, and ``slug`` when there is no other. Dates are read in the common
+    spellings (``2020-01-02 10:30``, ``+0100``, RFC 2822): a date alone is midnight UTC
+    (``repair.date-only``), a date-time without an offset UTC (``repair.date-naive``,
+    refused when reading strictly). Section roles are inferred from their titles (as for
+    plain text). Read leniently, a document without a title in its front matter nor a
+    ``#`` headline first takes its headline from its first ``#`` heading, even after text
+    (``repair.headline-from-heading``), else from its first line
+    (``repair.headline-from-first-line``).
+
+    ``id``, ``created`` and ``language`` fill what the document does not say: without
+    them the id is a hash of the text, the date :data:`~briefmodel.formats.UNDATED` (as
+    plain text does: the same document always gives the same brief) and the language
+    ``en``. ``bm.loads(text, "markdown", created=...)`` passes them on.
     """
+    id = _options.optional_text("id", id)
     created = _options.created(created)
+    language = _options.text("language", language)
     text = _decode(data)
     lines = text.split("\n")
     try:
-        values, where, skip = _parse_front_matter(lines)
+        front = read_front_matter(lines)
     except RecursionError:
         raise _refuse("parse.too-deep", "a front-matter value nests too deeply") from None
+    skip = front.skip
     body = "\n".join(lines[skip:]) if skip else text
-    reader = _Reader(strict=strict, offset=skip)
+    reader = _Reader(strict=strict, offset=skip, people=not front.own)
+    fields, where = _front(front, reader)
+    if not front.own and isinstance(fields.get("headline"), str):
+        reader.title = fields["headline"]
     try:
         env: dict[str, Any] = {}
         tokens = _MD.parse(body, env)
@@ -120,19 +141,28 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
         headline, subheadline, sections = reader.body(tokens)
     except RecursionError:
         raise _refuse("parse.too-deep", "the document nests too deeply to be read") from None
-    fields = _fields(values, where, reader)
     notes: list[str] = []
+    said: list[Problem] = []
     if headline is not None:
         fields["headline"] = headline
     elif "headline" not in fields:
         reader.fail("schema.required", "the document has no headline (a '# …' line)", 1)
     if subheadline is not None:
         fields["subheadline"] = subheadline
-    if "created" not in fields:
-        fields["created"] = (created or UNDATED).isoformat()
+    when = created or UNDATED
+    if "created" not in fields and when is not None:
+        fields["created"] = when.isoformat()
+    if "language" not in fields:
+        fields["language"] = language
     if "id" not in fields:
-        digest = hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass"))
-        fields["id"] = _HASHED_ID + digest.hexdigest()[:32]
+        if id is not None:
+            fields["id"] = id
+        elif not front.own and isinstance(fields.get("slug"), str) and fields["slug"].strip():
+            fields["id"] = fields.pop("slug").strip()
+            where["id"] = where["slug"]
+        else:
+            digest = hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass"))
+            fields["id"] = _HASHED_ID + digest.hexdigest()[:32]
     problems = sorted(reader.errors + reader.losses, key=lambda p: p.line or 0)
     if reader.errors or (strict and reader.losses):
         raise ValidationError(problems)
@@ -143,6 +173,7 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
             warnings.simplefilter("always")
             brief = json_format.from_dict(fields, strict=strict)
         notes.extend(str(w.message) for w in caught)
+        said.extend(p for w in caught for p in getattr(w.message, "problems", ()))
     except ValidationError as error:
         raise ValidationError(
             attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
@@ -158,14 +189,32 @@ def read(data: str | bytes, *, strict: bool = True, created: datetime | None = N
                 )
             ]
         ) from None
-    if reader.losses or notes:
-        shown = [f"line {p.line}: {p.message}" for p in reader.losses.kept[:5]] + notes
-        more = f" (and {len(reader.losses) - 5} more)" if len(reader.losses) > 5 else ""
-        warn("read with " + "; ".join(shown) + more)
+    _warn(reader, notes, said)
     return brief
 
 
+def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:
+    """One warning for what a lenient reading dropped and assumed, by line, and for what
+    the JSON reader said (unknown keys kept under extensions: its ``notes``, and the
+    problems its warnings carried)."""
+    kept = sorted([*reader.losses.kept, *reader.repairs.kept], key=lambda p: p.line or 0)
+    total = len(reader.losses) + len(reader.repairs)
+    if not total and not notes:
+        return
+    shown = [
+        f"line {p.line}: {p.message}" + ("" if p.code == LOSS_CODE else f" ({p.code})")
+        for p in kept[:5]
+    ]
+    more = f" (and {total - 5} more)" if total > 5 else ""
+    tell(
+        [*reader.losses, *reader.repairs, *said],
+        "read",
+        said="read with " + "; ".join(shown + notes) + more,
+    )
+
+
 def sniff(text: str) -> bool:
-    """True when the text looks like Markdown: a front matter or a ``#`` headline."""
+    """True when the text looks like Markdown: a front matter (YAML's ``---`` or TOML's
+    ``+++``) or a ``#`` headline."""
     head = text.lstrip("\ufeff \t\r\n")[:200]
-    return head.startswith(("---\n", "---\r\n", "# "))
+    return head.startswith(("---\n", "---\r\n", "+++\n", "+++\r\n", "# "))

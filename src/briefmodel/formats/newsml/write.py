@@ -14,6 +14,7 @@ from lxml import etree
 
 from ... import _options
 from ..._converter import thaw
+from ...errors import Problem, ValidationError
 from ...model import Agent, Brief, Entity, ListItem, Rights, Source, Subject
 from .._safe_xml import BM, XML_LANG, sub_text
 from .._xhtml import BLOCK_CONTAINERS, BodyWriter
@@ -175,6 +176,7 @@ class _Writer(BodyWriter):
             _agent(meta, _N + "provider", b.publisher)
         else:
             etree.SubElement(meta, _N + "provider", literal="unknown")
+        assert b.created is not None  # write() refuses an undated brief
         _time(meta, _N + "versionCreated", b.updated or b.created)
         _time(meta, _N + "firstCreated", b.created)
         if b.embargo_until is not None:
@@ -200,6 +202,7 @@ class _Writer(BodyWriter):
         meta = etree.SubElement(root, _N + "contentMeta")
         if b.urgency is not None:
             sub_text(meta, _N + "urgency", str(b.urgency))
+        assert b.created is not None
         _time(meta, _N + "contentCreated", b.created)
         if b.updated is not None:
             _time(meta, _N + "contentModified", b.updated)
@@ -300,9 +303,24 @@ def write(brief: Brief, *, pretty: bool = False) -> str:
     """Write ``brief`` as a NewsML-G2 2.35 ``newsItem`` (UTF-8 XML text).
 
     The same brief always gives the same text. ``pretty=True`` indents elements for
-    reading, only where white space carries no meaning.
+    reading, only where white space carries no meaning. An undated brief (``created`` is
+    None) cannot be written: a NewsML-G2 item must say when it was created, and
+    inventing a date would publish a false one (:class:`~briefmodel.ValidationError`,
+    ``newsml.undated``).
     """
     pretty = _options.flag("pretty", pretty)
+    if brief.created is None:
+        raise ValidationError(
+            [
+                Problem(
+                    severity="error",
+                    code="newsml.undated",
+                    message="the brief is undated, and a NewsML-G2 item must say when it was "
+                    "created (itemMeta/versionCreated): give the brief a created date",
+                    path="/created",
+                )
+            ]
+        )
     root = _Writer(brief).item()
     if pretty:
         _indent(root, 0)

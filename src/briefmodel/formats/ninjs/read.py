@@ -72,8 +72,7 @@ class _Reader(_Mapping, _Bodies):
             self.fail((), "schema.required", "the document has no headline")
         if "id" not in fields:
             self.fail((), "schema.required", "the document has no uri")
-        if "created" not in fields:
-            self.fail((), "schema.required", "the document has no firstCreated or versionCreated")
+        # (without firstCreated, contentCreated or versionCreated the brief is undated)
         self.from_meta()
         fields.setdefault("sections", (Section(),))
         fields.pop("_by", None)

@@ -81,7 +81,8 @@ class _Writer:
         b = self.brief
         doc: dict[str, Any] = {"uri": self.uri(b.id, "uri"), "type": "text"}
         doc["version"] = str(b.version)
-        doc["firstCreated"] = b.created.isoformat()
+        if b.created is not None:
+            doc["firstCreated"] = b.created.isoformat()
         if b.updated is not None:
             doc["versionCreated"] = b.updated.isoformat()
         if b.embargo_until is not None:

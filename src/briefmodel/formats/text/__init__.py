@@ -21,6 +21,15 @@ writer uses it for a paragraph that would look like a title or a list item), and
 standing alone that starts with ``# `` is a section title whatever it looks like (for
 a title that would not look like one).
 
+Read with ``strict=False`` (and by ``validate(lenient=True)``), the reader also takes
+news and wire stories as they come, each repair a ``repair.*`` warning at its line: the
+control characters of a wire story removed (its transmission header between SOH and
+STX dropped), ``Title:``/``Headline:``/``Slug:`` header lines giving the headline, lines
+numbered ``1.`` or ``2)`` as a numbered list, a title ending in a colon (``Key
+Points:``) as a section title, and ``Source:`` lines at the start or the end as the
+brief's sources (see :func:`read`). The writer escapes what that reading would take
+otherwise, so briefmodel's own text reads the same either way.
+
 Text carries no id, date or language: ``read`` takes them as options, and without them
 the id is a ``urn:`` made from a hash of the words read and the creation date is
 :data:`UNDATED`.
@@ -49,7 +58,7 @@ True
 from __future__ import annotations
 
 from .. import UNDATED, Format
-from ._lines import MAX_BYTES, MAX_LINE
+from ._lines import MAX_BYTES, MAX_LINE, NUL_SHARE
 from ._losses import losses
 from ._marks import BULLET
 from ._titles import (
@@ -73,6 +82,7 @@ __all__ = [
     "MAX_LINE",
     "MAX_TITLE_CHARS",
     "MAX_TITLE_WORDS",
+    "NUL_SHARE",
     "ROLES",
     "UNDATED",
     "examine",

@@ -1,5 +1,9 @@
 """What one read builds, chunk by chunk: sections under their titles, paragraphs, and
-bulleted and numbered lists nested by indentation and kept open across blank lines."""
+bulleted and numbered lists nested by indentation and kept open across blank lines.
+
+Read leniently, it also takes lines numbered ``1.`` or ``2)`` as numbered items
+(``repair.numbered-lines``) and a title ending in a colon, on the first line of its
+chunk, as a section title (``repair.colon-title``)."""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from collections.abc import Mapping
 
 import attrs
 
+from ...errors import Problem
 from ...model import ItemList, ListItem, Paragraph
 from ...rules import MAX_DEPTH
 from ._lines import _fail
-from ._marks import _MARKER
-from ._titles import looks_like_title, normalise
+from ._marks import _LENIENT_MARKER, _MARKER, _count
+from ._titles import colon_title, looks_like_title, normalise
 
 
 @attrs.define
@@ -42,19 +47,27 @@ def _indent(text: str) -> int:
 
 
 class _Reader:
-    """One read: sections built chunk by chunk, lists kept open across blank lines."""
+    """One read: sections built chunk by chunk, lists kept open across blank lines; read
+    leniently (``lenient``), with the repairs it made in :attr:`repairs`."""
 
-    def __init__(self, roles: Mapping[str, str]) -> None:
+    def __init__(self, roles: Mapping[str, str], *, lenient: bool = False) -> None:
         self.roles = roles
+        self.lenient = lenient
+        self.marker = _LENIENT_MARKER if lenient else _MARKER
         self.sections: list[_Section] = []
         self.stack: list[_List] = []  # the open list, outermost first
+        self.repairs: list[Problem] = []
+
+    def repair(self, code: str, line: int, message: str) -> None:
+        self.repairs.append(Problem(severity="warning", code=code, message=message, line=line))
 
     def section(self, line: int) -> _Section:
         if not self.sections:
             self.sections.append(_Section(title=None, line=line))
         return self.sections[-1]
 
-    def chunk(self, chunk: list[tuple[int, str]]) -> None:
+    def chunk(self, chunk: list[tuple[int, str]], *, last: bool = False) -> None:
+        """Read one chunk; ``last`` when no chunk follows it."""
         number, first = chunk[0]
         stripped = first.strip()
         if stripped.startswith("\\"):
@@ -71,8 +84,33 @@ class _Reader:
         elif len(chunk) == 1 and _MARKER.match(first) is None and looks_like_title(first):
             self.stack = []
             self.sections.append(_Section(title=normalise(first), line=number))
+        elif self.lenient and (title := self.colon_title(chunk, last=last)) is not None:
+            self.stack = []
+            self.sections.append(_Section(title=title, line=number))
+            self.repair(
+                "repair.colon-title",
+                number,
+                f"the line {normalise(first)!r} is read as the section title {title!r}",
+            )
+            if chunk[1:]:
+                self.body(chunk[1:])
         else:
             self.body(chunk)
+
+    def colon_title(self, chunk: list[tuple[int, str]], *, last: bool) -> str | None:
+        """The title the chunk's first line gives, if it ends in a colon and reads as a
+        title: known (:func:`colon_title`), or title-cased with text after it that is not
+        a list it would lead in to."""
+        first = chunk[0][1]
+        found = colon_title(first, self.roles) if _MARKER.match(first) is None else None
+        if found is None:
+            return None
+        title, known = found
+        if known:
+            return title
+        if len(chunk) == 1:
+            return None if last else title
+        return None if self.marker.match(chunk[1][1]) is not None else title
 
     def paragraph(self, number: int, text: str) -> None:
         if text:
@@ -84,9 +122,9 @@ class _Reader:
         lead: list[str] = []
         lead_line = chunk[0][0]
         for index, (number, line) in enumerate(chunk):
-            found = _MARKER.match(line)
+            found = self.marker.match(line)
             if found is not None:
-                if lead and (found.group("bullet") or int(found.group("number")) == 1):
+                if lead and (found.group("bullet") or _count(found) == 1):
                     self.paragraph(lead_line, normalise(" ".join(lead)))
                     lead = []
                 if not lead and self.item(found, number, line, across=index == 0):
@@ -107,7 +145,7 @@ class _Reader:
         that continues no list)."""
         indent = _indent(found.group("indent"))
         ordered = found.group("bullet") is None
-        count = int(found.group("number")) if ordered else 0
+        count = _count(found) if ordered else 0
         text = line[found.end() :]
         stack = self.stack
         if across:
@@ -140,6 +178,12 @@ class _Reader:
                 number, f"the lists nest deeper than {MAX_DEPTH} levels here", "parse.too-deep"
             )
         new = _List(ordered=ordered, indent=indent, items=[_Item([text])])
+        if found.groupdict().get("numeral") is not None:
+            self.repair(
+                "repair.numbered-lines",
+                number,
+                f"the lines numbered {found.group().strip()!r} and on are read as a numbered list",
+            )
         if stack:
             stack[-1].items[-1].lists.append(new)
         else:

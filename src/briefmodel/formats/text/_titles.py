@@ -1,100 +1,20 @@
-"""Words and titles: white space normalised, what reads as a section title, the roles
-titles imply (:data:`ROLES`) and the titles of page furniture (:data:`FURNITURE`)."""
+"""Words and titles: white space normalised, what reads as a section title (and, read
+leniently, a title that ends in a colon), the roles titles imply (:data:`ROLES`, shared
+with the Markdown reader in ``formats/_roles.py``) and the titles of page furniture
+(:data:`FURNITURE`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .._roles import ROLES as ROLES
+from .._roles import _key as _key
+from .._roles import role_for as role_for
 from ._marks import _NEEDS_ESCAPE
 
 #: A section title has at most this many characters and words.
 MAX_TITLE_CHARS = 100
 MAX_TITLE_WORDS = 12
-
-#: Section roles inferred from titles. Keys are titles as :func:`role_for` normalises
-#: them: case-folded, white space collapsed, final ``:`` dropped, ’ as '.
-ROLES: Mapping[str, str] = {
-    **dict.fromkeys(
-        (
-            "flash points",
-            "flashpoints",
-            "key points",
-            "key takeaways",
-            "takeaways",
-            "highlights",
-            "key facts",
-            "main points",
-            "at a glance",
-            "what to know",
-            "key judgments",
-            "key judgements",
-        ),
-        "key-points",
-    ),
-    **dict.fromkeys(
-        (
-            "summary",
-            "executive summary",
-            "overview",
-            "in brief",
-            "synopsis",
-            "bottom line",
-            "bottom line up front",
-            "bluf",
-            "tl;dr",
-        ),
-        "summary",
-    ),
-    **dict.fromkeys(
-        ("context", "background", "what happened", "the backstory", "backstory", "situation"),
-        "context",
-    ),
-    **dict.fromkeys(
-        (
-            "analysis",
-            "signal value",
-            "assessment",
-            "our assessment",
-            "why it matters",
-            "what it means",
-            "significance",
-            "commentary",
-            "insight",
-            "insights",
-            "the signal",
-        ),
-        "analysis",
-    ),
-    **dict.fromkeys(
-        ("implications", "consequences", "impact", "impacts", "ramifications", "so what"),
-        "implications",
-    ),
-    **dict.fromkeys(
-        (
-            "outlook",
-            "what's next",
-            "what next",
-            "what comes next",
-            "what to watch",
-            "looking ahead",
-            "the road ahead",
-            "forecast",
-            "scenarios",
-        ),
-        "outlook",
-    ),
-    **dict.fromkeys(
-        (
-            "recommendations",
-            "recommended actions",
-            "what to do",
-            "next steps",
-            "policy options",
-            "options",
-        ),
-        "recommendations",
-    ),
-}
 
 #: Titles of the page furniture that a web page puts after the text (normalised as for
 #: :data:`ROLES`); dropped when they end the text.
@@ -147,19 +67,6 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _key(title: str) -> str:
-    return normalise(title).casefold().replace("’", "'").rstrip(":?!. ")
-
-
-def role_for(title: str, roles: Mapping[str, str] = ROLES) -> str | None:
-    """The role a section title implies, or None.
-
-    >>> role_for("Flash Points"), role_for("KEY TAKEAWAYS:"), role_for("Inside the Room")
-    ('key-points', 'key-points', None)
-    """
-    return roles.get(_key(title))
-
-
 def looks_like_title(line: str) -> bool:
     """Whether a line standing alone between blank lines reads as a section title: short
     (:data:`MAX_TITLE_CHARS`, :data:`MAX_TITLE_WORDS`), with a letter, without final
@@ -180,3 +87,40 @@ def looks_like_title(line: str) -> bool:
         return False
     end = text.rstrip(_CLOSERS)
     return bool(end) and end[-1] not in _FINAL
+
+
+#: Words this short may be lower case in a title ("What to Watch", "Inside the Room").
+_SHORT_WORD = 3
+
+
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` is written as a title: its first letter upper case, and no word
+    longer than :data:`_SHORT_WORD` starting lower case (a script without case is not)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False
+    for word in text.split():
+        first = next((c for c in word if c.isalpha()), "")
+        if first.islower() and len(word) > _SHORT_WORD:
+            return False
+    return True
+
+
+def colon_title(line: str, roles: Mapping[str, str] = ROLES) -> tuple[str, bool] | None:
+    """The title a line ending in a colon would be read leniently as, and whether the
+    title is known (a title of ``roles`` or of :data:`FURNITURE`); None when the line
+    does not read as a title (a sentence leading in to a list, say).
+
+    >>> colon_title("Key Points:"), colon_title("What Comes Next:")
+    (('Key Points', True), ('What Comes Next', False))
+    >>> colon_title("The plan rests on three conditions:") is None
+    True
+    """
+    text = normalise(line)
+    if not text.endswith(":"):
+        return None
+    stem = text[:-1].rstrip()
+    if not looks_like_title(stem):
+        return None
+    known = _key(stem) in roles or _key(stem) in FURNITURE
+    return (stem, known) if known or _title_cased(stem) else None

@@ -11,12 +11,13 @@ from typing import Any
 import attrs
 
 from ... import _options
-from ...errors import OptionError, ParseError, Problem, ValidationError, warn
-from ...model import Brief, Section
+from ...errors import OptionError, ParseError, Problem, ValidationError, tell
+from ...model import Brief, Section, Source
 from .. import UNDATED
 from ._furniture import _dropped, _furniture
 from ._lines import _chunks, _decode, _fail, _lines
 from ._marks import _MARKER
+from ._stories import header, sources
 from ._structure import _item_list, _List, _Reader
 from ._titles import ROLES, looks_like_title, normalise, role_for
 
@@ -36,17 +37,29 @@ def _read(
     created: datetime | None,
     language: str,
     roles: Mapping[str, str],
-) -> tuple[Brief, list[Problem], list[Problem]]:
-    lines = _lines(_decode(data))
-    chunks = _chunks(lines)
-    head = next(chunks, None)
-    if head is None:
+    lenient: bool,
+) -> tuple[Brief, list[Problem], list[Problem], list[Problem]]:
+    """The brief, and the problems of reading it: the page furniture dropped (content
+    lost, empty titles) and (read leniently) the repairs made."""
+    lines, repairs = _lines(_decode(data), lenient=lenient)
+    chunks = list(_chunks(lines))
+    if not chunks:
         raise _fail(1, "the text is empty: it needs at least a headline on its first line")
+    found: list[Source] = []
+    if lenient:
+        chunks, headed = header(chunks)
+        repairs.extend([headed] if headed is not None else [])
+        head, body = chunks[0], chunks[1:]
+        body, found, named = sources(body)
+        repairs.extend(named)
+    else:
+        head, body = chunks[0], chunks[1:]
     headline = normalise(head[0][1])
     subheadline = normalise(" ".join(line for _, line in head[1:])) or None
-    reader = _Reader(roles)
-    for chunk in chunks:
-        reader.chunk(chunk)
+    reader = _Reader(roles, lenient=lenient)
+    for index, chunk in enumerate(body, 1):
+        reader.chunk(chunk, last=index == len(body))
+    repairs.extend(reader.repairs)
     sections = reader.sections
     start = _furniture(sections)
     content, empty = _dropped(sections[start:])
@@ -65,10 +78,11 @@ def _read(
         language=language,
         created=created or UNDATED,
         sections=built or [Section()],
+        sources=found,
     )
     if id is None:
         brief = attrs.evolve(brief, id=_hashed_id(brief))
-    return brief, content, empty
+    return brief, content, empty, sorted(repairs, key=lambda p: p.line or 0)
 
 
 @_options.reader
@@ -94,42 +108,81 @@ def read(
     ``strict=False``, with a warning; reading strictly raises
     :class:`~briefmodel.ValidationError` naming its lines. Text that is empty, binary or
     not UTF-8 raises :class:`~briefmodel.ParseError` naming the line.
+
+    With ``strict=False`` the reader also takes news and wire stories as they come, and
+    says each repair in the warning (``repair.*`` codes, each at its line, which
+    ``bm.validate(..., lenient=True)`` reports):
+
+    - control characters (a wire story's SOH, STX, ETX, EOT, SYN fill, BEL; DEL and the
+      C1 controls) are removed, one warning a kind, where reading strictly refuses them;
+      text of more than one NUL in :data:`~briefmodel.formats.text.NUL_SHARE` characters
+      is binary and refused either way;
+    - ``Title:``, ``Headline:`` or ``Slug:`` header lines at the top give the headline;
+    - lines numbered ``1.`` or ``2)`` that follow each other are a numbered list, as
+      ``(1)``, ``(2)`` are;
+    - a title ending in a colon (``Key Points:``) on the first line of its chunk is a
+      section title, without the colon, when the title is known (:data:`ROLES`,
+      :data:`FURNITURE`) or is title-cased and neither ends the text nor leads in to a
+      list right under it;
+    - ``Source:`` or ``Sources:`` lines (several sources parted by ``;``) at the start or
+      the end are the brief's sources, an absolute web address in one its url.
     """
     id = _options.optional_text("id", id)
     created = _options.created(created)
     language = _options.text("language", language)
     roles = _options.roles(roles)
-    brief, content, empty = _read(data, id=id, created=created, language=language, roles=roles)
+    brief, content, empty, repairs = _read(
+        data, id=id, created=created, language=language, roles=roles, lenient=not strict
+    )
     if strict and content:
         raise ValidationError(
             attrs.evolve(p, severity="error", message=p.message + " (strict=False drops it)")
             for p in content
         )
-    if not strict and (content or empty):
-        dropped = sorted(content + empty, key=lambda p: p.line or 0)
-        shown = "; ".join(f"line {p.line}: {p.message}" for p in dropped)
-        warn(f"dropped {shown}")
+    if not strict and (content or empty or repairs):
+        said = [_listed("repaired", repairs, _SHOWN), _listed("dropped", content + empty)]
+        problems = sorted(repairs + content + empty, key=lambda p: p.line or 0)
+        tell(problems, "read", said="; ".join(part for part in said if part))
     return brief
 
 
+#: The repairs a warning of :func:`read` lists (then how many more there are).
+_SHOWN = 5
+
+
+def _listed(done: str, problems: list[Problem], shown: int | None = None) -> str:
+    """``dropped line 28: …; line 30: …``, in the order of the lines (the first ``shown``
+    of them, then a count of the rest), or nothing."""
+    ordered = sorted(problems, key=lambda p: p.line or 0)
+    listed = "; ".join(f"line {p.line}: {p.message}" for p in ordered[:shown])
+    more = len(ordered) - len(ordered[:shown])
+    return f"{done} {listed}" + (f" (and {more} more)" if more else "") if listed else ""
+
+
 def examine(data: str | bytes, xsd: Any = None) -> tuple[list[Problem], Brief | None]:
-    """Every problem of a text for :func:`briefmodel.validate`: the page furniture dropped
-    as warnings, and the brief read leniently."""
+    """Every problem of a text for :func:`briefmodel.validate`: the page furniture dropped,
+    as warnings, and the brief read without the repairs of ``strict=False`` (which
+    ``validate(lenient=True)`` reports)."""
     if xsd is not None:
         raise OptionError("xsd", "applies to XML documents, not to text")
     try:
-        brief, content, empty = _read(data, id=None, created=None, language="en", roles=ROLES)
+        brief, content, empty, repairs = _read(
+            data, id=None, created=None, language="en", roles=ROLES, lenient=False
+        )
     except ParseError as error:
         return [error.problem], None
-    return sorted(content + empty, key=lambda p: p.line or 0), brief
+    return sorted(content + empty + repairs, key=lambda p: p.line or 0), brief
 
 
 def sniff(text: str) -> bool:
     """True only for text that clearly has this layout: no markup first, a headline line,
-    then a section title standing alone, and a bulleted or numbered list further on."""
+    then a section title standing alone, and a bulleted or numbered list further on; or
+    for a wire story, framed by SOH (after any SYN) and STX (read it with ``strict=False``)."""
     body = text.lstrip("\ufeff \t\r\n")
     if not body or body[0] in "{<[" or "\0" in body:
         return False
+    if body.lstrip("\x16").startswith("\x01") and "\x02" in body:
+        return True
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks = list(_chunks(lines))
     if len(chunks) < 3 or len(chunks[0]) > 2:

@@ -19,6 +19,7 @@ from ...model import (
     plain_text,
 )
 from ._marks import _NEEDS_ESCAPE, BULLET
+from ._stories import _SOURCE, misread
 from ._titles import FURNITURE, _key, looks_like_title, normalise
 
 
@@ -62,7 +63,9 @@ def _table_lines(block: Table) -> list[str]:
         line = "   ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
         if line:
             lines.append(line)
-    if lines and (any(_NEEDS_ESCAPE.match(line) for line in lines) or len(lines) == 1):
+    if lines and (
+        any(_NEEDS_ESCAPE.match(line) or misread(line) for line in lines) or len(lines) == 1
+    ):
         lines[0] = "\\" + lines[0]  # read back as the text of a paragraph, whatever it says
     return lines
 
@@ -87,13 +90,13 @@ def _list_lines(block: ItemList, indent: int) -> list[str]:
 
 def _paragraph_line(text: str) -> tuple[str, bool]:
     """The line a paragraph is written as, and whether it was escaped."""
-    if _NEEDS_ESCAPE.match(text) or looks_like_title(text):
+    if _NEEDS_ESCAPE.match(text) or looks_like_title(text) or misread(text):
         return "\\" + text, True
     return text, False
 
 
 def _title_line(title: str) -> str:
-    if looks_like_title(title) and _key(title) not in FURNITURE:
+    if looks_like_title(title) and _key(title) not in FURNITURE and not _SOURCE.fullmatch(title):
         return title
     return "# " + title
 
