@@ -235,7 +235,8 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "repair.undated": (
         "warning",
-        "A page that gives no date, read without created=: it is dated briefmodel.formats.UNDATED.",
+        "A page that gives no date, read without created=: it is undated "
+        "(briefmodel.formats.UNDATED).",
     ),
     # Plain-text stories (lenient reading)
     "repair.control-chars": (

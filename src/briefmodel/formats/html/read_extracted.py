@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -115,21 +116,29 @@ def extract(root: etree._Element) -> Extraction | Exception | None:
         links.append((href, a.get("title"), line if isinstance(line, int) else None))
         a.set("href", f"{_TOKEN}{len(links) - 1}")
     try:
-        document = module.bare_extraction(
-            tree,
-            config=_config(module),
-            with_metadata=True,
-            include_comments=False,
-            include_formatting=True,
-            include_links=True,
-            include_tables=True,
-            include_images=False,
-        )
+        with warnings.catch_warnings():
+            # its date libraries warn of what they cannot read (a zone's name): not ours
+            warnings.simplefilter("ignore")
+            document = _run(module, tree)
     except Exception as error:  # noqa: BLE001 - an extractor's fault must not end the reading
         return error
     if document is None or document.body is None:
         return Extraction(None, links)
     return Extraction(document, links)
+
+
+def _run(module: Any, tree: etree._Element) -> Any:
+    """trafilatura's ``bare_extraction`` of the tree, with what briefmodel reads of it."""
+    return module.bare_extraction(
+        tree,
+        config=_config(module),
+        with_metadata=True,
+        include_comments=False,
+        include_formatting=True,
+        include_links=True,
+        include_tables=True,
+        include_images=False,
+    )
 
 
 _CONFIGS: dict[int, Any] = {}

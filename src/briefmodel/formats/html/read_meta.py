@@ -28,12 +28,19 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..._dates import read_date
+from ..._dates import DateReading, read_date
 from ...model import Agent
 from .._safe_xml import all_text, line_of
 from ._links import _absolute
 
-__all__ = ["Found", "extracted_fields", "json_ld_fields", "meta_fields", "without_site"]
+__all__ = [
+    "Found",
+    "extracted_fields",
+    "json_ld_fields",
+    "meta_fields",
+    "sharpest",
+    "without_site",
+]
 
 #: The schema.org types of an article.
 ARTICLE_TYPES = frozenset(
@@ -62,7 +69,19 @@ META_TIMES = {
     "dc.date": "created",
     "dc.date.issued": "created",
     "datepublished": "created",
+    "datecreated": "created",
+    "pubdate": "created",
+    "publishdate": "created",
+    "publish-date": "created",
+    "publish_date": "created",
+    "og:published_time": "created",
+    "article.published": "created",
+    "sailthru.date": "created",
+    "parsely-pub-date": "created",
+    "original-publish-date": "created",
     "article:modified_time": "updated",
+    "og:updated_time": "updated",
+    "article.updated": "updated",
     "dcterms.modified": "updated",
     "datemodified": "updated",
 }
@@ -229,9 +248,36 @@ def meta_fields(root: etree._Element) -> dict[str, Found]:
             field, value = "sitename", _line(content)
         elif named in ("keywords", "news_keywords"):
             field, value = "keywords", _keywords(content) or None
-        if field is not None and value is not None and field not in fields:
+        if field is None or value is None:
+            continue
+        if field not in fields or _sharper(value, fields[field].value):
             fields[field] = Found(value=value, line=line_of(meta), where="meta")
     return fields
+
+
+def _sharper(value: Any, than: Any) -> bool:
+    """Whether the date ``value`` says the instant that ``than`` (a date found earlier)
+    only says in part: it has its time or its zone, on the same day."""
+    if not isinstance(value, DateReading) or not isinstance(than, DateReading):
+        return False
+    return (
+        value.repair is None
+        and than.repair is not None
+        and value.value.date()
+        in (than.value.date(), value.value.astimezone(than.value.tzinfo).date())
+    )
+
+
+def sharpest(candidates: Iterable[Found | None]) -> Found | None:
+    """The first of the dates found, unless a later one says its instant exactly where it
+    does not (its time, its zone) on the same day."""
+    chosen: Found | None = None
+    for found in candidates:
+        if found is None:
+            continue
+        if chosen is None or _sharper(found.value, chosen.value):
+            chosen = found
+    return chosen
 
 
 def without_site(title: str, sites: Iterable[str | None]) -> str | None:
@@ -250,8 +296,9 @@ def without_site(title: str, sites: Iterable[str | None]) -> str | None:
         name = " ".join((site or "").split()).casefold()
         if name:
             names.add(name)
-            if _HOST.fullmatch(name):
-                names.add(name.split(".")[-2])
+            if _HOST.fullmatch(name):  # www.example.co.uk: example
+                labels = [label for label in name.split(".") if label != "www"]
+                names.update(labels[:1] + labels[-2:-1])
     if not names:
         return None
     pattern = "|".join(re.escape(s) for s in _SITE_SEPARATORS)

@@ -41,7 +41,14 @@ from .read_extracted import (
     _ExtractedPage,
     extract,
 )
-from .read_meta import Found, extracted_fields, json_ld_fields, meta_fields, without_site
+from .read_meta import (
+    Found,
+    extracted_fields,
+    json_ld_fields,
+    meta_fields,
+    sharpest,
+    without_site,
+)
 
 #: Elements whose children are read in their place.
 _TRANSPARENT = frozenset({"div", "main", "article", "body", "center", "hgroup", "span", "font"})
@@ -354,8 +361,9 @@ class _OtherPage(_ExtractedPage):
         created: datetime | None,
     ) -> None:
         """``created`` and ``updated``: JSON-LD's, the meta tags', the article's header's
-        or first ``<time datetime>``, then trafilatura's (a day only); what reading the
-        one taken assumed is a warning at its line. A page without a date takes
+        or first ``<time datetime>``, then trafilatura's (a day only), the first of them
+        unless a later one says the same day's instant exactly where it does not; what
+        reading the one taken assumed is a warning at its line. A page without a date takes
         ``created``, else :data:`~briefmodel.formats.UNDATED` (a warning)."""
         times = _times(container)
         for field in ("created", "updated"):
@@ -364,7 +372,7 @@ class _OtherPage(_ExtractedPage):
                 candidates.append(Found(value=DateReading(value=header[field]), where="header"))
             if field == "created":
                 candidates += [times, found.get(field)]
-            chosen = next((c for c in candidates if c is not None), None)
+            chosen = sharpest(candidates)
             if chosen is None:
                 continue
             reading: DateReading = chosen.value
@@ -387,8 +395,9 @@ class _OtherPage(_ExtractedPage):
                     "a <time datetime>): it is read as undated (created= gives one)",
                     line_of(self.root),
                 )
-        if fields.get("updated") is not None and fields["updated"] <= fields["created"]:
-            del fields["updated"]
+        created_at, updated_at = fields["created"], fields.get("updated")
+        if created_at is not None and updated_at is not None and updated_at <= created_at:
+            del fields["updated"]  # the same time as created, or an earlier one: no update
 
     def page_id(self) -> str | None:
         """The page's own address: its canonical link, else its ``og:url``, if it is an
@@ -556,7 +565,9 @@ def _hashed_id(fields: dict[str, Any], container: etree._Element) -> str:
     date and the words of the part read, the same for the same article wherever it is
     (around it, a site's navigation or advertisements may change)."""
     digest = hashlib.sha256()
-    for part in (fields["headline"], fields["created"].isoformat(), all_text(container)):
+    created = fields.get("created")
+    when = created.isoformat() if created is not None else ""
+    for part in (fields["headline"], when, all_text(container)):
         digest.update(" ".join(part.split()).encode("utf-8", "surrogatepass") + b"\0")
     return _HASHED_ID + digest.hexdigest()[:32]
 
