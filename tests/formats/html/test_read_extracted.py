@@ -275,3 +275,14 @@ def test_a_description_that_only_begins_the_text_is_no_subheadline() -> None:
     brief, _ = _read(page)
     assert brief.subheadline is None
     assert brief.headline == "Night ferries return to the island"  # JSON-LD's
+
+
+def test_a_date_that_says_its_instant_is_taken_over_one_of_the_same_day_that_does_not() -> None:
+    page = NEWS_SITE.replace('"datePublished": "2026-04-02T21:15:00+01:00", ', "").replace(
+        "<title>",
+        '<meta name="date" content="2026-04-02">\n'
+        '<meta name="pubdate" content="2026-04-02T18:40:00-04:00">\n<title>',
+    )
+    brief, problems = _read(page)
+    assert brief.created == datetime(2026, 4, 2, 22, 40, tzinfo=UTC)
+    assert "repair.date-only" not in {p.code for p in problems}
