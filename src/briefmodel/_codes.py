@@ -207,6 +207,37 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "
         "leniently: it is passed over and the others are read.",
     ),
+    # Other publishers' HTML (lenient reading)
+    "html.boilerplate": (
+        "warning",
+        "Another producer's page read leniently: how many of its words are around the "
+        "article trafilatura found (navigation, teasers, banners, advertisements), not read.",
+    ),
+    "html.extractor-missing": (
+        "warning",
+        "Another producer's page read leniently without trafilatura installed: the article is "
+        "looked for by the page's elements only (install briefmodel[web]).",
+    ),
+    "html.extractor-failed": (
+        "warning",
+        "trafilatura failed on another producer's page, or was not run on one of more than "
+        "40,000 elements: the page's elements are read instead.",
+    ),
+    "repair.link-resolved": (
+        "warning",
+        "A relative link or image address of another producer's page, read against the "
+        "page's address (<base href>, canonical link, og:url or JSON-LD url).",
+    ),
+    "repair.empty-title": ("warning", 'A link\'s empty title="" attribute, dropped.'),
+    "repair.title-site": (
+        "warning",
+        "A headline that ends with the site's name (Story | Site): read without it.",
+    ),
+    "repair.undated": (
+        "warning",
+        "A page that gives no date, read without created=: it is undated "
+        "(briefmodel.formats.UNDATED).",
+    ),
     # Plain-text stories (lenient reading)
     "repair.control-chars": (
         "warning",

@@ -3,6 +3,7 @@ JSON in its ``data-*`` attributes, another producer's page, and the losses of re
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from typing import Any
 
@@ -79,3 +80,9 @@ def _losses(page: str) -> list[bm.Problem]:
     with pytest.raises(bm.ValidationError) as caught:
         bm.loads(page, "html")
     return list(caught.value.problems)
+
+
+@pytest.fixture
+def without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading as if trafilatura (the ``web`` extra) were not installed: its import fails."""
+    monkeypatch.setitem(sys.modules, "trafilatura", None)

@@ -24,8 +24,12 @@ language tag) keeps its exact value in the element's ``data-exact`` attribute, a
 object from attribute names to values.
 
 Other article HTML is read best-effort: an ``h1`` headline, headings to sections,
-paragraphs, lists, quotes, figures and links; scripts, styles, navigation and forms are
-dropped, with a loss report.
+paragraphs, lists, quotes, tables, figures and links; scripts, styles, navigation and
+forms are dropped, with a loss report. Read with ``strict=False``, trafilatura (the
+``briefmodel[web]`` extra) finds the article among a site's navigation, teasers and
+advertisements, the page's JSON-LD, trafilatura and its meta tags give its fields,
+relative links are read against the page's address, and each repair is a warning at
+its line; ``created=``, ``id=`` and ``language=`` fill what the page does not say.
 
 >>> import briefmodel as bm
 >>> from datetime import datetime, timezone

@@ -5,6 +5,7 @@ page exactly (:mod:`.read_own`) or another page best-effort (:mod:`.read_other`)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from lxml import etree
@@ -38,7 +39,14 @@ class _Reader(_OwnPage, _OtherPage):
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True) -> Brief:
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    created: datetime | None = None,
+    id: str | None = None,
+    language: str | None = None,
+) -> Brief:
     """Read HTML into a brief (without running the semantic rules).
 
     briefmodel's own page is read exactly. Other pages are read as far as the model can
@@ -46,14 +54,35 @@ def read(data: str | bytes, *, strict: bool = True) -> Brief:
     ``strict=False`` what is dropped is listed in one
     :class:`~briefmodel.BriefmodelWarning`, and what is unknown in briefmodel's own page
     is kept under ``extensions["briefmodel:unknown"]`` as HTML text, keyed by its XPath.
+
+    Another producer's page read with ``strict=False`` has its article found by
+    trafilatura (the ``briefmodel[web]`` extra; without it, a warning) and its fields
+    read from its JSON-LD, trafilatura's metadata and its meta tags; each repair (a
+    relative link made absolute, a date without its zone…) is a warning at its line.
+    ``created``, ``id`` and ``language`` fill what another producer's page does not say;
+    a page without a date and without ``created`` is
+    :data:`~briefmodel.formats.UNDATED` when read leniently, an error when strictly.
     """
-    brief, losses = _read(*_parse(data), strict=strict)
+    brief, losses = _read(
+        *_parse(data),
+        strict=strict,
+        created=_options.created(created),
+        id=_options.optional_text("id", id),
+        language=_options.optional_text("language", language),
+    )
     settle_losses(losses, strict=strict)
     return brief
 
 
 def _read(
-    root: etree._Element, cut: Problem | None, stripped: list[Stripped], *, strict: bool
+    root: etree._Element,
+    cut: Problem | None,
+    stripped: list[Stripped],
+    *,
+    strict: bool,
+    created: datetime | None = None,
+    id: str | None = None,
+    language: str | None = None,
 ) -> tuple[Brief, list[Problem]]:
     """The brief and its losses; :class:`~briefmodel.ValidationError` for what is not
     a brief. A document that libxml2 stopped reading early has lost what follows the cut."""
@@ -68,7 +97,11 @@ def _read(
                 column=cut.column,
             )
         )
-    brief = reader.own_brief(reader.article) if reader.article is not None else reader.other_brief()
+    brief = (
+        reader.own_brief(reader.article)
+        if reader.article is not None
+        else reader.other_brief(created=created, id=id, language=language)
+    )
     return brief, sorted(reader.losses, key=lambda problem: problem.line or 0)
 
 

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
+import attrs
 from lxml import etree
 
+from ...errors import Problem
 from ...model import (
     Citation,
     Code,
@@ -27,8 +29,9 @@ from ...model import (
     Section,
     Strong,
 )
-from .._safe_xml import DROPPED, MARKUP, local_name, lost_text, where
+from .._safe_xml import DROPPED, MARKUP, line_of, local_name, lost_text, where
 from .._tables import TableReading
+from ._links import RESOLVED, code_of, message, read_link
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text
 
 #: The extension under which reading leniently keeps what the model has no place for.
@@ -47,6 +50,9 @@ class _BlockReader(TableReading):
     align_attribute = "data-align"
 
     loss_code = "html.dropped"
+
+    #: The address that another page's relative links are read against (leniently).
+    base: str | None = None
 
     def child(
         self, element: etree._Element, tag: str, cls: str | None = None
@@ -88,6 +94,14 @@ class _BlockReader(TableReading):
         super().lose(
             element, what, keep=keep, part=part, line=line, problem=problem, instead=instead
         )
+
+    def repair(self, code: str, message: str, line: int | None) -> None:
+        """A warning of what reading another page leniently made of what it found (a link
+        read against the page's address, a date without its zone), at its line."""
+        if not self.losses.room():
+            self.losses.skip("warning")
+            return
+        self.losses.append(Problem(severity="warning", code=code, message=message, line=line))
 
     def keeps(self, step: str) -> bool:
         """Event handlers are not kept."""
@@ -204,16 +218,29 @@ class _BlockReader(TableReading):
                 element.get("data-src"),
                 missing.get("data-alt") if missing is not None else None,
             )
+        src = self.image_address(image if image is not None else element, src)
         if not src or not alt:
             self.lose(element, "a figure without an image address or alternative text", keep=False)
             return None
         return self.build(element, Figure, src=src, alt=alt, caption=caption_text, credit=credit)
 
     def image(self, element: etree._Element) -> Any:
-        if not element.get("src") or not element.get("alt"):
+        src = self.image_address(element, element.get("src"))
+        if not src or not element.get("alt"):
             self.lose(element, "an image without an address or alternative text", keep=False)
             return None
-        return self.build(element, Figure, src=element.get("src"), alt=element.get("alt"))
+        return self.build(element, Figure, src=src, alt=element.get("alt"))
+
+    def image_address(self, element: etree._Element, src: str | None) -> str | None:
+        """An image's address; in another page read leniently, a relative one read
+        against the page's address (a repair), and none for one that cannot be read so
+        (the figure is then a loss)."""
+        if not src or self.own or self.strict:
+            return src
+        reading = read_link(src, None, self.base)
+        if reading.href is not None and RESOLVED in reading.repairs:
+            self.repair(RESOLVED, message(RESOLVED, src, reading.href), line_of(element))
+        return reading.href
 
     def quote(
         self, element: etree._Element, attribution: str | None = None, source: str | None = None
@@ -260,8 +287,7 @@ class _BlockReader(TableReading):
     def tidy(self, content: list[Any]) -> tuple[Any, ...]:
         if self.own:
             return tuple(content)
-        spaces = _SPACES.sub
-        out = [spaces(" ", n) if type(n) is str else n for n in content]
+        out = collapsed(content)
         if out and type(out[0]) is str:
             out[0] = out[0].lstrip()
         if out and type(out[-1]) is str:
@@ -335,6 +361,15 @@ class _BlockReader(TableReading):
         href = element.get("href")
         if not href:
             return self.inner(element)
+        if not self.own and not self.strict:
+            reading = read_link(href, element.get("title"), self.base)
+            for repair in reading.repairs:
+                self.repair(code_of(repair), message(repair, href, reading.href), line_of(element))
+            if reading.href is None:
+                return self.inner(element)
+            return self.build(
+                element, Link, href=reading.href, title=reading.title, content=self.inner(element)
+            )
         return self.link(element, href)
 
     def link(self, element: etree._Element, href: str) -> Any:
@@ -358,6 +393,54 @@ class _BlockReader(TableReading):
             if ref:
                 return self.build(element, Citation, ref=ref)
         return self.unknown_inline(element)
+
+
+#: The inline nodes that hold rich text of their own.
+_HOLDERS = (Emphasis, Strong, Link, Mention)
+
+
+def collapsed(content: list[Any]) -> list[Any]:
+    """Other producers' rich text with its white space as a browser shows it: each run
+    of white space one space, also across the edges of emphasis and links (``<a> Home
+    </a>`` is a link that reads ``Home``, the spaces moved out beside it), and none
+    beside a line break."""
+    out: list[Any] = []
+    for node in content:
+        if type(node) is str:
+            out.append(_SPACES.sub(" ", node))
+        elif isinstance(node, _HOLDERS):
+            inner = collapsed(list(node.content))
+            before = bool(inner) and type(inner[0]) is str and inner[0].startswith(" ")
+            after = bool(inner) and type(inner[-1]) is str and inner[-1].endswith(" ")
+            if before:
+                inner[0] = inner[0].lstrip()
+            if after:
+                inner[-1] = inner[-1].rstrip()
+            inner = [n for n in inner if n != ""]
+            if before or (not inner and not isinstance(node, Link)):
+                out.append(" ")
+            if inner or isinstance(node, Link):
+                out.append(
+                    attrs.evolve(node, content=inner) if inner != list(node.content) else node
+                )
+            if after and inner:
+                out.append(" ")
+        else:
+            out.append(node)
+    merged: list[Any] = []
+    for node in out:
+        if type(node) is str and merged and type(merged[-1]) is str:
+            merged[-1] = _SPACES.sub(" ", merged[-1] + node)
+        else:
+            merged.append(node)
+    for index, node in enumerate(merged):
+        if type(node) is str:
+            if index and type(merged[index - 1]) is LineBreak:
+                node = node.lstrip()
+            if index + 1 < len(merged) and type(merged[index + 1]) is LineBreak:
+                node = node.rstrip()
+            merged[index] = node
+    return [n for n in merged if n != ""]
 
 
 def _harmless(element: etree._Element) -> str:
