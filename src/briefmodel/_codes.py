@@ -233,11 +233,6 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A headline that ends with the site's name (Story | Site): read without it.",
     ),
-    "repair.undated": (
-        "warning",
-        "A page that gives no date, read without created=: it is undated "
-        "(briefmodel.formats.UNDATED).",
-    ),
     # Plain-text stories (lenient reading)
     "repair.control-chars": (
         "warning",
