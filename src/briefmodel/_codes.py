@@ -202,6 +202,11 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A field the model does not have is kept under extensions['briefmodel:unknown'].",
     ),
+    "repair.item-of-message": (
+        "warning",
+        "A NewsML-G2 newsMessage holding one item, read as one document (bm.load): the item "
+        "is read (a message of several is refused, pointing to load_all).",
+    ),
     "repair.item-passed-over": (
         "warning",
         "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "

@@ -16,7 +16,7 @@ from lxml import etree
 import briefmodel as bm
 from briefmodel.formats import UNDATED, newsml
 
-from ._support import UTC
+from ._support import UTC, _minimal
 
 WHEN = datetime(2026, 3, 9, 7, 15, tzinfo=UTC)
 
@@ -339,3 +339,27 @@ def test_lenient_reading_reads_iptc_items_that_strict_reading_refuses(iptc: Path
             refused.append(path.name)
     assert "LISTING_2_NewsML-G2_Text_Document.xml" in read
     assert len(read) >= 3
+
+
+def test_a_message_of_one_item_reads_leniently_as_that_item() -> None:
+    item = bm.dumps(_minimal(), "newsml")
+    message = _wrapped(item)
+    with pytest.raises(bm.ParseError, match="load_all"):
+        bm.loads(message, "newsml")
+    with pytest.warns(bm.BriefmodelWarning) as told:
+        assert bm.loads(message, "newsml", strict=False) == _minimal()
+    codes = [p.code for w in told for p in w.message.problems]  # type: ignore[attr-defined]
+    assert codes == ["repair.item-of-message"]
+    two = _wrapped(item, item)
+    with pytest.raises(bm.ParseError, match="load_all"):
+        bm.loads(two, "newsml", strict=False)
+
+
+def _wrapped(*items: str) -> str:
+    inner = "".join(i.split("?>", 1)[1] for i in items)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'
+        f"<header><sent>2026-04-02T10:00:00Z</sent></header><itemSet>{inner}</itemSet>"
+        "</newsMessage>"
+    )

@@ -534,8 +534,30 @@ def read(
     """
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
-    brief, losses = _read_item(parse(data, stripped=stripped), strict, stripped, fallbacks)
-    return _settle(brief, losses, strict)
+    root = parse(data, stripped=stripped)
+    said: list[Problem] = []
+    if not strict and root.tag == _N + "newsMessage":
+        root, said = _the_one_item(root)
+    brief, losses = _read_item(root, strict, stripped, fallbacks)
+    return _settle(brief, [*said, *losses], strict)
+
+
+def _the_one_item(message: etree._Element) -> tuple[etree._Element, list[Problem]]:
+    """The one item of a ``newsMessage`` read leniently, and the warning that says so; a
+    message of several items stays the message (which :func:`read` refuses, pointing to
+    ``load_all``): reading one of them would leave the others out without a word."""
+    items = list(message.iterfind(f"{_N}itemSet/*"))
+    if len(items) != 1:
+        return message, []
+    item = items[0]
+    note = Problem(
+        severity="warning",
+        code="repair.item-of-message",
+        message=f"the newsMessage holds one item, <{local_name(item.tag)}>, which is read as "
+        "the document (load_all reads every item of a message)",
+        line=line_of(item),
+    )
+    return item, [note]
 
 
 @_options.reader
