@@ -212,3 +212,17 @@ def test_a_brief_with_broken_urls_reads_leniently_into_a_valid_brief(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert bm.from_dict(broken, strict=False) == report.brief
+
+
+def test_a_subject_named_only_by_an_unusable_uri_is_left_out() -> None:
+    subjects = [
+        {"uri": "example.comlifestyle", "name": "Lifestyle"},
+        {"code": "medtop:04000000", "uri": "relative/economy", "name": "Economy"},
+    ]
+    report = _lenient(_brief(subjects=subjects, sections=[_paragraph("One.")]))
+    assert [(p.code, p.path) for p in report.warnings] == [
+        ("repair.url-dropped", "/subjects/0/uri"),
+        ("repair.url-dropped", "/subjects/1/uri"),
+    ]
+    assert report.brief is not None
+    assert [(s.code, s.uri) for s in report.brief.subjects] == [("medtop:04000000", None)]

@@ -72,7 +72,7 @@ _ROUNDS = 4
 
 #: Fields whose node is dropped, not the field, when its URL cannot be kept: a figure or
 #: a related link is nothing without it.
-_NODE_NEEDS_URL = {"figure": "src", "related link": "url"}
+_NODE_NEEDS_URL = {"figure": "src", "related link": "url", "subject": "uri"}
 
 
 def _unwrapped(place: Place) -> None:
@@ -92,6 +92,8 @@ def _drop_url(place: Place) -> tuple[str, str] | None:
     kind = (
         "figure" if node.get("type") == "figure" else "related link" if _is_related(problem) else ""
     )
+    if _is_uncoded_subject(problem, node):  # a subject is named by its code or its uri
+        kind = "subject"
     if _NODE_NEEDS_URL.get(kind) == field and isinstance(place.parent, list):
         del place.parent[place.key]
         return "repair.url-dropped", f"the {kind} {shown} {_why(problem)}: it is left out"
@@ -102,6 +104,11 @@ def _drop_url(place: Place) -> tuple[str, str] | None:
 def _is_related(problem: Problem) -> bool:
     parts = (problem.path or "").split("/")
     return len(parts) >= 3 and parts[-3] == "related"
+
+
+def _is_uncoded_subject(problem: Problem, node: Data) -> bool:
+    parts = (problem.path or "").split("/")
+    return len(parts) >= 3 and parts[-3] == "subjects" and not node.get("code")
 
 
 def _why(problem: Problem) -> str:
