@@ -6,7 +6,9 @@ not a ParseError), and warnings point at the caller's code."""
 from __future__ import annotations
 
 import warnings
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +131,36 @@ def test_a_warning_points_at_the_code_that_called_briefmodel() -> None:
             warnings.simplefilter("always")
             call()
         assert [Path(w.filename).name for w in caught] == [Path(__file__).name]
+
+
+def test_lenient_reading_takes_naive_date_times_in_the_zone_given() -> None:
+    import warnings
+    from zoneinfo import ZoneInfo
+
+    text = "---\ntitle: Night ferry timetable\ndate: 2026-07-01 22:30\n---\n\nBoats run late.\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        utc = bm.loads(text, "markdown", strict=False)
+        oslo = bm.loads(text, "markdown", strict=False, timezone="Europe/Oslo")
+        named = bm.loads(text, "markdown", strict=False, timezone=ZoneInfo("Asia/Tokyo"))
+    assert utc.created == datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc)
+    assert oslo.created == datetime(2026, 7, 1, 20, 30, tzinfo=timezone.utc)  # summer: +02:00
+    assert named.created == datetime(2026, 7, 1, 13, 30, tzinfo=timezone.utc)
+    said = [str(w.message) for w in caught]
+    assert any("read as Europe/Oslo" in message for message in said)
+    with pytest.raises(bm.OptionError, match="timezone"):
+        bm.loads(text, "markdown", strict=False, timezone="Mars/Olympus")
+
+
+def test_load_all_takes_the_zone_only_while_it_reads(tmp_path: Any) -> None:
+    from briefmodel._dates import assumed_zone
+
+    path = tmp_path / "one.md"
+    path.write_text("---\ntitle: T\ndate: 2026-01-01 10:00\n---\n\nText.\n", "utf-8")
+    zones = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for brief in bm.load_all(path, strict=False, timezone="Asia/Tokyo"):
+            zones.append(assumed_zone())  # the caller's code between items
+            assert brief.created == datetime(2026, 1, 1, 1, 0, tzinfo=timezone.utc)
+    assert zones == [timezone.utc]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from . import _options
+from ._dates import naive_times_in
 from ._files import read_document, write_atomically
 from ._repairs import repaired
 from .errors import ParseError, Problem, ValidationError, tell
@@ -47,6 +49,7 @@ def loads(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    timezone: tzinfo | str | None = None,
     **options: Any,
 ) -> Brief:
     """Read a brief from text, checking it completely.
@@ -62,11 +65,16 @@ def loads(
     breaks the schema or a rule. With ``strict=False`` unknown fields are kept under
     ``extensions`` instead of being errors, with a :class:`~briefmodel.BriefmodelWarning`.
     ``url_schemes`` are the schemes links may use (as in :func:`~briefmodel.validate`).
+    Read leniently, what the rules refuse but a repair mends is mended, each repair told
+    in the warning; a date-time without an offset is taken in ``timezone`` (a
+    :class:`~datetime.tzinfo` or an IANA name such as ``"Europe/Oslo"``; UTC by default).
     """
     data = _options.document(data)
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    zone = _options.zone(timezone)
     fmt = fmt or detect(None, data)
-    return _checked(_read(fmt, data, strict=strict, **options), url_schemes, strict=strict)
+    brief = _read(fmt, data, strict=strict, zone=zone, **options)
+    return _checked(brief, url_schemes, strict=strict)
 
 
 def dump(
@@ -106,16 +114,20 @@ def load(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    timezone: tzinfo | str | None = None,
     **options: Any,
 ) -> Brief:
     """Read a brief from a file; the format comes from the suffix, else from sniffing.
 
-    Otherwise as :func:`loads`, reader options included.
+    Otherwise as :func:`loads`, reader options and ``timezone`` included.
     """
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    zone = _options.zone(timezone)
     raw = read_document(_options.path(path))
     fmt = fmt or detect(path, raw)
-    return _checked(_read(fmt, raw, strict=strict, **options), url_schemes, strict=strict)
+    return _checked(
+        _read(fmt, raw, strict=strict, zone=zone, **options), url_schemes, strict=strict
+    )
 
 
 def load_all(
@@ -124,6 +136,7 @@ def load_all(
     *,
     strict: bool = True,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+    timezone: tzinfo | str | None = None,
     **options: Any,
 ) -> Iterator[Brief]:
     """Every brief in a file, in order: the items of a NewsML-G2 ``newsMessage``, or the
@@ -134,19 +147,22 @@ def load_all(
     (``strict=False``), an item that cannot be repaired is passed over with a
     :class:`~briefmodel.BriefmodelWarning` naming it, and the others are yielded; a file
     none of whose items could be read raises, listing why, rather than yielding nothing.
-    Reader options (``created=`` …) are passed on as :func:`load` does.
+    Reader options (``created=`` …) and ``timezone`` are taken as :func:`load` takes them.
     """
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
+    zone = _options.zone(timezone)
     raw = read_document(_options.path(path))
     fmt = fmt or detect(path, raw)
     if fmt.read_all is None:
-        yield _checked(_read(fmt, raw, strict=strict, **options), url_schemes, strict=strict)
+        brief = _read(fmt, raw, strict=strict, zone=zone, **options)
+        yield _checked(brief, url_schemes, strict=strict)
         return
     _options.known(fmt.read_all, options, f"the {fmt.name} reader")
     passed_over: list[Problem] = []
     yielded = False
     try:
-        for index, brief in enumerate(fmt.read_all(raw, strict=strict, **options)):
+        items = _each_in(zone, fmt.read_all(raw, strict=strict, **options))
+        for index, brief in enumerate(items):
             try:
                 checked = _checked(brief, url_schemes, strict=strict)
             except ValidationError as error:
@@ -160,6 +176,17 @@ def load_all(
         raise _hinted(error, mismatch(fmt, raw, error.problems)) from None
     if passed_over and not yielded:
         raise ValidationError(passed_over)
+
+
+def _each_in(zone: tzinfo | None, items: Iterator[Brief]) -> Iterator[Brief]:
+    """``items``, each read with naive date-times taken in ``zone``, which holds only
+    while an item is read (not in the caller's code between two)."""
+    while True:
+        with naive_times_in(zone):
+            brief = next(items, None)
+        if brief is None:
+            return
+        yield brief
 
 
 def _passed_over(index: int, brief: Brief, error: ValidationError) -> list[Problem]:
@@ -205,12 +232,15 @@ def _reading(
     )
 
 
-def _read(fmt: Format, data: str | bytes, *, strict: bool, **options: Any) -> Brief:
-    """``data`` read as ``fmt``; if that fails and the text is clearly another format,
-    the error says which."""
+def _read(
+    fmt: Format, data: str | bytes, *, strict: bool, zone: tzinfo | None = None, **options: Any
+) -> Brief:
+    """``data`` read as ``fmt`` (naive date-times in ``zone``); if that fails and the text
+    is clearly another format, the error says which."""
     _options.known(fmt.read, options, f"the {fmt.name} reader")
     try:
-        return fmt.read(data, strict=strict, **options)
+        with naive_times_in(zone):
+            return fmt.read(data, strict=strict, **options)
     except (ParseError, ValidationError) as error:
         raise _hinted(error, mismatch(fmt, data, error.problems)) from None
 

@@ -9,7 +9,9 @@ many HTML meta tags), with a month's name. :func:`read_date` reads them all.
 What reading a date had to assume is said by :attr:`DateReading.repair`, a problem code:
 a date-time without an offset is taken in the zone given (UTC unless told otherwise,
 ``repair.date-naive``), a date without a time is taken as its midnight there
-(``repair.date-only``). A spelling that says the instant exactly (``+0000``, no seconds,
+(``repair.date-only``). The zone is the one :func:`naive_times_in` sets for what is read
+inside it (``bm.load(..., strict=False, timezone="Europe/Oslo")`` does), else UTC. A
+spelling that says the instant exactly (``+0000``, no seconds,
 ``Thu, 02 Jan 2020 10:30:00 GMT``) is read without a word: nothing was assumed.
 
 >>> reading = read_date("2016-01-12 12:35:40")
@@ -25,13 +27,51 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 
 import attrs
 
-__all__ = ["DATE_NAIVE", "DATE_ONLY", "DateReading", "read_date"]
+__all__ = [
+    "DATE_NAIVE",
+    "DATE_ONLY",
+    "DateReading",
+    "assumed_zone",
+    "naive_times_in",
+    "read_date",
+    "zone_name",
+]
+
+#: The zone a date-time without an offset is taken in, while reading.
+_ZONE: contextvars.ContextVar[tzinfo] = contextvars.ContextVar(
+    "briefmodel_naive_zone", default=timezone.utc
+)
+
+
+@contextlib.contextmanager
+def naive_times_in(zone: tzinfo | None) -> Iterator[None]:
+    """Take date-times without an offset in ``zone`` (None: UTC) while reading inside."""
+    token = _ZONE.set(zone or timezone.utc)
+    try:
+        yield
+    finally:
+        _ZONE.reset(token)
+
+
+def assumed_zone() -> tzinfo:
+    """The zone date-times without an offset are taken in now (UTC unless told)."""
+    return _ZONE.get()
+
+
+def zone_name() -> str:
+    """The name of :func:`assumed_zone`, for messages: ``UTC``, ``Europe/Oslo``."""
+    zone = _ZONE.get()
+    return "UTC" if zone is timezone.utc else str(getattr(zone, "key", zone))
+
 
 #: The codes of what reading a date assumed.
 DATE_NAIVE = "repair.date-naive"
@@ -93,12 +133,13 @@ class DateReading:
     repair: str | None = None
 
 
-def read_date(value: str, *, zone: tzinfo = timezone.utc) -> DateReading | None:
+def read_date(value: str, *, zone: tzinfo | None = None) -> DateReading | None:
     """``value`` read as a date-time in any common spelling, or ``None`` if it is not one.
 
-    A date-time without an offset is taken in ``zone``, a date without a time as
-    midnight in ``zone``.
+    A date-time without an offset is taken in ``zone`` (by default :func:`assumed_zone`),
+    a date without a time as midnight in ``zone``.
     """
+    zone = zone or _ZONE.get()
     text = " ".join(value.split())
     if not text or len(text) > _LONGEST:
         return None

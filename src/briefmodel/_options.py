@@ -18,8 +18,9 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lxml import etree
@@ -46,6 +47,7 @@ __all__ = [
     "url_schemes",
     "writer",
     "xsd",
+    "zone",
 ]
 
 if TYPE_CHECKING:
@@ -100,6 +102,23 @@ def created(value: Any, name: str = "created") -> datetime | None:
             "(for example timezone.utc)",
         )
     return value
+
+
+def zone(value: Any, name: str = "timezone") -> tzinfo | None:
+    """``None`` (UTC), a :class:`~datetime.tzinfo`, or the IANA name of a zone
+    (``"Europe/Oslo"``): the zone lenient reading takes date-times without an offset in."""
+    if value is None or isinstance(value, tzinfo):
+        return value
+    if isinstance(value, str):
+        try:
+            return zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    raise OptionError(
+        name,
+        "expected None, a tzinfo or the IANA name of a time zone (such as 'Europe/Oslo'), "
+        + _got(value),
+    )
 
 
 def text(name: str, value: Any) -> str:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from datetime import tzinfo
 from typing import Any
 
 from . import _options
+from ._dates import naive_times_in
 from ._files import read_document
 from ._repairs import repaired
 from .errors import (
@@ -45,6 +47,7 @@ def validate(
     xsd: str | os.PathLike[str] | None = None,
     profile: Profile | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     lenient: bool = False,
+    timezone: tzinfo | str | None = None,
 ) -> Report:
     """Check a document and report every problem in it.
 
@@ -68,9 +71,10 @@ def validate(
 
     ``lenient=True`` checks the document as ``bm.load(..., strict=False)`` reads it: what
     the reader and the repairs of lenient reading mend (a relative link kept as text, a
-    naive date taken as UTC, a field the model does not know kept under ``extensions``) is
-    reported as warnings with their codes (``repair.…``) and places, and only what
-    cannot be mended is an error. See the table of repairs in the validation guide.
+    naive date taken as UTC, or in ``timezone`` when given, a field the model does not
+    know kept under ``extensions``) is reported as warnings with their codes
+    (``repair.…``) and places, and only what cannot be mended is an error. See the table
+    of repairs in the validation guide.
 
     >>> import briefmodel as bm
     >>> report = bm.validate({"schema": "briefmodel/2", "id": "x", "headline": "Hi",
@@ -91,7 +95,8 @@ def validate(
                 "checks a document as it is written; lenient=True checks it as it is "
                 "repaired, so the two do not go together",
             )
-        return _validate_leniently(data, fmt, url_schemes, house)
+        with naive_times_in(_options.zone(timezone)):
+            return _validate_leniently(data, fmt, url_schemes, house)
     found: list[Problem] = []
     try:
         brief = _read(data, fmt, xsd, found)

@@ -255,3 +255,13 @@ def test_lenient_and_xsd_are_refused_together(capsys: pytest.CaptureFixture[str]
     xsd = Path(__file__).parents[2] / "schemas" / "newsml-profile.xsd"
     assert main(["validate", "--lenient", "--xsd", str(xsd), "ok.xml"]) == 2
     assert "lenient" in capsys.readouterr().err
+
+
+def test_lenient_validation_takes_naive_dates_in_the_zone_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("post.md").write_text("---\ntitle: Quay\ndate: 2026-01-05 09:00\n---\n\nOpen.\n", "utf-8")
+    assert main(["validate", "--lenient", "--timezone", "America/Halifax", "post.md"]) == 0
+    assert "read as America/Halifax" in capsys.readouterr().out
+    assert main(["validate", "--lenient", "--timezone", "Nowhere/Land", "post.md"]) == 2
+    assert "--timezone" in capsys.readouterr().err

@@ -207,6 +207,12 @@ def _lenient_option(command: argparse.ArgumentParser) -> None:
         help="read leniently: mend what can be mended (a relative link kept as text, a "
         "date without an offset taken as UTC …) and report each repair as a warning",
     )
+    command.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="with --lenient, take date-times without an offset in this IANA time zone "
+        "(Europe/Oslo; default: UTC)",
+    )
 
 
 def _old_report_option(command: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:

@@ -48,6 +48,7 @@ _OPTIONS = {
     "indent": "--indent",
     "url_schemes": "--url-scheme",
     "strict": "--strict",
+    "timezone": "--timezone",
 }
 
 

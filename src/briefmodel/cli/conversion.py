@@ -69,6 +69,8 @@ class _Settings:
     strict: bool = False
     #: Read the input leniently (``strict=False``): repairs are warnings.
     lenient: bool = False
+    #: The IANA zone lenient reading takes date-times without an offset in (None: UTC).
+    timezone: str | None = None
     options: Mapping[str, Any] = attrs.field(factory=dict)
     url_schemes: tuple[str, ...] = tuple(sorted(DEFAULT_URL_SCHEMES))
     sync: bool = True
@@ -108,6 +110,7 @@ def _converted(
         settings.source_format,
         url_schemes=settings.url_schemes,
         lenient=settings.lenient,
+        timezone=settings.timezone,
     )
     problems = report.problems
     if report.brief is None or not report.ok:
@@ -180,6 +183,7 @@ def convert_file(
     source_format: str | None = None,
     strict: bool = False,
     lenient: bool = False,
+    timezone: str | None = None,
     url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
     sync: bool = True,
     **options: Any,
@@ -196,7 +200,8 @@ def convert_file(
     replaced; the folders of ``output`` are used as named). What the input held
     that the output cannot is a loss (a ``*.dropped`` warning); ``strict=True`` makes a
     loss an error and writes nothing. ``lenient=True`` reads the input as
-    ``bm.load(..., strict=False)`` does, each repair a warning. ``sync=False`` skips the
+    ``bm.load(..., strict=False)`` does, each repair a warning (date-times without an
+    offset in ``timezone``, an IANA name; UTC by default). ``sync=False`` skips the
     :func:`os.fsync` before the output is renamed into place (much faster for many small
     files; an interrupted process still leaves no partial file). The function and its
     result pickle, so it runs as well in worker processes or on a distributed engine.
@@ -210,6 +215,7 @@ def convert_file(
         source_format=source_format,
         strict=strict,
         lenient=lenient,
+        timezone=timezone,
         options=dict(options),
         url_schemes=tuple(sorted(url_schemes)),
         sync=sync,

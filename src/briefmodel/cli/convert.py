@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .._options import zone
 from ..errors import OptionError, ParseError
 from ..formats import Format, by_name, detect, formats
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
@@ -23,7 +24,7 @@ from ._progress import _Progress, _wants_progress
 from ._signals import exit_status, signal_name
 from ._sources import _claimed, _Sources, _suffixes
 from ._streams import _emit_bytes, _is_folder, _same_file, _Stdin
-from ._terms import cli_problem, cli_problems
+from ._terms import cli_option, cli_problem, cli_problems
 from .conversion import ConvertResult, _converted, _failure, _Settings
 from .reports import _convert_lines, _plural, _print_problems
 
@@ -132,6 +133,10 @@ def _output_format(args: argparse.Namespace, output: str, batch: bool) -> Format
 
 
 def _settings(args: argparse.Namespace, target: Format) -> _Settings:
+    try:
+        zone(args.timezone)  # an unknown zone is a mistake in the call: said before any work
+    except OptionError as error:
+        raise UsageError(cli_option(error)) from None
     options: dict[str, Any] = {}
     if args.indent is not None:
         if not _takes_option(target, "indent"):
@@ -142,6 +147,7 @@ def _settings(args: argparse.Namespace, target: Format) -> _Settings:
         source_format=args.input_format,
         strict=args.strict,
         lenient=args.lenient,
+        timezone=args.timezone,
         options=options,
         sync=args.fsync,
     )

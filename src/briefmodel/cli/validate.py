@@ -38,6 +38,7 @@ def _validate_one(
             xsd=xsd,
             profile=profile,
             lenient=args.lenient,
+            timezone=args.timezone,
         )
     except OptionError as error:  # --xsd for a document that is not XML, or with --lenient
         raise UsageError(cli_option(error)) from None

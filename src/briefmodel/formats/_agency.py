@@ -31,6 +31,7 @@ import attrs
 from .. import _options
 from .._dates import DATE_NAIVE as DATE_NAIVE
 from .._dates import DATE_ONLY as DATE_ONLY
+from .._dates import zone_name
 from ..errors import Problem
 from ..model import Paragraph, Section, plain_text, walk
 
@@ -75,15 +76,15 @@ _SENTENCE = re.compile(r".*?[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9À-
 
 #: What reading a date assumed (its repair code), said of the date.
 _ASSUMED = {
-    DATE_NAIVE: "the date-time {value!r}{of} has no time zone and is read as UTC",
-    DATE_ONLY: "the date {value!r}{of} has no time and is read as midnight UTC",
+    DATE_NAIVE: "the date-time {value!r}{of} has no time zone and is read as {zone}",
+    DATE_ONLY: "the date {value!r}{of} has no time and is read as midnight {zone}",
 }
 
 
 def assumed(code: str, value: str, of: str = "") -> str:
     """The message of a date read by assuming what ``code`` says: ``value`` as written,
     ``of`` what it is the date of (`` of <firstCreated>``)."""
-    return _ASSUMED[code].format(value=value, of=of)
+    return _ASSUMED[code].format(value=value, of=of, zone=zone_name())
 
 
 def repair(code: str, message: str, *, line: int | None = None, path: str = "") -> Problem:

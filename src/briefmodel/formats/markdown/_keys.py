@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from ..._converter import Invalid, parse_datetime
-from ..._dates import DATE_NAIVE, DATE_ONLY, read_date
+from ..._dates import DATE_NAIVE, DATE_ONLY, assumed_zone, read_date, zone_name
 from ._foreign import jsonable
 from ._tokens import _Reader
 
@@ -164,10 +164,11 @@ def _date(value: Any, line: int | None, reader: _Reader) -> Any:
         shown = value.isoformat()
         when, assumed = value, None if value.utcoffset() is not None else DATE_NAIVE
         if assumed:
-            when = value.replace(tzinfo=_UTC)
+            when = value.replace(tzinfo=assumed_zone())
     elif isinstance(value, date):
         shown = value.isoformat()
-        when, assumed = datetime(value.year, value.month, value.day, tzinfo=_UTC), DATE_ONLY
+        midnight = datetime(value.year, value.month, value.day, tzinfo=assumed_zone())
+        when, assumed = midnight, DATE_ONLY
     elif isinstance(value, str):
         try:
             parse_datetime(value)
@@ -189,11 +190,15 @@ def _date(value: Any, line: int | None, reader: _Reader) -> Any:
         )
     elif assumed == DATE_NAIVE:
         reader.repair(
-            DATE_NAIVE, f"the date-time {shown[:40]!r} has no UTC offset and is read as UTC", line
+            DATE_NAIVE,
+            f"the date-time {shown[:40]!r} has no UTC offset and is read as {zone_name()}",
+            line,
         )
     elif assumed == DATE_ONLY:
         reader.repair(
-            DATE_ONLY, f"the date {shown[:40]!r} has no time and is read as midnight UTC", line
+            DATE_ONLY,
+            f"the date {shown[:40]!r} has no time and is read as midnight {zone_name()}",
+            line,
         )
     return when.isoformat()
 
