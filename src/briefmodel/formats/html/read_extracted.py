@@ -127,12 +127,20 @@ def extract(root: etree._Element) -> Extraction | Exception | None:
     return Extraction(document, links)
 
 
+#: How htmldate looks for a page's date (trafilatura asks it): not by its extensive search,
+#: which hands any date-like text to dateparser, which loads every locale it knows on the
+#: first such page (seconds). The page's own JSON-LD, meta tags and ``<time>`` are read
+#: first anyway, and htmldate's fast rules find dates in the markup and the URL.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _run(module: Any, tree: etree._Element) -> Any:
     """trafilatura's ``bare_extraction`` of the tree, with what briefmodel reads of it."""
     return module.bare_extraction(
         tree,
         config=_config(module),
         with_metadata=True,
+        date_extraction_params=dict(_DATE_SEARCH),
         include_comments=False,
         include_formatting=True,
         include_links=True,
