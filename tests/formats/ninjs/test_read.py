@@ -176,9 +176,9 @@ def test_wrong_types_name_their_pointer(doc: dict[str, Any], path: str) -> None:
 def test_missing_required_parts_are_errors() -> None:
     with pytest.raises(bm.ValidationError) as caught:
         bm.loads('{"uri": "urn:x"}', "ninjs", strict=False)
-    messages = " ".join(p.message for p in caught.value.problems)
-    assert "headline" in messages
-    assert "firstCreated" not in messages  # without a date the brief is undated
+    errors = " ".join(p.message for p in caught.value.problems if p.severity == "error")
+    assert "headline" in errors
+    assert "firstCreated" not in errors  # without a date the brief is undated
 
 
 def test_hostile_bodies_are_refused_or_read_safely(tmp_path: Path) -> None:

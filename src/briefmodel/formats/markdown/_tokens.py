@@ -12,10 +12,8 @@ from typing import Any
 import attrs
 from markdown_it.token import Token
 
-from ..._converter import converter
-from ...errors import ParseError, Problem, ProblemLog, loss_message
+from ...errors import Problem, ProblemLog, loss_message
 from ...model import (
-    Block,
     Citation,
     Code,
     Emphasis,
@@ -30,13 +28,9 @@ from ...model import (
     Quote,
     Section,
     Strong,
-    Table,
-    TableCell,
-    TableRow,
     plain_text,
 )
 from .._roles import role_for
-from ..json import parse as parse_json
 from ._parser import (
     _ENTITY,
     _IDIOM_BREAK,
@@ -47,6 +41,7 @@ from ._parser import (
     MAX_NESTING,
     _refuse,
 )
+from ._table_tokens import TABLE_FENCE, table, table_fence
 
 #: The problem code of what a Markdown document holds that the model has no place for.
 LOSS_CODE = "markdown.dropped"
@@ -365,57 +360,11 @@ class _Reader:
     def code_block(self, tokens: list[Token], index: int) -> tuple[Any, int]:
         token = tokens[index]
         if token.type == "fence" and token.info.strip() == TABLE_FENCE:
-            return self.table_fence(token), index + 1
+            return table_fence(self, token), index + 1
         text = token.content.rstrip("\n")
         if not text.strip():
             return None, index + 1
         return Paragraph(content=Code(text=text)), index + 1
-
-    def table(self, tokens: list[Token], index: int) -> tuple[Any, int]:
-        """A GFM pipe table: its header row (cells that head their columns), its body rows
-        and its columns' alignment."""
-        head: list[TableRow] = []
-        body: list[TableRow] = []
-        align: list[str] = []
-        rows = body
-        index += 1
-        while tokens[index].type != "table_close":
-            token = tokens[index]
-            if token.type == "thead_open":
-                rows = head
-            elif token.type == "tbody_open":
-                rows = body
-            elif token.type == "tr_open":
-                cells = []
-                index += 1
-                while tokens[index].type != "tr_close":
-                    opening, inline = tokens[index], tokens[index + 1]
-                    if rows is head:
-                        style = str(opening.attrs.get("style", ""))
-                        align.append(_ALIGNMENTS.get(style, "default"))
-                    cells.append(
-                        TableCell(
-                            content=self.rich(inline.children or [], 0),
-                            header="col" if opening.type == "th_open" else None,
-                        )
-                    )
-                    index += 3
-                rows.append(TableRow(cells=cells))
-            index += 1
-        if all(a == "default" for a in align):
-            align = []
-        return self.build(Table, head=head, body=body, align=align), index + 1
-
-    def table_fence(self, token: Token) -> Any:
-        """briefmodel's idiom for a table a pipe table cannot hold: its canonical JSON."""
-        try:
-            data = parse_json(token.content)
-            return converter.structure(data, Block)  # type: ignore[arg-type]
-        except ParseError as error:
-            self.fail(error.problem.code, f"the table's JSON: {error.problem.message}")
-        except Exception as error:  # noqa: BLE001 - what structuring refuses, as one problem
-            self.fail("schema.type", f"the table's JSON is not a table: {error}")
-        return None
 
     def item_list(self, tokens: list[Token], index: int) -> tuple[Any, int]:
         ordered = tokens[index].type == "ordered_list_open"
@@ -624,10 +573,6 @@ _EMPTY: dict[str, Any] = {
     "{.list}": ItemList(items=(), ordered=False),
     "{.ordered-list}": ItemList(items=(), ordered=True),
 }
-#: The fence of briefmodel's idiom for a table that a pipe table cannot hold.
-TABLE_FENCE = "briefmodel-table"
-#: The alignment of a pipe table's column, from the style markdown-it gives its cells.
-_ALIGNMENTS = {"text-align:left": "start", "text-align:center": "center", "text-align:right": "end"}
 _JUDGMENT = re.compile(r"\[!JUDGMENT\](?:[ \t]+\{([^{}]*)\})?[ \t]*$", re.IGNORECASE)
 _CITE = re.compile("(?:—|―|--) ")
 _SECTION_KEYS = {"id": "str", "role": "str", "level": "int"}
@@ -640,7 +585,7 @@ _BLOCK_READERS: dict[str, Callable[[_Reader, list[Token], int], tuple[Any, int]]
     "blockquote_open": _Reader.blockquote,
     "code_block": _Reader.code_block,
     "fence": _Reader.code_block,
-    "table_open": _Reader.table,
+    "table_open": table,
 }
 _IMAGE_IDIOMS: dict[str, Callable[[_Reader, list[Token], int], Any]] = {
     _IDIOM_EM: lambda r, c, n: Emphasis(content=r.inline(c, 0, None, n)[0]),

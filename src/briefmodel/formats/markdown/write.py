@@ -36,7 +36,8 @@ from .. import json as json_format
 from ._escaping import _code_span, _destination, _escape, _title
 from ._front_matter import _front_matter
 from ._parser import _ENTITY, _IDIOM_BREAK, _IDIOM_CODE, _IDIOM_EM, _IDIOM_STRONG, _MD, _SOURCE
-from ._tokens import TABLE_FENCE, _Reader
+from ._table_tokens import TABLE_FENCE
+from ._tokens import _Reader
 
 #: The first line of a judgment's block quote.
 JUDGMENT_MARKER = "[!JUDGMENT]"
