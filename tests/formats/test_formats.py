@@ -247,3 +247,20 @@ def test_newsml_refuses_an_undated_brief_rather_than_invent_a_date() -> None:
     with pytest.raises(bm.ValidationError) as caught:
         bm.dumps(_UNDATED, "newsml")
     assert [(p.code, p.path) for p in caught.value.problems] == [("newsml.undated", "/created")]
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+def test_every_reader_takes_the_fallbacks_for_what_a_document_does_not_say(fmt: str) -> None:
+    import inspect
+
+    taken = inspect.signature(by_name(fmt).read).parameters
+    assert {"id", "created", "language"} <= set(taken)
+
+
+def test_the_fallbacks_fill_only_what_a_canonical_document_leaves_out() -> None:
+    when = datetime(2026, 6, 1, tzinfo=timezone.utc)
+    text = '{"schema": "briefmodel/2", "headline": "Lock gates close", "sections": [{}]}'
+    brief = bm.loads(text, "json", id="urn:example:given", created=when, language="nb")
+    assert (brief.id, brief.created, brief.language) == ("urn:example:given", when, "nb")
+    own = bm.dumps(_UNDATED)
+    assert bm.loads(own, "json", id="urn:example:other", language="nb") == _UNDATED

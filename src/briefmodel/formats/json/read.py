@@ -8,6 +8,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
 from ... import _options
@@ -381,9 +382,32 @@ def _unescape(part: str) -> str:
 
 
 @_options.reader
-def read(data: str | bytes, *, strict: bool = True) -> Brief:
-    """Read canonical JSON text into a brief (without running the semantic rules)."""
-    return _build(parse(data), strict=strict, parsed=True)
+def read(
+    data: str | bytes,
+    *,
+    strict: bool = True,
+    id: str | None = None,
+    created: datetime | None = None,
+    language: str | None = None,
+) -> Brief:
+    """Read canonical JSON text into a brief (without running the semantic rules).
+
+    ``id``, ``created`` and ``language`` fill what the document does not say, as every
+    reader takes them: a document with its own ``id`` keeps it.
+
+    >>> text = '{"schema": "briefmodel/2", "headline": "Hi", "sections": [{}]}'
+    >>> read(text, id="urn:example:given").id
+    'urn:example:given'
+    """
+    fallbacks = {
+        "id": _options.optional_text("id", id),
+        "created": c.isoformat() if (c := _options.created(created)) else None,
+        "language": _options.optional_text("language", language),
+    }
+    document = parse(data)
+    if isinstance(document, dict) and any(v is not None for v in fallbacks.values()):
+        document = {**{k: v for k, v in fallbacks.items() if v is not None}, **document}
+    return _build(document, strict=strict, parsed=True)
 
 
 def sniff(text: str) -> bool:
