@@ -69,9 +69,21 @@ def corpus_dir(given: str | None = None) -> Path | None:
     return None
 
 
+#: Typographic quotes and dashes as their plain forms: a page and its reference text often
+#: spell the same headline with different quote marks.
+_PLAIN_MARKS = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′", "'"),
+        **dict.fromkeys("“”„‟″", '"'),
+        **dict.fromkeys("–—", "-"),
+    }
+)
+
+
 def normal(text: str) -> str:
-    """NFKC, whitespace collapsed, casefolded."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    """NFKC, typographic quotes and dashes made plain, whitespace collapsed, casefolded."""
+    plain = unicodedata.normalize("NFKC", text).translate(_PLAIN_MARKS)
+    return " ".join(plain.split()).casefold()
 
 
 def tokens(text: str) -> Counter[str]:
