@@ -137,7 +137,7 @@ class _Bodies(_ReaderBase):
             role = str(item.get("role") or "")
             rich = any(w in kind or w in role for w in ("html", "xml")) and "nitf" not in role
             if type(item.get("value")) is not str:
-                self.typed(item.get("value"), str, ("bodies", index, "value"))
+                self.typed(item.get("value"), str, ("bodies", index, "value"), convert=False)
             elif chosen is None or (rich and not chosen[2]):
                 if chosen is not None:
                     others.append(chosen[:2])
