@@ -346,6 +346,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         '{"data": {"item": {…}}}) is read as that object, at its pointer; a body beside it '
         "in the envelope is read as its body.",
     ),
+    "repair.body-as-text": (
+        "warning",
+        "A NewsML-G2 inlineXML body in a vocabulary that is neither XHTML nor NITF (a "
+        "producer's own <BODY><TEXT><P>…) is read as paragraphs of its text, elements named "
+        "h1–h6, hl1, hl2, heading or title as section titles: at the body's line.",
+    ),
     "repair.id-hashed": (
         "warning",
         "A ninjs document with no id at all (no uri, no guid, no id= given) is named by a "

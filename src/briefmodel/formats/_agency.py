@@ -35,6 +35,7 @@ from ..errors import Problem
 from ..model import Paragraph, Section, plain_text, walk
 
 __all__ = [
+    "BODY_AS_TEXT",
     "DATE_NAIVE",
     "DATE_ONLY",
     "EMPTY",
@@ -74,6 +75,8 @@ ENVELOPE_UNWRAPPED = "repair.envelope-unwrapped"
 #: An item with no id at all (and no ``id=``), named by a hash of its headline, date and
 #: text (:func:`briefmodel.formats._ids.hashed_id`).
 ID_HASHED = "repair.id-hashed"
+#: A NewsML-G2 body in a vocabulary that is neither XHTML nor NITF, read as its text.
+BODY_AS_TEXT = "repair.body-as-text"
 #: An item of a newsMessage (or of a JSON array of ninjs objects) that cannot be read.
 ITEM_PASSED_OVER = "repair.item-passed-over"
 

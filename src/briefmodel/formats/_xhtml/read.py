@@ -34,11 +34,12 @@ from .names import (
     HEADINGS,
     NITF,
     TRANSPARENT,
+    XHTML,
     B,
     H,
 )
 
-__all__ = ["BodyReader"]
+__all__ = ["BodyReader", "knows_root"]
 
 _WS = re.compile(r"\s+")
 _ID = NODE_ID.regex  # section, entity and source ids
@@ -388,3 +389,20 @@ _INLINE_READERS: dict[str, Callable[[BodyReader, etree._Element], Any]] = {
     "span": BodyReader.span,
     "cite": BodyReader.cite,
 }
+
+
+def knows_root(element: etree._Element, plain: tuple[str, ...] = ()) -> bool:
+    """Whether a body whose root is ``element`` is one this reader reads: XHTML or NITF
+    (in their namespaces, in none, or in one of ``plain``, ``{namespace}`` each: the
+    document's own, which a body written without one is in), not another vocabulary (a
+    producer's own ``<BODY><TEXT><P>``…, read leniently as text instead)."""
+    if not isinstance(element.tag, str):
+        return False
+    namespace = etree.QName(element).namespace
+    if namespace not in (None, XHTML, NITF) and "{" + namespace + "}" not in plain:
+        return False
+    local = local_name(element.tag)
+    return local in _ROOTS or local in HEADINGS or local in TRANSPARENT or local in _BLOCK_READERS
+
+
+_ROOTS = frozenset({"html", "nitf", "section"})

@@ -20,7 +20,6 @@ from ...model import (
     Brief,
     Correction,
     Entity,
-    Paragraph,
     Related,
     Rights,
     Section,
@@ -46,7 +45,8 @@ from .._safe_xml import (
 from .._unread import named
 from .._xhtml import XHTML
 from ..json import parse as parse_json
-from ._lenient import _Repairs, not_a_news_item, read_leniently
+from ._body import _Body
+from ._lenient import not_a_news_item, read_leniently
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
 from .write import _Writer
 
@@ -56,7 +56,7 @@ _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
 
-class _Reader(_Repairs):
+class _Reader(_Body):
     """One news item being read: what it has lost and how its parts are linked."""
 
     loss_code = "newsml.dropped"
@@ -449,29 +449,6 @@ class _Reader(_Repairs):
         return entity
 
     _ITEM: ClassVar[dict[str, Callable[[_Reader, etree._Element], None]]] = {}
-
-    # -- the body --------------------------------------------------------------------
-
-    def content_set(self, element: etree._Element) -> tuple[Section, ...]:
-        self.lose_stray_text(element)
-        sections: list[Section] = []
-        for child in element:
-            kind = child.get("contenttype", "")
-            local = local_name(child.tag)
-            if sections:
-                self.lose(child, f"another <{local}> ({kind})", keep=False)
-            elif local == "inlineXML" and len(child):
-                sections = self.xml_body(child[0])
-                for extra in list(child)[1:]:
-                    self.lose(extra, f"a second body <{local_name(extra.tag)}>", keep=False)
-            elif local == "inlineData" and kind.startswith("text/plain"):
-                paragraphs = [p for p in re.split(r"\n\s*\n", child.text or "") if p.strip()]
-                sections = [
-                    Section(blocks=[Paragraph(content=" ".join(p.split())) for p in paragraphs])
-                ]
-            else:
-                self.lose(child, f"<{local}> content ({kind or 'no content type'})", keep=False)
-        return tuple(sections)
 
 
 _Reader._ITEM = {
