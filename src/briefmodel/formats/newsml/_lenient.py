@@ -134,7 +134,8 @@ class _Repairs(BodyReader):
         """The item's language (``xml:lang`` as given, else contentMeta's, else
         ``language=``) and its dates: ``created`` from ``firstCreated``, else
         ``contentCreated``, else ``versionCreated``, else ``created=`` (or, repairing,
-        UNDATED); ``updated`` from ``versionCreated`` when it is another time."""
+        UNDATED); ``updated`` from ``versionCreated`` when it is another time (repairing,
+        a later one: one before ``firstCreated`` is a loss, ``firstCreated`` kept)."""
         fields = self.fields
         if language is None:
             language = fields.pop("_language", None)
@@ -150,10 +151,23 @@ class _Repairs(BodyReader):
                     break
         if "created" not in fields:
             self.undated()
+        created = fields.get("created")
+        if self.repairs and created and fields.get("updated") and fields["updated"] < created:
+            del fields["updated"]
+            self.before_created(fields["_modified_at"])
         if "updated" not in fields and not self.own:
             version_created = fields.get("_version_created")
-            if version_created is not None and version_created != fields.get("created"):
+            if self.repairs and created and version_created and version_created < created:
+                self.before_created(fields["_version_at"])
+            elif version_created is not None and version_created != created:
                 fields["updated"] = version_created
+
+    def before_created(self, element: etree._Element) -> None:
+        """Reading leniently, a <contentModified> or <versionCreated> before the item was
+        created (clocks that disagree) is no update: a loss, the creation date kept (as
+        the ninjs reader does)."""
+        said = f"a <{local_name(element.tag)}> ({element.text!r}) before the item's creation"
+        self.lose(element, said)
 
     def undated(self) -> None:
         """An item with no date: ``created=`` if given, else (repairing) undated."""

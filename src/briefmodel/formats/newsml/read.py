@@ -230,7 +230,7 @@ class _Reader(_Body):
                 if name is not None:
                     fields["publisher"] = self.agent(child, name)
             elif tag == "versionCreated":
-                fields["_version_created"] = self.time(child)
+                fields["_version_created"], fields["_version_at"] = self.time(child), child
             elif tag == "firstCreated":
                 created = self.time(child)
                 if created is not None or not self.repairs:  # (an empty one passed over)
@@ -318,7 +318,7 @@ class _Reader(_Body):
                     what = f"a <contentCreated> ({child.text!r}) other than <firstCreated>"
                     self.lose(child, what)
             elif local == "contentModified":
-                fields["updated"] = self.time(child)
+                fields["updated"], fields["_modified_at"] = self.time(child), child
             elif local == "infoSource":
                 lists["sources"].append(self.source(child))
             elif local == "creator":
