@@ -207,3 +207,63 @@ def test_the_id_option_and_a_guid_come_before_the_hash() -> None:
     brief, repairs = _examined(json.dumps({**doc, "guid": "tram-77"}))
     assert brief.id == "tram-77"
     assert "repair.id-hashed" not in [code for code, _ in repairs]
+
+
+# --------------------------------------------------------------------------------------
+# Text read twice
+
+
+def _v2(**fields: Any) -> dict[str, Any]:
+    """An agency's ninjs 2.x item."""
+    base: dict[str, Any] = {
+        "uri": "urn:example:tram:2",
+        "versioncreated": STAMP,
+        "headlines": [{"role": "main", "value": "Tram line reopens"}],
+    }
+    return {**base, **fields}
+
+
+def test_a_nitf_body_comes_after_a_plain_text_one() -> None:
+    nitf = {"role": "nitf", "contenttype": "text/vnd.IPTC.NITF", "value": "<nitf><p>x</p></nitf>"}
+    plain = {"role": "text", "contenttype": "text/plain", "value": "Trams run again."}
+    problems, brief = ninjs.examine(json.dumps(_v2(bodies=[nitf, plain])))
+    assert brief is not None
+    assert brief.plain_text().splitlines() == ["Tram line reopens", "Trams run again."]
+    assert ("ninjs.dropped", "/bodies/0") in [(p.code, p.path) for p in problems]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"contenttype": "text/plain", "value": "Tram line reopens\n\nTrams run again."},
+        {
+            "contenttype": "text/html",
+            "value": "<section><h1>Tram line reopens</h1><p>Trams run again.</p></section>",
+        },
+        {"contenttype": "text/html", "value": "<h1>Tram line reopens</h1><p>Trams run again.</p>"},
+    ],
+)
+def test_the_headline_repeated_atop_the_body_is_read_once(body: dict[str, Any]) -> None:
+    brief, _ = _examined(json.dumps(_v2(bodies=[body])))
+    assert brief.plain_text().splitlines() == ["Tram line reopens", "Trams run again."]
+    assert brief.sections[0].title is None
+
+
+def test_a_description_repeating_the_start_of_the_body_is_not_the_subheadline() -> None:
+    body = "Trams run again on the coast line, the operator said. Crews worked all night."
+    teaser = "Trams run again on the coast line , the operator sa"  # (cut mid-word)
+    doc = _v2(
+        descriptions=[{"role": "text", "value": teaser}],
+        bodies=[{"contenttype": "text/plain", "value": body}],
+    )
+    problems, brief = ninjs.examine(json.dumps(doc))
+    assert brief is not None
+    assert brief.subheadline is None
+    assert brief.plain_text().splitlines() == ["Tram line reopens", body]
+    (lost,) = [p for p in problems if p.path == "/descriptions/0"]
+    assert "repeats the start of the body" in lost.message
+    other = _v2(
+        descriptions=[{"role": "text", "value": "The coast line was shut for a week."}],
+        bodies=[{"contenttype": "text/plain", "value": body}],
+    )
+    assert bm.loads(json.dumps(other), "ninjs").subheadline == "The coast line was shut for a week."

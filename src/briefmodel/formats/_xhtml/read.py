@@ -98,7 +98,7 @@ class BodyReader(TableReading):
                 sections.append(Section(title=title, blocks=blocks))
             title, blocks, started = None, [], False
             if kind == "section":
-                sections.append(self.section(child))
+                sections.append(self.section(child, first=not sections))
             elif kind == "heading":
                 title, started = self.text(child) or None, True
                 if not sections and title == self.headline:
@@ -128,13 +128,17 @@ class BodyReader(TableReading):
             if tail and tail.strip():
                 yield "block", Paragraph(content=self.clean(tail))
 
-    def section(self, element: etree._Element) -> Section:
+    def section(self, element: etree._Element, *, first: bool = False) -> Section:
+        """A ``<section>``; the ``first`` of other producers' bodies titled by the brief's
+        headline is untitled (the headline repeated atop the body)."""
         parts = list(self.children(element))
         title: str | None = None
         start = 0
         if parts and parts[0][0] == "heading":
             title = self.text(parts[0][1])
             start = 1
+            if first and not self.own and title == self.headline:
+                title = None
         end = start
         while end < len(parts) and parts[end][0] == "block":
             end += 1

@@ -81,6 +81,8 @@ class _Reader(_Mapping, _Lenient):
                 handler(self, value)
         self.dates()
         self.picture()
+        if self.repairs:
+            self.pass_over_teaser()
         if "headline" not in fields:
             self.headline_from_body()
         if "language" not in fields and self.fallbacks.language is not None:
@@ -293,6 +295,7 @@ class _Reader(_Mapping, _Lenient):
                     text = _html_text(text)
                 if text.strip():
                     self.fields["subheadline"] = " ".join(text.split())
+                    self.subheadline_at = index
                     self.rest(item, _TEXT_KEYS, "descriptions", index)
                     continue
             self.lose(("descriptions", index), f"the description {text[:60]!r}", item)
