@@ -354,7 +354,8 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "repair.id-hashed": (
         "warning",
-        "A ninjs document with no id at all (no uri, no guid, no id= given) is named by a "
-        "hash of its headline, date and text (urn:briefmodel:ninjs:sha256:…).",
+        "A ninjs document with no id at all (no uri, no guid, no id= given), or a NewsML-G2 "
+        "item with no guid (and no id=), is named by a hash of its headline, date and text "
+        "(urn:briefmodel:ninjs:sha256:…, urn:briefmodel:newsml:sha256:…).",
     ),
 }

@@ -9,6 +9,7 @@ import pytest
 
 import briefmodel as bm
 from briefmodel.formats import newsml
+from briefmodel.formats.newsml import _lenient as newsml_read
 
 HEADLINE = "Harbour ferry timetable changes"
 
@@ -170,3 +171,24 @@ def test_a_later_stamp_is_the_update() -> None:
     brief, _ = _examined(_item("<html><body><p>Crews asked.</p></body></html>", dates=dates))
     assert brief.updated is not None
     assert brief.updated.isoformat() == "2026-04-01T07:00:00+00:00"
+
+
+# --------------------------------------------------------------------------------------
+# No guid
+
+
+def test_an_item_with_no_guid_is_named_by_a_hash_leniently() -> None:
+    xml = _item("<html><body><p>Crews asked.</p></body></html>").replace(
+        ' guid="urn:example:ferry:9"', ""
+    )
+    with pytest.raises(bm.ValidationError, match="no guid"):
+        bm.loads(xml, "newsml")
+    brief, problems = _examined(xml)
+    assert brief.id.startswith(newsml_read.HASHED_ID_PREFIX)
+    at = _line(xml, "conformance=")  # (lxml: the line where the start tag ends)
+    assert ("repair.id-hashed", at) in [(p.code, p.line) for p in problems]
+    again, _ = _examined(xml.replace("<p>Crews", "<p>\n  Crews"))  # layout is not the story
+    assert again.id == brief.id
+    other, _ = _examined(xml.replace("Crews asked.", "Crews refused."))
+    assert other.id != brief.id
+    assert bm.loads(xml, "newsml", strict=False, id="urn:mine:2").id == "urn:mine:2"

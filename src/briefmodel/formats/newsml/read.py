@@ -177,6 +177,7 @@ class _Reader(_Body):
         brief: Brief | None = self.build(root, Brief, **fields)
         if brief is None:
             raise ValidationError(self.errors + self.losses)
+        brief = self.named(brief)
         if self.own:
             self.lose_stripped(self.stripped, root)
             self.lose_unwritten(root, _Writer(brief).item(), _PREFIXED)
