@@ -401,8 +401,11 @@ def read(
     over; a document without a ``uri`` is identified by its ``guid``; dates are read in
     any common spelling (``+0000``, no seconds, a space for the ``T``; without a time
     zone as UTC, a date alone as its midnight); an object where an array is expected is
-    read as an array of it; and a document with no date at all (an event) is dated
-    :data:`~briefmodel.formats.UNDATED`.
+    read as an array of it; a document with no date at all (an event) is dated
+    :data:`~briefmodel.formats.UNDATED`; a key given twice is read by its last value; a
+    value that plainly is of the type expected (``"version": 3``) is converted; an API's
+    answer wrapping one ninjs object is read as that object; and a document with no id
+    at all is named by a hash of its headline, date and text.
 
     ``id``, ``created`` and ``language`` fill what the document does not say: its
     ``uri``, its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its
