@@ -330,4 +330,32 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         'A ninjs object where an array is expected ("subjects": {…}) is read as an array of '
         "that one object: at the property's pointer.",
     ),
+    "repair.duplicate-key": (
+        "warning",
+        "A key given twice in one object of a ninjs document is read, as most JSON readers "
+        "do, by its last value: at the key's pointer (read strictly, parse.duplicate-key).",
+    ),
+    "repair.value-converted": (
+        "warning",
+        'A ninjs value of the wrong JSON type that plainly is one of the right type ("version": '
+        '3, an array of one string where a string is expected, "urgency": "4") is converted.',
+    ),
+    "repair.envelope-unwrapped": (
+        "warning",
+        "A JSON document that is not ninjs but wraps one ninjs object (an API's answer: "
+        '{"data": {"item": {…}}}) is read as that object, at its pointer; a body beside it '
+        "in the envelope is read as its body.",
+    ),
+    "repair.body-as-text": (
+        "warning",
+        "A NewsML-G2 inlineXML body in a vocabulary that is neither XHTML nor NITF (a "
+        "producer's own <BODY><TEXT><P>…) is read as paragraphs of its text, elements named "
+        "h1–h6, hl1, hl2, heading or title as section titles: at the body's line.",
+    ),
+    "repair.id-hashed": (
+        "warning",
+        "A ninjs document with no id at all (no uri, no guid, no id= given), or a NewsML-G2 "
+        "item with no guid (and no id=), is named by a hash of its headline, date and text "
+        "(urn:briefmodel:ninjs:sha256:…, urn:briefmodel:newsml:sha256:…).",
+    ),
 }

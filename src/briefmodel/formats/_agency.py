@@ -36,14 +36,18 @@ from ..errors import Problem
 from ..model import Paragraph, Section, plain_text, walk
 
 __all__ = [
+    "BODY_AS_TEXT",
     "DATE_NAIVE",
     "DATE_ONLY",
     "EMPTY",
+    "ENVELOPE_UNWRAPPED",
     "HEADLINE_FROM",
     "ID_FROM_GUID",
+    "ID_HASHED",
     "ITEM_PASSED_OVER",
     "OBJECT_AS_ARRAY",
     "UNDATED_CODE",
+    "VALUE_CONVERTED",
     "Fallbacks",
     "assumed",
     "first_paragraph",
@@ -64,6 +68,16 @@ ID_FROM_GUID = "repair.id-from-guid"
 OBJECT_AS_ARRAY = "repair.object-as-array"
 #: An item with no date at all (and no ``created=``), dated UNDATED.
 UNDATED_CODE = "repair.undated"
+#: A ninjs value of the wrong JSON type that plainly is one of the right type (a number
+#: where a string is expected, a string of digits where an integer is), converted.
+VALUE_CONVERTED = "repair.value-converted"
+#: A JSON document that wraps one ninjs object (an API's response), read as that object.
+ENVELOPE_UNWRAPPED = "repair.envelope-unwrapped"
+#: An item with no id at all (and no ``id=``), named by a hash of its headline, date and
+#: text (:func:`briefmodel.formats._ids.hashed_id`).
+ID_HASHED = "repair.id-hashed"
+#: A NewsML-G2 body in a vocabulary that is neither XHTML nor NITF, read as its text.
+BODY_AS_TEXT = "repair.body-as-text"
 #: An item of a newsMessage (or of a JSON array of ninjs objects) that cannot be read.
 ITEM_PASSED_OVER = "repair.item-passed-over"
 

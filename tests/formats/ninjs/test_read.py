@@ -138,7 +138,6 @@ def test_ninjs_2_pointers_use_its_spelling() -> None:
     [
         ("not json", "parse.syntax", ""),
         ("[1, 2]", "parse.not-ninjs", ""),
-        ('{"uri": "a", "uri": "b"}', "parse.duplicate-key", "/uri"),
         ('{"uri": "a", "urgency": NaN}', "parse.non-finite-number", "/urgency"),
         ("[" * 100_000 + "]" * 100_000, "parse.too-deep", ""),
         (b'{"uri": "\xff"}', "parse.encoding", ""),
@@ -153,23 +152,48 @@ def test_unreadable_input_is_a_parse_error(data: str | bytes, code: str, path: s
     assert problems[0].path == path
 
 
-@pytest.mark.parametrize(
-    ("doc", "path"),
-    [
-        ({"uri": 5}, "/uri"),
-        ({"uri": "a", "headlines": "H"}, "/headlines"),
-        ({"uri": "a", "headlines": [{"value": 3}]}, "/headlines/0/value"),
-        ({"uri": "a", "headlines": [5]}, "/headlines/0"),
-        ({"uri": "a", "firstCreated": "yesterday"}, "/firstCreated"),
-        ({"uri": "a", "people": [{"name": ["x"]}]}, "/people/0/name"),
-        ({"uri": "a", "bodies": [{"value": None, "contentType": "text/html"}]}, "/bodies/0/value"),
-        ({"uri": "a", "pubStatus": "gone"}, "/pubStatus"),
-    ],
-)
-def test_wrong_types_name_their_pointer(doc: dict[str, Any], path: str) -> None:
+def test_a_duplicate_key_is_a_parse_error_read_strictly() -> None:
+    with pytest.raises(bm.ParseError) as caught:
+        bm.loads('{"uri": "a", "uri": "b"}', "ninjs")
+    assert (caught.value.problem.code, caught.value.problem.path) == ("parse.duplicate-key", "/uri")
+
+
+#: Wrong types, and whether reading leniently converts them (a number for a string, an
+#: array of one string for a string: repair.value-converted).
+_WRONG_TYPES = [
+    ({"uri": 5}, "/uri", True),
+    ({"uri": "a", "headlines": "H"}, "/headlines", False),
+    ({"uri": "a", "headlines": [{"value": 3}]}, "/headlines/0/value", True),
+    ({"uri": "a", "headlines": [5]}, "/headlines/0", False),
+    ({"uri": "a", "firstCreated": "yesterday"}, "/firstCreated", False),
+    ({"uri": "a", "firstCreated": 20260101}, "/firstCreated", False),
+    ({"uri": "a", "people": [{"name": ["x"]}]}, "/people/0/name", True),
+    ({"uri": "a", "people": [{"name": ["x", "y"]}]}, "/people/0/name", False),
+    ({"uri": "a", "urgency": "high"}, "/urgency", False),
+    (
+        {"uri": "a", "bodies": [{"value": None, "contentType": "text/html"}]},
+        "/bodies/0/value",
+        False,
+    ),
+    ({"uri": "a", "bodies": [{"value": 5, "contentType": "text/plain"}]}, "/bodies/0/value", False),
+    ({"uri": "a", "pubStatus": "gone"}, "/pubStatus", False),
+]
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize(("doc", "path", "convertible"), _WRONG_TYPES)
+def test_wrong_types_name_their_pointer(
+    doc: dict[str, Any], path: str, convertible: bool, strict: bool
+) -> None:
     doc = {"headlines": [{"value": "H"}], "firstCreated": "2026-01-01T00:00:00Z", **doc}
+    if convertible and not strict:
+        with pytest.warns(bm.BriefmodelWarning) as said:
+            bm.loads(json.dumps(doc), "ninjs", strict=False)
+        found = [(p.code, p.path) for w in said for p in w.message.problems]  # type: ignore[union-attr]
+        assert ("repair.value-converted", path) in found
+        return
     with pytest.raises(bm.ValidationError) as caught:
-        bm.loads(json.dumps(doc), "ninjs", strict=False)
+        bm.loads(json.dumps(doc), "ninjs", strict=strict)
     assert path in [p.path for p in caught.value.problems if p.severity == "error"]
 
 

@@ -34,11 +34,12 @@ from .names import (
     HEADINGS,
     NITF,
     TRANSPARENT,
+    XHTML,
     B,
     H,
 )
 
-__all__ = ["BodyReader"]
+__all__ = ["BodyReader", "knows_root"]
 
 _WS = re.compile(r"\s+")
 _ID = NODE_ID.regex  # section, entity and source ids
@@ -97,7 +98,7 @@ class BodyReader(TableReading):
                 sections.append(Section(title=title, blocks=blocks))
             title, blocks, started = None, [], False
             if kind == "section":
-                sections.append(self.section(child))
+                sections.append(self.section(child, first=not sections))
             elif kind == "heading":
                 title, started = self.text(child) or None, True
                 if not sections and title == self.headline:
@@ -127,13 +128,17 @@ class BodyReader(TableReading):
             if tail and tail.strip():
                 yield "block", Paragraph(content=self.clean(tail))
 
-    def section(self, element: etree._Element) -> Section:
+    def section(self, element: etree._Element, *, first: bool = False) -> Section:
+        """A ``<section>``; the ``first`` of other producers' bodies titled by the brief's
+        headline is untitled (the headline repeated atop the body)."""
         parts = list(self.children(element))
         title: str | None = None
         start = 0
         if parts and parts[0][0] == "heading":
             title = self.text(parts[0][1])
             start = 1
+            if first and not self.own and title == self.headline:
+                title = None
         end = start
         while end < len(parts) and parts[end][0] == "block":
             end += 1
@@ -388,3 +393,20 @@ _INLINE_READERS: dict[str, Callable[[BodyReader, etree._Element], Any]] = {
     "span": BodyReader.span,
     "cite": BodyReader.cite,
 }
+
+
+def knows_root(element: etree._Element, plain: tuple[str, ...] = ()) -> bool:
+    """Whether a body whose root is ``element`` is one this reader reads: XHTML or NITF
+    (in their namespaces, in none, or in one of ``plain``, ``{namespace}`` each: the
+    document's own, which a body written without one is in), not another vocabulary (a
+    producer's own ``<BODY><TEXT><P>``…, read leniently as text instead)."""
+    if not isinstance(element.tag, str):
+        return False
+    namespace = etree.QName(element).namespace
+    if namespace not in (None, XHTML, NITF) and "{" + namespace + "}" not in plain:
+        return False
+    local = local_name(element.tag)
+    return local in _ROOTS or local in HEADINGS or local in TRANSPARENT or local in _BLOCK_READERS
+
+
+_ROOTS = frozenset({"html", "nitf", "section"})

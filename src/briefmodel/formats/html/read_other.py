@@ -13,7 +13,6 @@ against the page's address (:mod:`._links`), and each repair is a warning at its
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,6 +26,7 @@ from ..._dates import DATE_NAIVE, DateReading, read_date
 from ...errors import ValidationError
 from ...model import Agent, Brief, Paragraph, Section, plain_text
 from .. import UNDATED
+from .._ids import hashed_id
 from .._safe_xml import all_text, line_of, lost_text
 from ._links import _absolute, page_base
 from ._parse import _HEADINGS, _NEVER_CONTENT, _class, _text, _time_of
@@ -564,12 +564,7 @@ def _hashed_id(fields: dict[str, Any], container: etree._Element) -> str:
     """A page's id when it gives no address of its own: a hash of its headline, its
     date and the words of the part read, the same for the same article wherever it is
     (around it, a site's navigation or advertisements may change)."""
-    digest = hashlib.sha256()
-    created = fields.get("created")
-    when = created.isoformat() if created is not None else ""
-    for part in (fields["headline"], when, all_text(container)):
-        digest.update(" ".join(part.split()).encode("utf-8", "surrogatepass") + b"\0")
-    return _HASHED_ID + digest.hexdigest()[:32]
+    return hashed_id(_HASHED_ID, fields["headline"], fields.get("created"), all_text(container))
 
 
 def _holds(element: etree._Element, inner: etree._Element) -> bool:

@@ -120,6 +120,25 @@ def parse(data: str | bytes) -> Any:
     Raises :class:`~briefmodel.ParseError` with the line and column, or the JSON Pointer
     of the offending value.
     """
+    return _parse(data, repairs=None)
+
+
+#: A key given twice in one object of another producer's JSON, read leniently: the last
+#: value is read (as most JSON readers do).
+DUPLICATE_KEY = "repair.duplicate-key"
+
+
+def parse_lenient(data: str | bytes) -> tuple[Any, list[Problem]]:
+    """Parse another producer's JSON text as :func:`parse` does, but read a key given
+    twice in one object as most JSON readers do, by its last value: the value, and a
+    ``repair.duplicate-key`` warning at each such key's pointer. What else :func:`parse`
+    refuses is still refused."""
+    repairs: list[Problem] = []
+    return _parse(data, repairs=repairs), repairs
+
+
+def _parse(data: str | bytes, *, repairs: list[Problem] | None) -> Any:
+    """:func:`parse`; with ``repairs``, a duplicate key is one of them, not an error."""
     text = _decode(data)
     state = _Parse()
     try:
@@ -161,9 +180,37 @@ def parse(data: str | bytes) -> Any:
         ) from None
     if state.suspicious:
         problems = list(_suspicious(value, ()))
+        if repairs is not None:
+            keys = {p.path: p for p in problems if p.code == _DUPLICATE}  # (once a key)
+            repairs.extend(_lenient_keys(p) for p in keys.values())
+            problems = [p for p in problems if p.code != _DUPLICATE]
+            if keys and not problems:
+                try:
+                    value = _plain(value)
+                except RecursionError:
+                    raise ParseError(_TOO_DEEP) from None
         if problems:
             raise ParseError(problems[0]) if len(problems) == 1 else ValidationError(problems)
     return value
+
+
+_DUPLICATE = "parse.duplicate-key"
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with each object in which a key appeared twice a plain dict again."""
+    kind = type(value)
+    if kind is _Duplicated or kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    return value
+
+
+def _lenient_keys(problem: Problem) -> Problem:
+    """The repair of a duplicate key read leniently (its last value)."""
+    message = problem.message + ": its last value is read"
+    return Problem(severity="warning", code=DUPLICATE_KEY, message=message, path=problem.path)
 
 
 def _suspicious(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
@@ -196,7 +243,7 @@ def _suspicious(value: Any, path: tuple[str | int, ...]) -> Iterator[Problem]:
                 found.append(
                     Problem(
                         severity="error",
-                        code="parse.duplicate-key",
+                        code=_DUPLICATE,
                         message=f"the key {key!r} appears more than once in this object",
                         path=pointer((*here, key)),
                     )

@@ -22,6 +22,7 @@ from .. import UNDATED
 from .._agency import (
     EMPTY,
     HEADLINE_FROM,
+    ID_HASHED,
     ITEM_PASSED_OVER,
     UNDATED_CODE,
     Fallbacks,
@@ -30,9 +31,15 @@ from .._agency import (
     first_sentence,
     repair,
 )
+from .._ids import hashed_id
 from .._safe_xml import TEXT, line_of, local_name
 from .._xhtml import BodyReader
 from ._vocab import _B, _N
+
+#: The id of an item read leniently that gives none: this prefix and a hash of its
+#: headline, date and text (:func:`briefmodel.formats._ids.hashed_id`).
+HASHED_ID_PREFIX = "urn:briefmodel:newsml:sha256:"
+_PENDING = "urn:briefmodel:newsml:pending"
 
 #: Where a headline is looked for, in order, when an item has none: (the fallback, the
 #: metadata element, the element in it).
@@ -123,18 +130,32 @@ class _Repairs(BodyReader):
 
     def guid(self) -> str | None:
         """The item's guid, else the ``id=`` given (an empty guid is passed over when
-        repairing)."""
+        repairing), else (repairing) a hash of the item, once it is read (see
+        :meth:`named`)."""
         guid = self.root.get("guid")
         if guid is not None and not guid.strip() and self.repairs:
             self.repair(self.root, EMPTY, "the empty guid of the <newsItem> is passed over")
             guid = None
+        if guid is None and self.fallbacks.id is None and self.repairs:
+            return _PENDING
         return self.fallbacks.id if guid is None else guid
+
+    def named(self, brief: Brief) -> Brief:
+        """An item read leniently with no guid and no ``id=``: named by a hash of its
+        headline, date and text."""
+        if brief.id != _PENDING:
+            return brief
+        ident = hashed_id(HASHED_ID_PREFIX, brief.headline, brief.created, brief.plain_text())
+        message = f"the <newsItem> has no guid: it is named {ident!r}, a hash of its text"
+        self.repair(self.root, ID_HASHED, message)
+        return attrs.evolve(brief, id=ident)
 
     def language_and_dates(self, language: str | None) -> None:
         """The item's language (``xml:lang`` as given, else contentMeta's, else
         ``language=``) and its dates: ``created`` from ``firstCreated``, else
         ``contentCreated``, else ``versionCreated``, else ``created=`` (or, repairing,
-        UNDATED); ``updated`` from ``versionCreated`` when it is another time."""
+        UNDATED); ``updated`` from ``versionCreated`` when it is another time (repairing,
+        a later one: one before ``firstCreated`` is a loss, ``firstCreated`` kept)."""
         fields = self.fields
         if language is None:
             language = fields.pop("_language", None)
@@ -150,10 +171,23 @@ class _Repairs(BodyReader):
                     break
         if "created" not in fields:
             self.undated()
+        created = fields.get("created")
+        if self.repairs and created and fields.get("updated") and fields["updated"] < created:
+            del fields["updated"]
+            self.before_created(fields["_modified_at"])
         if "updated" not in fields and not self.own:
             version_created = fields.get("_version_created")
-            if version_created is not None and version_created != fields.get("created"):
+            if self.repairs and created and version_created and version_created < created:
+                self.before_created(fields["_version_at"])
+            elif version_created is not None and version_created != created:
                 fields["updated"] = version_created
+
+    def before_created(self, element: etree._Element) -> None:
+        """Reading leniently, a <contentModified> or <versionCreated> before the item was
+        created (clocks that disagree) is no update: a loss, the creation date kept (as
+        the ninjs reader does)."""
+        said = f"a <{local_name(element.tag)}> ({element.text!r}) before the item's creation"
+        self.lose(element, said)
 
     def undated(self) -> None:
         """An item with no date: ``created=`` if given, else (repairing) undated."""

@@ -20,7 +20,6 @@ from ...model import (
     Brief,
     Correction,
     Entity,
-    Paragraph,
     Related,
     Rights,
     Section,
@@ -46,7 +45,8 @@ from .._safe_xml import (
 from .._unread import named
 from .._xhtml import XHTML
 from ..json import parse as parse_json
-from ._lenient import _Repairs, not_a_news_item, read_leniently
+from ._body import _Body
+from ._lenient import not_a_news_item, read_leniently
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
 from .write import _Writer
 
@@ -56,7 +56,7 @@ _ID = NODE_ID.regex  # section, entity and source ids
 _DROPPED_SILENTLY = frozenset({"catalogRef", "catalog", "generator"})
 
 
-class _Reader(_Repairs):
+class _Reader(_Body):
     """One news item being read: what it has lost and how its parts are linked."""
 
     loss_code = "newsml.dropped"
@@ -177,6 +177,7 @@ class _Reader(_Repairs):
         brief: Brief | None = self.build(root, Brief, **fields)
         if brief is None:
             raise ValidationError(self.errors + self.losses)
+        brief = self.named(brief)
         if self.own:
             self.lose_stripped(self.stripped, root)
             self.lose_unwritten(root, _Writer(brief).item(), _PREFIXED)
@@ -230,7 +231,7 @@ class _Reader(_Repairs):
                 if name is not None:
                     fields["publisher"] = self.agent(child, name)
             elif tag == "versionCreated":
-                fields["_version_created"] = self.time(child)
+                fields["_version_created"], fields["_version_at"] = self.time(child), child
             elif tag == "firstCreated":
                 created = self.time(child)
                 if created is not None or not self.repairs:  # (an empty one passed over)
@@ -318,7 +319,7 @@ class _Reader(_Repairs):
                     what = f"a <contentCreated> ({child.text!r}) other than <firstCreated>"
                     self.lose(child, what)
             elif local == "contentModified":
-                fields["updated"] = self.time(child)
+                fields["updated"], fields["_modified_at"] = self.time(child), child
             elif local == "infoSource":
                 lists["sources"].append(self.source(child))
             elif local == "creator":
@@ -449,29 +450,6 @@ class _Reader(_Repairs):
         return entity
 
     _ITEM: ClassVar[dict[str, Callable[[_Reader, etree._Element], None]]] = {}
-
-    # -- the body --------------------------------------------------------------------
-
-    def content_set(self, element: etree._Element) -> tuple[Section, ...]:
-        self.lose_stray_text(element)
-        sections: list[Section] = []
-        for child in element:
-            kind = child.get("contenttype", "")
-            local = local_name(child.tag)
-            if sections:
-                self.lose(child, f"another <{local}> ({kind})", keep=False)
-            elif local == "inlineXML" and len(child):
-                sections = self.xml_body(child[0])
-                for extra in list(child)[1:]:
-                    self.lose(extra, f"a second body <{local_name(extra.tag)}>", keep=False)
-            elif local == "inlineData" and kind.startswith("text/plain"):
-                paragraphs = [p for p in re.split(r"\n\s*\n", child.text or "") if p.strip()]
-                sections = [
-                    Section(blocks=[Paragraph(content=" ".join(p.split())) for p in paragraphs])
-                ]
-            else:
-                self.lose(child, f"<{local}> content ({kind or 'no content type'})", keep=False)
-        return tuple(sections)
 
 
 _Reader._ITEM = {

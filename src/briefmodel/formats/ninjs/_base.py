@@ -4,6 +4,7 @@ in the document's spelling, typed values, losses and errors."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from ..._converter import Invalid, json_type_name, parse_datetime
 from ..._dates import read_date
 from ..._patterns import new_node_id
 from ...errors import Problem, ProblemLog, loss_message, pointer
-from .._agency import NONE, OBJECT_AS_ARRAY, Fallbacks, assumed, repair
+from .._agency import NONE, OBJECT_AS_ARRAY, VALUE_CONVERTED, Fallbacks, assumed, repair
 from ._v1 import _from_v1, _is_v1, _is_v2
 from ._vocab import _CAMEL, _v2
 
@@ -159,13 +160,26 @@ class _ReaderBase:
             Problem(severity="error", code=code, message=message, path=self.at(*path))
         )
 
-    def typed(self, value: Any, kind: type, path: tuple[str | int, ...]) -> Any:
-        """``value`` if it is of ``kind``, else None with a schema.type error."""
+    def typed(
+        self, value: Any, kind: type, path: tuple[str | int, ...], *, convert: bool = True
+    ) -> Any:
+        """``value`` if it is of ``kind``, else None with a schema.type error; reading
+        leniently (and ``convert``), a value that plainly is one of ``kind`` is converted
+        with a repair."""
         if type(value) is kind:
             return value
         if kind is int and type(value) is float and value.is_integer():
             return int(value)
         names = {str: "a string", int: "an integer", list: "an array", dict: "an object"}
+        if convert and self.repairs:  # a number for a string, a string of digits for a number
+            converted = _converted(value, kind)
+            if converted is not None:
+                message = (
+                    f"{_json_type(value)} ({str(value)[:40]}) where ninjs has "
+                    f"{names[kind]}: read as {converted!r}"
+                )
+                self.repair(path, VALUE_CONVERTED, message)
+                return converted
         self.fail(path, "schema.type", f"expected {names[kind]}, got {_json_type(value)}")
         return None
 
@@ -192,7 +206,7 @@ class _ReaderBase:
         return value if self.own else " ".join(value.split())
 
     def time(self, value: Any, *path: str | int) -> datetime | None:
-        if self.typed(value, str, path) is None:
+        if self.typed(value, str, path, convert=False) is None:  # (a number is no date)
             return None
         try:
             return parse_datetime(value)
@@ -246,6 +260,23 @@ class _ReaderBase:
 
     def new_id(self, *candidates: Any) -> str:
         return new_node_id(candidates, self.taken, self.id_counters)
+
+
+#: A whole number written as a string ("4"), as ninjs numbers are read leniently.
+_DIGITS = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+def _converted(value: Any, kind: type) -> Any:
+    """``value`` as the ``kind`` expected when it plainly is one (a number, or an array
+    of one string, where a string is expected; a string of digits where an integer is),
+    else None."""
+    if kind is str and type(value) in (int, float):
+        return str(value)
+    if kind is str and type(value) is list and len(value) == 1 and type(value[0]) is str:
+        return value[0]  # (an array of the one string)
+    if kind is int and type(value) is str and _DIGITS.fullmatch(value.strip()):
+        return int(value.strip())
+    return None
 
 
 def _as_arrays(doc: dict[str, Any], names: frozenset[str]) -> tuple[dict[str, Any], dict[str, str]]:

@@ -129,6 +129,7 @@ class _Bodies(_ReaderBase):
 
     def bodies(self, value: Any) -> None:
         chosen: tuple[int, dict[str, Any], bool] | None = None
+        rank = -1
         others: list[tuple[int, dict[str, Any]]] = []
         for index, item in self.items("bodies"):
             if index == self.meta_at:
@@ -136,14 +137,17 @@ class _Bodies(_ReaderBase):
             kind = str(item.get(self.key("contentType")) or "")
             role = str(item.get("role") or "")
             rich = any(w in kind or w in role for w in ("html", "xml")) and "nitf" not in role
+            # HTML or XHTML first, then plain text, then what is read as neither (NITF)
+            mine = 2 if rich else 0 if "nitf" in (kind + role).lower() and not self.own else 1
             if type(item.get("value")) is not str:
-                self.typed(item.get("value"), str, ("bodies", index, "value"))
-            elif chosen is None or (rich and not chosen[2]):
+                self.typed(item.get("value"), str, ("bodies", index, "value"), convert=False)
+            elif chosen is None or mine > rank:
                 if chosen is not None:
                     others.append(chosen[:2])
-                chosen = (index, item, rich)
+                chosen, rank = (index, item, rich), mine
             else:
                 others.append((index, item))
+        others.sort(key=lambda other: other[0])
         for index, item in others:
             what = item.get(self.key("contentType")) or item.get("role") or "untyped"
             self.lose(("bodies", index), f"another body ({what})", None, keep=False)
@@ -161,6 +165,9 @@ class _Bodies(_ReaderBase):
             self.fields["sections"] = self.rich_body(item["value"], ("bodies", index, "value"))
         else:
             paragraphs = [p for p in re.split(r"\n\s*\n", item["value"]) if p.strip()]
+            headline = self.fields.get("headline")
+            if paragraphs and not self.own and " ".join(paragraphs[0].split()) == headline:
+                del paragraphs[0]  # the headline repeated atop the body
             self.fields["sections"] = (
                 Section(blocks=[Paragraph(content=" ".join(p.split())) for p in paragraphs]),
             )

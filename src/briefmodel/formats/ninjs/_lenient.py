@@ -5,9 +5,11 @@ Pointer (see :mod:`briefmodel.formats._agency`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...errors import pointer
+from ...model import ListItem, Paragraph, Quote, plain_text, walk
 from .. import UNDATED
 from .._agency import (
     EMPTY,
@@ -39,8 +41,36 @@ _WITH_EMPTY_STRINGS = frozenset(
 )
 
 
+#: The blocks whose text a description is compared with.
+_TEXT_BLOCKS = (Paragraph, Quote, ListItem)
+#: Words, as a description and a body are compared.
+_WORDS = re.compile(r"\w+")
+
+
 class _Lenient(_Bodies):
     """The reader's fallbacks (for every document) and repairs (``strict=False``)."""
+
+    #: The index of the description read as the subheadline, if one is.
+    subheadline_at: int | None = None
+
+    def pass_over_teaser(self) -> None:
+        """A description read as the subheadline that only repeats the start of the body
+        (a teaser cut from its lead, its last word perhaps cut too) is not read twice:
+        it is a loss."""
+        at, sub = self.subheadline_at, self.fields.get("subheadline")
+        if at is None or sub is None:
+            return
+        words = _WORDS.findall(sub.casefold())
+        body = _WORDS.findall(_start(self.fields.get("sections", ()), len(sub) * 2).casefold())
+        count = len(words)
+        if count < 4 or len(body) < count or body[: count - 1] != words[:-1]:
+            return
+        if not body[count - 1].startswith(words[-1]):
+            return
+        del self.fields["subheadline"]
+        item = self.doc[self.key("descriptions")][at]
+        what = f"the description {sub[:60]!r}"
+        self.lose(("descriptions", at), what, item, problem="repeats the start of the body")
 
     def pass_over_empty(self) -> None:
         """Reading leniently, the empty (or blank) strings of the document's properties,
@@ -136,3 +166,18 @@ class _Lenient(_Bodies):
                 "versionCreated): it is read as undated; give created= to date it"
             )
             self.repair((), UNDATED_CODE, message)
+
+
+def _start(sections: Any, enough: int) -> str:
+    """The text of the first paragraphs of ``sections``, at least ``enough`` characters
+    of it if there are."""
+    parts: list[str] = []
+    length = 0
+    for section in sections:
+        for _, node in walk(section):
+            if type(node) in _TEXT_BLOCKS:
+                parts.append(plain_text(node.content))
+                length += len(parts[-1]) + 1
+                if length >= enough:
+                    return " ".join(parts)
+    return " ".join(parts)

@@ -37,7 +37,8 @@ class _Mapping(_ReaderBase):
     and extensions of the briefmodel metadata body."""
 
     def by(self, value: Any) -> None:
-        if self.typed(value, str, ("by",)) is not None and value.strip():
+        value = self.typed(value, str, ("by",))
+        if value is not None and value.strip():
             self.fields["_by"] = value
 
     def entities(self, prop: str, value: Any) -> None:

@@ -17,6 +17,7 @@ from ...errors import (
     OptionError,
     ParseError,
     Problem,
+    ProblemLog,
     ValidationError,
     pointer,
     settle_losses,
@@ -24,10 +25,13 @@ from ...errors import (
 )
 from ...migrations import model_version
 from ...model import Brief, Section
-from .._agency import ITEM_PASSED_OVER, NONE, Fallbacks, repair
+from .._agency import ID_HASHED, ITEM_PASSED_OVER, NONE, Fallbacks, repair
+from .._ids import hashed_id
 from ..json import parse as parse_json
+from ..json.read import parse_lenient
 from ._base import _json_type
 from ._body import _html_text
+from ._envelope import Envelope
 from ._lenient import _Lenient
 from ._mapping import _Mapping
 from ._meta import checked
@@ -52,6 +56,9 @@ class _Reader(_Mapping, _Lenient):
     """One ninjs document being read: the document's own properties, in the order it
     gives them, each by its rule (those of the lists and bodies are inherited)."""
 
+    #: The envelope the document was found in (an API's answer), if any.
+    envelope: Envelope | None = None
+
     def brief(self) -> Brief:
         self.find_meta()
         found = copy.deepcopy(self.doc) if self.own else None  # as it was, for unwritten()
@@ -74,13 +81,15 @@ class _Reader(_Mapping, _Lenient):
                 handler(self, value)
         self.dates()
         self.picture()
+        if self.repairs:
+            self.pass_over_teaser()
         if "headline" not in fields:
             self.headline_from_body()
         if "language" not in fields and self.fallbacks.language is not None:
             fields["language"] = self.fallbacks.language
         if "headline" not in fields:
             self.fail((), "schema.required", "the document has no headline")
-        if "id" not in fields:
+        if "id" not in fields and not self.repairs:
             self.fail((), "schema.required", "the document has no uri")
         # (without firstCreated, contentCreated or versionCreated the brief is undated)
         self.from_meta()
@@ -89,7 +98,7 @@ class _Reader(_Mapping, _Lenient):
         if self.errors:
             raise ValidationError(self.errors + self.losses)
         try:
-            brief = Brief(**fields)
+            brief = Brief(**fields) if "id" in fields else Brief(id=_PENDING, **fields)
         except ValueError as error:  # ModelError
             path = getattr(error, "path", ())
             code = getattr(error, "code", "schema.type")
@@ -97,11 +106,21 @@ class _Reader(_Mapping, _Lenient):
                 Problem(severity="error", code=code, message=str(error), path=pointer(path))
             )
             raise ValidationError(self.errors + self.losses) from None
+        if "id" not in fields:
+            brief = self.hashed(brief)
         if found is not None:
             unwritten(self, found, brief)
         if self.unknown:
             brief = attrs.evolve(brief, extensions={**brief.extensions, UNKNOWN_KEY: self.unknown})
         return brief
+
+    def hashed(self, brief: Brief) -> Brief:
+        """A brief read leniently from a document with no id at all (no uri, no guid, no
+        ``id=``): named by a hash of its headline, date and text."""
+        ident = hashed_id(HASHED_ID_PREFIX, brief.headline, brief.created, brief.plain_text())
+        message = f"the document has no uri nor guid: it is named {ident!r}, a hash of its text"
+        self.repair((), ID_HASHED, message)
+        return attrs.evolve(brief, id=ident)
 
     def find_meta(self) -> None:
         for index, body in self.items("bodies"):
@@ -142,7 +161,8 @@ class _Reader(_Mapping, _Lenient):
                 self.fail(("bodies", self.meta_at or 0, "value"), "ninjs.meta", f"no {where}")
 
     def uri(self, value: Any) -> None:
-        if self.typed(value, str, ("uri",)) is not None:
+        value = self.typed(value, str, ("uri",))
+        if value is not None:
             self.fields["id"] = value
 
     def object_type(self, value: Any) -> None:
@@ -160,7 +180,8 @@ class _Reader(_Mapping, _Lenient):
             self.lose(("representationType",), f"the representation type {value!r}", value)
 
     def version(self, value: Any) -> None:
-        if self.typed(value, str, ("version",)) is None:
+        value = self.typed(value, str, ("version",))
+        if value is None:
             return
         if re.fullmatch("[0-9]{1,4300}", value) and int(value) >= 1:
             self.fields["version"] = int(value)  # (the model refuses what is beyond its bounds)
@@ -214,11 +235,13 @@ class _Reader(_Mapping, _Lenient):
             self.lose(("urgency",), f"the urgency {value!r}", value, problem="is not from 1 to 9")
 
     def language(self, value: Any) -> None:
-        if self.typed(value, str, ("language",)) is not None:
+        value = self.typed(value, str, ("language",))
+        if value is not None:
             self.fields["language"] = value
 
     def rights_field(self, name: str, field: str, value: Any) -> None:
-        if self.typed(value, str, (name,)) is not None and (self.own or value.strip()):
+        value = self.typed(value, str, (name,))
+        if value is not None and (self.own or value.strip()):
             self.fields.setdefault("_rights", {})[field] = value
 
     def rights_info(self, value: Any) -> None:
@@ -272,6 +295,7 @@ class _Reader(_Mapping, _Lenient):
                     text = _html_text(text)
                 if text.strip():
                     self.fields["subheadline"] = " ".join(text.split())
+                    self.subheadline_at = index
                     self.rest(item, _TEXT_KEYS, "descriptions", index)
                     continue
             self.lose(("descriptions", index), f"the description {text[:60]!r}", item)
@@ -345,6 +369,11 @@ _NESTED = (
 )
 _CAMEL.update({_v2(name): name for name in (*_TOP, *_NESTED)})
 
+#: The id of a document read leniently that gives none: this prefix and a hash of its
+#: headline, date and text (:func:`briefmodel.formats._ids.hashed_id`).
+HASHED_ID_PREFIX = "urn:briefmodel:ninjs:sha256:"
+_PENDING = "urn:briefmodel:ninjs:pending"
+
 
 def _settle(brief: Brief, losses: Iterable[Problem], strict: bool) -> Brief:
     settle_losses(losses, strict=strict)
@@ -372,16 +401,20 @@ def read(
     over; a document without a ``uri`` is identified by its ``guid``; dates are read in
     any common spelling (``+0000``, no seconds, a space for the ``T``; without a time
     zone as UTC, a date alone as its midnight); an object where an array is expected is
-    read as an array of it; and a document with no date at all (an event) is dated
-    :data:`~briefmodel.formats.UNDATED`.
+    read as an array of it; a document with no date at all (an event) is dated
+    :data:`~briefmodel.formats.UNDATED`; a key given twice is read by its last value; a
+    value that plainly is of the type expected (``"version": 3``) is converted; an API's
+    answer wrapping one ninjs object is read as that object; and a document with no id
+    at all is named by a hash of its headline, date and text.
 
     ``id``, ``created`` and ``language`` fill what the document does not say: its
     ``uri``, its date (``firstCreated``, ``contentCreated``, ``versionCreated``) and its
     ``language``; when the document says, they are not used.
     """
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
-    reader = _reader(data, strict=strict, fallbacks=fallbacks)
-    return _settle(_brief(reader), reader.losses, strict)
+    doc, parsed = _parsed(data, strict=strict)
+    reader = _checked_reader(doc, strict=strict, fallbacks=fallbacks)
+    return _settle(_brief(reader), [*parsed, *reader.losses], strict)
 
 
 @_options.reader
@@ -404,11 +437,13 @@ def read_all(
     :class:`~briefmodel.ValidationError` says why of each (never zero briefs in silence).
     """
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
-    doc = parse_json(data)
+    doc, parsed = _parsed(data, strict=strict)
     if type(doc) is not list:
         reader = _checked_reader(doc, strict=strict, fallbacks=fallbacks)
-        yield _settle(_brief(reader), reader.losses, strict)
+        yield _settle(_brief(reader), [*parsed, *reader.losses], strict)
         return
+    if parsed:
+        tell(parsed, "read")
     why: list[Problem] = []
     count = 0
     for index, item in enumerate(doc):
@@ -456,19 +491,21 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
     """
     if xsd is not None:
         raise OptionError("xsd", "applies to XML documents, not to ninjs")
-    reader = _reader(data, strict=False)
+    doc, parsed = _parsed(data, strict=False)
+    reader = _checked_reader(doc, strict=False)
     try:
         brief = _brief(reader)
     except ValidationError as error:
-        return list(error.problems), None
-    if reader.own and reader.losses:
-        return [attrs.evolve(p, severity="error") for p in reader.losses], None
-    return list(reader.losses), brief
+        return [*parsed, *error.problems], None
+    if reader.own and (reader.losses or parsed):
+        return [attrs.evolve(p, severity="error") for p in [*parsed, *reader.losses]], None
+    return [*parsed, *reader.losses], brief
 
 
-def _reader(data: str | bytes, *, strict: bool, fallbacks: Fallbacks = NONE) -> _Reader:
-    """A reader of the ninjs object in ``data``; ParseError if it is not one."""
-    return _checked_reader(parse_json(data), strict=strict, fallbacks=fallbacks)
+def _parsed(data: str | bytes, *, strict: bool) -> tuple[Any, list[Problem]]:
+    """The JSON value of ``data``, and (read leniently) the repairs of parsing it: a key
+    given twice is read by its last value (``repair.duplicate-key``)."""
+    return (parse_json(data), []) if strict else parse_lenient(data)
 
 
 def _checked_reader(doc: Any, *, strict: bool, fallbacks: Fallbacks = NONE) -> _Reader:
@@ -490,12 +527,25 @@ def _checked_reader(doc: Any, *, strict: bool, fallbacks: Fallbacks = NONE) -> _
                 path="/schema",
             )
         )
-    return _Reader(doc, strict=strict, fallbacks=fallbacks)
+    envelope = None if strict else Envelope.of(doc)
+    reader = _Reader(doc if envelope is None else envelope.item, strict=strict, fallbacks=fallbacks)
+    reader.envelope = envelope
+    return reader
 
 
 def _brief(reader: _Reader) -> Brief:
+    envelope = reader.envelope
     try:
-        return reader.brief()
+        if envelope is None:
+            return reader.brief()
+        try:
+            brief = reader.brief()
+        except ValidationError as error:
+            raise ValidationError(envelope.moved(error.problems)) from None
+        losses = reader.losses
+        reader.losses = ProblemLog()
+        reader.losses.extend([*envelope.repairs(), *envelope.moved(losses)])
+        return brief
     except RecursionError:
         raise ParseError(
             Problem(
