@@ -202,6 +202,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A field the model does not have is kept under extensions['briefmodel:unknown'].",
     ),
+    "repair.encoding": (
+        "warning",
+        "Plain text or Markdown read with strict=False: the bytes are not UTF-8 and were "
+        "read as Windows-1252, or as Latin-1 when a byte is undefined there (the line is the "
+        "first byte's that is not UTF-8). Reading strictly refuses them (parse.encoding).",
+    ),
     "repair.item-passed-over": (
         "warning",
         "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "

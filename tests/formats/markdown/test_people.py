@@ -82,7 +82,7 @@ def test_hugo_yaml_with_block_lists_a_folded_value_and_an_author_map() -> None:
     assert brief.sections[0].blocks == (
         bm.Paragraph(content="The first boat left the quay at midnight."),
     )
-    assert said == [("repair.date-only", 4)]
+    assert said == [("repair.date-only", 4), ("repair.field-kept", 5)]  # the draft key, kept
 
 
 def test_an_unknown_key_is_an_error_at_its_line_when_reading_strictly() -> None:
@@ -163,7 +163,7 @@ Stalls are back from Saturday.
     assert brief.authors == (bm.Agent(name="Sam Ortiz"),)
     assert brief.keywords == ("market", "news", "local")  # tags, then categories
     assert brief.extensions["briefmodel:unknown"] == {"/layout": "post"}
-    assert said == []  # the date says its offset: nothing was assumed
+    assert said == [("repair.field-kept", 2)]  # the date says its offset: nothing assumed
 
 
 PELICAN = """\
@@ -220,8 +220,9 @@ def test_dates_in_the_spellings_people_use(
     brief, said = read(text)
     assert brief.created == expected
     assert brief.created.utcoffset() == expected.utcoffset()
-    assert [c for c, _ in said if c.startswith("repair.")] == ([repair] if repair else [])
-    assert all(line == 5 for c, line in said if c.startswith("repair."))
+    assert [c for c, _ in said if c.startswith("repair.date")] == ([repair] if repair else [])
+    assert all(line == 5 for c, line in said if c.startswith("repair.date"))
+    assert ("repair.field-kept", 3) in said  # the note
 
 
 def test_an_intro_paragraph_before_the_hash_heading() -> None:
@@ -418,3 +419,17 @@ def test_a_toml_date_time_without_an_offset_is_utc_when_read_leniently() -> None
     brief, said = read(text)
     assert brief.created == datetime(2023, 3, 4, 5, 6, 7, tzinfo=UTC)
     assert said == [("repair.date-naive", 3)]
+
+
+def test_bytes_that_are_not_utf8_are_windows_1252_read_leniently() -> None:
+    source = "---\ntitle: Caf\xe9 hours\n---\n\nThe caf\xe9 opens at six \u2013 daily.\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        brief = markdown.read(source.encode("cp1252"), strict=False)
+    assert brief.headline == "Café hours"
+    assert bm.plain_text(brief.sections[0].blocks[0].content) == "The café opens at six – daily."
+    said = [(p.code, p.line) for w in caught for p in getattr(w.message, "problems", ())]
+    assert ("repair.encoding", 2) in said
+    with pytest.raises(bm.ParseError) as refused:
+        markdown.read(source.encode("cp1252"))
+    assert refused.value.problem.code == "parse.encoding"

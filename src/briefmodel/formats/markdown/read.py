@@ -17,6 +17,7 @@ from ...errors import Problem, ValidationError, tell
 from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
+from .._decoding import decode
 from ._front_matter import _FrontMatter, read_front_matter
 from ._keys import people_fields
 from ._parser import _MD, NO_CHARACTER, _refuse
@@ -29,23 +30,17 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _HASHED_ID = "urn:briefmodel:markdown:sha256:"
 
 
-def _decode(data: str | bytes) -> str:
+def _decode(data: str | bytes, *, lenient: bool = False) -> tuple[str, Problem | None]:
+    """The text of ``data``, and (read leniently) the repair of bytes that are not UTF-8
+    (``formats/_decoding.py``)."""
+    repair = None
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_BYTES:
             raise _refuse(
                 "parse.too-large",
                 f"the document is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
             )
-        try:
-            text = bytes(data).decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = bytes(data).count(b"\n", 0, error.start) + 1
-            raise _refuse(
-                "parse.encoding",
-                f"the document is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
-                f"{error.start})",
-                line,
-            ) from None
+        text, repair = decode(bytes(data), lenient=lenient, noun="the document")
     elif isinstance(data, str):
         text = data
         if len(text) > MAX_BYTES:
@@ -63,7 +58,7 @@ def _decode(data: str | bytes) -> str:
             "the document holds a NUL character: it is binary, not Markdown",
             text.count("\n", 0, nul) + 1,
         )
-    return text
+    return text, repair
 
 
 def _front(front: _FrontMatter, reader: _Reader) -> tuple[dict[str, Any], dict[str, int]]:
@@ -106,7 +101,9 @@ def read(
     plain text). Read leniently, a document without a title in its front matter nor a
     ``#`` headline first takes its headline from its first ``#`` heading, even after text
     (``repair.headline-from-heading``), else from its first line
-    (``repair.headline-from-first-line``).
+    (``repair.headline-from-first-line``). Bytes that are not UTF-8 are refused
+    strictly (``parse.encoding``); read leniently they are Windows-1252, or Latin-1
+    when a byte is undefined there (``repair.encoding``).
 
     ``id``, ``created`` and ``language`` fill what the document does not say: without
     them the id is a hash of the text, the date :data:`~briefmodel.formats.UNDATED` (as
@@ -116,7 +113,7 @@ def read(
     id = _options.optional_text("id", id)
     created = _options.created(created)
     language = _options.text("language", language)
-    text = _decode(data)
+    text, decoded = _decode(data, lenient=not strict)
     lines = text.split("\n")
     try:
         front = read_front_matter(lines)
@@ -125,6 +122,8 @@ def read(
     skip = front.skip
     body = "\n".join(lines[skip:]) if skip else text
     reader = _Reader(strict=strict, offset=skip, people=not front.own)
+    if decoded is not None:
+        reader.repairs.append(decoded)
     fields, where = _front(front, reader)
     if not front.own and isinstance(fields.get("headline"), str):
         reader.title = fields["headline"]
@@ -173,11 +172,10 @@ def read(
             warnings.simplefilter("always")
             brief = json_format.from_dict(fields, strict=strict)
         notes.extend(str(w.message) for w in caught)
-        said.extend(p for w in caught for p in getattr(w.message, "problems", ()))
+        said.extend(_at_line(p, where) for w in caught for p in getattr(w.message, "problems", ()))
     except ValidationError as error:
         raise ValidationError(
-            attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
-            for p in error.problems
+            attrs.evolve(_at_line(p, where), severity=p.severity) for p in error.problems
         ) from None
     try:
         brief = attrs.evolve(brief, sections=sections or [Section()])
@@ -191,6 +189,13 @@ def read(
         ) from None
     _warn(reader, notes, said)
     return brief
+
+
+def _at_line(problem: Problem, where: dict[str, int]) -> Problem:
+    """``problem`` of the JSON reader (at a path of the fields) at the line of the
+    front-matter key it is about."""
+    key = problem.path.split("/")[1] if problem.path else ""
+    return attrs.evolve(problem, line=where.get(key, problem.line))
 
 
 def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:

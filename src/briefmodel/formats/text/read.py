@@ -41,7 +41,9 @@ def _read(
 ) -> tuple[Brief, list[Problem], list[Problem], list[Problem]]:
     """The brief, and the problems of reading it: the page furniture dropped (content
     lost, empty titles) and (read leniently) the repairs made."""
-    lines, repairs = _lines(_decode(data), lenient=lenient)
+    text, decoded = _decode(data, lenient=lenient)
+    lines, repairs = _lines(text, lenient=lenient)
+    repairs.extend([decoded] if decoded is not None else [])
     chunks = list(_chunks(lines))
     if not chunks:
         raise _fail(1, "the text is empty: it needs at least a headline on its first line")
@@ -106,13 +108,15 @@ def read(
     it) is dropped, with a ``text.dropped`` warning when ``strict=False``. Furniture that
     holds lines (links, headlines of other articles) is dropped only with
     ``strict=False``, with a warning; reading strictly raises
-    :class:`~briefmodel.ValidationError` naming its lines. Text that is empty, binary or
-    not UTF-8 raises :class:`~briefmodel.ParseError` naming the line.
+    :class:`~briefmodel.ValidationError` naming its lines. Text that is empty or binary,
+    or (read strictly) not UTF-8, raises :class:`~briefmodel.ParseError` naming the line.
 
     With ``strict=False`` the reader also takes news and wire stories as they come, and
     says each repair in the warning (``repair.*`` codes, each at its line, which
     ``bm.validate(..., lenient=True)`` reports):
 
+    - bytes that are not UTF-8 are read as Windows-1252, or as Latin-1 when a byte is
+      undefined there (``repair.encoding``, at the line of the first);
     - control characters (a wire story's SOH, STX, ETX, EOT, SYN fill, BEL; DEL and the
       C1 controls) are removed, one warning a kind, where reading strictly refuses them;
       text of more than one NUL in :data:`~briefmodel.formats.text.NUL_SHARE` characters
