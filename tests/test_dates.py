@@ -191,8 +191,8 @@ def test_read_date_still_reads_only_a_whole_date() -> None:
 
 
 def test_a_month_and_day_without_a_year_is_found() -> None:
-    assert find_month_day("PERTH, Oct 13 AAP - The state") == (10, 13, 7)
-    assert find_month_day("OSAKA, Japan, Dec. 9 Kyodo -") == (12, 9, 14)
+    assert find_month_day("PERTH, Oct 13 AAP - The state") == (10, 13, 7, 13)
+    assert find_month_day("OSAKA, Japan, Dec. 9 Kyodo -") == (12, 9, 14, 20)
     assert find_month_day("Lyon, 3 juin -") is None  # not an English month
     assert find_month_day("Page 31 of the plan") is None
 

@@ -233,6 +233,34 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "a Title:, Headline: or Slug: header line at the top, without its label (the line "
         "says which); the other header lines are dropped.",
     ),
+    "repair.headline-after-envelope": (
+        "warning",
+        "Plain text read with strict=False: wire copy or a press release opened with its "
+        "envelope (IPTC 7901's ZCZC and routing lines, a transmission header, keyword, "
+        "version and slug lines) or label lines (MEDIA RELEASE, FOR IMMEDIATE RELEASE, "
+        "EMBARGOED …; Source: lines give sources): they were dropped and the headline is "
+        "the first line after them that reads as one (the line is the headline's).",
+    ),
+    "repair.headline-wrapped": (
+        "warning",
+        "Plain text read with strict=False: the headline wraps onto a short line that ends "
+        "its chunk (in wire copy, or when its line ends in blanks as wrapped text does), "
+        "and the two were joined (the line is the continuation's).",
+    ),
+    "repair.wire-mark": (
+        "warning",
+        "Plain text read with strict=False: a wire service's end-of-headline mark (a ' =' "
+        "or a '+' right after the text) was removed from the headline of wire copy.",
+    ),
+    "repair.date-from-text": (
+        "warning",
+        "Plain text read with strict=False and without created=: the brief's date was read "
+        "from the text, from a wire filing time (101137 GMT Dec 18), a date line under the "
+        "headline or a dateline (AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --; without its "
+        "year, the year of a date in figures in the envelope or the last lines that agrees "
+        "with it); the line says where. repair.date-only or repair.date-naive follow it "
+        "when the date has no time or no zone.",
+    ),
     "repair.numbered-lines": (
         "warning",
         "Plain text read with strict=False: lines numbered 1. or 2) were "

@@ -283,17 +283,18 @@ _DAY_MONTH = re.compile(
 )
 
 
-def find_month_day(line: str) -> tuple[int, int, int] | None:
+def find_month_day(line: str) -> tuple[int, int, int, int] | None:
     """The first month and day inside ``line`` written with the month's name and no year
-    (``Oct 13``, ``Dec. 9``, ``13 October``), as ``(month, day, start)``, or ``None``."""
+    (``Oct 13``, ``Dec. 9``, ``13 October``), as ``(month, day, start, end)``, or
+    ``None``."""
     head = line[:MAX_SCANNED]
-    found: list[tuple[int, int, int]] = []
+    found: list[tuple[int, int, int, int]] = []
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(head):
             month = _MONTHS.get(match.group("month").lower())
             day = int(match.group("d"))
             if month is not None and 1 <= day <= _days(month):
-                found.append((month, day, match.start()))
+                found.append((month, day, match.start(), match.end()))
                 break
     return min(found, key=lambda f: f[2], default=None)
 
