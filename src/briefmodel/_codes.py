@@ -285,6 +285,20 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "'#' heading (after the text before it), or its first heading when it starts with "
         "one, was taken as the headline; only a lenient reading (strict=False) does so.",
     ),
+    "repair.date-from-path": (
+        "warning",
+        "Markdown written by people, read with strict=False: its front matter has no date "
+        "key, and the date in the page's address (a path, url, permalink or slug value: "
+        "2026/03/26/…, 2019-05-15-…) was taken as the creation date, at its midnight UTC "
+        "(repair.date-only follows it).",
+    ),
+    "repair.value-kept": (
+        "warning",
+        "Markdown written by people, read with strict=False: a front-matter key named as a "
+        "field of the model has a value the field cannot take (Jekyll's version: 4.0.0, a "
+        "word for urgency); it is kept under extensions['briefmodel:unknown'] instead, and "
+        "the field is left as if the key were absent. Reading strictly refuses it.",
+    ),
     "repair.headline-from-first-line": (
         "warning",
         "Markdown without a title in its front matter nor any '#' heading: the first line "

@@ -433,3 +433,83 @@ def test_bytes_that_are_not_utf8_are_windows_1252_read_leniently() -> None:
     with pytest.raises(bm.ParseError) as refused:
         markdown.read(source.encode("cp1252"))
     assert refused.value.problem.code == "parse.encoding"
+
+
+# --------------------------------------------------------------------------------------
+# A date from the page's address; a key named as a field with a value it cannot take
+
+ZOLA_PATH = """\
++++
+path = "2024/11/05/harbour-lights"
+title = "Harbour lights are switched on"
+authors = ["The Harbour Team"]
++++
+
+The lights on the north pier are on again.
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("path", '"2024/11/05/harbour-lights"'),
+        ("url", '"/news/2024/11/05/harbour-lights/"'),
+        ("permalink", '"/2024-11-05-harbour-lights.html"'),
+        ("slug", '"2024-11-05-harbour-lights"'),
+    ],
+)
+def test_without_a_date_key_the_page_s_address_gives_the_date(key: str, value: str) -> None:
+    brief, said = read(ZOLA_PATH.replace('path = "2024/11/05/harbour-lights"', f"{key} = {value}"))
+    assert brief.created == datetime(2024, 11, 5, tzinfo=UTC)
+    assert ("repair.date-from-path", 2) in said
+    assert ("repair.date-only", 2) in said
+
+
+def test_a_date_key_wins_over_the_page_s_address() -> None:
+    text = ZOLA_PATH.replace("+++\n\n", "date = 2024-11-06T08:00:00Z\n+++\n\n")
+    brief, said = read(text)
+    assert brief.created == datetime(2024, 11, 6, 8, tzinfo=UTC)
+    assert "repair.date-from-path" not in {code for code, _ in said}
+
+
+@pytest.mark.parametrize(
+    "value", ['"2024/11/harbour-lights"', '"2024/13/05/harbour"', '"1234/11/05/x"']
+)
+def test_an_address_without_a_whole_date_gives_none(value: str) -> None:
+    brief, said = read(ZOLA_PATH.replace('"2024/11/05/harbour-lights"', value))
+    assert brief.created is None
+    assert "repair.date-from-path" not in {code for code, _ in said}
+
+
+def test_strictly_an_address_gives_no_date_and_says_nothing() -> None:
+    text = '---\ntitle: "Harbour lights"\npath: "2024/11/05/lights"\n---\n\nOn.\n'
+    with pytest.raises(bm.ValidationError):  # path is not a field of the model
+        markdown.read(text)
+
+
+JEKYLL_RELEASE = """\
+---
+title: 'Harbour app 3.1.0 is out'
+date: 2024-02-01 09:00:00 +0100
+version: 3.1.0
+urgency: high
+category: release
+---
+
+The new version of the harbour app shows the tides.
+"""
+
+
+def test_a_key_named_as_a_field_with_a_value_it_cannot_take_is_kept() -> None:
+    brief, said = read(JEKYLL_RELEASE)
+    assert brief.headline == "Harbour app 3.1.0 is out"
+    assert brief.version == 1  # the model's own, as when the key is absent
+    assert brief.extensions["briefmodel:unknown"] == {"/version": "3.1.0", "/urgency": "high"}
+    assert ("repair.value-kept", 4) in said
+    assert ("repair.value-kept", 5) in said
+
+
+def test_a_key_named_as_a_field_with_a_value_it_cannot_take_is_refused_strictly() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        markdown.read(JEKYLL_RELEASE)
+    assert ("schema.type", 4) in [(p.code, p.line) for p in caught.value.problems]

@@ -101,7 +101,12 @@ def read(
     plain text). Read leniently, a document without a title in its front matter nor a
     ``#`` headline first takes its headline from its first ``#`` heading, even after text
     (``repair.headline-from-heading``), else from its first line
-    (``repair.headline-from-first-line``). Bytes that are not UTF-8 are refused
+    (``repair.headline-from-first-line``); without a date key, the date in the page's
+    address (a ``path``, ``url``, ``permalink`` or ``slug`` value such as
+    ``2026/03/26/…``) is the creation date (``repair.date-from-path``); a key named as a
+    field of the model whose value the field cannot take (Jekyll's ``version: 4.0.0``) is
+    kept under ``extensions['briefmodel:unknown']`` (``repair.value-kept``), where
+    reading strictly refuses it. Bytes that are not UTF-8 are refused
     strictly (``parse.encoding``); read leniently they are Windows-1252, or Latin-1
     when a byte is undefined there (``repair.encoding``).
 
@@ -167,16 +172,19 @@ def read(
         raise ValidationError(problems)
     fields["schema"] = SCHEMA_ID
     fields["sections"] = [{}]
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            brief = json_format.from_dict(fields, strict=strict)
-        notes.extend(str(w.message) for w in caught)
-        said.extend(_at_line(p, where) for w in caught for p in getattr(w.message, "problems", ()))
-    except ValidationError as error:
-        raise ValidationError(
-            attrs.evolve(_at_line(p, where), severity=p.severity) for p in error.problems
-        ) from None
+    while True:
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                brief = json_format.from_dict(fields, strict=strict)
+            break
+        except ValidationError as error:
+            misfits = None if strict or front.own else _misfits(list(error.problems), fields, where)
+            if not misfits:
+                raise ValidationError(_at_line(p, where) for p in error.problems) from None
+            _keep(fields, misfits, where, reader)
+    notes.extend(str(w.message) for w in caught)
+    said.extend(_at_line(p, where) for w in caught for p in getattr(w.message, "problems", ()))
     try:
         brief = attrs.evolve(brief, sections=sections or [Section()])
     except ValueError as error:
@@ -189,6 +197,52 @@ def read(
         ) from None
     _warn(reader, notes, said)
     return brief
+
+
+#: The fields a brief cannot be without, whose value is never set aside.
+_NEEDED = frozenset({"schema", "headline", "id", "sections", "extensions"})
+#: Where a misfit is kept, by JSON Pointer.
+VALUE_KEPT = "repair.value-kept"
+
+
+def _misfits(
+    problems: list[Problem], fields: dict[str, Any], where: dict[str, int]
+) -> dict[str, Problem] | None:
+    """People's front-matter keys named as the model's fields whose value the model
+    cannot take (Jekyll's ``version: 4.0.0``), each with its first problem; None when a
+    problem is elsewhere (it is not one of those)."""
+    found: dict[str, Problem] = {}
+    for problem in problems:
+        if problem.severity != "error":
+            continue
+        key = problem.path.split("/")[1] if problem.path else ""
+        if key not in fields or key in _NEEDED or key not in where:
+            return None
+        found.setdefault(key, problem)
+    return found or None
+
+
+def _keep(
+    fields: dict[str, Any], misfits: dict[str, Problem], where: dict[str, int], reader: _Reader
+) -> None:
+    """The ``misfits`` moved from ``fields`` to ``extensions['briefmodel:unknown']`` (by
+    JSON Pointer, as the JSON reader keeps unknown fields), each a repair at its line."""
+    extensions = fields.setdefault("extensions", {})
+    kept = extensions.setdefault(UNKNOWN_KEY, {}) if isinstance(extensions, dict) else None
+    if not isinstance(kept, dict):
+        raise ValidationError(misfits.values())
+    for key, problem in misfits.items():
+        value = fields.pop(key)
+        kept["/" + key.replace("~", "~0").replace("/", "~1")] = value
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        reader.repair(
+            VALUE_KEPT,
+            f"the front-matter key {key!r} names a field of the model, but its value {shown} "
+            f"is not one the field takes ({problem.message}): it is kept under "
+            f"extensions[{UNKNOWN_KEY!r}]",
+            where.get(key),
+        )
 
 
 def _at_line(problem: Problem, where: dict[str, int]) -> Problem:
