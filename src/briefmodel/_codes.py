@@ -252,6 +252,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "Plain text read with strict=False: a wire service's end-of-headline mark (a ' =' "
         "or a '+' right after the text) was removed from the headline of wire copy.",
     ),
+    "repair.byline": (
+        "warning",
+        "Plain text read with strict=False: the byline standing alone under the headline "
+        "of wire copy (By Jo Bloggs, dpa =) was read as the brief's authors (the agency "
+        "after a comma their affiliation), not as text.",
+    ),
     "repair.date-from-text": (
         "warning",
         "Plain text read with strict=False and without created=: the brief's date was read "
@@ -298,6 +304,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "field of the model has a value the field cannot take (Jekyll's version: 4.0.0, a "
         "word for urgency); it is kept under extensions['briefmodel:unknown'] instead, and "
         "the field is left as if the key were absent. Reading strictly refuses it.",
+    ),
+    "repair.quote-list": (
+        "warning",
+        "Markdown read with strict=False: a list inside a quote, which the model's quotes "
+        "cannot hold, was read as lines of the quote (each item's text after its bullet or "
+        "number); reading strictly drops it (markdown.dropped, an error).",
     ),
     "repair.headline-from-first-line": (
         "warning",

@@ -513,3 +513,20 @@ def test_a_key_named_as_a_field_with_a_value_it_cannot_take_is_refused_strictly(
     with pytest.raises(bm.ValidationError) as caught:
         markdown.read(JEKYLL_RELEASE)
     assert ("schema.type", 4) in [(p.code, p.line) for p in caught.value.problems]
+
+
+def test_a_list_inside_a_quote_is_read_as_its_lines_leniently() -> None:
+    text = (
+        "---\ntitle: Pier works\n---\n\nThe engineer wrote:\n\n"
+        "> Two things are left:\n>\n> - the **railings**\n> - the lights\n>   1. north\n"
+    )
+    brief, said = read(text)
+    quote = brief.sections[0].blocks[1]
+    assert type(quote) is bm.Quote
+    assert bm.plain_text(quote.content) == (
+        "Two things are left:\n• the railings\n• the lights\n1. north"
+    )
+    assert ("repair.quote-list", 7) in said
+    with pytest.raises(bm.ValidationError) as caught:
+        markdown.read(text)
+    assert [p.code for p in caught.value.problems] == ["markdown.dropped"]

@@ -183,6 +183,9 @@ def test_a_transmission_header_and_keyword_lines_are_skipped_and_the_mark_remove
     assert ("repair.headline-after-envelope", 5) in said
     assert ("repair.wire-mark", 5) in said
     assert "repair.headline-wrapped" not in {code for code, _ in said}  # a byline
+    assert brief.authors == (bm.Agent(name="Jo Example", affiliation="dpa"),)
+    assert ("repair.byline", 6) in said
+    assert _paragraphs(brief)[0].startswith("Exampletown (dpa) - The harbour board")
     assert brief.created == datetime(2021, 3, 4, 15, 2, tzinfo=UTC)
     assert ("repair.date-from-text", 12) in said
     assert "repair.date-only" not in {code for code, _ in said}
@@ -273,3 +276,23 @@ def test_a_date_given_by_the_caller_is_kept() -> None:
         warnings.simplefilter("ignore", bm.BriefmodelWarning)
         brief = text.read(IPTC, strict=False, created=when)
     assert brief.created == when
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ana Lee and Bo Chen, Example Press =", ["Ana Lee", "Bo Chen"]),
+        ("BY KIM PARK", ["KIM PARK"]),
+    ],
+)
+def test_a_wire_byline_gives_the_authors(line: str, names: list[str]) -> None:
+    source = f"ZCZC NWS\nPier Reopens After Repairs\n{line}\n\nThe pier reopened today.\n"
+    brief, said = _lenient(source)
+    assert [a.name for a in brief.authors] == names
+    assert ("repair.byline", 3) in said
+
+
+def test_a_line_that_only_starts_with_by_is_no_byline() -> None:
+    source = "ZCZC NWS\nPier Reopens After Repairs\nBy the harbour, crowds gathered.\n\nText.\n"
+    brief, _ = _lenient(source)
+    assert brief.authors == ()

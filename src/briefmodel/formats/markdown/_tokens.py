@@ -55,6 +55,25 @@ HEADLINE_FROM_HEADING = "repair.headline-from-heading"
 HEADLINE_FROM_FIRST_LINE = "repair.headline-from-first-line"
 
 
+#: A list inside a quote, which the model's quotes cannot hold, read leniently as lines.
+QUOTE_LIST = "repair.quote-list"
+
+
+def _item_lines(block: ItemList) -> list[list[Any]]:
+    """The text of a list's items, one line each (a nested list's items after their
+    item's), each after its bullet or number."""
+    lines: list[list[Any]] = []
+    for number, item in enumerate(block.items, 1):
+        mark = f"{number}. " if block.ordered else "• "
+        lines.append([mark, *item.content])
+        for inner in item.blocks:
+            if type(inner) is ItemList:
+                lines.extend(_item_lines(inner))
+            elif type(inner) is Paragraph:
+                lines.append(list(inner.content))
+    return lines
+
+
 class _Reader:
     """One Markdown document being read: its losses, repairs and errors, from tokens.
 
@@ -458,6 +477,17 @@ class _Reader:
             paragraphs = paragraphs[:-1]
         content: list[Any] = []
         for block in paragraphs:
+            if type(block) is ItemList and not self.strict:
+                for text in _item_lines(block):
+                    if content:
+                        content.append(LineBreak())
+                    content.extend(text)
+                self.repair(
+                    QUOTE_LIST,
+                    "a list inside a quote is read as lines of the quote, its items' text kept",
+                    line,
+                )
+                continue
             if type(block) is not Paragraph:
                 self.lose(f"a {type(block).__name__.lower()} inside a quote", line)
                 continue

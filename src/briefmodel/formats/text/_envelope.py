@@ -31,6 +31,7 @@ import re
 import attrs
 
 from ...errors import Problem
+from ...model import Agent
 from ._stories import _HEADER, _SOURCE, _value
 from ._titles import normalise
 
@@ -257,3 +258,37 @@ def headline_lines(head: _Chunk, found: Envelope) -> tuple[str, _Chunk, _Chunk, 
             headline = mark.group("text")
         return headline, [], rest, problems
     return headline, rest, [], problems
+
+
+#: A wire story's byline under its headline: ``By`` and the names (parted by ``and``),
+#: then the agency after a comma, then the end mark.
+_BYLINE_LINE = re.compile(
+    r"\s*By\s+(?P<names>[^\W\d][^,=;]*?)(?:,\s*(?P<agency>[^,=;]+?))?\s*=?\s*", re.I
+)
+#: A byline has at most this many words.
+_BYLINE_WORDS = 10
+
+
+def byline(chunks: list[_Chunk]) -> tuple[list[_Chunk], list[Agent], list[Problem]]:
+    """The authors a wire story's byline names, when its text (``chunks``) starts with
+    one standing alone: the chunks without it, the authors and the repair; the chunks
+    as they are, and none, otherwise."""
+    if not chunks or len(chunks[0]) != 1:
+        return chunks, [], []
+    number, line = chunks[0][0]
+    found = _BYLINE_LINE.fullmatch(line)
+    if found is None or len(line.split()) > _BYLINE_WORDS:
+        return chunks, [], []
+    names = [normalise(n) for n in re.split(r"\s+and\s+|\s*&\s*", found.group("names"))]
+    if not all(names) or not all(w[0].isupper() for n in names for w in n.split()):
+        return chunks, [], []
+    agency = normalise(found.group("agency") or "") or None
+    authors = [Agent(name=name, affiliation=agency) for name in names]
+    said = ", ".join(repr(name) for name in names)
+    problem = Problem(
+        severity="warning",
+        code="repair.byline",
+        message=f"the byline {normalise(line)!r} is read as the brief's authors ({said})",
+        line=number,
+    )
+    return chunks[1:], authors, [problem]

@@ -12,10 +12,10 @@ import attrs
 
 from ... import _options
 from ...errors import OptionError, ParseError, Problem, ValidationError, tell
-from ...model import Brief, Section, Source
+from ...model import Agent, Brief, Section, Source
 from .. import UNDATED
 from ._dateline import dated
-from ._envelope import envelope, headline_lines
+from ._envelope import byline, envelope, headline_lines
 from ._furniture import _dropped, _furniture
 from ._lines import _chunks, _decode, _fail, _lines
 from ._marks import _MARKER
@@ -52,6 +52,7 @@ def _read(
     if not chunks:
         raise _fail(1, "the text is empty: it needs at least a headline on its first line")
     found: list[Source] = []
+    authors: list[Agent] = []
     if lenient:
         chunks, top, skipped = envelope(chunks, framed=_framed(text))
         repairs.extend(skipped)
@@ -60,7 +61,11 @@ def _read(
         head, body = chunks[0], chunks[1:]
         headline, under, lead, joined = headline_lines(head, top)
         repairs.extend(joined)
-        body, found, named = sources([lead, *body] if lead else body)
+        body = [lead, *body] if lead else body
+        if top.wire:
+            body, authors, bylined = byline(body)
+            repairs.extend(bylined)
+        body, found, named = sources(body)
         repairs.extend(named)
         found = _merged([text for _, text in top.sources], found)
         story_date = dated(top.skipped, body) if created is None else None
@@ -95,6 +100,7 @@ def _read(
         created=created or UNDATED,
         sections=built or [Section()],
         sources=found,
+        authors=authors,
     )
     if id is None:
         brief = attrs.evolve(brief, id=_hashed_id(brief))
