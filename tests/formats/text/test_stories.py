@@ -296,3 +296,13 @@ def test_a_line_that_only_starts_with_by_is_no_byline() -> None:
     source = "ZCZC NWS\nPier Reopens After Repairs\nBy the harbour, crowds gathered.\n\nText.\n"
     brief, _ = _lenient(source)
     assert brief.authors == ()
+
+
+def test_keyword_lines_above_a_headline_with_its_end_mark_are_skipped() -> None:
+    source = (
+        "\x01xyz013 3 ec 88   etf 968\r\n\x02Politique locale\r\nVille portuaire\r\n"
+        "Le port rouvre ses quais lundi =\r\n \r\n   Example (ats) Le port rouvre.\r\n\x03\x04"
+    )
+    brief, said = _lenient(source)
+    assert brief.headline == "Le port rouvre ses quais lundi"
+    assert ("repair.headline-after-envelope", 4) in said

@@ -164,8 +164,32 @@ def envelope(chunks: list[_Chunk], *, framed: bool) -> tuple[list[_Chunk], Envel
                 continue
             if not _reads_as_headline(line):
                 return chunks, none, []
+            marked = _marked_below(chunk, at) if found.wire else None
+            if marked is not None:  # keyword lines above a headline that says it is one
+                found.skipped.extend(chunk[at:marked])
+                at = marked
+                number, line = chunk[at]
             return _from(chunks, index, at, found, (number, line))
     return chunks, none, []
+
+
+#: A headline's end mark as dpa, APA and ATS write it: a ``=`` after a blank.
+_EQUALS = re.compile(r".*\S\s+=\s*")
+#: How far below a line a headline with its end mark is looked for.
+_MARK_REACH = 4
+
+
+def _marked_below(chunk: _Chunk, at: int) -> int | None:
+    """The index in ``chunk`` of a line below ``at`` (a few at most) that ends in a
+    headline's end mark and reads as a headline, when line ``at`` does not end in one;
+    None otherwise."""
+    if _EQUALS.fullmatch(chunk[at][1]):
+        return None
+    for index in range(at + 1, min(len(chunk), at + 1 + _MARK_REACH)):
+        line = chunk[index][1]
+        if _EQUALS.fullmatch(line) and _BYLINE.match(line.strip()) is None:
+            return index if _reads_as_headline(line.rstrip(" =\t")) else None
+    return None
 
 
 def _from(
