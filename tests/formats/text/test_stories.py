@@ -306,3 +306,9 @@ def test_keyword_lines_above_a_headline_with_its_end_mark_are_skipped() -> None:
     brief, said = _lenient(source)
     assert brief.headline == "Le port rouvre ses quais lundi"
     assert ("repair.headline-after-envelope", 4) in said
+
+
+def test_a_source_line_before_the_end_of_message_is_a_source() -> None:
+    brief, said = _lenient(IPTC.replace("NNNN", "SOURCE: Harbour Board of Example Bay\r\n\r\nNNNN"))
+    assert brief.sources == (bm.Source(id="s1", title="Harbour Board of Example Bay"),)
+    assert ("repair.source-lines", 13) in said
