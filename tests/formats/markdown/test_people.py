@@ -530,3 +530,11 @@ def test_a_list_inside_a_quote_is_read_as_its_lines_leniently() -> None:
     with pytest.raises(bm.ValidationError) as caught:
         markdown.read(text)
     assert [p.code for p in caught.value.problems] == ["markdown.dropped"]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_hugo_date_with_an_hour_of_one_digit_is_read(quoted: bool) -> None:
+    value = "'2022-05-03 8:30:00+00:00'" if quoted else "2022-05-03 8:30:00+00:00"
+    brief, said = read(f"---\ntitle: Tides in May\ndate: {value}\n---\n\nHigh water.\n")
+    assert brief.created == datetime(2022, 5, 3, 8, 30, tzinfo=UTC)
+    assert [code for code, _ in said if code.startswith("repair.date")] == []

@@ -312,3 +312,17 @@ def test_a_source_line_before_the_end_of_message_is_a_source() -> None:
     brief, said = _lenient(IPTC.replace("NNNN", "SOURCE: Harbour Board of Example Bay\r\n\r\nNNNN"))
     assert brief.sources == (bm.Source(id="s1", title="Harbour Board of Example Bay"),)
     assert ("repair.source-lines", 13) in said
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("SYDNEY, 4 March 2021: The council approved the plan.", datetime(2021, 3, 4, tzinfo=UTC)),
+        ("Tokyo, June 2, 2020 (ExampleWire) - Ships sailed.", datetime(2020, 6, 2, tzinfo=UTC)),
+        ("October 13, 2015", datetime(2015, 10, 13, tzinfo=UTC)),
+    ],
+)
+def test_a_press_release_s_dateline_or_date_line_gives_the_date(line: str, when: datetime) -> None:
+    brief, said = _lenient(f"PRESS RELEASE\n\nCouncil Approves the Harbour Plan\n\n{line}\n")
+    assert brief.created == when
+    assert ("repair.date-from-text", 5) in said

@@ -41,8 +41,9 @@ _LAST_LINES = 4
 _FILING_WORDS = 8
 #: The place before a dateline's date has at most this many words.
 _PLACE_WORDS = 6
-#: What may follow a dateline's date: a slash (``/PRNewswire/``), a dash, a bracket.
-_AFTER = "/-–—(|"
+#: What may follow a dateline's date: a slash (``/PRNewswire/``), a dash, a bracket, a
+#: colon.
+_AFTER = "/-–—(|:"
 
 
 @attrs.frozen(kw_only=True)
