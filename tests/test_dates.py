@@ -222,3 +222,12 @@ def test_a_wire_filing_time_is_read(line: str, iso: str, repair: str | None) -> 
 @pytest.mark.parametrize("line", ["991137 GMT Dec 18", "101137 GMT Foo 18", "tickets 123456"])
 def test_a_line_without_a_filing_time_has_none(line: str) -> None:
     assert read_filing_time(line) is None
+
+
+def test_a_date_before_a_colon_is_found_but_not_a_time_cut_short() -> None:
+    found = find_date("SYDNEY, 4 March 2021: the plan")
+    assert found is not None
+    assert found.text == "4 March 2021"
+    cut = find_date("on 4 March 2021 10:3 the plan")  # the date, without the time cut short
+    assert cut is not None
+    assert cut.text == "4 March 2021"
