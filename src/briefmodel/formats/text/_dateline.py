@@ -10,6 +10,8 @@ In order:
 - a date line right under the headline (``Tue 13 October 2015``) or a dateline that opens
   the text (``AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --``): a date alone on its line, or
   after a place (a few words ending in a comma) and before the agency or a dash;
+- a date in the lines before the headline (a label's: ``MEDIA RELEASE 3 March 2021``;
+  not an embargo's);
 - a dateline without its year (``SYDNEY, Oct 13 AAP -``), whose year a date in figures
   of the envelope or of the last lines gives when its day and month agree (Kyodo's
   ``KWS-21:37-09-12-18``).
@@ -17,6 +19,7 @@ In order:
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import attrs
@@ -44,6 +47,10 @@ _PLACE_WORDS = 6
 #: What may follow a dateline's date: a slash (``/PRNewswire/``), a dash, a bracket, a
 #: colon.
 _AFTER = "/-–—(|:"
+
+
+#: An embargo's line, whose date is when the story may be published, not when written.
+_EMBARGO = re.compile(r"\s*embargo", re.I)
 
 
 @attrs.frozen(kw_only=True)
@@ -110,6 +117,15 @@ def dated(skipped: list[tuple[int, str]], body: list[_Chunk]) -> Dated | None:
             return Dated(
                 value=found.reading.value,
                 problems=_problems(found.reading, found.text, number, where),
+            )
+    for number, line in skipped:
+        found = find_date(line) if _EMBARGO.match(line) is None else None
+        if found is not None:
+            return Dated(
+                value=found.reading.value,
+                problems=_problems(
+                    found.reading, found.text, number, "the lines before the headline"
+                ),
             )
     for number, line in openings:
         month_day = find_month_day(line)

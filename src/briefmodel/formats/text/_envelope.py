@@ -30,6 +30,7 @@ import re
 
 import attrs
 
+from ..._dates import read_date
 from ...errors import Problem
 from ...model import Agent
 from ._stories import _HEADER, _SOURCE, _value
@@ -44,7 +45,7 @@ _ZCZC = re.compile(r"\s*ZCZC\b.*")
 _ROUTING = re.compile(r"\s*(?:[%$*][^\s*].*|[%$*]|:.*)")
 #: Label lines of press releases: what they are, not what they say.
 _LABEL = re.compile(
-    r"\s*(?:(?:(?:media|press|news)\s+release|for\s+immediate\s+release|advisory)"
+    r"\s*(?:(?:(?:media|press|news)\s+(?:release|advisory|statement)|for\s+immediate\s+release)"
     r"(?P<rest>\b.*)?|(?:embargo(?:ed)?|for\s+release)\b.*)",
     re.I,
 )
@@ -100,7 +101,7 @@ def _label(line: str) -> bool:
     if found is None:
         return False
     rest = (found.group("rest") or "").strip(" \t:-–—")
-    return not rest or _code_line(rest)
+    return not rest or _code_line(rest) or read_date(rest) is not None
 
 
 def _opens(line: str) -> bool:
