@@ -347,3 +347,12 @@ def test_an_embargo_s_date_is_not_the_brief_s() -> None:
     brief, _ = _lenient(source)
     assert brief.headline == "Library Opens a Second Reading Room"
     assert brief.created is text.UNDATED
+
+
+@pytest.mark.parametrize(
+    "headline", ["COVID-19 CASES RISE AGAIN", "FED HOLDS RATES AT 5.25 PCT", "G7 TALKS RESUME"]
+)
+def test_a_headline_in_capitals_with_figures_is_no_code_line(headline: str) -> None:
+    brief, said = _lenient(f"ZCZC XYZ\n{headline}\n\nThe figures came out today.\n")
+    assert brief.headline == headline
+    assert said == [("repair.headline-after-envelope", 2)]

@@ -56,9 +56,14 @@ _CODE_TOKEN = re.compile(
     r"[(\[]?(?:[A-Za-z]*\d[\w\-:.]*|[A-Z]{1,10}(?:\([A-Z0-9]+\))?|[a-z]{1,3})[)\]]?"
     r"|/?[^\s/]+(?:/[^\s/]+)+/?|[A-Za-z0-9]+(?:[-_][\w']+)+"
 )
-#: What makes a line of code tokens a code line, not a headline in capitals: a figure, a
-#: path, a slug or lower-case codes.
-_STRONG_TOKEN = re.compile(r".*(?:\d|/|[-_]\w).*|[a-z]{1,3}")
+#: What makes a line of code tokens a code line, not a headline in capitals (``G7 TALKS
+#: RESUME``, ``COVID-19 CASES RISE``, ``RATES HELD AT 5.25 PCT``): a message number, a
+#: code in brackets, a keyword path, a slug of several parts, a short lower-case code.
+_STRONG_TOKEN = re.compile(
+    r"[A-Za-z]{1,5}\d{3,}|.*\(.*\).*|\S*/\S*/\S*|[A-Z]{2}-\S+|\S+-\S+-\S+|[a-z]{1,3}"
+)
+#: A version line (``2ND LEAD``, ``3RD NET``): an ordinal and a word.
+_VERSION = re.compile(r"\d{1,2}(?:ST|ND|RD|TH)\s+[A-Z]{2,10}", re.I)
 #: A transmission header's first token: a message number (letters, then figures).
 _MESSAGE_NUMBER = re.compile(r"[A-Za-z]{1,5}\d{3,}")
 #: A headline that ends a sentence, which a line of continuation does not follow.
@@ -93,7 +98,9 @@ def _code_line(line: str) -> bool:
     tokens = line.split()
     if not tokens or not all(_CODE_TOKEN.fullmatch(t) for t in tokens):
         return False
-    return any(_STRONG_TOKEN.fullmatch(t) for t in tokens)
+    return _VERSION.fullmatch(line.strip()) is not None or any(
+        _STRONG_TOKEN.fullmatch(t) for t in tokens
+    )
 
 
 def _label(line: str) -> bool:
