@@ -538,3 +538,15 @@ def test_a_hugo_date_with_an_hour_of_one_digit_is_read(quoted: bool) -> None:
     brief, said = read(f"---\ntitle: Tides in May\ndate: {value}\n---\n\nHigh water.\n")
     assert brief.created == datetime(2022, 5, 3, 8, 30, tzinfo=UTC)
     assert [code for code, _ in said if code.startswith("repair.date")] == []
+
+
+def test_a_publisher_s_name_and_a_rights_line_are_read_as_the_model_has_them() -> None:
+    text = (
+        "---\ntitle: Pier works\npublisher: Example Harbour Press\n"
+        "rights: © 2024 Example Harbour Press\n---\n\nThe pier is shut.\n"
+    )
+    brief, said = read(text)
+    assert brief.publisher == bm.Agent(name="Example Harbour Press")
+    assert brief.rights == bm.Rights(notice="© 2024 Example Harbour Press")
+    assert said == []
+    assert markdown.read(text) == brief  # nothing was assumed: strictly the same

@@ -200,6 +200,22 @@ def _authors(values: list[tuple[str, Any]]) -> Any:
     return found
 
 
+def _publisher(value: Any) -> Any:
+    """The publisher: a name, or a map with a name (its keys as for authors)."""
+    if isinstance(value, str):
+        return {"name": _item(value)}
+    if isinstance(value, dict):
+        return jsonable(
+            {_AGENT_KEYS.get(str(k).casefold(), str(k)): v for k, v in value.items()}, None
+        )
+    return jsonable(value, None)
+
+
+def _rights(value: Any) -> Any:
+    """The rights: a line of text is their notice (``© 2024 Example Press``, ``CC BY 4.0``)."""
+    return {"notice": _item(value)} if isinstance(value, str) else jsonable(value, None)
+
+
 def _id(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -255,6 +271,8 @@ _SHAPES: dict[str, Callable[[Any], Any]] = {
     "id": _id,
     "keywords": _keywords,
     "authors": _authors,
+    "publisher": _publisher,
+    "rights": _rights,
 }
 _FIELD_OF = {key: field for field, keys in ALIASES.items() for key in (field.casefold(), *keys)}
 _RANK = {key: rank for keys in ALIASES.values() for rank, key in enumerate(keys, 1)} | {

@@ -94,7 +94,9 @@ def read(
     update; ``author`` and ``authors`` (names, or maps with a ``name``) the authors;
     ``tags``, ``keywords``, ``categories`` and ``category`` the keywords (the model's
     subjects need a vocabulary's code, which a category has not); ``lang`` the language;
-    ``guid`` the id, and ``slug`` when there is no other. Dates are read in the common
+    ``guid`` the id, and ``slug`` when there is no other; a ``publisher`` that is a name
+    is the publisher's name, ``rights`` that are a line of text their notice. Dates are
+    read in the common
     spellings (``2020-01-02 10:30``, ``+0100``, RFC 2822): a date alone is midnight UTC
     (``repair.date-only``), a date-time without an offset UTC (``repair.date-naive``,
     refused when reading strictly). Section roles are inferred from their titles (as for
