@@ -262,9 +262,10 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "Plain text read with strict=False and without created=: the brief's date was read "
         "from the text, from a wire filing time (101137 GMT Dec 18), a date line under the "
-        "headline or a dateline (AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --; without its "
-        "year, the year of a date in figures in the envelope or the last lines that agrees "
-        "with it); the line says where. repair.date-only or repair.date-naive follow it "
+        "headline or a dateline (AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --), a date in "
+        "the lines before the headline (not an embargo's), or a dateline without its year "
+        "and the year of a date in figures in the envelope or the last lines that agrees "
+        "with it; the line says where. repair.date-only or repair.date-naive follow it "
         "when the date has no time or no zone.",
     ),
     "repair.numbered-lines": (
