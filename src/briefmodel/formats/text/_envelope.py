@@ -15,7 +15,11 @@ release does: with a ``ZCZC`` line, a label line, a transmission header (a line 
 the first a message number such as ``eca00075``), or inside a wire story's framing (SOH,
 STX). Then the lines that follow are skipped while they are codes or labels (and, in a
 framed story, a single word or a line ending in a colon: its keyword lines), up to the
-first that reads as a headline; when none does, nothing is skipped.
+first that reads as a headline (in wire copy, a line a little below that ends in the
+end mark `` =`` is the headline, the lines above it keyword lines); when none does,
+nothing is skipped. In wire copy, the lines under the headline are text (wire copy has
+no subheadline), and a byline standing alone there (``By Jo Bloggs, dpa =``) gives the
+brief's authors (``repair.byline``).
 
 A headline that wraps (a line that does not end a sentence, then a short line ending its
 chunk) is joined with its continuation (``repair.headline-wrapped``) in wire copy, or
