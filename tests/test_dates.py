@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefmodel._dates import DATE_NAIVE, DATE_ONLY, read_date
+from briefmodel._dates import (
+    DATE_NAIVE,
+    DATE_ONLY,
+    find_date,
+    find_month_day,
+    numeric_dates,
+    read_date,
+    read_filing_time,
+)
 
 UTC = timezone.utc
 
@@ -131,3 +139,95 @@ def test_an_hour_of_one_digit_is_read_when_a_colon_follows() -> None:
     assert reading is not None
     assert reading.value == datetime(2022, 5, 3, 8, 30, tzinfo=UTC)
     assert read_date("2022-05-03T830") is None
+
+
+# --------------------------------------------------------------------------------------
+# Dates inside a line (find_date, find_month_day, numeric_dates, read_filing_time)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "iso", "repair"),
+    [
+        (
+            "BRISBANE, Australia, March 4, 2021 /ExampleWire/ --",
+            "March 4, 2021",
+            "2021-03-04T00:00:00+00:00",
+            DATE_ONLY,
+        ),
+        ("Wed 14 July 2021", "Wed 14 July 2021", "2021-07-14T00:00:00+00:00", DATE_ONLY),
+        (
+            "Issued on 2021-07-14 09:15 by the council",
+            "2021-07-14 09:15",
+            "2021-07-14T09:15:00+00:00",
+            DATE_NAIVE,
+        ),
+        (
+            "Friday, 2 April 2021 at 10:30 GMT, the port reopened",
+            "Friday, 2 April 2021 at 10:30 GMT",
+            "2021-04-02T10:30:00+00:00",
+            None,
+        ),
+    ],
+)
+def test_a_date_is_found_inside_a_line(line: str, text: str, iso: str, repair: str | None) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert found.text == text == line[found.start : found.end]
+    assert found.reading.value.isoformat() == iso
+    assert found.reading.repair == repair
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Texas, Feb. 30, 2017 --", "The ferry left at 10:30.", "Version 2021-7-1", "Room 12 May"],
+)
+def test_a_line_without_a_date_has_none_found(line: str) -> None:
+    assert find_date(line) is None
+
+
+def test_read_date_still_reads_only_a_whole_date() -> None:
+    assert read_date("HOBART, March 4, 2021 --") is None
+    assert find_date("HOBART, March 4, 2021 --") is not None
+
+
+def test_a_month_and_day_without_a_year_is_found() -> None:
+    assert find_month_day("PERTH, Oct 13 AAP - The state") == (10, 13, 7, 13)
+    assert find_month_day("OSAKA, Japan, Dec. 9 Kyodo -") == (12, 9, 14, 20)
+    assert find_month_day("Lyon, 3 juin -") is None  # not an English month
+    assert find_month_day("Page 31 of the plan") is None
+
+
+def test_dates_in_figures_are_read_in_either_order() -> None:
+    assert numeric_dates("XWS-21:37-09-12-18") == [(2018, 12, 9), (2018, 9, 12)]
+    assert numeric_dates("on 31/12/1999") == [(1999, 12, 31)]
+    assert numeric_dates("score 3-1") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "repair"),
+    [
+        ("101137 GMT Dez 18", "2018-12-10T11:37:00+00:00", None),
+        ("dpa xy 041502 GMT Mar 21", "2021-03-04T15:02:00+00:00", None),
+        ("091223 déc 18", "2018-12-09T12:23:00+00:00", DATE_NAIVE),
+        ("221905 okt 2019", "2019-10-22T19:05:00+00:00", DATE_NAIVE),
+    ],
+)
+def test_a_wire_filing_time_is_read(line: str, iso: str, repair: str | None) -> None:
+    reading = read_filing_time(line)
+    assert reading is not None
+    assert reading.value.isoformat() == iso
+    assert reading.repair == repair
+
+
+@pytest.mark.parametrize("line", ["991137 GMT Dec 18", "101137 GMT Foo 18", "tickets 123456"])
+def test_a_line_without_a_filing_time_has_none(line: str) -> None:
+    assert read_filing_time(line) is None
+
+
+def test_a_date_before_a_colon_is_found_but_not_a_time_cut_short() -> None:
+    found = find_date("SYDNEY, 4 March 2021: the plan")
+    assert found is not None
+    assert found.text == "4 March 2021"
+    cut = find_date("on 4 March 2021 10:3 the plan")  # the date, without the time cut short
+    assert cut is not None
+    assert cut.text == "4 March 2021"

@@ -207,6 +207,12 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "A NewsML-G2 newsMessage holding one item, read as one document (bm.load): the item "
         "is read (a message of several is refused, pointing to load_all).",
     ),
+    "repair.encoding": (
+        "warning",
+        "Plain text or Markdown read with strict=False: the bytes are not UTF-8 and were "
+        "read as Windows-1252, or as Latin-1 when a byte is undefined there (the line is the "
+        "first byte's that is not UTF-8). Reading strictly refuses them (parse.encoding).",
+    ),
     "repair.item-passed-over": (
         "warning",
         "One brief of a file of several (a NewsML-G2 newsMessage) cannot be read even "
@@ -258,6 +264,41 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "a Title:, Headline: or Slug: header line at the top, without its label (the line "
         "says which); the other header lines are dropped.",
     ),
+    "repair.headline-after-envelope": (
+        "warning",
+        "Plain text read with strict=False: wire copy or a press release opened with its "
+        "envelope (IPTC 7901's ZCZC and routing lines, a transmission header, keyword, "
+        "version and slug lines) or label lines (MEDIA RELEASE, FOR IMMEDIATE RELEASE, "
+        "EMBARGOED …; Source: lines give sources): they were dropped and the headline is "
+        "the first line after them that reads as one (the line is the headline's).",
+    ),
+    "repair.headline-wrapped": (
+        "warning",
+        "Plain text read with strict=False: the headline wraps onto a short line that ends "
+        "its chunk (in wire copy, or when its line ends in blanks as wrapped text does), "
+        "and the two were joined (the line is the continuation's).",
+    ),
+    "repair.wire-mark": (
+        "warning",
+        "Plain text read with strict=False: a wire service's end-of-headline mark (a ' =' "
+        "or a '+' right after the text) was removed from the headline of wire copy.",
+    ),
+    "repair.byline": (
+        "warning",
+        "Plain text read with strict=False: the byline standing alone under the headline "
+        "of wire copy (By Jo Bloggs, dpa =) was read as the brief's authors (the agency "
+        "after a comma their affiliation), not as text.",
+    ),
+    "repair.date-from-text": (
+        "warning",
+        "Plain text read with strict=False and without created=: the brief's date was read "
+        "from the text, from a wire filing time (101137 GMT Dec 18), a date line under the "
+        "headline or a dateline (AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --), a date in "
+        "the lines before the headline (not an embargo's), or a dateline without its year "
+        "and the year of a date in figures in the envelope or the last lines that agrees "
+        "with it; the line says where. repair.date-only or repair.date-naive follow it "
+        "when the date has no time or no zone.",
+    ),
     "repair.numbered-lines": (
         "warning",
         "Plain text read with strict=False: lines numbered 1. or 2) were "
@@ -281,6 +322,26 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "Markdown without a title in its front matter nor a '#' headline first: its first "
         "'#' heading (after the text before it), or its first heading when it starts with "
         "one, was taken as the headline; only a lenient reading (strict=False) does so.",
+    ),
+    "repair.date-from-path": (
+        "warning",
+        "Markdown written by people, read with strict=False: its front matter has no date "
+        "key, and the date in the page's address (a path, url, permalink or slug value: "
+        "2026/03/26/…, 2019-05-15-…) was taken as the creation date, at its midnight UTC "
+        "(repair.date-only follows it).",
+    ),
+    "repair.value-kept": (
+        "warning",
+        "Markdown written by people, read with strict=False: a front-matter key named as a "
+        "field of the model has a value the field cannot take (Jekyll's version: 4.0.0, a "
+        "word for urgency); it is kept under extensions['briefmodel:unknown'] instead, and "
+        "the field is left as if the key were absent. Reading strictly refuses it.",
+    ),
+    "repair.quote-list": (
+        "warning",
+        "Markdown read with strict=False: a list inside a quote, which the model's quotes "
+        "cannot hold, was read as lines of the quote (each item's text after its bullet or "
+        "number); reading strictly drops it (markdown.dropped, an error).",
     ),
     "repair.headline-from-first-line": (
         "warning",

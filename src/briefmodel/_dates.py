@@ -23,6 +23,20 @@ spelling that says the instant exactly (``+0000``, no seconds,
 'repair.date-only'
 >>> read_date("yesterday") is None
 True
+
+:func:`read_date` reads a value that is a date and nothing else. A story's text holds
+its date among other words: :func:`find_date` finds one inside a line (a press release's
+dateline, ``AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --``), :func:`find_month_day` one
+without its year (a wire dateline, ``SYDNEY, Oct 13 AAP -``), :func:`numeric_dates` the
+dates written in figures (``09-12-18``, day and month in either order) and
+:func:`read_filing_time` a wire story's filing time (``101137 GMT Dec 18``: the day, the
+hour and minute, the month and year, in English, German or French).
+
+>>> found = find_date("AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --")
+>>> found.reading.value.isoformat(), found.text
+('2017-02-01T00:00:00+00:00', 'Feb. 1, 2017')
+>>> read_filing_time("101137 GMT Dez 18").value.isoformat()
+'2018-12-10T11:37:00+00:00'
 """
 
 from __future__ import annotations
@@ -40,9 +54,14 @@ __all__ = [
     "DATE_NAIVE",
     "DATE_ONLY",
     "DateReading",
+    "FoundDate",
     "assumed_zone",
+    "find_date",
+    "find_month_day",
     "naive_times_in",
+    "numeric_dates",
     "read_date",
+    "read_filing_time",
     "zone_name",
 ]
 
@@ -228,3 +247,166 @@ def _named_month(text: str, zone: tzinfo) -> DateReading | None:
             return None
         hour = str(number)
     return _made(g("y"), month, g("d"), hour, g("M"), g("S"), None, g("zone"), zone)
+
+
+# --------------------------------------------------------------------------------------
+# Dates inside a line of text
+
+#: A weekday's name (or its abbreviation) before a date, which the date may take.
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+#: What may be a date inside a line: each is read by :func:`read_date` once found, so
+#: these only say where one may be.
+_INSIDE = [
+    re.compile(
+        r"(?<![\w:.+-])\d{4}-\d{2}-\d{2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT))?)?(?![\w:+-])"
+    ),
+    re.compile(
+        r"(?<!\w)" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+        r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT)(?!\w))?)?(?!\w|:\d)",
+        re.I,
+    ),
+    re.compile(
+        r"(?<!\w)" + _WEEKDAY + r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT)(?!\w))?)?(?!\w|:\d)",
+        re.I,
+    ),
+]
+
+
+@attrs.frozen(kw_only=True)
+class FoundDate:
+    """A date found inside a line: its reading, and where it is (``text`` is
+    ``line[start:end]``)."""
+
+    reading: DateReading
+    start: int
+    end: int
+    text: str
+
+
+def find_date(line: str, *, zone: tzinfo | None = None) -> FoundDate | None:
+    """The first date inside ``line`` that :func:`read_date` reads (a date with its year,
+    in figures as ISO 8601 has it or with a month's name, and a time after it if any),
+    or ``None``. A longer line is not scanned past :data:`MAX_SCANNED` characters."""
+    head = line[:MAX_SCANNED]
+    found: list[FoundDate] = []
+    for pattern in _INSIDE:
+        at = 0
+        while (match := pattern.search(head, at)) is not None:
+            reading = read_date(match.group(), zone=zone)
+            if reading is not None:
+                found.append(
+                    FoundDate(
+                        reading=reading, start=match.start(), end=match.end(), text=match.group()
+                    )
+                )
+                break
+            at = match.start() + 1
+    return min(found, key=lambda f: f.start, default=None)
+
+
+#: How much of a line :func:`find_date` and :func:`find_month_day` look at.
+MAX_SCANNED = 400
+
+_MONTH_DAY = re.compile(
+    r"(?<!\w)(?P<month>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\w:.,]\d)(?!\w)"
+)
+_DAY_MONTH = re.compile(
+    r"(?<![\w.,:])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})(?!\w)"
+)
+
+
+def find_month_day(line: str) -> tuple[int, int, int, int] | None:
+    """The first month and day inside ``line`` written with the month's name and no year
+    (``Oct 13``, ``Dec. 9``, ``13 October``), as ``(month, day, start, end)``, or
+    ``None``."""
+    head = line[:MAX_SCANNED]
+    found: list[tuple[int, int, int, int]] = []
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(head):
+            month = _MONTHS.get(match.group("month").lower())
+            day = int(match.group("d"))
+            if month is not None and 1 <= day <= _days(month):
+                found.append((month, day, match.start(), match.end()))
+                break
+    return min(found, key=lambda f: f[2], default=None)
+
+
+def _days(month: int) -> int:
+    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+
+
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d])")
+
+
+def numeric_dates(line: str) -> list[tuple[int, int, int]]:
+    """The dates written in figures inside ``line`` (``09-12-18``, ``12/9/2018``), each as
+    the ``(year, month, day)`` it may be: day first and month first, where each is a
+    date."""
+    dates: list[tuple[int, int, int]] = []
+    head, at = line[:MAX_SCANNED], 0
+    while (match := _NUMERIC.search(head, at)) is not None:
+        at = match.start() + 1  # the figures of one may end another (``21:37-09-12-18``)
+        first, second, year = (int(g) for g in match.groups())
+        year = _century(year) if len(match.group(3)) == 2 else year
+        for month, day in ((second, first), (first, second)):
+            if 1 <= month <= 12 and 1 <= day <= _days(month) and (year, month, day) not in dates:
+                dates.append((year, month, day))
+    return dates
+
+
+def _century(year: int) -> int:
+    """A year of two figures: 1970 to 2069."""
+    return year + (1900 if year >= 70 else 2000)
+
+
+#: Months' abbreviations in wire copy's filing times, English, German and French.
+_FILING_MONTHS = _MONTHS | {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "janv", "jän"),
+            ("feb", "febr", "fév", "févr", "fev"),
+            ("mär", "mrz", "mars"),
+            ("avr", "avril"),
+            ("mai",),
+            ("juin",),
+            ("juil",),
+            ("aoû", "août", "aou"),
+            ("sept",),
+            ("okt",),
+            ("nov",),
+            ("dez", "déc", "dèc"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_FILING = re.compile(
+    r"(?<!\d)(?P<d>\d{2})(?P<H>\d{2})(?P<M>\d{2})\s+(?:(?P<zone>GMT|UTC|UT|Z)\s+)?"
+    r"(?P<month>[^\W\d_]{3,5})\.?\s+(?P<y>\d{4}|\d{2})(?!\w)",
+    re.I,
+)
+
+
+def read_filing_time(line: str, *, zone: tzinfo | None = None) -> DateReading | None:
+    """The filing time a wire story's line ends with (dpa's, AFP's, ATS's ``101137 GMT Dec
+    18``: day, hour and minute, the zone if said, the month's abbreviation and the year),
+    or ``None``. Without a zone the time is taken in ``zone`` (``repair.date-naive``)."""
+    match = next(reversed(list(_FILING.finditer(line[-MAX_SCANNED:]))), None)
+    if match is None:
+        return None
+    month = _FILING_MONTHS.get(match.group("month").lower())
+    if month is None:
+        return None
+    year = match.group("y")
+    full = str(_century(int(year))) if len(year) == 2 else year
+    g = match.group
+    try:
+        when = zone or _ZONE.get()
+        return _made(full, month, g("d"), g("H"), g("M"), None, None, g("zone"), when)
+    except (ValueError, OverflowError):
+        return None

@@ -82,7 +82,7 @@ def test_hugo_yaml_with_block_lists_a_folded_value_and_an_author_map() -> None:
     assert brief.sections[0].blocks == (
         bm.Paragraph(content="The first boat left the quay at midnight."),
     )
-    assert said == [("repair.date-only", 4), ("repair.field-kept", 5)]
+    assert said == [("repair.date-only", 4), ("repair.field-kept", 5)]  # the draft key, kept
 
 
 def test_an_unknown_key_is_an_error_at_its_line_when_reading_strictly() -> None:
@@ -222,7 +222,7 @@ def test_dates_in_the_spellings_people_use(
     assert brief.created.utcoffset() == expected.utcoffset()
     assert [c for c, _ in said if c.startswith("repair.date")] == ([repair] if repair else [])
     assert all(line == 5 for c, line in said if c.startswith("repair.date"))
-    assert ("repair.field-kept", 3) in said  # the unknown key, kept under extensions
+    assert ("repair.field-kept", 3) in said  # the note
 
 
 def test_an_intro_paragraph_before_the_hash_heading() -> None:
@@ -419,3 +419,134 @@ def test_a_toml_date_time_without_an_offset_is_utc_when_read_leniently() -> None
     brief, said = read(text)
     assert brief.created == datetime(2023, 3, 4, 5, 6, 7, tzinfo=UTC)
     assert said == [("repair.date-naive", 3)]
+
+
+def test_bytes_that_are_not_utf8_are_windows_1252_read_leniently() -> None:
+    source = "---\ntitle: Caf\xe9 hours\n---\n\nThe caf\xe9 opens at six \u2013 daily.\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        brief = markdown.read(source.encode("cp1252"), strict=False)
+    assert brief.headline == "Café hours"
+    assert bm.plain_text(brief.sections[0].blocks[0].content) == "The café opens at six – daily."
+    said = [(p.code, p.line) for w in caught for p in getattr(w.message, "problems", ())]
+    assert ("repair.encoding", 2) in said
+    with pytest.raises(bm.ParseError) as refused:
+        markdown.read(source.encode("cp1252"))
+    assert refused.value.problem.code == "parse.encoding"
+
+
+# --------------------------------------------------------------------------------------
+# A date from the page's address; a key named as a field with a value it cannot take
+
+ZOLA_PATH = """\
++++
+path = "2024/11/05/harbour-lights"
+title = "Harbour lights are switched on"
+authors = ["The Harbour Team"]
++++
+
+The lights on the north pier are on again.
+"""
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("path", '"2024/11/05/harbour-lights"'),
+        ("url", '"/news/2024/11/05/harbour-lights/"'),
+        ("permalink", '"/2024-11-05-harbour-lights.html"'),
+        ("slug", '"2024-11-05-harbour-lights"'),
+    ],
+)
+def test_without_a_date_key_the_page_s_address_gives_the_date(key: str, value: str) -> None:
+    brief, said = read(ZOLA_PATH.replace('path = "2024/11/05/harbour-lights"', f"{key} = {value}"))
+    assert brief.created == datetime(2024, 11, 5, tzinfo=UTC)
+    assert ("repair.date-from-path", 2) in said
+    assert ("repair.date-only", 2) in said
+
+
+def test_a_date_key_wins_over_the_page_s_address() -> None:
+    text = ZOLA_PATH.replace("+++\n\n", "date = 2024-11-06T08:00:00Z\n+++\n\n")
+    brief, said = read(text)
+    assert brief.created == datetime(2024, 11, 6, 8, tzinfo=UTC)
+    assert "repair.date-from-path" not in {code for code, _ in said}
+
+
+@pytest.mark.parametrize(
+    "value", ['"2024/11/harbour-lights"', '"2024/13/05/harbour"', '"1234/11/05/x"']
+)
+def test_an_address_without_a_whole_date_gives_none(value: str) -> None:
+    brief, said = read(ZOLA_PATH.replace('"2024/11/05/harbour-lights"', value))
+    assert brief.created is None
+    assert "repair.date-from-path" not in {code for code, _ in said}
+
+
+def test_strictly_an_address_gives_no_date_and_says_nothing() -> None:
+    text = '---\ntitle: "Harbour lights"\npath: "2024/11/05/lights"\n---\n\nOn.\n'
+    with pytest.raises(bm.ValidationError):  # path is not a field of the model
+        markdown.read(text)
+
+
+JEKYLL_RELEASE = """\
+---
+title: 'Harbour app 3.1.0 is out'
+date: 2024-02-01 09:00:00 +0100
+version: 3.1.0
+urgency: high
+category: release
+---
+
+The new version of the harbour app shows the tides.
+"""
+
+
+def test_a_key_named_as_a_field_with_a_value_it_cannot_take_is_kept() -> None:
+    brief, said = read(JEKYLL_RELEASE)
+    assert brief.headline == "Harbour app 3.1.0 is out"
+    assert brief.version == 1  # the model's own, as when the key is absent
+    assert brief.extensions["briefmodel:unknown"] == {"/version": "3.1.0", "/urgency": "high"}
+    assert ("repair.value-kept", 4) in said
+    assert ("repair.value-kept", 5) in said
+
+
+def test_a_key_named_as_a_field_with_a_value_it_cannot_take_is_refused_strictly() -> None:
+    with pytest.raises(bm.ValidationError) as caught:
+        markdown.read(JEKYLL_RELEASE)
+    assert ("schema.type", 4) in [(p.code, p.line) for p in caught.value.problems]
+
+
+def test_a_list_inside_a_quote_is_read_as_its_lines_leniently() -> None:
+    text = (
+        "---\ntitle: Pier works\n---\n\nThe engineer wrote:\n\n"
+        "> Two things are left:\n>\n> - the **railings**\n> - the lights\n>   1. north\n"
+    )
+    brief, said = read(text)
+    quote = brief.sections[0].blocks[1]
+    assert type(quote) is bm.Quote
+    assert bm.plain_text(quote.content) == (
+        "Two things are left:\n• the railings\n• the lights\n1. north"
+    )
+    assert ("repair.quote-list", 7) in said
+    with pytest.raises(bm.ValidationError) as caught:
+        markdown.read(text)
+    assert [p.code for p in caught.value.problems] == ["markdown.dropped"]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_hugo_date_with_an_hour_of_one_digit_is_read(quoted: bool) -> None:
+    value = "'2022-05-03 8:30:00+00:00'" if quoted else "2022-05-03 8:30:00+00:00"
+    brief, said = read(f"---\ntitle: Tides in May\ndate: {value}\n---\n\nHigh water.\n")
+    assert brief.created == datetime(2022, 5, 3, 8, 30, tzinfo=UTC)
+    assert [code for code, _ in said if code.startswith("repair.date")] == []
+
+
+def test_a_publisher_s_name_and_a_rights_line_are_read_as_the_model_has_them() -> None:
+    text = (
+        "---\ntitle: Pier works\npublisher: Example Harbour Press\n"
+        "rights: © 2024 Example Harbour Press\n---\n\nThe pier is shut.\n"
+    )
+    brief, said = read(text)
+    assert brief.publisher == bm.Agent(name="Example Harbour Press")
+    assert brief.rights == bm.Rights(notice="© 2024 Example Harbour Press")
+    assert said == []
+    assert markdown.read(text) == brief  # nothing was assumed: strictly the same

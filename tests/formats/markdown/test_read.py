@@ -127,3 +127,16 @@ def test_bytes_that_are_not_utf8_are_named_with_their_offset() -> None:
     with pytest.raises(bm.ParseError) as caught:
         bm.loads(b"# Head\n\nCaf\xe9\n", "markdown")
     assert caught.value.problem.message == "the document is not UTF-8 (byte 0xe9 at offset 11)"
+
+
+def test_an_undated_brief_s_own_front_matter_reads_back_exactly() -> None:
+    brief = bm.Brief(
+        id="urn:example:undated",
+        headline="Tide tables",
+        created=None,
+        keywords=["tide", "tide"],
+        sections=[bm.Section(blocks=[bm.Paragraph(content="High water at six.")])],
+    )
+    written = bm.dumps(brief, "markdown")
+    assert "created" not in written
+    assert bm.loads(written, "markdown") == brief

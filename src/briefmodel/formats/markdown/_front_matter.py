@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ...errors import ParseError, ValidationError
+from ...model import Brief
 from ..json import parse as parse_json
 from ._foreign import pelican_values, toml_values, yaml_values
 from ._parser import _refuse
@@ -87,12 +88,17 @@ def _plain(text: str) -> str:
     return text
 
 
+#: The model's fields: the keys of briefmodel's own front matter, which has no
+#: ``created`` when the brief is undated.
+_FIELDS = frozenset(field.name for field in attrs.fields(Brief))
+
+
 @attrs.frozen(kw_only=True)
 class _FrontMatter:
     """A document's front matter: its values, the document's line of each key, the lines
     it takes (0: none) and whether it is briefmodel's own (``key: JSON`` lines with the id
-    and the language, which briefmodel always writes: an undated brief has no creation
-    date), which is read exactly as written."""
+    and the language, which briefmodel always writes, and only the model's fields: an
+    undated brief has no creation date), which is read exactly as written."""
 
     values: dict[str, Any] = attrs.field(factory=dict)
     where: dict[str, int] = attrs.field(factory=dict)
@@ -114,7 +120,7 @@ def read_front_matter(lines: list[str]) -> _FrontMatter:
                 raise
             values, where = yaml_values(lines, 1, end)
             return _FrontMatter(values=values, where=where, skip=end + 1)
-        own = exact and "id" in values and "language" in values
+        own = exact and {"id", "language"} <= values.keys() <= _FIELDS
         return _FrontMatter(values=values, where=where, skip=skip, own=own)
     if fence == "+++":
         end = _closing(lines, ("+++",))

@@ -5,6 +5,7 @@ as a list)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
@@ -74,6 +75,10 @@ def people_fields(
             if values[other] != values[keys[0]]:  # said otherwise: kept, as an unknown key
                 fields[other] = values[other]
                 lines[other] = where.get(other, 1)
+    if "created" not in fields:
+        found = _date_from_path(values, where, reader)
+        if found is not None:
+            fields["created"], lines["created"] = found
     for field, value in list(fields.items()):
         line = lines.get(field)
         shape = _SHAPES.get(field)
@@ -84,6 +89,51 @@ def people_fields(
         else:
             fields[field] = jsonable(value, line)
     return fields, lines
+
+
+#: The keys whose value is where the page is, which often holds its date
+#: (``2026/03/26/…``, ``2019-05-15-…``): Zola's ``path``, Hugo's ``url``, Jekyll's
+#: ``permalink``, a ``slug``.
+_PATH_KEYS = ("path", "url", "permalink", "slug")
+_PATH_DATE = re.compile(
+    r"(?<![\d])(?P<y>\d{4})(?P<sep>[/-])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?![\d])"
+)
+#: The years a page's address may say (what else is a number, not a date).
+_YEARS = range(1970, 2200)
+
+
+def _date_from_path(
+    values: dict[str, Any], where: dict[str, int], reader: _Reader
+) -> tuple[str, int] | None:
+    """The creation date a page's address gives when the front matter has no date key
+    (``repair.date-from-path``, and ``repair.date-only``: the day's midnight UTC), and
+    the line of its key; None when none does."""
+    for name in _PATH_KEYS:
+        for key, value in values.items():
+            if key.casefold() != name or not isinstance(value, str):
+                continue
+            found = _PATH_DATE.search(value)
+            if found is None or int(found.group("y")) not in _YEARS:
+                continue
+            try:
+                day = date(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+            except ValueError:
+                continue
+            line = where.get(key, 1)
+            shown = repr(value if len(value) <= 40 else value[:39] + "…")
+            reader.repair(
+                "repair.date-from-path",
+                f"the front matter gives no date: it is read from its {key} {shown}",
+                line,
+            )
+            reader.repair(
+                DATE_ONLY,
+                f"the date {found.group()!r} has no time and is read as midnight UTC",
+                line,
+            )
+            when = datetime(day.year, day.month, day.day, tzinfo=_UTC)
+            return when.isoformat(), line  # RFC 3339: _date takes it as it is
+    return None
 
 
 def _lifted(values: dict[str, Any], where: dict[str, int]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -150,6 +200,22 @@ def _authors(values: list[tuple[str, Any]]) -> Any:
     return found
 
 
+def _publisher(value: Any) -> Any:
+    """The publisher: a name, or a map with a name (its keys as for authors)."""
+    if isinstance(value, str):
+        return {"name": _item(value)}
+    if isinstance(value, dict):
+        return jsonable(
+            {_AGENT_KEYS.get(str(k).casefold(), str(k)): v for k, v in value.items()}, None
+        )
+    return jsonable(value, None)
+
+
+def _rights(value: Any) -> Any:
+    """The rights: a line of text is their notice (``© 2024 Example Press``, ``CC BY 4.0``)."""
+    return {"notice": _item(value)} if isinstance(value, str) else jsonable(value, None)
+
+
 def _id(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -210,6 +276,8 @@ _SHAPES: dict[str, Callable[[Any], Any]] = {
     "id": _id,
     "keywords": _keywords,
     "authors": _authors,
+    "publisher": _publisher,
+    "rights": _rights,
 }
 _FIELD_OF = {key: field for field, keys in ALIASES.items() for key in (field.casefold(), *keys)}
 _RANK = {key: rank for keys in ALIASES.values() for rank, key in enumerate(keys, 1)} | {

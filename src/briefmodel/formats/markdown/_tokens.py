@@ -5,7 +5,6 @@ people had to assume) and the errors it meets with their lines."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,13 +18,11 @@ from ...model import (
     Emphasis,
     Figure,
     ItemList,
-    Judgment,
     LineBreak,
     Link,
     ListItem,
     Mention,
     Paragraph,
-    Quote,
     Section,
     Strong,
     plain_text,
@@ -41,6 +38,7 @@ from ._parser import (
     MAX_NESTING,
     _refuse,
 )
+from ._quote_tokens import blockquote
 from ._table_tokens import TABLE_FENCE, table, table_fence
 
 #: The problem code of what a Markdown document holds that the model has no place for.
@@ -390,57 +388,6 @@ class _Reader:
         assert tokens[index].type == close
         return ItemList(items=items, ordered=ordered), index + 1
 
-    def blockquote(self, tokens: list[Token], index: int) -> tuple[Any, int]:
-        start = index
-        line = self.at(tokens[index])
-        children, end = self.blocks(tokens, index + 1, "blockquote_close")
-        first = tokens[index + 1]
-        if first.type == "paragraph_open":
-            marker = _JUDGMENT.match(tokens[index + 2].content)
-            if marker is not None:
-                return self.judgment(tokens, start, marker.group(1), children[1:], line), end
-        paragraphs = list(children)
-        cite: tuple[Any, ...] | None = None
-        last = self.last_paragraph(tokens, end - 1)
-        if len(children) >= 2 and last is not None and _CITE.match(last.content):
-            cite = self.rich(last.children or [], 0)
-            paragraphs = paragraphs[:-1]
-        content: list[Any] = []
-        for block in paragraphs:
-            if type(block) is not Paragraph:
-                self.lose(f"a {type(block).__name__.lower()} inside a quote", line)
-                continue
-            if content:
-                content.append(LineBreak())
-            content.extend(block.content)
-        attribution, source_ref = _attribution(cite) if cite is not None else (None, None)
-        quote = self.build(
-            Quote, content=content, attribution=attribution or None, source_ref=source_ref
-        )
-        return quote, end
-
-    def last_paragraph(self, tokens: list[Token], close: int) -> Token | None:
-        """The inline token of the paragraph that ends just before ``close``, if any."""
-        if tokens[close - 1].type == "paragraph_close" and tokens[close - 1].level == (
-            tokens[close].level + 1
-        ):
-            return tokens[close - 2]
-        return None
-
-    def judgment(
-        self, tokens: list[Token], start: int, attributes: str | None, rest: list[Any], line: int
-    ) -> Any:
-        found = self.attributes(attributes, _JUDGMENT_KEYS)
-        statement: list[Any] = []
-        for block in rest:
-            if type(block) is not Paragraph:
-                self.lose(f"a {type(block).__name__.lower()} inside a judgment", line)
-                continue
-            if statement:
-                statement.append(LineBreak())
-            statement.extend(block.content)
-        return self.build(Judgment, statement=statement, **found)
-
     # -- inline ------------------------------------------------------------------------
 
     def rich(self, children: list[Token], index: int, close: str | None = None) -> tuple[Any, ...]:
@@ -552,37 +499,19 @@ def _joined(nodes: list[Any]) -> list[Any]:
     return out
 
 
-def _attribution(cite: tuple[Any, ...]) -> tuple[str | None, str | None]:
-    """A quote's attribution paragraph: ``— Name`` and optionally a citation."""
-    nodes = list(cite)
-    source_ref = None
-    if nodes and type(nodes[-1]) is Citation:
-        source_ref = nodes.pop().ref
-    text = plain_text(tuple(nodes))
-    found = _CITE.match(text)
-    if found is not None:
-        text = text[found.end() :]
-    if source_ref is not None and text.endswith(" "):
-        text = text[:-1]  # the space before the citation
-    return text or None, source_ref
-
-
 #: The paragraphs that stand for what Markdown cannot show: empty blocks.
 _EMPTY: dict[str, Any] = {
     "{}": Paragraph(content=()),
     "{.list}": ItemList(items=(), ordered=False),
     "{.ordered-list}": ItemList(items=(), ordered=True),
 }
-_JUDGMENT = re.compile(r"\[!JUDGMENT\](?:[ \t]+\{([^{}]*)\})?[ \t]*$", re.IGNORECASE)
-_CITE = re.compile("(?:—|―|--) ")
 _SECTION_KEYS = {"id": "str", "role": "str", "level": "int"}
-_JUDGMENT_KEYS = {"confidence": "str", "likelihood": "str", "basis": "list"}
 
 _BLOCK_READERS: dict[str, Callable[[_Reader, list[Token], int], tuple[Any, int]]] = {
     "paragraph_open": _Reader.paragraph,
     "bullet_list_open": _Reader.item_list,
     "ordered_list_open": _Reader.item_list,
-    "blockquote_open": _Reader.blockquote,
+    "blockquote_open": blockquote,
     "code_block": _Reader.code_block,
     "fence": _Reader.code_block,
     "table_open": table,

@@ -17,6 +17,7 @@ from ...errors import Problem, ValidationError, tell
 from ...model import Brief, Section
 from .. import UNDATED
 from .. import json as json_format
+from .._decoding import decode
 from ._front_matter import _FrontMatter, read_front_matter
 from ._keys import people_fields
 from ._parser import _MD, NO_CHARACTER, _refuse
@@ -29,23 +30,17 @@ UNKNOWN_KEY = "briefmodel:unknown"
 _HASHED_ID = "urn:briefmodel:markdown:sha256:"
 
 
-def _decode(data: str | bytes) -> str:
+def _decode(data: str | bytes, *, lenient: bool = False) -> tuple[str, Problem | None]:
+    """The text of ``data``, and (read leniently) the repair of bytes that are not UTF-8
+    (``formats/_decoding.py``)."""
+    repair = None
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_BYTES:
             raise _refuse(
                 "parse.too-large",
                 f"the document is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
             )
-        try:
-            text = bytes(data).decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = bytes(data).count(b"\n", 0, error.start) + 1
-            raise _refuse(
-                "parse.encoding",
-                f"the document is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
-                f"{error.start})",
-                line,
-            ) from None
+        text, repair = decode(bytes(data), lenient=lenient, noun="the document")
     elif isinstance(data, str):
         text = data
         if len(text) > MAX_BYTES:
@@ -63,7 +58,7 @@ def _decode(data: str | bytes) -> str:
             "the document holds a NUL character: it is binary, not Markdown",
             text.count("\n", 0, nul) + 1,
         )
-    return text
+    return text, repair
 
 
 def _front(front: _FrontMatter, reader: _Reader) -> tuple[dict[str, Any], dict[str, int]]:
@@ -99,14 +94,23 @@ def read(
     update; ``author`` and ``authors`` (names, or maps with a ``name``) the authors;
     ``tags``, ``keywords``, ``categories`` and ``category`` the keywords (the model's
     subjects need a vocabulary's code, which a category has not); ``lang`` the language;
-    ``guid`` the id, and ``slug`` when there is no other. Dates are read in the common
+    ``guid`` the id, and ``slug`` when there is no other; a ``publisher`` that is a name
+    is the publisher's name, ``rights`` that are a line of text their notice. Dates are
+    read in the common
     spellings (``2020-01-02 10:30``, ``+0100``, RFC 2822): a date alone is midnight UTC
     (``repair.date-only``), a date-time without an offset UTC (``repair.date-naive``,
     refused when reading strictly). Section roles are inferred from their titles (as for
     plain text). Read leniently, a document without a title in its front matter nor a
     ``#`` headline first takes its headline from its first ``#`` heading, even after text
     (``repair.headline-from-heading``), else from its first line
-    (``repair.headline-from-first-line``).
+    (``repair.headline-from-first-line``); without a date key, the date in the page's
+    address (a ``path``, ``url``, ``permalink`` or ``slug`` value such as
+    ``2026/03/26/…``) is the creation date (``repair.date-from-path``); a key named as a
+    field of the model whose value the field cannot take (Jekyll's ``version: 4.0.0``) is
+    kept under ``extensions['briefmodel:unknown']`` (``repair.value-kept``), where
+    reading strictly refuses it. Bytes that are not UTF-8 are refused
+    strictly (``parse.encoding``); read leniently they are Windows-1252, or Latin-1
+    when a byte is undefined there (``repair.encoding``).
 
     ``id``, ``created`` and ``language`` fill what the document does not say: without
     them the id is a hash of the text, the date :data:`~briefmodel.formats.UNDATED` (as
@@ -116,7 +120,7 @@ def read(
     id = _options.optional_text("id", id)
     created = _options.created(created)
     language = _options.text("language", language)
-    text = _decode(data)
+    text, decoded = _decode(data, lenient=not strict)
     lines = text.split("\n")
     try:
         front = read_front_matter(lines)
@@ -125,6 +129,8 @@ def read(
     skip = front.skip
     body = "\n".join(lines[skip:]) if skip else text
     reader = _Reader(strict=strict, offset=skip, people=not front.own)
+    if decoded is not None:
+        reader.repairs.append(decoded)
     fields, where = _front(front, reader)
     if not front.own and isinstance(fields.get("headline"), str):
         reader.title = fields["headline"]
@@ -168,21 +174,19 @@ def read(
         raise ValidationError(problems)
     fields["schema"] = SCHEMA_ID
     fields["sections"] = [{}]
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            brief = json_format.from_dict(fields, strict=strict)
-        notes.extend(str(w.message) for w in caught)
-        said.extend(
-            attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
-            for w in caught
-            for p in getattr(w.message, "problems", ())
-        )
-    except ValidationError as error:
-        raise ValidationError(
-            attrs.evolve(p, line=where.get(p.path.split("/")[1] if p.path else "", p.line))
-            for p in error.problems
-        ) from None
+    while True:
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                brief = json_format.from_dict(fields, strict=strict)
+            break
+        except ValidationError as error:
+            misfits = None if strict or front.own else _misfits(list(error.problems), fields, where)
+            if not misfits:
+                raise ValidationError(_at_line(p, where) for p in error.problems) from None
+            _keep(fields, misfits, where, reader)
+    notes.extend(str(w.message) for w in caught)
+    said.extend(_at_line(p, where) for w in caught for p in getattr(w.message, "problems", ()))
     try:
         brief = attrs.evolve(brief, sections=sections or [Section()])
     except ValueError as error:
@@ -195,6 +199,59 @@ def read(
         ) from None
     _warn(reader, notes, said)
     return brief
+
+
+#: The fields a brief cannot be without, whose value is never set aside.
+_NEEDED = frozenset({"schema", "headline", "id", "sections", "extensions"})
+#: Where a misfit is kept, by JSON Pointer.
+VALUE_KEPT = "repair.value-kept"
+
+
+def _misfits(
+    problems: list[Problem], fields: dict[str, Any], where: dict[str, int]
+) -> dict[str, Problem] | None:
+    """People's front-matter keys named as the model's fields whose value the model
+    cannot take (Jekyll's ``version: 4.0.0``), each with its first problem; None when a
+    problem is elsewhere (it is not one of those)."""
+    found: dict[str, Problem] = {}
+    for problem in problems:
+        if problem.severity != "error":
+            continue
+        key = problem.path.split("/")[1] if problem.path else ""
+        if key not in fields or key in _NEEDED or key not in where:
+            return None
+        found.setdefault(key, problem)
+    return found or None
+
+
+def _keep(
+    fields: dict[str, Any], misfits: dict[str, Problem], where: dict[str, int], reader: _Reader
+) -> None:
+    """The ``misfits`` moved from ``fields`` to ``extensions['briefmodel:unknown']`` (by
+    JSON Pointer, as the JSON reader keeps unknown fields), each a repair at its line."""
+    extensions = fields.setdefault("extensions", {})
+    kept = extensions.setdefault(UNKNOWN_KEY, {}) if isinstance(extensions, dict) else None
+    if not isinstance(kept, dict):
+        raise ValidationError(misfits.values())
+    for key, problem in misfits.items():
+        value = fields.pop(key)
+        kept["/" + key.replace("~", "~0").replace("/", "~1")] = value
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        reader.repair(
+            VALUE_KEPT,
+            f"the front-matter key {key!r} names a field of the model, but its value {shown} "
+            f"is not one the field takes ({problem.message}): it is kept under "
+            f"extensions[{UNKNOWN_KEY!r}]",
+            where.get(key),
+        )
+
+
+def _at_line(problem: Problem, where: dict[str, int]) -> Problem:
+    """``problem`` of the JSON reader (at a path of the fields) at the line of the
+    front-matter key it is about."""
+    key = problem.path.split("/")[1] if problem.path else ""
+    return attrs.evolve(problem, line=where.get(key, problem.line))
 
 
 def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ...errors import ParseError, Problem
+from .._decoding import decode
 from ._stories import _HEADER
 
 #: Text larger than this (in characters) is refused.
@@ -40,23 +41,17 @@ def _fail(line: int | None, message: str, code: str = "parse.not-text") -> Parse
     return ParseError(Problem(severity="error", code=code, message=message, line=line))
 
 
-def _decode(data: str | bytes) -> str:
+def _decode(data: str | bytes, *, lenient: bool = False) -> tuple[str, Problem | None]:
+    """The text of ``data``, and (read leniently) the repair of bytes that are not UTF-8
+    (``formats/_decoding.py``)."""
+    repair = None
     if isinstance(data, (bytes, bytearray, memoryview)):
-        raw = bytes(data)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            raise _fail(
-                line,
-                f"the input is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
-                "parse.encoding",
-            ) from None
+        text, repair = decode(bytes(data), lenient=lenient)
     elif isinstance(data, str):
         text = data
     else:
         raise TypeError(f"read() takes str or bytes, not {type(data).__name__}")
-    return text[1:] if text.startswith("\ufeff") else text
+    return (text[1:] if text.startswith("\ufeff") else text), repair
 
 
 def _named(char: str) -> str:

@@ -120,10 +120,14 @@ def _short(chunk: _Chunk) -> bool:
     return all(len(line.split()) <= MAX_TITLE_WORDS or "://" in line for _, line in chunk)
 
 
+#: IPTC 7901's end of a message, which may follow a wire story's source line.
+_END_OF_MESSAGE = "NNNN"
+
+
 def _at_ends(chunks: list[_Chunk]) -> list[int]:
     """The chunks of source lines at the start or the end of the story: the first, or
     those that only more source lines and page furniture follow (a furniture title,
-    then short lines)."""
+    then short lines; IPTC 7901's ``NNNN``)."""
     ends = [0] if chunks and _source_texts(chunks[0]) is not None else []
     short_after = False  # a short chunk after this one, with no furniture title between
     for index in range(len(chunks) - 1, 0, -1):
@@ -133,6 +137,8 @@ def _at_ends(chunks: list[_Chunk]) -> list[int]:
                 ends.append(index)
         elif len(chunk) == 1 and _key(chunk[0][1]) in FURNITURE:
             short_after = False
+        elif len(chunk) == 1 and chunk[0][1].strip() == _END_OF_MESSAGE:
+            continue
         elif _short(chunk):
             short_after = True
         else:
