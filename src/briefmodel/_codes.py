@@ -237,7 +237,8 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     "repair.link-resolved": (
         "warning",
         "A relative link or image address of another producer's page, read against the "
-        "page's address (<base href>, canonical link, og:url or JSON-LD url).",
+        "page's address (<base href>, canonical link, og:url or JSON-LD url), or of a "
+        "NewsML-G2 or ninjs item, read against the item's own web address (its guid or uri).",
     ),
     "repair.empty-title": ("warning", 'A link\'s empty title="" attribute, dropped.'),
     "repair.title-site": (

@@ -363,3 +363,20 @@ def _wrapped(*items: str) -> str:
         f"<header><sent>2026-04-02T10:00:00Z</sent></header><itemSet>{inner}</itemSet>"
         "</newsMessage>"
     )
+
+
+def test_a_relative_link_is_read_against_the_items_web_address() -> None:
+    item = bm.dumps(_minimal(), "newsml").replace(
+        'guid="urn:example:newsml:1"', 'guid="https://wire.example.org/2026/10/crossings/"'
+    )
+    item = item.replace(
+        "<p>Crossings drop to four a day.</p>",
+        '<p>See <a href="../timetable.html">the timetable</a>.</p>',
+    )
+    item = item.replace(">briefmodel</generator>", ">Agency desk</generator>")  # another's
+    with pytest.warns(bm.BriefmodelWarning) as told:
+        brief = bm.loads(item, "newsml", strict=False)
+    link = brief.sections[0].blocks[0].content[1]  # type: ignore[union-attr]
+    assert link.href == "https://wire.example.org/2026/10/timetable.html"
+    codes = [p.code for w in told for p in w.message.problems]  # type: ignore[attr-defined]
+    assert "repair.link-resolved" in codes

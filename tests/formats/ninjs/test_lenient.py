@@ -339,3 +339,23 @@ def test_lenient_reading_reads_iptc_documents_that_strict_reading_refuses(shared
     examples = {p.name for p in (base / "examples").rglob("*.json")}
     assert examples - {"dpa_text.json"} <= set(read)
     assert "002_simple_event.json" in read
+
+
+def test_a_relative_link_is_read_against_the_items_web_address() -> None:
+    doc = {
+        "uri": "https://wire.example.org/2026/06/ferries/",
+        "type": "text",
+        "headline": "Ferry timetable changes",
+        "versioncreated": "2026-06-01T08:00:00Z",
+        "body_html": '<p>See <a href="../timetable.html">the timetable</a> and '
+        '<a href="#notes">the notes</a>.</p>',
+    }
+    brief, said = _lenient(doc)
+    link = brief.sections[0].blocks[0].content[1]  # type: ignore[union-attr]
+    assert link == bm.Link(
+        href="https://wire.example.org/2026/06/timetable.html", content="the timetable"
+    )
+    assert any("read against the item's uri" in s for s in said)
+    assert brief.plain_text().endswith("See the timetable and the notes.")
+    with pytest.raises(bm.ValidationError):
+        bm.loads(json.dumps(doc), "ninjs")  # strictly, the relative link is lost: an error

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from ..._patterns import NODE_ID
+from ...errors import Problem
 from ...model import (
     Citation,
     Code,
@@ -28,7 +30,8 @@ from ...model import (
     Section,
     Strong,
 )
-from .._safe_xml import MARKUP, XML_ID, all_text, local_name, lost_text
+from ...rules import url_scheme
+from .._safe_xml import MARKUP, XML_ID, all_text, line_of, local_name, lost_text
 from .._tables import TableReading
 from .names import (
     HEADINGS,
@@ -55,6 +58,9 @@ class BodyReader(TableReading):
         super().__init__(root, strict=strict, own=own)
         self.mentions: dict[str, str] = {}
         self.headline: str | None = None
+        #: The web address relative links are read against, read leniently (the item's
+        #: own, when it has one): None reads them as they are.
+        self.base: str | None = None
 
     def xml_body(self, element: etree._Element) -> list[Section]:
         local = local_name(element.tag)
@@ -351,6 +357,19 @@ class BodyReader(TableReading):
         href = element.get("href")
         if not href:
             return _Flat(self.inner(element))
+        if self.base is not None and url_scheme(href) is None and not href.startswith("#"):
+            resolved = urljoin(self.base, href)
+            if self.losses.room():
+                said = f"the relative link {href[:60]!r} is read against the item's address"
+                self.losses.append(
+                    Problem(
+                        severity="warning",
+                        code="repair.link-resolved",
+                        message=f"{said}, as {resolved[:80]!r}",
+                        line=line_of(element),
+                    )
+                )
+            href = resolved
         return self.build(
             element, Link, href=href, title=element.get("title"), content=self.inner(element)
         )

@@ -18,6 +18,7 @@ from ..._converter import Invalid, parse_datetime
 from ..._dates import read_date
 from ...errors import ParseError, Problem, Severity, ValidationError, tell
 from ...model import Brief, Section
+from ...rules import url_scheme
 from .. import UNDATED
 from .._agency import (
     EMPTY,
@@ -62,6 +63,12 @@ class _Repairs(BodyReader):
     repairs: bool
     #: The <title>, <slugline> or <description> read as the headline, if any.
     headline_source: etree._Element | None
+
+    def web_address(self, guid: Any) -> str | None:
+        """The item's guid when it is a web address and the item is read leniently: what
+        the relative links of its body are read against (``repair.link-resolved``)."""
+        web = self.repairs and isinstance(guid, str) and url_scheme(guid) in ("http", "https")
+        return guid if web else None
 
     def repair(self, element: etree._Element, code: str, message: str) -> None:
         """Report a repair (a warning with its ``repair.`` code) at ``element``'s line."""

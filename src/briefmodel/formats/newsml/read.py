@@ -157,6 +157,7 @@ class _Reader(_Body):
             ident: self.concepts[key] for ident, key in pending.items() if key in self.concepts
         }
         self.headline = fields.get("headline")
+        self.base = self.web_address(fields.get("id"))
         content = root.find(_N + "contentSet")
         if content is not None:
             sections = self.content_set(content)

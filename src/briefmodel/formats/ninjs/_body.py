@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 import attrs
 from lxml import etree
@@ -13,6 +14,7 @@ from lxml import html as lxml_html
 
 from ...errors import ParseError
 from ...model import Figure, Paragraph, Section
+from ...rules import url_scheme
 from .._safe_xml import BM, XML_ID, Stripped
 from .._safe_xml import parse as parse_xml
 from .._xhtml import XHTML, BodyReader
@@ -23,6 +25,9 @@ from ._vocab import _BODY_KEYS, _RENDITION_KEYS, KEY_POINT_ROLE
 _H = "{" + XHTML + "}"
 _B = "{" + BM + "}"
 _LINKABLE = re.compile(r"(?:https?:|mailto:)", re.IGNORECASE)
+_WEB = re.compile(r"https?://[^/\s]+", re.IGNORECASE)
+#: The code of a relative link read against the item's address.
+LINK_RESOLVED = "repair.link-resolved"
 
 
 class _Body(BodyReader):
@@ -204,7 +209,11 @@ class _Bodies(_ReaderBase):
         return tuple(sections) or (Section(),)
 
     def check_links(self, root: etree._Element, path: tuple[str | int, ...]) -> None:
-        """Other producers' relative links and images: their text is kept, the link lost."""
+        """Other producers' relative links and images: read leniently against the item's
+        ``uri`` when that is a web address (``repair.link-resolved``); else their text is
+        kept, the link lost."""
+        uri = self.doc.get(self.key("uri"))
+        base = uri if self.repairs and isinstance(uri, str) and _WEB.match(uri) else None
         for element in root.iter():
             tag = element.tag if isinstance(element.tag, str) else ""
             name = tag.rpartition("}")[2]
@@ -212,6 +221,12 @@ class _Bodies(_ReaderBase):
             if attribute is None or element.get(attribute) is None:
                 continue
             target = element.get(attribute, "")
+            if base is not None and url_scheme(target) is None and not target.startswith("#"):
+                resolved = urljoin(base, target)
+                element.set(attribute, resolved)
+                said = f"the relative {attribute} {target[:60]!r} is read against the item's uri"
+                self.repair(path, LINK_RESOLVED, f"{said}, as {resolved[:80]!r}")
+                continue
             if not _LINKABLE.match(target):
                 self.lose(
                     path, f"the relative or unsafe {attribute} {target[:60]!r}", None, keep=False
