@@ -231,3 +231,16 @@ def test_a_date_before_a_colon_is_found_but_not_a_time_cut_short() -> None:
     cut = find_date("on 4 March 2021 10:3 the plan")  # the date, without the time cut short
     assert cut is not None
     assert cut.text == "4 March 2021"
+
+
+def test_zones_named_by_their_abbreviations() -> None:
+    summer = read_date("June 3, 2026 7:45 pm ET")
+    winter = read_date("January 3, 2026 7:45 pm ET")
+    fixed = read_date("3 June 2026 10:00 CEST")
+    assert summer is not None
+    assert winter is not None
+    assert fixed is not None
+    assert summer.value == datetime(2026, 6, 3, 23, 45, tzinfo=UTC)  # EDT
+    assert winter.value == datetime(2026, 1, 4, 0, 45, tzinfo=UTC)  # EST
+    assert fixed.value == datetime(2026, 6, 3, 8, 0, tzinfo=UTC)
+    assert summer.repair is None

@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
+import zoneinfo
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
@@ -133,8 +134,16 @@ _MONTHS = {
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _TIME = (
     r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
-    r"\s*(?P<zone>[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+    r"\s*(?P<zone>[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT|[ECMP][SD]?T|BST|CES?T)?)?"
 )
+#: The zones North American and European pages name by their abbreviations: a fixed
+#: offset where the name says standard or summer time, else the region's zone (``ET``:
+#: New York's, whichever its clocks say that day).
+_NAMED_ZONES: dict[str, str | int] = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles", "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+    "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2,
+}  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(
     r"(?:[A-Za-z]+,?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME
 )
@@ -178,6 +187,11 @@ def _offset(text: str | None) -> tzinfo | None:
         return None
     if text.upper() in ("Z", "UTC", "GMT", "UT"):
         return timezone.utc
+    named = _NAMED_ZONES.get(text)
+    if isinstance(named, int):
+        return timezone(timedelta(hours=named), text)
+    if named is not None:
+        return zoneinfo.ZoneInfo(named)
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or "0")
     if minutes >= 60:
@@ -264,13 +278,15 @@ _INSIDE = [
     re.compile(
         r"(?<!\w)" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
         r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT)(?!\w))?)?(?!\w|:\d)",
+        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT|(?-i:[ECMP][SD]?T|BST|CES?T))(?!\w))?)?"
+        r"(?!\w|:\d)",
         re.I,
     ),
     re.compile(
         r"(?<!\w)" + _WEEKDAY + r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
         r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT)(?!\w))?)?(?!\w|:\d)",
+        r"(?:\s*(?:[Zz]|[+-]\d{2}:?\d{2}|UTC|GMT|(?-i:[ECMP][SD]?T|BST|CES?T))(?!\w))?)?"
+        r"(?!\w|:\d)",
         re.I,
     ),
 ]

@@ -286,3 +286,12 @@ def test_a_date_that_says_its_instant_is_taken_over_one_of_the_same_day_that_doe
     brief, problems = _read(page)
     assert brief.created == datetime(2026, 4, 2, 22, 40, tzinfo=UTC)
     assert "repair.date-only" not in {p.code for p in problems}
+
+
+def test_a_date_written_out_in_a_byline_is_the_last_place_looked() -> None:
+    heading = "<h1>Night ferries return to the island</h1>"
+    byline = '<div class="by_line_date">by Ann Reporter | April 03, 2026 07:45pm ET</div>'
+    page = NEWS_SITE.replace('"datePublished": "2026-04-02T21:15:00+01:00", ', "")
+    page = page.replace(heading, f"{heading}\n{byline}")
+    brief, _ = _read(page)
+    assert brief.created == datetime(2026, 4, 3, 23, 45, tzinfo=UTC)  # 7:45 pm in New York

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..._dates import DateReading, read_date
+from ..._dates import DATE_NAIVE, DATE_ONLY, DateReading, read_date
 from ...model import Agent
 from .._safe_xml import all_text, line_of
 from ._links import _absolute
@@ -260,11 +260,12 @@ def _sharper(value: Any, than: Any) -> bool:
     only says in part: it has its time or its zone, on the same day."""
     if not isinstance(value, DateReading) or not isinstance(than, DateReading):
         return False
-    return (
-        value.repair is None
-        and than.repair is not None
-        and value.value.date()
-        in (than.value.date(), value.value.astimezone(than.value.tzinfo).date())
+    sharper = (value.repair is None and than.repair is not None) or (
+        value.repair == DATE_NAIVE and than.repair == DATE_ONLY  # a time, where it has none
+    )
+    return sharper and value.value.date() in (
+        than.value.date(),
+        value.value.astimezone(than.value.tzinfo).date(),
     )
 
 

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ... import _patterns
 from ..._converter import Invalid, parse_datetime
-from ..._dates import DATE_NAIVE, DateReading, read_date
+from ..._dates import DATE_NAIVE, DateReading, find_date, read_date
 from ...errors import ValidationError
 from ...model import Agent, Brief, Paragraph, Section, plain_text
 from .. import UNDATED
@@ -371,7 +371,7 @@ class _OtherPage(_ExtractedPage):
             if field in header:
                 candidates.append(Found(value=DateReading(value=header[field]), where="header"))
             if field == "created":
-                candidates += [times, found.get(field)]
+                candidates += [times, found.get(field), _written_date(container, self.root)]
             chosen = sharpest(candidates)
             if chosen is None:
                 continue
@@ -557,6 +557,32 @@ def _times(container: etree._Element) -> Found | None:
         reading = read_date(time.get("datetime") or "")
         if reading is not None:
             return Found(value=reading, line=line_of(time), where="<time>")
+    return None
+
+
+#: How many byline and dateline elements a page's date is looked for in, at most.
+_DATE_TEXTS = 20
+#: The classes of the elements a page's date may be written out in (``by_line_date``,
+#: ``post-date``, ``published``, ``timestamp``).
+_DATED_CLASS = re.compile(r"by[-_]?line|date|publish|timestamp|posted", re.IGNORECASE)
+
+
+def _written_date(container: etree._Element, root: etree._Element) -> Found | None:
+    """A date written out in the text of a byline or dateline (``Jo Writer | November 04,
+    2014 09:00pm ET``), the article's first, else the page's: the last place a page's date
+    is looked for, after its markup and trafilatura."""
+    for scope in (container, root):
+        checked = 0
+        for element in scope.iter():
+            named = element.get("class", "") if isinstance(element.tag, str) else ""
+            if not _DATED_CLASS.search(named):
+                continue
+            found = find_date(" ".join(all_text(element).split()))
+            if found is not None:
+                return Found(value=found.reading, line=line_of(element), where="a byline's text")
+            checked += 1
+            if checked >= _DATE_TEXTS:
+                break
     return None
 
 
