@@ -1,8 +1,10 @@
 """What another producer's page says about its article, read leniently from three
 places in turn: its schema.org JSON-LD (:func:`json_ld_fields`), what trafilatura found
-(:func:`extracted_fields`) and its meta tags (:func:`meta_fields`). Each gives the fields
-it found as :class:`Found` values, with the line that says them; dates are read by
-:func:`briefmodel._dates.read_date`, whatever their spelling.
+(:func:`extracted_fields`) and its meta tags (:func:`meta_fields`); and where its date
+may be besides: its article's first ``<time>`` (:func:`article_time`), and a date written out
+in a byline (:func:`written_date`). Each gives what it found as :class:`Found` values, with
+the line that says them; dates are read by :func:`briefmodel._dates.read_date`, whatever
+their spelling.
 
 >>> from lxml import etree
 >>> page = etree.fromstring('''<html><head><script type="application/ld+json">
@@ -28,18 +30,20 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..._dates import DATE_NAIVE, DATE_ONLY, DateReading, read_date
+from ..._dates import DATE_NAIVE, DATE_ONLY, DateReading, find_date, read_date
 from ...model import Agent
 from .._safe_xml import all_text, line_of
 from ._links import _absolute
 
 __all__ = [
     "Found",
+    "article_time",
     "extracted_fields",
     "json_ld_fields",
     "meta_fields",
     "sharpest",
     "without_site",
+    "written_date",
 ]
 
 #: The schema.org types of an article.
@@ -308,4 +312,39 @@ def without_site(title: str, sites: Iterable[str | None]) -> str | None:
         if parts[index].strip().casefold() in names:
             head = "".join(parts[: index - 1]).strip()
             return head or None
+    return None
+
+
+def article_time(container: etree._Element) -> Found | None:
+    """The first ``<time datetime>`` of the article, read in any common spelling."""
+    for time in container.iter("time"):
+        reading = read_date(time.get("datetime") or "")
+        if reading is not None:
+            return Found(value=reading, line=line_of(time), where="<time>")
+    return None
+
+
+#: How many byline and dateline elements a page's date is looked for in, at most.
+_DATE_TEXTS = 20
+#: The classes of the elements a page's date may be written out in (``by_line_date``,
+#: ``post-date``, ``published``, ``timestamp``).
+_DATED_CLASS = re.compile(r"by[-_]?line|date|publish|timestamp|posted", re.IGNORECASE)
+
+
+def written_date(container: etree._Element, root: etree._Element) -> Found | None:
+    """A date written out in the text of a byline or dateline (``Jo Writer | November 04,
+    2014 09:00pm ET``), the article's first, else the page's: the last place a page's date
+    is looked for, after its markup and trafilatura."""
+    for scope in (container, root):
+        checked = 0
+        for element in scope.iter():
+            named = element.get("class", "") if isinstance(element.tag, str) else ""
+            if not _DATED_CLASS.search(named):
+                continue
+            found = find_date(" ".join(all_text(element).split()))
+            if found is not None:
+                return Found(value=found.reading, line=line_of(element), where="a byline's text")
+            checked += 1
+            if checked >= _DATE_TEXTS:
+                break
     return None

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ... import _patterns
 from ..._converter import Invalid, parse_datetime
-from ..._dates import DATE_NAIVE, DateReading, find_date, read_date
+from ..._dates import DATE_NAIVE, DateReading
 from ...errors import ValidationError
 from ...model import Agent, Brief, Paragraph, Section, plain_text
 from .. import UNDATED
@@ -43,11 +43,13 @@ from .read_extracted import (
 )
 from .read_meta import (
     Found,
+    article_time,
     extracted_fields,
     json_ld_fields,
     meta_fields,
     sharpest,
     without_site,
+    written_date,
 )
 
 #: Elements whose children are read in their place.
@@ -365,13 +367,13 @@ class _OtherPage(_ExtractedPage):
         unless a later one says the same day's instant exactly where it does not; what
         reading the one taken assumed is a warning at its line. A page without a date takes
         ``created``, else :data:`~briefmodel.formats.UNDATED` (a warning)."""
-        times = _times(container)
+        times = article_time(container)
         for field in ("created", "updated"):
             candidates = [linked.get(field), metas.get(field)]
             if field in header:
                 candidates.append(Found(value=DateReading(value=header[field]), where="header"))
             if field == "created":
-                candidates += [times, found.get(field), _written_date(container, self.root)]
+                candidates += [times, found.get(field), written_date(container, self.root)]
             chosen = sharpest(candidates)
             if chosen is None:
                 continue
@@ -549,41 +551,6 @@ def _repeats(text: str, sections: list[Section]) -> bool:
     begins = " ".join(plain_text(first.content).split())
     core = text.rstrip(" .…[]")
     return bool(core) and begins.startswith(core)
-
-
-def _times(container: etree._Element) -> Found | None:
-    """The first ``<time datetime>`` of the article, read in any common spelling."""
-    for time in container.iter("time"):
-        reading = read_date(time.get("datetime") or "")
-        if reading is not None:
-            return Found(value=reading, line=line_of(time), where="<time>")
-    return None
-
-
-#: How many byline and dateline elements a page's date is looked for in, at most.
-_DATE_TEXTS = 20
-#: The classes of the elements a page's date may be written out in (``by_line_date``,
-#: ``post-date``, ``published``, ``timestamp``).
-_DATED_CLASS = re.compile(r"by[-_]?line|date|publish|timestamp|posted", re.IGNORECASE)
-
-
-def _written_date(container: etree._Element, root: etree._Element) -> Found | None:
-    """A date written out in the text of a byline or dateline (``Jo Writer | November 04,
-    2014 09:00pm ET``), the article's first, else the page's: the last place a page's date
-    is looked for, after its markup and trafilatura."""
-    for scope in (container, root):
-        checked = 0
-        for element in scope.iter():
-            named = element.get("class", "") if isinstance(element.tag, str) else ""
-            if not _DATED_CLASS.search(named):
-                continue
-            found = find_date(" ".join(all_text(element).split()))
-            if found is not None:
-                return Found(value=found.reading, line=line_of(element), where="a byline's text")
-            checked += 1
-            if checked >= _DATE_TEXTS:
-                break
-    return None
 
 
 def _hashed_id(fields: dict[str, Any], container: etree._Element) -> str:
