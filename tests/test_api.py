@@ -164,3 +164,24 @@ def test_load_all_takes_the_zone_only_while_it_reads(tmp_path: Any) -> None:
             zones.append(assumed_zone())  # the caller's code between items
             assert brief.created == datetime(2026, 1, 1, 1, 0, tzinfo=timezone.utc)
     assert zones == [timezone.utc]
+
+
+def test_importing_briefmodel_leaves_what_only_some_calls_need_unloaded() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, briefmodel\n"
+        "print(sorted(m for m in ('jsonschema', 'importlib.metadata', 'yaml', 'trafilatura')"
+        " if m in sys.modules))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "[]"
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    from importlib.metadata import version
+
+    assert bm.__version__ == version("briefmodel")

@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from . import rules
@@ -75,10 +74,7 @@ if TYPE_CHECKING:  # type checkers see the function; at run time it is the calla
 else:  # ``bm.formats()`` lists the names, ``import briefmodel.formats.json`` works
     from . import formats
 
-try:
-    __version__ = version("briefmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+from ._version import __version__ as __version__
 
 __all__ = [
     "Agent",

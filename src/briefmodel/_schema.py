@@ -23,11 +23,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import attrs
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError as SchemaError
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a document that fails
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 from . import _patterns
 from . import model as m
@@ -254,6 +256,8 @@ def json_schema() -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> tuple[Draft202012Validator, dict[int, tuple[str, str, str]]]:
+    from jsonschema import Draft202012Validator
+
     schema = json_schema()
     validator = Draft202012Validator(schema)
     defs = schema["$defs"]
@@ -386,6 +390,9 @@ def _pruning() -> Draft202012Validator:
     check the items of an array that did not with a plain test where the items' schema
     is simple (a string, a pattern, a model object), descending only into those that
     fail it."""
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import ValidationError as SchemaError
+
     keywords = Draft202012Validator.VALIDATORS
     ref_keyword, items_keyword = keywords["$ref"], keywords["items"]
     additional_keyword = keywords["additionalProperties"]

@@ -31,7 +31,6 @@ import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from importlib.metadata import entry_points
 from pathlib import Path
 
 import attrs
@@ -82,6 +81,8 @@ def _registry() -> dict[str, Format]:
     for name in BUILTIN:
         module = importlib.import_module(f"{__name__}.{name}")
         found[name] = module.FORMAT
+    from importlib.metadata import entry_points  # (only when a format is first looked up)
+
     for entry in entry_points(group="briefmodel.formats"):
         try:
             plugin = entry.load()
