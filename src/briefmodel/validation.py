@@ -129,14 +129,8 @@ def _validate_leniently(
 def _read_leniently(data: Any, fmt: Format | None) -> Brief:
     if isinstance(data, Brief):
         return data
-    raw: str | bytes
-    if isinstance(data, os.PathLike):
-        raw = read_document(data)
-        fmt = fmt or detect(data, raw)
-    elif isinstance(data, (str, bytes, bytearray, memoryview)):
-        raw = _options.document(data)
-        fmt = fmt or detect(None, raw)
-    else:
+    raw, fmt = _document(data, fmt)
+    if raw is None or fmt is None:
         return json_format.from_dict(data, strict=False)
     try:
         return fmt.read(raw, strict=False)
@@ -147,14 +141,20 @@ def _read_leniently(data: Any, fmt: Format | None) -> Brief:
         raise ValidationError((hint, *error.problems)) from None
 
 
-def _read(data: Any, fmt: Format | None, xsd: Any, found: list[Problem]) -> Brief | None:
-    raw: str | bytes | None = None
+def _document(data: Any, fmt: Format | None) -> tuple[str | bytes | None, Format | None]:
+    """The text of ``data`` when it is a document (a path's content, or text itself) and
+    its format (``fmt``, else found); ``(None, fmt)`` for data, a dict or a brief."""
     if isinstance(data, os.PathLike):
         raw = read_document(data)
-        fmt = fmt or detect(data, raw)
-    elif isinstance(data, (str, bytes, bytearray, memoryview)):
-        raw = _options.document(data)
-        fmt = fmt or detect(None, raw)
+        return raw, fmt or detect(data, raw)
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        text = _options.document(data)
+        return text, fmt or detect(None, text)
+    return None, fmt
+
+
+def _read(data: Any, fmt: Format | None, xsd: Any, found: list[Problem]) -> Brief | None:
+    raw, fmt = _document(data, fmt)
     if xsd is not None and (fmt is None or fmt.examine is None or raw is None):
         what = fmt.name if fmt is not None and raw is not None else type(data).__name__
         raise OptionError("xsd", f"applies to XML documents, not to {what}")

@@ -47,7 +47,7 @@ from ...model import (
 )
 from ._links import code_of, message, read_link
 from ._parse import _NEVER_CONTENT, _class
-from .read_blocks import _BlockReader, collapsed
+from .read_blocks import _BlockReader
 
 __all__ = ["EXTRACTOR_MISSING", "Extraction", "extract"]
 
@@ -219,12 +219,7 @@ class _ExtractedPage(_BlockReader):
     def x_rich(self, element: etree._Element) -> tuple[Any, ...]:
         content: list[Any] = []
         self.x_inline_into(element, content)
-        out = collapsed(content)
-        if out and type(out[0]) is str:
-            out[0] = out[0].lstrip()
-        if out and type(out[-1]) is str:
-            out[-1] = out[-1].rstrip()
-        return tuple(n for n in out if n != "")
+        return self.tidy(content)  # (another producer's page: white space collapsed)
 
     def x_inline_into(self, element: etree._Element, out: list[Any]) -> None:
         if element.text:

@@ -19,26 +19,13 @@ from .._agency import (
     first_paragraph,
     first_sentence,
 )
+from ._base import _ARRAYS
 from ._body import _Bodies
 
-#: The array properties whose objects' empty strings are passed over (the bodies' values
-#: are read as they are: an empty body is an empty section).
-_WITH_EMPTY_STRINGS = frozenset(
-    {
-        "headlines",
-        "descriptions",
-        "people",
-        "organisations",
-        "places",
-        "events",
-        "objects",
-        "subjects",
-        "infoSources",
-        "infosources",
-        "genres",
-        "associations",
-    }
-)
+#: The array properties whose objects' empty strings are passed over: every array but the
+#: bodies (their values are read as they are: an empty body is an empty section) and the
+#: renditions (which hold media, not text).
+_WITH_EMPTY_STRINGS = _ARRAYS - {"bodies", "renditions"}
 
 
 #: The blocks whose text a description is compared with.
