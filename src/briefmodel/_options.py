@@ -249,11 +249,15 @@ def shallow_enough(brief: Brief) -> Brief:
     levels, the most any format reads back; else a :class:`~briefmodel.ValidationError`
     (``structure.too-deep``) at the first node too deep. Every writer checks it first, so
     that none writes what no reader takes back (or recurses until Python's limit)."""
-    from .model.brief import nodes, walk
+    from ._generated import Found, depth_walk
+    from .model.brief import walk
     from .rules import MAX_DEPTH
 
-    if all(depth <= MAX_DEPTH for depth, _ in nodes(brief)):
+    try:
+        depth_walk()(brief, 0)
         return brief
+    except Found:
+        pass
     where = next(path for path, _ in walk(brief, down_to=MAX_DEPTH) if len(path) > MAX_DEPTH)
     raise ValidationError(
         [

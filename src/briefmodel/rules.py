@@ -554,31 +554,15 @@ def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:
 
 
 def _has_problems(brief: m.Brief, ctx: Context) -> bool:
-    """Whether any rule finds anything. Every text is gathered for one regex search instead
-    of the per-node XML character rule."""
-    table = _FAST_RULES
-    text_fields = _TEXT_FIELDS
+    """Whether any rule finds anything: the generated walk (:mod:`briefmodel._generated`)
+    runs the rules but the XML character rule, whose texts it gathers for one search."""
+    from ._generated import Found, rule_walk
+
     strings: list[str] = []
-    keep, keep_all = strings.append, strings.extend
-    for depth, node in m.nodes(brief):
-        if depth > MAX_DEPTH:  # nesting_is_bounded, without a call for every node
-            return True
-        kind = type(node)
-        if kind is str:
-            keep(node)
-            continue
-        ctx.depth = depth
-        for rule in table.get(kind, ()):
-            if rule.check(node, ctx):
-                return True
-        for name, how in text_fields[kind]:
-            value = getattr(node, name)
-            if how == "many":
-                keep_all(value)
-            elif how == "json":
-                keep_all(text for _, text in _json_strings(value, ()))
-            elif value is not None:
-                keep(value)
+    try:
+        rule_walk()(ctx, strings.append, strings.extend)(brief, 0)
+    except Found:
+        return True
     return _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None
 
 

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from ... import _options
+import orjson
+
+from ... import _generated, _options
 from ..._converter import converter, explaining_converter, iter_structuring_problems, not_json
 from ..._explaining import explaining
 from ..._schema import order_of_pointer, schema_problems_found
@@ -135,6 +137,42 @@ def parse_lenient(data: str | bytes) -> tuple[Any, list[Problem]]:
     refuses is still refused."""
     repairs: list[Problem] = []
     return _parse(data, repairs=repairs), repairs
+
+
+_DOUBT: Any = object()
+#: What the key count of :func:`_quick_parse` cannot vouch for: white space between a key
+#: and its colon, or a quote or colon written as an escape.
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+_ESCAPED_SEPARATOR = re.compile(rb"\\u00(?:22|3[aA])")
+
+
+def _quick_parse(data: str | bytes) -> Any:
+    """``data`` parsed by orjson when that is surely what :func:`parse` gives, else
+    ``_DOUBT``. orjson refuses what :func:`parse` refuses but a key given twice (it keeps
+    the last value): the colons after a quote in the text are counted against those of
+    the parsed value written again, which are as many unless a key was dropped. (A number
+    too small for a double, which orjson reads as 0, the generated builder doubts: it
+    takes no float 0 in extensions.)"""
+    if isinstance(data, str):
+        try:
+            raw = data.encode()
+        except UnicodeEncodeError:  # a lone surrogate, which the json module reads
+            return _DOUBT
+    else:
+        raw = bytes(data)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _DOUBT
+    if (
+        raw.count(b'":') != orjson.dumps(value).count(b'":')
+        or _SPACED_KEY.search(raw) is not None
+        or (b"\\u00" in raw and _ESCAPED_SEPARATOR.search(raw) is not None)
+    ):
+        return _DOUBT
+    return value
 
 
 def _parse(data: str | bytes, *, repairs: list[Problem] | None) -> Any:
@@ -262,7 +300,12 @@ def from_dict(data: Any, *, strict: bool = True) -> Brief:
     of them). Semantic rules are not run here; use :func:`briefmodel.validate` or
     :func:`briefmodel.loads` for those.
     """
-    return _build(data, strict=_options.flag("strict", strict), parsed=False)
+    strict = _options.flag("strict", strict)
+    try:  # the generated path, for a valid document of this model
+        return _generated.builder()(data)
+    except Exception:  # noqa: BLE001 - any doubt: the general path decides
+        pass
+    return _build(data, strict=strict, parsed=False)
 
 
 def _build(data: Any, *, strict: bool, parsed: bool) -> Brief:
@@ -451,10 +494,21 @@ def read(
         "created": c.isoformat() if (c := _options.created(created)) else None,
         "language": _options.optional_text("language", language),
     }
-    document = parse(data)
-    if isinstance(document, dict) and any(v is not None for v in fallbacks.values()):
-        document = {**{k: v for k, v in fallbacks.items() if v is not None}, **document}
+    document = _quick_parse(data)
+    if document is not _DOUBT:  # the generated path, for a valid document of this model
+        try:
+            return _generated.builder()(_filled(document, fallbacks))
+        except Exception:  # noqa: BLE001 - any doubt: the general path decides
+            pass
+    document = _filled(parse(data), fallbacks)
     return _build(document, strict=strict, parsed=True)
+
+
+def _filled(document: Any, fallbacks: dict[str, Any]) -> Any:
+    """``document`` with what it does not say taken from the reader's ``fallbacks``."""
+    if isinstance(document, dict) and any(v is not None for v in fallbacks.values()):
+        return {**{k: v for k, v in fallbacks.items() if v is not None}, **document}
+    return document
 
 
 def sniff(text: str) -> bool:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ... import _options
+import orjson
+
+from ... import _generated, _options
 from ..._converter import converter
 from ..._options import MAX_INDENT
 from ...model import Brief
@@ -17,7 +19,14 @@ __all__ = ["MAX_INDENT", "to_dict", "write"]
 @_options.writer
 def to_dict(brief: Brief) -> dict[str, Any]:
     """The canonical JSON data of ``brief`` (plain dicts, lists, strings and numbers)."""
-    return converter.unstructure(brief)  # type: ignore[no-any-return]
+    return _data(brief)
+
+
+def _data(brief: Brief) -> dict[str, Any]:
+    try:  # the generated path
+        return _generated.writer()(brief)
+    except _generated.Doubt:  # a float in the extensions: the general path
+        return converter.unstructure(brief)  # type: ignore[no-any-return]
 
 
 @_options.writer
@@ -26,8 +35,13 @@ def write(brief: Brief, *, indent: int | None = None) -> str:
     (0 to :data:`MAX_INDENT`; any other value is an :class:`~briefmodel.OptionError`, since
     a huge indent would take memory without bound)."""
     indent = _options.indent(indent)
+    if indent is None:
+        try:  # the generated path, orjson's text being the json module's for what it holds
+            return orjson.dumps(_generated.writer()(brief)).decode()
+        except (_generated.Doubt, TypeError):  # a float, a lone surrogate
+            pass
     return json.dumps(
-        converter.unstructure(brief),
+        _data(brief),
         ensure_ascii=False,
         allow_nan=False,
         indent=indent,
