@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import briefmodel as bm
 from briefmodel._converter import explaining_converter, structuring_problems
@@ -45,3 +47,53 @@ def test_structuring_problems_say_where_and_what_is_expected() -> None:
         ),
         ("/entities/0/identifiers/wd", "expected a string, got an integer"),
     }
+
+
+# --------------------------------------------------------------------------------------
+# Date-times: datetime.fromisoformat where it reads RFC 3339 as the groups do
+
+
+def _both_ways(value: str) -> tuple[Any, Any]:
+    from unittest import mock
+
+    from briefmodel import _converter
+
+    def parsed() -> Any:
+        try:
+            moment = _converter.parse_datetime(value)
+        except _converter.Invalid as error:
+            return ("invalid", error.code, error.message)
+        return (moment, repr(moment), moment.isoformat())
+
+    fast = parsed()
+    with mock.patch.object(_converter, "_FROMISOFORMAT_READS_RFC3339", False):
+        return fast, parsed()
+
+
+_MOMENTS = (
+    r"\d{4}-(0\d|1[0-3])-([0-3]\d)[Tt]([0-2]\d):([0-6]\d):([0-6]\d)(\.\d{1,8})?"
+    r"([Zz]|[+-]([0-2]\d):([0-6]\d))"
+)
+
+
+@given(st.from_regex(_MOMENTS, fullmatch=True))
+def test_a_date_time_is_read_alike_by_fromisoformat_and_the_groups(value: str) -> None:
+    fast, groups = _both_ways(value)
+    assert fast == groups
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-01-01T00:00:00+05:60",
+        "2026-01-01T00:00:00-00:00",
+        "2026-02-30T00:00:00Z",
+        "2026-01-01T24:00:00Z",
+        "1999-12-31T23:59:60Z",
+        "0001-01-01T00:00:00.1234567+23:59",
+        "9999-12-31T23:59:59.999999-23:59",
+    ],
+)
+def test_a_date_time_at_the_edges_is_read_alike_both_ways(value: str) -> None:
+    fast, groups = _both_ways(value)
+    assert fast == groups

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -139,8 +140,22 @@ _RFC3339 = re.compile(
 )
 
 
+#: The spelling of RFC 3339 that Python 3.11's ``datetime.fromisoformat`` (in C, twenty
+#: times faster than the groups below) reads as they do: ``T`` and ``Z`` in capitals, at
+#: most six digits of fraction, offsets of hours below 24 and minutes below 60.
+_PLAIN_RFC3339 = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)"
+)
+_FROMISOFORMAT_READS_RFC3339 = sys.version_info >= (3, 11)
+
+
 def parse_datetime(value: str) -> datetime:
     """Parse an RFC 3339 date-time with an offset; raise :class:`Invalid` otherwise."""
+    if _FROMISOFORMAT_READS_RFC3339 and _PLAIN_RFC3339.fullmatch(value):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:  # (a 30 February: said below)
+            pass
     match = _RFC3339.fullmatch(value) if len(value) < 64 else None
     if match is None:
         raise Invalid(*datetime_problem(value))

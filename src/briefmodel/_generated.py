@@ -46,7 +46,8 @@ def _moment(value: Any) -> datetime:
     if type(value) is not str:
         raise Doubt
     moment = parse_datetime(value)
-    moment.astimezone(_UTC)  # OverflowError beyond the years 1 to 9999 in UTC
+    if not 1 < moment.year < 9999:
+        moment.astimezone(_UTC)  # OverflowError beyond the years 1 to 9999 in UTC
     return moment
 
 
@@ -143,9 +144,10 @@ def _field_code(cls: type, field: attrs.Attribute[Any], ns: dict[str, Any]) -> l
     if what == "int":
         low, high = field.metadata["range"]
         return [f"if type(v) is not int or not {low} <= v <= {high}: raise Doubt", f"{name} = v"]
-    if what in ("datetime", "rich", "identifiers", "extensions"):
-        call = {"datetime": "moment", "rich": "rich"}.get(what, what)
-        return [f"{name} = {call}(v)"]
+    if what == "rich":  # (a plain string, the common case, without a call)
+        return [f"{name} = (v,) if type(v) is str and v else rich(v)"]
+    if what in ("datetime", "identifiers", "extensions"):
+        return [f"{name} = {'moment' if what == 'datetime' else what}(v)"]
     if what == "node":
         return [f"{name} = build_{kind.__name__}(v)"]
     if what == "texts":
@@ -155,10 +157,12 @@ def _field_code(cls: type, field: attrs.Attribute[Any], ns: dict[str, Any]) -> l
             f"    if {_string_test(kind, shape, const, ns, 'v_')}: raise Doubt",
             f"{name} = tuple(v)",
         ]
-    each = "block" if kind == m.Block else f"build_{kind.__name__}"
+    # A block is built by the builder of its tag (what is not an object with a known tag
+    # fails the lookup, and so is doubt).
+    each = 'blocks[i["type"]]' if kind == m.Block else f"build_{kind.__name__}"
     least = field.metadata.get("min_items", 0)
     return [
-        f"if type(v) is not list or len(v) < {least}: raise Doubt",
+        f"if type(v) is not list{f' or len(v) < {least}' if least else ''}: raise Doubt",
         f"{name} = tuple([{each}(i) for i in v]) if v else ()",
     ]
 
@@ -181,6 +185,16 @@ def _default(field: attrs.Attribute[Any]) -> Any:
     return default
 
 
+def _constant(cls: type, field: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
+    """The default of ``field`` as the generated code writes it: a literal where it is
+    one (None, (), a number, a string), else a name in ``ns``."""
+    default = _default(field)
+    if default is None or default == () or type(default) in (bool, int, str):
+        return repr(default)
+    ns[f"default_{cls.__name__}_{field.name}"] = default
+    return f"default_{cls.__name__}_{field.name}"
+
+
 def _builder_source(cls: type, ns: dict[str, Any]) -> str:
     """The source of ``build_<Class>(d)``: the node of class ``cls`` from its JSON object
     (whose ``type`` tag, for a tagged node, the caller has read)."""
@@ -200,8 +214,7 @@ def _builder_source(cls: type, ns: dict[str, Any]) -> str:
         if field.default is attrs.NOTHING:
             lines.append("        raise Doubt")
         else:
-            ns[f"default_{cls.__name__}_{field.name}"] = _default(field)
-            lines.append(f"        {name} = default_{cls.__name__}_{field.name}")
+            lines.append(f"        {name} = {_constant(cls, field, ns)}")
         lines.append("    else:")
         lines.append("        n += 1")
         lines.extend(f"        {line}" for line in _field_code(cls, field, ns))
@@ -266,11 +279,6 @@ def _compile() -> dict[str, Any]:
     set_content = m.ListItem.__dict__["content"].__set__
     set_blocks = m.ListItem.__dict__["blocks"].__set__
 
-    def block(value: Any) -> Any:
-        if type(value) is not dict:
-            raise Doubt
-        return blocks[value["type"]](value)
-
     def list_item(value: Any) -> m.ListItem:
         if type(value) is dict:
             return fields_of_item(value)  # type: ignore[no-any-return]
@@ -279,7 +287,7 @@ def _compile() -> dict[str, Any]:
         set_blocks(item, ())
         return item
 
-    ns.update(rich=rich, block=block, build_ListItem=list_item)
+    ns.update(rich=rich, blocks=blocks, build_ListItem=list_item)
     return ns
 
 
@@ -402,56 +410,84 @@ class Found(Exception):
 
 
 def _walker_source(cls: type, ns: dict[str, Any], *, rules: bool) -> str:
-    """The source of ``walk_<Class>(o, depth)``: the rules' first pass over a node of class
-    ``cls`` and what it holds (see :func:`briefmodel.rules.check`), which raises
-    :class:`Found` when a rule finds something, and gathers every text for one search for
-    characters XML cannot carry; without ``rules``, only when a node is too deep."""
+    """The source of ``walk_<Class>(o, depth, ctx, texts)``: the rules' first pass over a
+    node of class ``cls`` and what it holds (see :func:`briefmodel.rules.check`), which
+    raises :class:`Found` when a rule finds something, and gathers every text in ``texts``
+    for one search for characters XML cannot carry; without ``rules``,
+    ``walk_<Class>(o, depth)``, which raises :class:`Found` only where a node is too deep."""
     from .model.brief import CHILDREN
     from .rules import _FAST_RULES, _TEXT_FIELDS, MAX_DEPTH
 
     name = cls.__name__
-    lines = [f"    def walk_{name}(o, depth):", f"        if depth > {MAX_DEPTH}: raise Found"]
+    more = ", ctx, texts" if rules else ""  # (what every call passes on)
+    lines = [f"def walk_{name}(o, depth{more}):", f"    if depth > {MAX_DEPTH}: raise Found"]
     checks = _FAST_RULES.get(cls, ()) if rules else ()
     for index, rule in enumerate(checks):
         ns[f"rule_{name}_{index}"] = rule.check
     if checks:
-        tests = " or ".join(f"rule_{name}_{i}(o, ctx)" for i in range(len(checks)))
-        lines.append(f"        if {tests}: raise Found")
+        tests = " or ".join(
+            _rule_test(cls, rule.check, f"rule_{name}_{i}") for i, rule in enumerate(checks)
+        )
+        lines.append(f"    if {tests}: raise Found")
     for field, how in _TEXT_FIELDS[cls] if rules else ():
         if how == "one":
-            lines += [f"        v = o.{field}", "        if v is not None: keep(v)"]
+            lines += [f"    v = o.{field}", "    if v is not None: texts.append(v)"]
         elif how == "many":
-            lines.append(f"        extend(o.{field})")
+            lines.append(f"    texts.extend(o.{field})")
         else:
-            lines += [f"        v = o.{field}", "        if v: extend(json_texts(v))"]
+            lines += [f"    v = o.{field}", "    if v: texts.extend(json_texts(v))"]
     types = {field.name: field.type for field in attrs.fields(cls)}
     for field, how in CHILDREN.get(cls, ()):
         kind = types[field]
         if how == "one":
             (inner,) = (a for a in typing.get_args(kind) if a is not type(None))
             lines += [
-                f"        v = o.{field}",
-                f"        if v is not None: walk_{inner.__name__}(v, depth + 1)",
+                f"    v = o.{field}",
+                f"    if v is not None: walk_{inner.__name__}(v, depth + 1{more})",
             ]
         elif how == "many":
             (inner,) = typing.get_args(kind)[:1]
             each = f"walk_{inner.__name__}" if attrs.has(inner) else "walkers[type(c)]"
-            lines.append(f"        for c in o.{field}: {each}(c, depth + 2)")
+            lines.append(f"    for c in o.{field}: {each}(c, depth + 2{more})")
         else:
             base = "depth if not o.blocks else depth + 1" if cls is m.ListItem else "depth + 1"
             lines += [
-                f"        v = o.{field}",
-                f"        base = {base}",
-                "        if len(v) == 1 and type(v[0]) is str:",
-                f"            if base > {MAX_DEPTH}: raise Found",
-                f"            {'keep(v[0])' if rules else 'pass'}",
-                "        elif v:",
-                f"            if base + 1 > {MAX_DEPTH}: raise Found",
-                "            for c in v:",
-                f"                if type(c) is str: {'keep(c)' if rules else 'pass'}",
-                "                else: walkers[type(c)](c, base + 1)",
+                f"    v = o.{field}",
+                f"    base = {base}",
+                "    if len(v) == 1 and type(v[0]) is str:",
+                f"        if base > {MAX_DEPTH}: raise Found",
+                f"        {'texts.append(v[0])' if rules else 'pass'}",
+                "    elif v:",
+                f"        if base + 1 > {MAX_DEPTH}: raise Found",
+                "        for c in v:",
+                f"            if type(c) is str: {'texts.append(c)' if rules else 'pass'}",
+                f"            else: walkers[type(c)](c, base + 1{more})",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _rule_test(cls: type, check: Callable[..., Any], name: str) -> str:
+    """The test that the rule ``check`` (called ``name`` in the walk) finds something in a
+    node ``o`` of class ``cls``: its call, after an expression written here for the
+    commonest rules that is true where it surely finds nothing (a section with blocks, a
+    mention of a known entity), so that a valid brief's nodes are passed without a call."""
+    from . import rules
+
+    surely_nothing = {
+        rules.section_has_content: "o.blocks or o.sections",
+        rules.list_has_items: "o.items",
+        rules.block_has_text: "o.statement" if cls is m.Judgment else "o.content",
+        rules.role_is_not_a_misspelling: "o.role is None or o.role in roles",
+        rules.mention_names_an_entity: "o.ref in ctx.entity_ids",
+        rules.ids_are_unique: "o.id is None",
+        rules.header_cell_has_text: "o.header is None",
+    }.get(check)
+    if check is rules.citation_names_a_source and cls is not m.Judgment:
+        ref = "o.ref" if cls is m.Citation else "o.source_ref"
+        surely_nothing = f"{ref} is None or {ref} in ctx.source_ids"
+    if surely_nothing is None:
+        return f"{name}(o, ctx)"
+    return f"(not ({surely_nothing}) and {name}(o, ctx))"
 
 
 def _json_texts(value: Any) -> list[str]:
@@ -466,30 +502,27 @@ _WALKS: dict[bool, Any] = {}  # the generated walks (with the rules, without), o
 
 def _walk(*, rules: bool) -> Any:
     if rules not in _WALKS:
+        from .model.vocabularies import SECTION_ROLES
+
         names = [cls.__name__ for cls in m.MODEL_TYPES]
         ns: dict[str, Any] = {"Found": Found, "json_texts": _json_texts}
-        body = "".join(_walker_source(cls, ns, rules=rules) for cls in m.MODEL_TYPES)
-        table = ", ".join(f"{n}: walk_{n}" for n in names)
-        source = (
-            "def make(ctx, keep, extend):\n"
-            + body
-            + f"    walkers = {{{table}}}\n"
-            + "    return walk_Brief\n"
-        )
+        ns["roles"] = frozenset(SECTION_ROLES)
+        source = "".join(_walker_source(cls, ns, rules=rules) for cls in m.MODEL_TYPES)
         ns.update({n: cls for n, cls in zip(names, m.MODEL_TYPES, strict=True)})
         exec(compile(source, "<briefmodel: generated walk>", "exec"), ns)
-        _WALKS[rules] = ns["make"] if rules else ns["make"](None, None, None)
+        ns["walkers"] = {cls: ns[f"walk_{cls.__name__}"] for cls in m.MODEL_TYPES}
+        _WALKS[rules] = ns["walk_Brief"]
     return _WALKS[rules]
 
 
-def rule_walk() -> Callable[..., Callable[[m.Brief, int], None]]:
-    """``make(ctx, keep, extend)``: the generated rules' first pass over a brief, with the
-    rules' context and where to gather texts; the pass raises :class:`Found` at the first
-    thing a rule finds."""
+def rule_walk() -> Callable[[m.Brief, int, Any, list[str]], None]:
+    """``walk(brief, 0, ctx, texts)``: the generated rules' first pass over a brief, with
+    the rules' context, gathering its texts in ``texts``; it raises :class:`Found` at the
+    first thing a rule finds."""
     return _walk(rules=True)  # type: ignore[no-any-return]
 
 
 def depth_walk() -> Callable[[m.Brief, int], None]:
-    """The generated walk that raises :class:`Found` where a node of a brief sits deeper
-    than :data:`~briefmodel.rules.MAX_DEPTH`."""
+    """``walk(brief, 0)``, the generated walk that raises :class:`Found` where a node of a
+    brief sits deeper than :data:`~briefmodel.rules.MAX_DEPTH`."""
     return _walk(rules=False)  # type: ignore[no-any-return]

@@ -560,7 +560,7 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
 
     strings: list[str] = []
     try:
-        rule_walk()(ctx, strings.append, strings.extend)(brief, 0)
+        rule_walk()(brief, 0, ctx, strings)
     except Found:
         return True
     return _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None

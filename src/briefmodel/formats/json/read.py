@@ -140,37 +140,29 @@ def parse_lenient(data: str | bytes) -> tuple[Any, list[Problem]]:
 
 
 _DOUBT: Any = object()
-#: What the key count of :func:`_quick_parse` cannot vouch for: white space between a key
-#: and its colon, or a quote or colon written as an escape.
-_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
-_ESCAPED_SEPARATOR = re.compile(rb"\\u00(?:22|3[aA])")
 
 
 def _quick_parse(data: str | bytes) -> Any:
     """``data`` parsed by orjson when that is surely what :func:`parse` gives, else
-    ``_DOUBT``. orjson refuses what :func:`parse` refuses but a key given twice (it keeps
-    the last value): the colons after a quote in the text are counted against those of
-    the parsed value written again, which are as many unless a key was dropped. (A number
-    too small for a double, which orjson reads as 0, the generated builder doubts: it
-    takes no float 0 in extensions.)"""
+    ``_DOUBT``. orjson refuses what :func:`parse` refuses but a key given twice, of which
+    it keeps the last value. So the colons of the text are counted against those of the
+    parsed value written again: each key has its colon, and a string its own colons in
+    both, unless one is written as an escape (``\\u003a``), which is doubt. (A number too
+    small for a double, which orjson reads as 0, the generated builder doubts: it takes no
+    float 0 in extensions.)"""
     if isinstance(data, str):
-        try:
-            raw = data.encode()
-        except UnicodeEncodeError:  # a lone surrogate, which the json module reads
-            return _DOUBT
+        text: str | bytes = data[1:] if data.startswith("\ufeff") else data
+        escaped = "\\u003" in text
     else:
-        raw = bytes(data)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        text = bytes(data)
+        text = text[3:] if text.startswith(b"\xef\xbb\xbf") else text
+        escaped = b"\\u003" in text
     try:
-        value = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:  # (a lone surrogate in a str too)
         return _DOUBT
-    if (
-        raw.count(b'":') != orjson.dumps(value).count(b'":')
-        or _SPACED_KEY.search(raw) is not None
-        or (b"\\u00" in raw and _ESCAPED_SEPARATOR.search(raw) is not None)
-    ):
+    colons = text.count(":" if isinstance(text, str) else b":")  # type: ignore[arg-type]
+    if escaped or colons != orjson.dumps(value).count(b":"):
         return _DOUBT
     return value
 
