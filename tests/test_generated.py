@@ -292,3 +292,16 @@ def test_mutants_read_alike_by_both_paths() -> None:
         with general_path():
             expected = _outcome(text)
         assert _outcome(text) == expected, text
+
+
+@pytest.mark.parametrize("character", [*UNSAFE, "\x7f", "\u2028", "\U0001f600", "\\t", "\\n"])
+def test_a_text_xml_cannot_carry_is_found_however_it_is_written(character: str) -> None:
+    # The JSON reader vouches for the texts of a document with no backslash and no U+FFFE
+    # or U+FFFF; the rules' first pass then does not search them.
+    text = (ROOT.parent / "examples" / "port-fees.json").read_text("utf-8")
+    mutant = text.replace('"headline": "', '"headline": "' + character, 1)
+    assert mutant != text
+    for document in (mutant, mutant.encode("utf-8", "surrogatepass")):
+        with general_path():
+            expected = _outcome(document)
+        assert _outcome(document) == expected

@@ -14,6 +14,7 @@ every document, valid or not.
 from __future__ import annotations
 
 import typing
+import weakref
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, Literal
@@ -409,7 +410,7 @@ class Found(Exception):
     """What the generated rule walk raises at the first thing a rule finds."""
 
 
-def _walker_source(cls: type, ns: dict[str, Any], *, rules: bool) -> str:
+def _walker_source(cls: type, ns: dict[str, Any], *, rules: bool, texts: bool) -> str:
     """The source of ``walk_<Class>(o, depth, ctx, texts)``: the rules' first pass over a
     node of class ``cls`` and what it holds (see :func:`briefmodel.rules.check`), which
     raises :class:`Found` when a rule finds something, and gathers every text in ``texts``
@@ -429,7 +430,7 @@ def _walker_source(cls: type, ns: dict[str, Any], *, rules: bool) -> str:
             _rule_test(cls, rule.check, f"rule_{name}_{i}") for i, rule in enumerate(checks)
         )
         lines.append(f"    if {tests}: raise Found")
-    for field, how in _TEXT_FIELDS[cls] if rules else ():
+    for field, how in _TEXT_FIELDS[cls] if texts else ():
         if how == "one":
             lines += [f"    v = o.{field}", "    if v is not None: texts.append(v)"]
         elif how == "many":
@@ -456,11 +457,11 @@ def _walker_source(cls: type, ns: dict[str, Any], *, rules: bool) -> str:
                 f"    base = {base}",
                 "    if len(v) == 1 and type(v[0]) is str:",
                 f"        if base > {MAX_DEPTH}: raise Found",
-                f"        {'texts.append(v[0])' if rules else 'pass'}",
+                f"        {'texts.append(v[0])' if texts else 'pass'}",
                 "    elif v:",
                 f"        if base + 1 > {MAX_DEPTH}: raise Found",
                 "        for c in v:",
-                f"            if type(c) is str: {'texts.append(c)' if rules else 'pass'}",
+                f"            if type(c) is str: {'texts.append(c)' if texts else 'pass'}",
                 f"            else: walkers[type(c)](c, base + 1{more})",
             ]
     return "\n".join(lines) + "\n"
@@ -482,6 +483,12 @@ def _rule_test(cls: type, check: Callable[..., Any], name: str) -> str:
         rules.ids_are_unique: "o.id is None",
         rules.header_cell_has_text: "o.header is None",
     }.get(check)
+    if check in (rules.links_are_absolute, rules.link_schemes_are_allowed):
+        # A URL that begins with an allowed scheme is absolute, and allowed.
+        urls = rules._LINK_FIELDS.get(cls, ()) + rules._IDENTIFIER_FIELDS.get(cls, ())
+        surely_nothing = " and ".join(
+            f"(o.{f} is None or o.{f}.startswith(ctx.url_prefixes))" for f in urls
+        )
     if check is rules.citation_names_a_source and cls is not m.Judgment:
         ref = "o.ref" if cls is m.Citation else "o.source_ref"
         surely_nothing = f"{ref} is None or {ref} in ctx.source_ids"
@@ -497,32 +504,52 @@ def _json_texts(value: Any) -> list[str]:
     return [text for _, text in _json_strings(value, ())]
 
 
-_WALKS: dict[bool, Any] = {}  # the generated walks (with the rules, without), once written
+_WALKS: dict[tuple[bool, bool], Any] = {}  # the generated walks, once written
 
 
-def _walk(*, rules: bool) -> Any:
-    if rules not in _WALKS:
+def _walk(*, rules: bool, texts: bool) -> Any:
+    if (rules, texts) not in _WALKS:
         from .model.vocabularies import SECTION_ROLES
 
         names = [cls.__name__ for cls in m.MODEL_TYPES]
         ns: dict[str, Any] = {"Found": Found, "json_texts": _json_texts}
         ns["roles"] = frozenset(SECTION_ROLES)
-        source = "".join(_walker_source(cls, ns, rules=rules) for cls in m.MODEL_TYPES)
+        source = "".join(
+            _walker_source(cls, ns, rules=rules, texts=texts) for cls in m.MODEL_TYPES
+        )
         ns.update({n: cls for n, cls in zip(names, m.MODEL_TYPES, strict=True)})
         exec(compile(source, "<briefmodel: generated walk>", "exec"), ns)
         ns["walkers"] = {cls: ns[f"walk_{cls.__name__}"] for cls in m.MODEL_TYPES}
-        _WALKS[rules] = ns["walk_Brief"]
-    return _WALKS[rules]
+        _WALKS[rules, texts] = ns["walk_Brief"]
+    return _WALKS[rules, texts]
 
 
-def rule_walk() -> Callable[[m.Brief, int, Any, list[str]], None]:
-    """``walk(brief, 0, ctx, texts)``: the generated rules' first pass over a brief, with
-    the rules' context, gathering its texts in ``texts``; it raises :class:`Found` at the
-    first thing a rule finds."""
-    return _walk(rules=True)  # type: ignore[no-any-return]
+def rule_walk(*, texts: bool = True) -> Callable[[m.Brief, int, Any, list[str]], None]:
+    """``walk(brief, 0, ctx, found)``: the generated rules' first pass over a brief, with
+    the rules' context, gathering its texts in ``found`` (not with ``texts=False``); it
+    raises :class:`Found` at the first thing a rule finds."""
+    return _walk(rules=True, texts=texts)  # type: ignore[no-any-return]
 
 
 def depth_walk() -> Callable[[m.Brief, int], None]:
     """``walk(brief, 0)``, the generated walk that raises :class:`Found` where a node of a
     brief sits deeper than :data:`~briefmodel.rules.MAX_DEPTH`."""
-    return _walk(rules=False)  # type: ignore[no-any-return]
+    return _walk(rules=False, texts=False)  # type: ignore[no-any-return]
+
+
+#: The briefs a reader has vouched that XML 1.0 can carry their every text (read from a
+#: text in which no character could be otherwise), by id, so that the rules' first pass
+#: does not search their texts again. A brief leaves it when it is collected.
+_XML_SAFE: weakref.WeakValueDictionary[int, m.Brief] = weakref.WeakValueDictionary()
+
+
+def vouch_xml_safe(brief: m.Brief) -> m.Brief:
+    """Say that XML 1.0 can carry every text of ``brief``, which a reader has just built
+    from a text that holds nothing else; ``brief`` is given back."""
+    _XML_SAFE[id(brief)] = brief
+    return brief
+
+
+def vouched_xml_safe(brief: m.Brief) -> bool:
+    """Whether :func:`vouch_xml_safe` was said of this very brief."""
+    return _XML_SAFE.get(id(brief)) is brief

@@ -82,6 +82,10 @@ class Context:
     seen_ids: set[tuple[str, str]] = attrs.Factory(set)
     depth: int = 0  # of the node being checked, in JSON levels
     too_deep: bool = False  # reported already
+    #: How a URL of an allowed scheme begins (``https:`` …), for the fast pass's test.
+    url_prefixes: tuple[str, ...] = attrs.field(
+        init=False, default=attrs.Factory(lambda c: tuple(f"{s}:" for s in c.url_schemes), True)
+    )
 
 
 @attrs.frozen
@@ -555,15 +559,17 @@ def _context(brief: m.Brief, url_schemes: frozenset[str]) -> Context:
 
 def _has_problems(brief: m.Brief, ctx: Context) -> bool:
     """Whether any rule finds anything: the generated walk (:mod:`briefmodel._generated`)
-    runs the rules but the XML character rule, whose texts it gathers for one search."""
-    from ._generated import Found, rule_walk
+    runs the rules but the XML character rule, whose texts it gathers for one search
+    (unless the reader vouched for them)."""
+    from ._generated import Found, rule_walk, vouched_xml_safe
 
+    searched = not vouched_xml_safe(brief)
     strings: list[str] = []
     try:
-        rule_walk()(brief, 0, ctx, strings)
+        rule_walk(texts=searched)(brief, 0, ctx, strings)
     except Found:
         return True
-    return _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None
+    return searched and _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None
 
 
 # --------------------------------------------------------------------------------------

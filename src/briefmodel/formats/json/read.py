@@ -167,6 +167,15 @@ def _quick_parse(data: str | bytes) -> Any:
     return value
 
 
+def _xml_safe(data: str | bytes) -> bool:
+    """Whether every string of a JSON text orjson read is one XML 1.0 can carry: orjson
+    takes no control character unescaped and no lone surrogate, so without a backslash
+    the only others are U+FFFE and U+FFFF written as themselves."""
+    if isinstance(data, str):
+        return "\\" not in data and "\ufffe" not in data and "\uffff" not in data
+    return b"\\" not in data and b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data
+
+
 def _parse(data: str | bytes, *, repairs: list[Problem] | None) -> Any:
     """:func:`parse`; with ``repairs``, a duplicate key is one of them, not an error."""
     text = _decode(data)
@@ -489,9 +498,12 @@ def read(
     document = _quick_parse(data)
     if document is not _DOUBT:  # the generated path, for a valid document of this model
         try:
-            return _generated.builder()(_filled(document, fallbacks))
+            brief = _generated.builder()(_filled(document, fallbacks))
         except Exception:  # noqa: BLE001 - any doubt: the general path decides
             pass
+        else:
+            given = any(v is not None for v in fallbacks.values())
+            return _generated.vouch_xml_safe(brief) if _xml_safe(data) and not given else brief
     document = _filled(parse(data), fallbacks)
     return _build(document, strict=strict, parsed=True)
 
