@@ -20,9 +20,10 @@ from unittest import mock
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import briefmodel as bm
-from briefmodel import _generated
+from briefmodel import _generated, _patterns
 from briefmodel._converter import converter
 from briefmodel.errors import ProblemLog
 from briefmodel.migrations import upgraded
@@ -305,3 +306,9 @@ def test_a_text_xml_cannot_carry_is_found_however_it_is_written(character: str) 
         with general_path():
             expected = _outcome(document)
         assert _outcome(document) == expected
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ax")) | st.text())
+def test_a_line_is_tested_as_its_pattern_says(value: str) -> None:
+    test = _generated._string_test(str, _patterns.LINE, "x", {}, "v")
+    assert (not eval(test, {"v": value})) == (_patterns.LINE.regex.match(value) is not None)

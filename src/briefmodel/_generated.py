@@ -173,6 +173,9 @@ def _string_test(kind: Any, shape: Any, const: str, ns: dict[str, Any], v: str =
     if typing.get_origin(kind) is Literal:
         ns[f"allowed_{const}"] = frozenset(typing.get_args(kind))
         return f"type({v}) is not str or {v} not in allowed_{const}"
+    if shape is _patterns.LINE:  # (what its pattern says, without the regular expression)
+        breaks = f"'\\n' in {v} or '\\r' in {v}"
+        return f"type({v}) is not str or not {v} or {v}.isspace() or {breaks}"
     if shape is not None:
         ns[f"shape_{shape.name.replace('-', '_')}"] = shape.regex.match
         return f"type({v}) is not str or shape_{shape.name.replace('-', '_')}({v}) is None"
@@ -514,9 +517,7 @@ def _walk(*, rules: bool, texts: bool) -> Any:
         names = [cls.__name__ for cls in m.MODEL_TYPES]
         ns: dict[str, Any] = {"Found": Found, "json_texts": _json_texts}
         ns["roles"] = frozenset(SECTION_ROLES)
-        source = "".join(
-            _walker_source(cls, ns, rules=rules, texts=texts) for cls in m.MODEL_TYPES
-        )
+        source = "".join(_walker_source(cls, ns, rules=rules, texts=texts) for cls in m.MODEL_TYPES)
         ns.update({n: cls for n, cls in zip(names, m.MODEL_TYPES, strict=True)})
         exec(compile(source, "<briefmodel: generated walk>", "exec"), ns)
         ns["walkers"] = {cls: ns[f"walk_{cls.__name__}"] for cls in m.MODEL_TYPES}
