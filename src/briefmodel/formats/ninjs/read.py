@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import attrs
+import orjson
 
 from ... import _options
 from ...errors import (
@@ -52,6 +53,15 @@ from ._vocab import (
 __all__ = ["examine", "read", "read_all", "sniff"]
 
 
+def _copied(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of parsed JSON, by orjson (ten times faster than ``copy.deepcopy``), or by
+    ``copy.deepcopy`` where orjson cannot write it (an integer beyond 64 bits)."""
+    try:
+        return orjson.loads(orjson.dumps(document))  # type: ignore[no-any-return]
+    except TypeError:  # (orjson.JSONEncodeError)
+        return copy.deepcopy(document)
+
+
 class _Reader(_Mapping, _Lenient):
     """One ninjs document being read: the document's own properties, in the order it
     gives them, each by its rule (those of the lists and bodies are inherited)."""
@@ -61,7 +71,7 @@ class _Reader(_Mapping, _Lenient):
 
     def brief(self) -> Brief:
         self.find_meta()
-        found = copy.deepcopy(self.doc) if self.own else None  # as it was, for unwritten()
+        found = _copied(self.doc) if self.own else None  # as it was, for unwritten()
         if self.own:
             self.apply_exact()
         fields = self.fields
