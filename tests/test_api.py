@@ -172,13 +172,34 @@ def test_importing_briefmodel_leaves_what_only_some_calls_need_unloaded() -> Non
 
     script = (
         "import sys, briefmodel\n"
-        "print(sorted(m for m in ('jsonschema', 'importlib.metadata', 'yaml', 'trafilatura')"
-        " if m in sys.modules))"
+        "print(sorted(m for m in ('jsonschema', 'importlib.metadata', 'yaml', 'trafilatura',"
+        " 'cattrs') if m in sys.modules))"
     )
     shown = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert shown.strip() == "[]"
+
+
+def test_valid_canonical_json_is_read_and_written_without_cattrs() -> None:
+    # The generated paths read and write it; cattrs (and its converters, 50 ms to make)
+    # only explain a document that fails, or write a float in extensions.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, pathlib, briefmodel as bm\n"
+        f"text = pathlib.Path({str(ROOT / 'examples' / 'port-fees.json')!r}).read_text('utf-8')\n"
+        "brief = bm.loads(text, 'json')\n"
+        "assert bm.loads(bm.dumps(brief), 'json') == brief and bm.validate(text).ok\n"
+        "print('cattrs' in sys.modules)\n"
+        "bm.validate(text.replace('\"headline\"', '\"headlines\"'))\n"
+        "print('cattrs' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.split() == ["False", "True"]
 
 
 def test_the_version_is_the_installed_distributions() -> None:

@@ -56,7 +56,7 @@ def test_structuring_problems_say_where_and_what_is_expected() -> None:
 def _both_ways(value: str) -> tuple[Any, Any]:
     from unittest import mock
 
-    from briefmodel import _converter
+    from briefmodel import _converter, _patterns
 
     def parsed() -> Any:
         try:
@@ -66,7 +66,7 @@ def _both_ways(value: str) -> tuple[Any, Any]:
         return (moment, repr(moment), moment.isoformat())
 
     fast = parsed()
-    with mock.patch.object(_converter, "_FROMISOFORMAT_READS_RFC3339", False):
+    with mock.patch.object(_patterns, "_FROMISOFORMAT_READS_RFC3339", False):
         return fast, parsed()
 
 

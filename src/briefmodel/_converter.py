@@ -15,28 +15,24 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
-import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
-from typing import Any, TypeVar, Union
-
-from cattrs import Converter
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 from . import model as m
-from ._explaining import NotExamined, items_with_notes, watched
-from ._patterns import DATETIME, datetime_problem
+from ._patterns import parse_datetime as parse_datetime
+from .errors import Invalid as Invalid
 from .errors import ModelError, Problem, pointer
+
+if TYPE_CHECKING:  # cattrs is imported when a converter is first used (see __getattr__)
+    from cattrs import Converter
+
+    #: The converter that reads valid documents the generated paths doubt (and writes
+    #: the briefs they cannot), and the one that explains a document that fails.
+    converter: Converter
+    explaining_converter: Converter
 
 __all__ = [
     "MODEL_VERSION",
@@ -85,16 +81,6 @@ ALWAYS_WRITTEN: dict[type, tuple[str, ...]] = {
 }
 
 
-class Invalid(ValueError):
-    """A value a structuring hook refuses: the problem code, and where below the value."""
-
-    def __init__(self, code: str, message: str, path: tuple[str | int, ...] = ()) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.path = path
-
-
 def json_type_name(value: Any) -> str:
     """How a value is called in JSON terms: 'a string', 'an object', 'null'…"""
     return {
@@ -133,54 +119,6 @@ def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
         raise Invalid("schema.type", f"expected true or false, got {json_type_name(value)}")
     return value
-
-
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))"
-)
-
-
-#: The spelling of RFC 3339 that Python 3.11's ``datetime.fromisoformat`` (in C, twenty
-#: times faster than the groups below) reads as they do: ``T`` and ``Z`` in capitals, at
-#: most six digits of fraction, offsets of hours below 24 and minutes below 60.
-_PLAIN_RFC3339 = re.compile(
-    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)"
-)
-_FROMISOFORMAT_READS_RFC3339 = sys.version_info >= (3, 11)
-
-
-def parse_datetime(value: str) -> datetime:
-    """Parse an RFC 3339 date-time with an offset; raise :class:`Invalid` otherwise."""
-    if _FROMISOFORMAT_READS_RFC3339 and _PLAIN_RFC3339.fullmatch(value):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:  # (a 30 February: said below)
-            pass
-    match = _RFC3339.fullmatch(value) if len(value) < 64 else None
-    if match is None:
-        raise Invalid(*datetime_problem(value))
-    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
-    try:
-        if zulu:
-            tz = timezone.utc
-        else:
-            offset = timedelta(hours=int(off_h), minutes=int(off_m))
-            if int(off_m) >= 60:
-                raise ValueError("offset minutes out of range")
-            tz = timezone(-offset if sign == "-" else offset)
-        micro = int((fraction or "0")[:6].ljust(6, "0"))
-        return datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour),
-            int(minute),
-            int(second),
-            micro,
-            tz,
-        )
-    except ValueError as error:
-        raise Invalid(DATETIME.code, f"{value!r} is not a valid date-time: {error}") from None
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime:
@@ -356,6 +294,10 @@ def configure_converter(conv: Converter) -> None:
 
     Hooks are registered by type; nothing dispatches with ``isinstance`` ladders.
     """
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    from ._explaining import items_with_notes, watched
+
     detailed = conv.detailed_validation
 
     conv.register_structure_hook(str, _structure_str)
@@ -528,13 +470,22 @@ def _late_out(
 
 def make_converter(*, detailed_validation: bool) -> Converter:
     """A new converter configured for briefmodel's canonical JSON."""
+    from cattrs import Converter
+
     conv = Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     configure_converter(conv)
     return conv
 
 
-converter = make_converter(detailed_validation=False)
-explaining_converter = make_converter(detailed_validation=True)
+def __getattr__(name: str) -> Any:
+    """:data:`converter` and :data:`explaining_converter`, each made when first used:
+    making them (and importing cattrs) takes a quarter of a second's twentieth, which a
+    program that reads only valid canonical JSON (the generated paths) never spends."""
+    if name not in ("converter", "explaining_converter"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    made = make_converter(detailed_validation=name == "explaining_converter")
+    globals()[name] = made
+    return made
 
 
 # --------------------------------------------------------------------------------------
@@ -553,6 +504,16 @@ def iter_structuring_problems(error: BaseException) -> Iterator[Problem]:
 
 
 def _flatten(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    from ._explaining import NotExamined
+
     here = path
     for note in getattr(error, "__notes__", ()):
         if isinstance(note, AttributeValidationNote):

@@ -13,8 +13,12 @@ backtracks more than linearly.
 from __future__ import annotations
 
 import re
+import sys
+from datetime import datetime, timedelta, timezone
 
 import attrs
+
+from .errors import Invalid
 
 
 @attrs.frozen
@@ -175,3 +179,54 @@ SHAPES: tuple[Shape, ...] = (
 #: Characters that XML 1.0 cannot carry: C0 controls other than tab, newline and
 #: carriage return, lone surrogates, and the non-characters U+FFFE and U+FFFF.
 NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# --------------------------------------------------------------------------------------
+# Date-times as the model reads them
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))"
+)
+
+
+#: The spelling of RFC 3339 that Python 3.11's ``datetime.fromisoformat`` (in C, twenty
+#: times faster than the groups below) reads as they do: ``T`` and ``Z`` in capitals, at
+#: most six digits of fraction, offsets of hours below 24 and minutes below 60.
+_PLAIN_RFC3339 = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)"
+)
+_FROMISOFORMAT_READS_RFC3339 = sys.version_info >= (3, 11)
+
+
+def parse_datetime(value: str) -> datetime:
+    """Parse an RFC 3339 date-time with an offset; raise :class:`Invalid` otherwise."""
+    if _FROMISOFORMAT_READS_RFC3339 and _PLAIN_RFC3339.fullmatch(value):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:  # (a 30 February: said below)
+            pass
+    match = _RFC3339.fullmatch(value) if len(value) < 64 else None
+    if match is None:
+        raise Invalid(*datetime_problem(value))
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
+    try:
+        if zulu:
+            tz = timezone.utc
+        else:
+            offset = timedelta(hours=int(off_h), minutes=int(off_m))
+            if int(off_m) >= 60:
+                raise ValueError("offset minutes out of range")
+            tz = timezone(-offset if sign == "-" else offset)
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        return datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            micro,
+            tz,
+        )
+    except ValueError as error:
+        raise Invalid(DATETIME.code, f"{value!r} is not a valid date-time: {error}") from None

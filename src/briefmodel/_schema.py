@@ -41,7 +41,6 @@ from ._converter import (
     SCHEMA_ID,
     json_type_name,
 )
-from ._explaining import CURRENT
 from .errors import Problem, pointer
 
 __all__ = [
@@ -370,8 +369,10 @@ def schema_problems_found(data: Any, *, limit: int | None = None) -> tuple[list[
     looks only at what failed to structure: a model object that structured is valid,
     and so are the items of an array that did.
     """
+    from . import _explaining
+
     validator, named = _validator()
-    if CURRENT.get() is not None:
+    if _explaining.CURRENT.get() is not None:
         validator = _pruning()
     defs: dict[str, Any] = validator.schema["$defs"]  # type: ignore[index]
     found = (p for error in validator.iter_errors(data) for p in _problem(error, named, defs))
@@ -393,6 +394,8 @@ def _pruning() -> Draft202012Validator:
     from jsonschema import Draft202012Validator, validators
     from jsonschema.exceptions import ValidationError as SchemaError
 
+    from . import _explaining
+
     keywords = Draft202012Validator.VALIDATORS
     ref_keyword, items_keyword = keywords["$ref"], keywords["items"]
     additional_keyword = keywords["additionalProperties"]
@@ -404,13 +407,13 @@ def _pruning() -> Draft202012Validator:
     tests: dict[int, Callable[[Any, set[int]], bool] | None] = {}
 
     def ref(checker: Any, ref: str, instance: Any, schema: Any) -> Iterator[SchemaError]:
-        state = CURRENT.get()
+        state = _explaining.CURRENT.get()
         structured = type(instance) is dict and ref in objects
         if state is None or not structured or id(instance) in state.failed:
             yield from ref_keyword(checker, ref, instance, schema)
 
     def items(checker: Any, items: Any, instance: Any, schema: Any) -> Iterator[SchemaError]:
-        state = CURRENT.get()
+        state = _explaining.CURRENT.get()
         if state is None or type(instance) is not list or "prefixItems" in schema:
             yield from items_keyword(checker, items, instance, schema)
             return

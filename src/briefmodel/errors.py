@@ -44,6 +44,17 @@ __all__ = [
 
 Severity = Literal["error", "warning"]
 
+
+class Invalid(ValueError):
+    """A value a structuring hook refuses: the problem code, and where below the value."""
+
+    def __init__(self, code: str, message: str, path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = path
+
+
 #: How many problems a report, a :class:`ValidationError` or a reader's list of losses
 #: holds. Beyond them, one last problem (code ``problems.more``) says how many more there
 #: are, so that a document with a million faults is reported as fast as one with a

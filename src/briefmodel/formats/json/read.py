@@ -13,9 +13,8 @@ from typing import Any
 
 import orjson
 
-from ... import _generated, _options
-from ..._converter import converter, explaining_converter, iter_structuring_problems, not_json
-from ..._explaining import explaining
+from ... import _converter, _generated, _options
+from ..._converter import iter_structuring_problems, not_json
 from ..._schema import order_of_pointer, schema_problems_found
 from ...errors import (
     MAX_PROBLEMS,
@@ -315,7 +314,7 @@ def _build(data: Any, *, strict: bool, parsed: bool) -> Brief:
     model is upgraded first (:mod:`briefmodel.migrations`)."""
     data = upgraded(data)
     try:
-        return converter.structure(data, Brief)
+        return _converter.converter.structure(data, Brief)
     except RecursionError:
         raise ParseError(
             Problem(
@@ -372,9 +371,11 @@ def _explain(data: Any, *, parsed: bool) -> list[Problem]:
     if problems:
         stopped = len(problems) > EXPLAINED
         return capped(problems[:EXPLAINED], at_least=len(problems) if stopped else None)
+    from ..._explaining import explaining
+
     with explaining(EXPLAINED, detail=MAX_PROBLEMS) as state:
         try:
-            explaining_converter.structure(data, Brief)
+            _converter.explaining_converter.structure(data, Brief)
         except RecursionError:
             return [_TOO_DEEP]
         except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems
@@ -413,10 +414,12 @@ def _unknown_fields(data: Any, *, parsed: bool) -> list[Problem]:
     """
     if not parsed and any(True for _ in not_json(data)):
         return []
+    from ..._explaining import explaining
+
     for limit in (EXPLAINED, None):  # most documents have few, so look for a few first
         with explaining(limit) as state:
             try:
-                explaining_converter.structure(data, Brief)
+                _converter.explaining_converter.structure(data, Brief)
             except RecursionError:
                 return []
             except Exception as error:  # noqa: BLE001 - every cattrs failure becomes problems

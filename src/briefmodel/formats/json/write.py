@@ -8,8 +8,7 @@ from typing import Any
 
 import orjson
 
-from ... import _generated, _options
-from ..._converter import converter
+from ... import _converter, _generated, _options
 from ..._options import MAX_INDENT
 from ...model import Brief
 
@@ -26,7 +25,7 @@ def _data(brief: Brief) -> dict[str, Any]:
     try:  # the generated path
         return _generated.writer()(brief)
     except _generated.Doubt:  # a float in the extensions: the general path
-        return converter.unstructure(brief)  # type: ignore[no-any-return]
+        return _converter.converter.unstructure(brief)  # type: ignore[no-any-return]
 
 
 @_options.writer

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it.token import Token
 
-from ..._converter import converter
+from ... import _converter
 from ...errors import ParseError
 from ...model import Block, Table, TableCell, TableRow
 from ..json import parse as parse_json
@@ -63,7 +63,7 @@ def table_fence(reader: _Reader, token: Token) -> Any:
     """briefmodel's idiom for a table a pipe table cannot hold: its canonical JSON."""
     try:
         data = parse_json(token.content)
-        return converter.structure(data, Block)  # type: ignore[arg-type]
+        return _converter.converter.structure(data, Block)  # type: ignore[arg-type]
     except ParseError as error:
         reader.fail(error.problem.code, f"the table's JSON: {error.problem.message}")
     except Exception as error:  # noqa: BLE001 - what structuring refuses, as one problem

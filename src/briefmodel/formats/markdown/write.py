@@ -9,8 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ... import _options
-from ..._converter import converter
+from ... import _converter, _options
 from ...model import (
     BLOCK_TYPES,
     INLINE_TYPES,
@@ -217,7 +216,7 @@ class _Writer:
         lines = self.pipe_table(block)
         if lines is not None and self.table_reads_back(lines, block):
             return lines
-        data = converter.unstructure(block, Block)
+        data = _converter.converter.unstructure(block, Block)
         return [f"```{TABLE_FENCE}", json.dumps(data, ensure_ascii=False), "```"]
 
     def pipe_table(self, block: Table) -> list[str] | None:
