@@ -110,7 +110,11 @@ def test_a_brief_is_written_and_built_alike_by_both_paths(brief: bm.Brief) -> No
         assert "float" in repr(_typed(data))
     else:
         assert json.dumps(written) == json.dumps(data)  # the same keys in the same order
-    built = _generated.builder()(data)
+    try:
+        built = _generated.builder()(data)
+    except _generated.Doubt:  # only for a float 0 (which may be a number too small for a double)
+        assert "('float', '0.0')" in repr(_typed(data)) or "('float', '-0.0')" in repr(_typed(data))
+        return
     assert built == brief
     assert type(built) is bm.Brief
 

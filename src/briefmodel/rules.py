@@ -561,7 +561,7 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
     """Whether any rule finds anything: the generated walk (:mod:`briefmodel._generated`)
     runs the rules but the XML character rule, whose texts it gathers for one search
     (unless the reader vouched for them)."""
-    from ._generated import Found, rule_walk, vouched_xml_safe
+    from ._walks import Found, rule_walk, vouched_xml_safe
 
     searched = not vouched_xml_safe(brief)
     strings: list[str] = []

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from ... import _converter, _generated, _options
+from ... import _converter, _generated, _options, _walks
 from ..._converter import iter_structuring_problems, not_json
 from ..._schema import order_of_pointer, schema_problems_found
 from ...errors import (
@@ -506,7 +506,7 @@ def read(
             pass
         else:
             given = any(v is not None for v in fallbacks.values())
-            return _generated.vouch_xml_safe(brief) if _xml_safe(data) and not given else brief
+            return _walks.vouch_xml_safe(brief) if _xml_safe(data) and not given else brief
     document = _filled(parse(data), fallbacks)
     return _build(document, strict=strict, parsed=True)
 
