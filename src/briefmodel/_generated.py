@@ -22,6 +22,7 @@ import attrs
 
 from . import _patterns
 from . import model as m
+from ._patterns import parse_datetime
 from .model.frozen import MAX_NUMBER
 
 __all__ = ["Doubt", "builder", "writer"]
@@ -41,8 +42,6 @@ _EMPTY_MAP: m.FrozenMap[Any] = m.FrozenMap()
 
 
 def _moment(value: Any) -> datetime:
-    from ._converter import parse_datetime
-
     if type(value) is not str:
         raise Doubt
     moment = parse_datetime(value)
