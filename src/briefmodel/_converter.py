@@ -1,9 +1,10 @@
 """The one place where briefmodel's cattrs converter is configured.
 
 Like cattrs' own ``preconf`` modules, :func:`configure_converter` registers every hook
-by type on a converter; :data:`converter` is the fast one used to read valid documents,
-:data:`explaining_converter` the same configuration with detailed validation, used only
-to explain a document that failed, and :func:`structuring_problems` turns cattrs'
+by type on a converter; :data:`converter` reads what the generated paths
+(:mod:`briefmodel._generated`) doubt and writes what they cannot,
+:data:`explaining_converter` is the same configuration with detailed validation, used
+only to explain a document that failed (both are made when first used), and :func:`structuring_problems` turns cattrs'
 exception groups into :class:`~briefmodel.Problem` objects with JSON Pointers.
 
 The structuring hooks are strict: they accept exactly what the JSON Schema accepts

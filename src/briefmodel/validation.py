@@ -5,9 +5,11 @@ semantic rules and collects every problem it finds into a :class:`~briefmodel.Re
 A document that fails a layer is not taken to the next one: its problems are
 explained where they arise.
 
-Valid documents take a fast path: strict structuring with the cattrs converter accepts
-exactly what the schema accepts, so the JSON Schema validator (built once and reused)
-runs only to explain a document that failed.
+Valid documents take a fast path: canonical JSON is parsed by orjson and built by the
+generated code of :mod:`briefmodel._generated`, and what it doubts goes through strict
+structuring with the cattrs converter, which accepts exactly what the schema accepts, so
+the JSON Schema validator (built once and reused) runs only to explain a document that
+failed.
 """
 
 from __future__ import annotations
