@@ -316,3 +316,18 @@ def test_a_text_xml_cannot_carry_is_found_however_it_is_written(character: str) 
 def test_a_line_is_tested_as_its_pattern_says(value: str) -> None:
     test = _generated._string_test(str, _patterns.LINE, "x", {}, "v")
     assert (not eval(test, {"v": value})) == (_patterns.LINE.regex.match(value) is not None)
+
+
+def test_a_brief_the_rules_found_nothing_in_is_written_without_the_depth_walk() -> None:
+    import attrs
+
+    from briefmodel import _walks
+
+    brief = bm.loads((ROOT.parent / "examples" / "port-fees.json").read_bytes())
+    with mock.patch.object(_walks, "depth_walk", side_effect=AssertionError("walked")):
+        bm.dumps(brief)
+        bm.dumps(brief, "html")
+    changed = attrs.evolve(brief, headline="Another headline")  # a new brief: not vouched
+    with mock.patch.object(_walks, "depth_walk", wraps=_walks.depth_walk) as walked:
+        bm.dumps(changed)
+    assert walked.called

@@ -4,8 +4,9 @@ Like cattrs' own ``preconf`` modules, :func:`configure_converter` registers ever
 by type on a converter; :data:`converter` reads what the generated paths
 (:mod:`briefmodel._generated`) doubt and writes what they cannot,
 :data:`explaining_converter` is the same configuration with detailed validation, used
-only to explain a document that failed (both are made when first used), and :func:`structuring_problems` turns cattrs'
-exception groups into :class:`~briefmodel.Problem` objects with JSON Pointers.
+only to explain a document that failed (both are made when first used), and
+:func:`structuring_problems` turns cattrs' exception groups into
+:class:`~briefmodel.Problem` objects with JSON Pointers.
 
 The structuring hooks are strict: they accept exactly what the JSON Schema accepts
 (no ``str(1)``, no ``null`` for an optional field, no string taken as a list), so a

@@ -6,7 +6,8 @@ Each is a plain function per node class, written when first needed from the mode
 ``CHILDREN`` and the rules' table, that reaches the node's children by their fields
 (no generic walk, no paths) and tests the rules that apply to the node: the commonest
 by an expression written inline before their call. A brief whose texts a reader vouched
-for (:func:`vouch_xml_safe`) is walked without gathering them.
+for (:func:`vouch`) is walked without gathering them, and one the rules' first pass
+found nothing in is written without the depth check.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import attrs
 
 from . import model as m
 
-__all__ = ["Found", "depth_walk", "rule_walk", "vouch_xml_safe", "vouched_xml_safe"]
+__all__ = ["Found", "depth_walk", "rule_walk", "vouch", "vouched"]
 
 
 class Found(Exception):
@@ -152,19 +153,24 @@ def depth_walk() -> Callable[[m.Brief, int], None]:
     return _walk(rules=False, texts=False)  # type: ignore[no-any-return]
 
 
-#: The briefs a reader has vouched that XML 1.0 can carry their every text (read from a
-#: text in which no character could be otherwise), by id, so that the rules' first pass
-#: does not search their texts again. A brief leaves it when it is collected.
-_XML_SAFE: weakref.WeakValueDictionary[int, m.Brief] = weakref.WeakValueDictionary()
+#: What was shown of a brief, for the walks not to show it again: ``xml-safe``, that XML
+#: 1.0 can carry its every text (a reader built it from a text in which no character could
+#: be otherwise), so the rules' first pass does not search them; ``shallow``, that no
+#: node sits deeper than MAX_DEPTH (the rules' first pass found nothing in it), so the
+#: writers do not walk it to see. By id; a brief leaves them when it is collected.
+_VOUCHED: dict[str, weakref.WeakValueDictionary[int, m.Brief]] = {
+    "xml-safe": weakref.WeakValueDictionary(),
+    "shallow": weakref.WeakValueDictionary(),
+}
 
 
-def vouch_xml_safe(brief: m.Brief) -> m.Brief:
-    """Say that XML 1.0 can carry every text of ``brief``, which a reader has just built
-    from a text that holds nothing else; ``brief`` is given back."""
-    _XML_SAFE[id(brief)] = brief
+def vouch(brief: m.Brief, what: str) -> m.Brief:
+    """Say ``what`` (``xml-safe``, ``shallow``) of ``brief``, which has just been shown;
+    ``brief`` is given back."""
+    _VOUCHED[what][id(brief)] = brief
     return brief
 
 
-def vouched_xml_safe(brief: m.Brief) -> bool:
-    """Whether :func:`vouch_xml_safe` was said of this very brief."""
-    return _XML_SAFE.get(id(brief)) is brief
+def vouched(brief: m.Brief, what: str) -> bool:
+    """Whether :func:`vouch` said ``what`` of this very brief."""
+    return _VOUCHED[what].get(id(brief)) is brief

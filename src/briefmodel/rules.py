@@ -561,14 +561,15 @@ def _has_problems(brief: m.Brief, ctx: Context) -> bool:
     """Whether any rule finds anything: the generated walk (:mod:`briefmodel._generated`)
     runs the rules but the XML character rule, whose texts it gathers for one search
     (unless the reader vouched for them)."""
-    from ._walks import Found, rule_walk, vouched_xml_safe
+    from ._walks import Found, rule_walk, vouch, vouched
 
-    searched = not vouched_xml_safe(brief)
+    searched = not vouched(brief, "xml-safe")
     strings: list[str] = []
     try:
         rule_walk(texts=searched)(brief, 0, ctx, strings)
     except Found:
         return True
+    vouch(brief, "shallow")  # (the walk stops where a node is too deep)
     return searched and _patterns.NOT_XML_CHAR.search("\n".join(strings)) is not None
 
 

@@ -506,7 +506,7 @@ def read(
         except Exception:  # noqa: BLE001 - any doubt: the general path decides
             pass
         else:
-            return _walks.vouch_xml_safe(brief) if not given and _xml_safe(data) else brief
+            return _walks.vouch(brief, "xml-safe") if not given and _xml_safe(data) else brief
     document = _filled(parse(data), fallbacks)
     return _build(document, strict=strict, parsed=True)
 

@@ -4,15 +4,18 @@ briefmodel metadata body."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Any
 from urllib.parse import quote
 
+import orjson
+
 from ... import _options
 from ..._converter import thaw
 from ...errors import pointer
-from ...model import Brief, Rights, plain_text
+from ...model import Brief, FrozenMap, Rights, plain_text
 from .._xhtml import BodyText
 from ._vocab import (
     AUTHOR_REL,
@@ -47,7 +50,12 @@ def _mended(value: str) -> str:
     return "urn:briefmodel:" + quote(value, safe="")
 
 
-def _dumps(value: Any, indent: int | None = None) -> str:
+def _dumps(value: Any, indent: int | None = None, *, floats: bool = True) -> str:
+    """The JSON text of ``value``: by orjson, compact, where it holds no float (orjson
+    writes them otherwise than the json module: ``1e-05`` as ``0.00001``)."""
+    if indent is None and not floats:
+        with contextlib.suppress(TypeError):  # (orjson.JSONEncodeError: a lone surrogate)
+            return orjson.dumps(value).decode()
     return json.dumps(
         value,
         ensure_ascii=False,
@@ -129,7 +137,11 @@ class _Writer:
             self.meta["exact"] = self.exact
         doc["bodies"] = [
             {"role": "main", "contentType": BODY_TYPE, "value": self.body()},
-            {"role": META_ROLE, "contentType": META_TYPE, "value": _dumps(self.meta)},
+            {
+                "role": META_ROLE,
+                "contentType": META_TYPE,
+                "value": _dumps(self.meta, floats=_floats_in(self.brief.extensions)),
+            },
         ]
         return doc
 
@@ -264,4 +276,15 @@ def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> s
     version = _options.choice("version", version, VERSIONS)
     indent = _options.indent(indent)
     doc = _Writer(brief, version).document()
-    return _dumps(_lowered(doc) if version.startswith("2") else doc, indent)
+    floats = _floats_in(brief.extensions)  # (the only floats a brief holds)
+    return _dumps(_lowered(doc) if version.startswith("2") else doc, indent, floats=floats)
+
+
+def _floats_in(value: Any) -> bool:
+    """Whether a JSON value as the model holds it has a float in it."""
+    kind = type(value)
+    if kind is float:
+        return True
+    if kind is tuple:
+        return any(_floats_in(item) for item in value)
+    return kind is FrozenMap and any(_floats_in(item) for item in value.values())
