@@ -32,8 +32,8 @@ def _loaded(program: str, *args: str, cwd: Path = ROOT) -> dict[str, list[str]]:
         "_names = set(_sys.modules)\n"
         "_formats = sorted(n for n in ('json',) + " + repr(OTHERS) + " "
         "if 'briefmodel.formats.' + n in _names)\n"
-        "_libraries = sorted(n for n in ('markdown_it', 'jsonschema', 'yaml', "
-        "'importlib.metadata') if n in _names)\n"
+        "_libraries = sorted(n for n in ('lxml', 'markdown_it', 'jsonschema', 'yaml', "
+        "'importlib.metadata', 'multiprocessing', 'concurrent.futures.process') if n in _names)\n"
         "print(_json.dumps({'formats': _formats, 'libraries': _libraries}))\n"
     )
     done = subprocess.run(
@@ -131,10 +131,10 @@ def test_the_command_line_imports_the_formats_it_reads_and_writes(tmp_path: Path
     program = "import sys\nfrom briefmodel.cli import main\nassert main(sys.argv[1:]) == 0\n"
     loaded = _loaded(program, "validate", str(source))
     assert loaded["formats"] == ["json"]
-    assert not {"markdown_it", "jsonschema"} & set(loaded["libraries"])
+    assert not {"lxml", "markdown_it", "jsonschema"} & set(loaded["libraries"])
     loaded = _loaded(program, "convert", str(source), "-o", str(tmp_path / "one.html"))
     assert loaded["formats"] == ["html", "json"]
-    assert not {"markdown_it", "jsonschema"} & set(loaded["libraries"])
+    assert not {"markdown_it", "jsonschema", "multiprocessing"} & set(loaded["libraries"])
 
 
 PLUGIN = """
