@@ -21,6 +21,11 @@ Workloads:
   in ``../shared/standards/newsml-g2/2.35/examples/``, or the file ``--iptc-example``
   names), read only, when it is there.
 
+The run also times start-up in child processes (``import briefmodel``, ``briefmodel
+--version`` and ``briefmodel validate one.json`` against check-jsonschema: CPU time, the
+median of several runs; ``workloads/startup.py``) and ends with the summary of issue
+14's goals (``harness/goals.py``), also in ``--json``.
+
 Each brief is also written as NewsML-G2 (``bm.dumps(brief, "newsml")``) for the NewsML-G2
 rows, as HTML (``bm.dumps(brief, "html")``) for the HTML rows, and as ninjs, plain text and
 Markdown for theirs. The comparisons with IPTC's ``newsmlg2`` library are skipped, and say
@@ -165,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         collect=args.gc,
         progress=progress,
         iptc_example=args.iptc_example,
+        startup_runs=3 * repeat,
     )
     results.settings["elapsed_s"] = round(time.perf_counter() - started, 1)
     results.settings["quick"] = args.quick

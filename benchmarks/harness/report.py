@@ -8,12 +8,15 @@ import io
 import platform
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from ..references.iptc_newsmlg2 import NewsMLG2
 from .timing import Timing
+
+if TYPE_CHECKING:
+    from .goals import Goal
 
 
 @dataclass
@@ -52,6 +55,10 @@ class Results:
     notes: list[str] = field(default_factory=list)
     #: Comparisons that could not be made, and why.
     skipped: list[str] = field(default_factory=list)
+    #: The start-up commands' median CPU times (``workloads/startup.py``) and the runs.
+    startup: dict[str, Any] = field(default_factory=dict)
+    #: Issue 14's goals, each with what this run measured of it (``harness/goals.py``).
+    goals: list[Goal] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +77,8 @@ class Results:
                 }
                 for row in self.rows
             ],
+            "startup": self.startup,
+            "goals": [goal.as_json() for goal in self.goals],
             "notes": self.notes,
             "skipped": self.skipped,
         }
@@ -152,6 +161,12 @@ def render(results: Results) -> str:
                 f"    {op:<24} {_time(timing.best):>10} / {_time(timing.median):<10}"
                 f" ({timing.number} calls x {timing.repeat})\n"
             )
+    if results.startup:
+        out.write(
+            f"\nStart-up (CPU time of a child process, median of {results.startup['runs']})\n"
+        )
+        for command, seconds in results.startup["cpu_s"].items():
+            out.write(f"    {command:<28} {_time(seconds):>10}\n")
     header = ("workload", "operation", "ours", "reference", "theirs", "ratio", "target", "")
     lines = [
         (
@@ -185,4 +200,8 @@ def render(results: Results) -> str:
         out.write("\nNotes\n")
         for note in results.notes:
             out.write(f"  - {note}\n")
+    if results.goals:
+        from .goals import render_goals
+
+        out.write(render_goals(results.goals))
     return out.getvalue()

@@ -11,8 +11,10 @@ OUT -t FORMAT -q``) run as a child process:
   resource usage (``ru_maxrss``), which covers the child and every process it waited
   for (the worker processes of ``--jobs``).
 * **speed-up**: the wall time of converting ``--speed`` briefs (10,000) with ``--jobs 1``
-  against ``--jobs 2``, best of ``--repeat`` runs each; the target is at least 1.7x on
-  two cores. Both runs pay the same start-up (the interpreter and briefmodel's import).
+  against ``--jobs 2``, best of ``--repeat`` runs each; the target is at least 1.8x on
+  two cores (issue 14's goal, for JSON to HTML: with ``--to html`` the figure is also
+  given as that goal, in the summary of issue 14's goals that ``run.py`` ends with).
+  Both runs pay the same start-up (the interpreter and briefmodel's import).
   The same ratio without the start-up (the time of a ``--small`` run with the same
   ``--jobs``) is printed beside it: the speed-up of the conversion itself.
   Beside it, the machine's own ceiling is measured between the runs (the same Python
@@ -55,10 +57,11 @@ import attrs
 import briefmodel as bm
 
 from ..harness.briefs import EXAMPLE
+from ..harness.goals import issue_goals, render_goals
 
 #: What the figures should reach on the 2-core machine the project runs on.
 MEMORY_TARGET = 1.5
-SPEEDUP_TARGET = 1.7
+SPEEDUP_TARGET = 1.8
 
 
 @dataclass
@@ -299,5 +302,17 @@ def main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             setattr(args, name, default)
     with tempfile.TemporaryDirectory(prefix="briefmodel-bench-", dir=args.dir) as folder:
         results = measure(args, Path(folder))
-    print(json.dumps(results, indent=2) if args.json else report(results))
+    goals = None
+    if args.to == "html":  # issue 14's batch goal: this run measures it
+        speedup = results["speedup"]
+        assert isinstance(speedup, dict)
+        batch = {"ratio": speedup["ratio"], "briefs": args.speed}
+        goals = issue_goals([], {}, batch=batch)
+        results["goals"] = [goal.as_json() for goal in goals]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(report(results))
+        if goals is not None:
+            print(render_goals(goals), end="")
     return 1 if results["failed_runs"] else 0

@@ -35,9 +35,12 @@ IPTC_TEXT = (
 )
 #: bm.dumps(brief, "newsml") may take at most this many times the plain lxml floor.
 NEWSML_WRITE_TARGET = 1.5
-#: bm.loads(xml, "newsml") may take at most this many times the plain lxml floor.
-NEWSML_READ_TARGET = 2.0
-#: Ours against IPTC's newsmlg2 library: at least ten times faster.
+#: bm.loads(xml, "newsml") may take at most this many times the plain lxml floor (issue 14).
+NEWSML_READ_TARGET = 1.6
+#: Ours against IPTC's newsmlg2 library on IPTC's own (small) text example: at least ten
+#: times faster. On briefmodel's workloads the rows against newsmlg2 have no target: on
+#: large items newsmlg2 does not parse the body, so that even the lxml floor, which does,
+#: cannot reach a tenth of its time.
 NEWSMLG2_TARGET = 0.1
 
 
@@ -170,7 +173,7 @@ def newsml_rows(workload: str, t: dict[str, Timing], skipped: list[str]) -> Iter
         if theirs not in best:
             skipped.append(f"{workload}: {metric} vs {reference} ({_NO_NEWSMLG2})")
             continue
-        yield Row(workload, metric, best[ours], reference, best[theirs], target=NEWSMLG2_TARGET)
+        yield Row(workload, metric, best[ours], reference, best[theirs])
 
 
 _NO_NEWSMLG2 = "newsmlg2 is not installed: pip install newsmlg2"

@@ -17,6 +17,8 @@ from ..references.commonmark_parse import COMMONMARK
 #: bm.dumps and bm.loads of the same brief's canonical JSON ("ninjs at most 1.5x canonical
 #: JSON").
 NINJS_TARGET = 1.5
+#: The same on the small example, where issue 14 asks for at most 1.3x each.
+NINJS_EXAMPLE_TARGET = 1.3
 #: bm.loads(md, "markdown") may take at most this many times markdown-it-py's CommonMark
 #: parse of the same text (the token stream our reader starts from, and no brief).
 MARKDOWN_READ_TARGET = 1.5
@@ -41,10 +43,11 @@ def check_text_formats(workloads: Sequence[Workload], notes: list[str]) -> None:
     )
 
 
-def text_format_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
+def text_format_rows(workload: str, t: dict[str, Timing], role: str = "large") -> Iterator[Row]:
     """The ninjs, plain-text and Markdown ratios of one workload: against the canonical
     JSON writer and reader (the same brief), and markdown-it-py's parse."""
     best = {name: timing.best for name, timing in t.items()}
+    ninjs_target = NINJS_EXAMPLE_TARGET if role == "example" else NINJS_TARGET
     json_dumps, json_loads = "bm.dumps canonical JSON", "bm.loads canonical JSON"
     yield Row(
         workload,
@@ -52,7 +55,7 @@ def text_format_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
         best["ninjs.dumps"],
         json_dumps,
         best["bm.dumps"],
-        target=NINJS_TARGET,
+        target=ninjs_target,
     )
     yield Row(
         workload,
@@ -60,7 +63,7 @@ def text_format_rows(workload: str, t: dict[str, Timing]) -> Iterator[Row]:
         best["ninjs.loads"],
         json_loads,
         best["bm.loads"],
-        target=NINJS_TARGET,
+        target=ninjs_target,
     )
     # Plain text: no reference was named; canonical JSON is context, with no target.
     yield Row(workload, "text dumps", best["text.dumps"], json_dumps, best["bm.dumps"])

@@ -44,9 +44,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
-import zoneinfo
 from datetime import datetime, timedelta, timezone, tzinfo
-from email.utils import parsedate_to_datetime
 
 import attrs
 
@@ -203,6 +201,8 @@ def _offset(text: str | None) -> tzinfo | None:
     if isinstance(named, int):
         return timezone(timedelta(hours=named), text)
     if named is not None:
+        import zoneinfo  # (only for a zone named by its abbreviation)
+
         return zoneinfo.ZoneInfo(named)
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or "0")
@@ -249,6 +249,8 @@ def _iso(text: str, zone: tzinfo) -> DateReading | None:
 def _rfc2822(text: str, zone: tzinfo) -> DateReading | None:
     if _RFC2822.fullmatch(text) is None:
         return None
+    from email.utils import parsedate_to_datetime  # (only for a date in RFC 2822's form)
+
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

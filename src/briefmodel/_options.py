@@ -18,12 +18,9 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from lxml import etree
 
 from .errors import OptionError, Problem, ValidationError, pointer
 
@@ -110,6 +107,8 @@ def zone(value: Any, name: str = "timezone") -> tzinfo | None:
     if value is None or isinstance(value, tzinfo):
         return value
     if isinstance(value, str):
+        import zoneinfo  # (only for a zone given by name)
+
         try:
             return zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -214,11 +213,19 @@ def path(value: Any, name: str = "path") -> str | os.PathLike[str]:
 
 def xsd(value: Any) -> Any:
     """``None``, the path of an XSD file, or an :class:`lxml.etree.XMLSchema`."""
-    if value is not None and not isinstance(value, (str, os.PathLike, etree.XMLSchema)):
+    if value is not None and not isinstance(value, (str, os.PathLike)) and not _xml_schema(value):
         raise OptionError(
             "xsd", f"expected None, the path of an XSD file or an XMLSchema, {_got(value)}"
         )
     return value
+
+
+def _xml_schema(value: object) -> bool:
+    """Whether ``value`` is an :class:`lxml.etree.XMLSchema` (lxml is imported here, for
+    an ``xsd=`` given, not with briefmodel)."""
+    from lxml import etree
+
+    return isinstance(value, etree.XMLSchema)
 
 
 def reader(function: F) -> F:

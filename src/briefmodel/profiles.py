@@ -62,11 +62,6 @@ from ._files import read_document
 from .errors import ParseError, Problem, ProfileError, Severity
 from .rules import Context, Found, Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 __all__ = ["ENTRY_POINT_GROUP", "Profile", "as_profile", "load_profile", "suggestion"]
 
 #: The entry-point group under which packages register rules a profile may use.
@@ -101,6 +96,10 @@ class Profile:
     @classmethod
     def from_toml(cls, text: str, *, source: str = "the profile") -> Profile:
         """A profile from TOML text; ``source`` names it in messages."""
+        if sys.version_info >= (3, 11):  # (imported for a profile read, not with briefmodel)
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:

@@ -47,3 +47,23 @@ def test_the_scale_benchmark_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert speedup["start_1"] > 0
     assert speedup["start_2"] > 0
     assert len(list(Path().iterdir())) == 0  # its temporary folder is gone
+
+
+def test_to_html_it_gives_issue_14s_batch_goal(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parent.parent.parent / "benchmarks" / "run.py"
+    sizes = ["--small", "2", "--large", "4", "--speed", "4", "--repeat", "1", "--to", "html"]
+    command = [sys.executable, str(script), "--cli", *sizes, "--dir", str(tmp_path)]
+    done = subprocess.run([*command, "--json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    goals = {goal["goal"]: goal for goal in results["goals"]}
+    batch = goals["batch of 4 briefs JSON → HTML, --jobs 2 vs --jobs 1"]
+    assert batch["ratio"] == results["speedup"]["ratio"]
+    assert batch["target"] == "≥ 1.8x"
+    assert batch["status"] == ("PASS" if batch["ratio"] >= 1.8 else "MISS")
+    others = [goal for goal in results["goals"] if goal is not batch]
+    assert len(others) == 11
+    assert {goal["status"] for goal in others} == {"run.py"}
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert "\nIssue 14 goals\n" in text
+    assert "batch of 4 briefs JSON → HTML, --jobs 2 vs --jobs 1" in text

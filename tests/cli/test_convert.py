@@ -474,7 +474,8 @@ def test_jobs_start_no_more_processes_than_can_work(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(_CountingPool, "asked", [])
-    monkeypatch.setattr("briefmodel.cli._pool.ProcessPoolExecutor", _CountingPool)
+    # (_pool imports the executor when it starts a pool, not with the command line)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _CountingPool)
     monkeypatch.setattr("briefmodel.cli.convert._cpus", lambda: cpus)
     for index in range(files):
         write(f"in/b{index:03}.json", make_brief())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
 
 from .. import __version__
 from ..formats import formats
@@ -171,7 +172,20 @@ gets all four, and -o FILE.xsd the main one with the other three beside it.
 """
 
 
-def _from_option(command: argparse.ArgumentParser, names: tuple[str, ...], what: str) -> None:
+class _FormatNames:
+    """The registered formats' names, as ``--from`` and ``--to`` take them: looked up when
+    a value is checked or ``--help`` lists them, not when the parser is built, so that
+    the plug-ins' entry points are not read for ``--version`` or a command that names no
+    format."""
+
+    def __contains__(self, name: object) -> bool:
+        return name in formats()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(formats())
+
+
+def _from_option(command: argparse.ArgumentParser, names: _FormatNames, what: str) -> None:
     """``-f/--from FORMAT``: the input format, the same option in every command."""
     command.add_argument(
         "-f",
@@ -179,7 +193,7 @@ def _from_option(command: argparse.ArgumentParser, names: tuple[str, ...], what:
         dest="input_format",
         choices=names,
         metavar="FORMAT",
-        help=f"read every {what} as FORMAT ({', '.join(names)}) instead of guessing from "
+        help=f"read every {what} as FORMAT (%(choices)s) instead of guessing from "
         "its suffix or content (and pick that format's suffixes in directories)",
     )
 
@@ -229,7 +243,7 @@ def _old_report_option(command: argparse.ArgumentParser, choices: tuple[str, ...
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``briefmodel`` command."""
-    names = formats()
+    names = _FormatNames()
     parser = argparse.ArgumentParser(
         prog="briefmodel",
         description="Validate and convert briefing documents.",

@@ -5,16 +5,17 @@ send it by name."""
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._signals import STOPPING, Interrupted
 from .conversion import ConvertResult, _convert, _failure, _Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["AHEAD", "CHUNK"]
 
@@ -79,6 +80,9 @@ def _run_pool(
 ) -> Generator[ConvertResult, None, None]:
     """Convert in ``jobs`` worker processes, in input order: files go out in chunks of
     :data:`CHUNK`, at most :data:`AHEAD` chunks a worker ahead of the results read back."""
+    import multiprocessing  # (imported for --jobs, not with the command line)
+    from concurrent.futures import ProcessPoolExecutor
+
     stop = multiprocessing.Event()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started, initargs=(stop,))
     pending: deque[tuple[Sequence[_Job], Future[_Chunk] | None, ConvertResult | None]]

@@ -13,7 +13,7 @@ from pathlib import PurePath
 import attrs
 
 from ..errors import Problem
-from ..formats import by_name, formats
+from ..formats import _described, by_name
 from ._common import STDIO
 
 _GLOB = re.compile(r"[*?\[]")
@@ -24,7 +24,7 @@ def _suffixes(source_format: str | None) -> frozenset[str]:
     else those any registered format claims."""
     if source_format:
         return frozenset(by_name(source_format).suffixes)
-    return frozenset(suffix for name in formats() for suffix in by_name(name).suffixes)
+    return frozenset(suffix for fmt in _described() for suffix in fmt.suffixes)
 
 
 def _claimed(name: str, suffixes: frozenset[str]) -> str | None:

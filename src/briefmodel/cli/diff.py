@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .._changes import describe, diff
 from ..errors import ParseError
-from ..formats.html import redline
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
@@ -45,6 +44,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if old is None or new is None:
         return EXIT_INVALID
     if args.report == "html":
+        from ..formats.html import redline  # (the HTML format: imported for this report only)
+
         return _emit(args.output, redline(old, new, url_schemes=schemes))
     operations = diff(old, new)
     if args.report == "json":

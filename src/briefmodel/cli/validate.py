@@ -8,9 +8,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError, ParseError, ProfileError, Report, count_problems
 from ..profiles import Profile, as_profile
@@ -21,6 +19,9 @@ from ._sources import _Sources, _suffixes
 from ._streams import _Stdin
 from ._terms import cli_option, cli_problems
 from .reports import _nested, _print_problems, _summary, format_github
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def _validate_one(
@@ -49,6 +50,8 @@ def _xml_schema(path: str | None) -> etree.XMLSchema | None:
     """The XSD that ``--xsd`` names, built once for every document."""
     if path is None:
         return None
+    from lxml import etree  # (for --xsd only)
+
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     try:
         return etree.XMLSchema(etree.parse(path, parser))

@@ -7,6 +7,11 @@ the format has more to say, ``read_all`` and ``examine``).
 Third-party formats plug in through the ``briefmodel.formats`` entry-point group: the
 entry point names a :class:`Format` object.
 
+A built-in format's package is imported when the format is first used (read, written,
+or taken with :func:`by_name`), not when it is looked up or detected: the registry knows
+the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) without
+them, so that ``import briefmodel`` and the command line import only what they use.
+
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
 ``.html``, ``.markdown``, ``.text``) whose ``__init__`` holds ``FORMAT`` and its public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
@@ -29,7 +34,7 @@ import os
 import re
 import sys
 import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +43,7 @@ import attrs
 from .._options import format_name
 from ..errors import OptionError, ParseError, Problem
 from ..model import Brief
+from . import _sniff
 
 __all__ = ["UNDATED", "Format", "by_name", "detect", "formats", "mismatch"]
 
@@ -46,9 +52,6 @@ __all__ = ["UNDATED", "Format", "by_name", "detect", "formats", "mismatch"]
 #: none. Such a brief is *undated*, and every writer leaves its date out rather than
 #: inventing one (NewsML-G2, whose items must carry a date, refuses to write it).
 UNDATED: datetime | None = None
-
-#: The formats that ship with briefmodel, by module.
-BUILTIN = ("json", "newsml", "html", "ninjs", "text", "markdown")
 
 
 @attrs.frozen(kw_only=True)
@@ -75,22 +78,142 @@ class Format:
     losses: Callable[[Brief], list[Problem]] | None = None
 
 
-@functools.lru_cache(maxsize=1)
-def _registry() -> dict[str, Format]:
-    found: dict[str, Format] = {}
-    for name in BUILTIN:
-        module = importlib.import_module(f"{__name__}.{name}")
-        found[name] = module.FORMAT
-    from importlib.metadata import entry_points  # (only when a format is first looked up)
+@attrs.frozen(kw_only=True)
+class _Builtin:
+    """A built-in format before its package is imported: what detecting and listing
+    formats need (its name, suffixes, media type, description and sniffer), so that a
+    format's reader and writer, and what they import (lxml, markdown-it-py …), are
+    imported only when the format is used."""
 
-    for entry in entry_points(group="briefmodel.formats"):
-        try:
-            plugin = entry.load()
-        except Exception:  # noqa: BLE001 - a broken plug-in must not break the library
-            continue
-        if isinstance(plugin, Format) and plugin.name not in found:
-            found[plugin.name] = plugin
-    return found
+    name: str
+    suffixes: tuple[str, ...]
+    media_type: str
+    description: str
+    #: The format's sniffer from :mod:`._sniff`; None: the package's own, imported to sniff
+    #: (canonical JSON's, whose package is imported with briefmodel anyway).
+    sniffer: Callable[[str], bool] | None = None
+
+    def sniff(self, head: str) -> bool:
+        """Whether the beginning of a document is in this format."""
+        if self.sniffer is None:
+            return _registry()[self.name].sniff(head)
+        return self.sniffer(head)
+
+    def load(self) -> Format:
+        """The format, its package imported."""
+        found: Format = importlib.import_module(f"{__name__}.{self.name}").FORMAT
+        return found
+
+
+#: The built-in formats as the registry knows them before they are used, in registry
+#: order (each package's ``FORMAT`` says the same: tests/formats/test_registry.py).
+_BUILTINS = (
+    _Builtin(
+        name="json",
+        suffixes=(".json",),
+        media_type="application/json",
+        description="briefmodel canonical JSON (lossless)",
+    ),
+    _Builtin(
+        name="newsml",
+        suffixes=(".xml", ".newsml"),
+        media_type="application/vnd.iptc.g2.newsitem+xml",
+        description="IPTC NewsML-G2 2.35 newsItem (lossless for what briefmodel writes)",
+        sniffer=_sniff.newsml,
+    ),
+    _Builtin(
+        name="html",
+        suffixes=(".html", ".htm"),
+        media_type="text/html",
+        description="HTML5 page (lossless for what briefmodel writes)",
+        sniffer=_sniff.html,
+    ),
+    _Builtin(
+        name="ninjs",
+        suffixes=(".ninjs", ".ninjs.json", ".json"),
+        media_type="application/ninjs+json",
+        description="IPTC ninjs 3.1 or 2.1 news object (lossless for what briefmodel writes)",
+        sniffer=_sniff.ninjs,
+    ),
+    _Builtin(
+        name="text",
+        suffixes=(".txt", ".text"),
+        media_type="text/plain",
+        description="plain text in the layout of a web brief (lossy: see the fidelity table)",
+        sniffer=_sniff.text,
+    ),
+    _Builtin(
+        name="markdown",
+        suffixes=(".md", ".markdown"),
+        media_type="text/markdown",
+        description="CommonMark with a front matter (lossless for what briefmodel writes)",
+        sniffer=_sniff.markdown,
+    ),
+)
+
+#: The formats that ship with briefmodel, by module.
+BUILTIN = tuple(builtin.name for builtin in _BUILTINS)
+
+
+class _Formats(MutableMapping[str, Format]):
+    """The registry, by name: a built-in format's package is imported when the format
+    is first taken from it, and the ``briefmodel.formats`` entry points are looked up
+    when a name that is not built in is, or when every format is wanted (listing,
+    iterating, detecting)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Format | _Builtin] = {b.name: b for b in _BUILTINS}
+        self._plugged = False
+
+    def _all(self) -> dict[str, Format | _Builtin]:
+        if not self._plugged:
+            self._plugged = True
+            from importlib.metadata import entry_points  # (only when first needed)
+
+            for entry in entry_points(group="briefmodel.formats"):
+                try:
+                    plugin = entry.load()
+                except Exception:  # noqa: BLE001 - a broken plug-in must not break the library
+                    continue
+                if isinstance(plugin, Format) and plugin.name not in self._entries:
+                    self._entries[plugin.name] = plugin
+        return self._entries
+
+    def __getitem__(self, name: str) -> Format:
+        entry = self._entries[name] if name in self._entries else self._all()[name]
+        if isinstance(entry, _Builtin):
+            entry = self._entries[name] = entry.load()
+        return entry
+
+    def __setitem__(self, name: str, fmt: Format) -> None:
+        self._all()[name] = fmt
+
+    def __delitem__(self, name: str) -> None:
+        del self._all()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._all()))
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def entries(self) -> list[Format | _Builtin]:
+        """Every registered format, built-in ones not imported yet as they are."""
+        return list(self._all().values())
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> _Formats:
+    return _Formats()
+
+
+def _described() -> list[Format | _Builtin]:
+    """Every registered format, a built-in one not used yet as the registry knows it
+    without importing it: enough for its name, suffixes, media type and description."""
+    return _registry().entries()
 
 
 def formats() -> tuple[str, ...]:
@@ -144,21 +267,21 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
     'html'
     """
     registry = _registry()
-    candidates = list(registry.values())
+    candidates = registry.entries()
     if path is not None:
         name = Path(path).name.lower()
         for suffix in ("".join(Path(name).suffixes[-2:]), Path(name).suffix):
             claiming = [fmt for fmt in candidates if suffix and suffix in fmt.suffixes]
             if claiming:
                 if len(claiming) == 1 or data is None:
-                    return claiming[0]
+                    return _loaded(claiming[0])
                 candidates = claiming
                 break
     if data is not None:
         text = _head(data)
         found = _sniffed(text, candidates)
         if found is not None:
-            return found
+            return _loaded(found)
         start = text.lstrip("\ufeff \t\r\n")
         if _JSON_ARRAY.match(start) and "json" in registry:
             return registry["json"]  # JSON, but no brief: its reader says why
@@ -169,7 +292,7 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
                 )
             )
         if len(candidates) < len(registry):  # the suffix's formats: the first, as named
-            return candidates[0]
+            return _loaded(candidates[0])
     where = f" of {str(path)!r}" if path is not None else ""
     hint = ""
     if path is None and isinstance(data, str) and _names_a_file(data):
@@ -190,7 +313,7 @@ def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -
     >>> mismatch(by_name("json"), '{"schema": "briefmodel/2"}') is None
     True
     """
-    found = _sniffed(_head(data), _registry().values())
+    found = _sniffed(_head(data), _registry().entries())  # (none imported to say which)
     if found is None:
         return None
     advice = f"format={found.name!r}"
@@ -213,13 +336,18 @@ def _head(data: str | bytes) -> str:
     return head.decode("utf-8", "replace") if isinstance(head, bytes) else head
 
 
-def _sniffed(head: str, candidates: Iterable[Format]) -> Format | None:
+def _sniffed(head: str, candidates: Iterable[Format | _Builtin]) -> Format | _Builtin | None:
     """The first of ``candidates`` whose sniffer claims ``head``, canonical JSON's last
     (it takes any JSON object)."""
     for fmt in sorted(candidates, key=lambda f: f.name == "json"):
         if fmt.sniff(head):
             return fmt
     return None
+
+
+def _loaded(entry: Format | _Builtin) -> Format:
+    """The format of a registry entry, its package imported if it is a built-in one."""
+    return _registry()[entry.name] if isinstance(entry, _Builtin) else entry
 
 
 def _names_a_file(text: str) -> bool:

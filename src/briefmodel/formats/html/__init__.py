@@ -44,9 +44,10 @@ True
 """
 
 from .. import Format
+from .._sniff import html as sniff
 from ._parse import MAX_ATTRIBUTES, MAX_BYTES, parse
 from .jsonld import json_ld
-from .read import examine, read, sniff
+from .read import examine, read
 from .read_blocks import UNKNOWN_KEY as UNKNOWN_KEY
 from .redline import redline
 from .style import (

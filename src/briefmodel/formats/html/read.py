@@ -1,6 +1,6 @@
 """The reader: :func:`read` and :func:`examine` parse the page, then read briefmodel's own
-page exactly (:mod:`.read_own`) or another page best-effort (:mod:`.read_other`);
-:func:`sniff` tells HTML from other text."""
+page exactly (:mod:`.read_own`) or another page best-effort (:mod:`.read_other`). The
+sniffer that tells HTML from other text is in :mod:`briefmodel.formats._sniff`."""
 
 from __future__ import annotations
 
@@ -128,9 +128,3 @@ def examine(data: str | bytes, *, xsd: Any = None) -> tuple[list[Problem], Brief
 def _own_articles(root: etree._Element) -> Iterator[etree._Element]:
     """The ``article`` elements briefmodel wrote: the page is its own if it has one."""
     return (a for a in root.iter("article") if "brief" in _class(a) and a.get("data-id"))
-
-
-def sniff(text: str) -> bool:
-    """True when the text looks like HTML."""
-    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
-    return head.startswith(("<!doctype html", "<html", "<article", "<main", "<body"))

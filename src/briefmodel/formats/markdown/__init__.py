@@ -41,9 +41,10 @@ True
 """
 
 from .. import Format
+from .._sniff import markdown as sniff
 from ._parser import MAX_NESTING
 from ._tokens import LOSS_CODE as LOSS_CODE
-from .read import MAX_BYTES, read, sniff
+from .read import MAX_BYTES, read
 from .read import UNKNOWN_KEY as UNKNOWN_KEY
 from .write import JUDGMENT_MARKER, write
 

@@ -1,6 +1,7 @@
 """The reader: Markdown (briefmodel's own or written by people) decoded, its front matter
 and body read, and the whole built into a brief through the canonical JSON reader, with
-losses reported; and the sniffer that recognises Markdown."""
+losses reported. The sniffer that recognises Markdown is in
+:mod:`briefmodel.formats._sniff`."""
 
 from __future__ import annotations
 
@@ -272,10 +273,3 @@ def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:
         "read",
         said="read with " + "; ".join(shown + notes) + more,
     )
-
-
-def sniff(text: str) -> bool:
-    """True when the text looks like Markdown: a front matter (YAML's ``---`` or TOML's
-    ``+++``) or a ``#`` headline."""
-    head = text.lstrip("\ufeff \t\r\n")[:200]
-    return head.startswith(("---\n", "---\r\n", "+++\n", "+++\r\n", "# "))

@@ -29,6 +29,7 @@ True
 
 from .. import Format
 from .._safe_xml import BM, MAX_BYTES, parse
+from .._sniff import newsml as sniff
 from .._xhtml import NITF, XHTML
 from ._vocab import ALIAS_ROLE as ALIAS_ROLE
 from ._vocab import ENTITY_NATURES as ENTITY_NATURES
@@ -39,7 +40,7 @@ from ._vocab import STANDARD_VERSION as STANDARD_VERSION
 from ._vocab import SUMMARY_ROLE as SUMMARY_ROLE
 from .profile import examine, profile_schema
 from .read import UNKNOWN_KEY as UNKNOWN_KEY
-from .read import read, read_all, sniff
+from .read import read, read_all
 from .write import write
 
 __all__ = [

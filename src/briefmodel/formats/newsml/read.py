@@ -591,9 +591,3 @@ _PREFIXED = named({NAR: "", XHTML: "", BM: "bm:", XML_NS: "xml:"})
 def _is_own(root: etree._Element) -> bool:
     generator = root.find(f"{_N}itemMeta/{_N}generator")
     return generator is not None and generator.text == "briefmodel"
-
-
-def sniff(text: str) -> bool:
-    """True when the text looks like a NewsML-G2 item or message."""
-    head = text.lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and NAR in head[:4096]

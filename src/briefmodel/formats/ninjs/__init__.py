@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 from .. import Format
+from .._sniff import ninjs as sniff
 
 # Every public name of the old module, importable from here as before: those in __all__,
 # and the other constants (as `X as X`, outside __all__ as they were).
@@ -43,7 +44,7 @@ from ._vocab import KIND_PROPERTIES, META_ROLE, META_TYPE, SCHEMAS, VERSIONS
 from ._vocab import PUBLISHER_ROLE as PUBLISHER_ROLE
 from ._vocab import SUB_ROLES as SUB_ROLES
 from ._vocab import UNKNOWN_KEY as UNKNOWN_KEY
-from .read import examine, read, read_all, sniff
+from .read import examine, read, read_all
 from .write import write
 
 __all__ = [

@@ -50,7 +50,7 @@ from ._vocab import (
     _v2,
 )
 
-__all__ = ["examine", "read", "read_all", "sniff"]
+__all__ = ["examine", "read", "read_all"]
 
 
 def _copied(document: dict[str, Any]) -> dict[str, Any]:
@@ -562,13 +562,3 @@ def _brief(reader: _Reader) -> Brief:
                 severity="error", code="parse.too-deep", message="the document nests too deeply"
             )
         ) from None
-
-
-def sniff(text: str) -> bool:
-    """True when the text looks like a ninjs object rather than canonical JSON."""
-    head = text.lstrip("\ufeff \t\r\n")
-    if head[:1] != "{" or re.search(r'"schema"\s*:\s*"briefmodel/', head):
-        return False
-    return (
-        re.search(r'"(?:uri|headlines|bodies|versionCreated|versioncreated)"\s*:', head) is not None
-    )
