@@ -47,3 +47,18 @@ def test_command_line_converts_both_ways(tmp_path: Path, seed: Path) -> None:
     back = tmp_path / "back.txt"
     assert main(["convert", str(as_json), "-o", str(back)]) == 0
     assert bm.load(back) == bm.loads(seed.read_text("utf-8"), "text")
+
+
+def test_a_table_row_that_begins_with_a_bullet_after_empty_cells_reads_back() -> None:
+    # Hypothesis found it: the row was written "        •" and read back as a list item.
+    from datetime import datetime, timezone
+
+    head = bm.TableRow(cells=[bm.TableCell(content="A", header="col")] * 3)
+    body = bm.TableRow(cells=[bm.TableCell(), bm.TableCell(), bm.TableCell(content="•")])
+    brief = bm.Brief(
+        id="urn:example:brief:a",
+        headline="A",
+        created=datetime(2026, 1, 1, tzinfo=timezone.utc),
+        sections=[bm.Section(blocks=[bm.Table(head=[head], body=[body])])],
+    )
+    assert round_trip(brief) == project(brief)

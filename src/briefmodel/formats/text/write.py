@@ -64,7 +64,9 @@ def _table_lines(block: Table) -> list[str]:
         if line:
             lines.append(line)
     if lines and (
-        any(_NEEDS_ESCAPE.match(line) or misread(line) for line in lines) or len(lines) == 1
+        # (a row whose first cells are empty begins with spaces: a bullet after them is one)
+        any(_NEEDS_ESCAPE.match(line.lstrip()) or misread(line) for line in lines)
+        or len(lines) == 1
     ):
         lines[0] = "\\" + lines[0]  # read back as the text of a paragraph, whatever it says
     return lines
