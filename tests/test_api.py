@@ -173,7 +173,7 @@ def test_importing_briefmodel_leaves_what_only_some_calls_need_unloaded() -> Non
     script = (
         "import sys, briefmodel\n"
         "print(sorted(m for m in ('jsonschema', 'importlib.metadata', 'yaml', 'trafilatura',"
-        " 'lxml', 'markdown_it', 'email.utils', 'zoneinfo', 'tomllib', 'cattrs')"
+        " 'lxml', 'markdown_it', 'email.utils', 'zoneinfo', 'tomllib', 'cattrs', 'orjson')"
         " if m in sys.modules))"
     )
     shown = subprocess.run(

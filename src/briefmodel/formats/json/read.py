@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-import orjson
-
 from ... import _converter, _generated, _options, _walks
 from ..._converter import iter_structuring_problems, not_json
 from ..._schema import order_of_pointer, schema_problems_found
@@ -149,6 +147,8 @@ def _quick_parse(data: str | bytes) -> Any:
     both, unless one is written as an escape (``\\u003a``), which is doubt. (A number too
     small for a double, which orjson reads as 0, the generated builder doubts: it takes no
     float 0 in extensions.)"""
+    import orjson  # (imported when first used: it takes 20 ms, which --version need not)
+
     if isinstance(data, str):
         text: str | bytes = data[1:] if data.startswith("\ufeff") else data
         escaped = "\\" in text and "\\u003" in text  # (one character is found fastest)

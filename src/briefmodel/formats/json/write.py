@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import orjson
-
 from ... import _converter, _generated, _options
 from ..._options import MAX_INDENT
 from ...model import Brief
@@ -35,6 +33,8 @@ def write(brief: Brief, *, indent: int | None = None) -> str:
     a huge indent would take memory without bound)."""
     indent = _options.indent(indent)
     if indent is None:
+        import orjson  # (imported when first used, as by the reader)
+
         try:  # the generated path, orjson's text being the json module's for what it holds
             return orjson.dumps(_generated.writer()(brief)).decode()
         except (_generated.Doubt, TypeError):  # a float, a lone surrogate
