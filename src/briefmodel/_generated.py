@@ -9,6 +9,11 @@ same brief; anything they are not sure of (an unknown field, a wrong type, a val
 range, a document of an earlier model) is *doubt*, and the caller takes the general
 path, whose error reports are the ones users see. Tests check that both paths agree on
 every document, valid or not.
+
+So a constraint of a field must be said where the generators read it: by its type (a
+vocabulary's ``Literal``, a range of ints) or in its metadata (``shape``, ``range``,
+``min_items``), as every field of the model does; a validator alone would be checked by
+the model's ``__init__`` and cattrs, not here (the mutation tests would show it).
 """
 
 from __future__ import annotations
@@ -208,15 +213,19 @@ def _builder_source(cls: type, ns: dict[str, Any]) -> str:
     lines = [f"def {function}(d):", "    if type(d) is not dict: raise Doubt"]
     if cls is m.Brief:
         lines.append(f"    if d.get('schema') != {SCHEMA_ID!r}: raise Doubt")
-    lines.append(f"    n = {1 if tagged or cls is m.Brief else 0}")
+    required = [f for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+    # The keys the object must have (its tag or schema, its required fields), then one
+    # more for each optional field it has: as many as it has keys, or it has others.
+    lines.append(f"    n = {int(tagged or cls is m.Brief) + len(required)}")
     for field in attrs.fields(cls):
         name = f"f_{field.name}"
+        if field in required:  # (a missing one is a KeyError: doubt)
+            lines.append(f"    v = d[{field.name!r}]")
+            lines.extend(f"    {line}" for line in _field_code(cls, field, ns))
+            continue
         lines.append(f"    v = d.get({field.name!r}, MISSING)")
         lines.append("    if v is MISSING:")
-        if field.default is attrs.NOTHING:
-            lines.append("        raise Doubt")
-        else:
-            lines.append(f"        {name} = {_constant(cls, field, ns)}")
+        lines.append(f"        {name} = {_constant(cls, field, ns)}")
         lines.append("    else:")
         lines.append("        n += 1")
         lines.extend(f"        {line}" for line in _field_code(cls, field, ns))
@@ -285,7 +294,7 @@ def _compile() -> dict[str, Any]:
         if type(value) is dict:
             return fields_of_item(value)  # type: ignore[no-any-return]
         item = object.__new__(m.ListItem)
-        set_content(item, rich(value))
+        set_content(item, (value,) if type(value) is str and value else rich(value))
         set_blocks(item, ())
         return item
 
