@@ -2,7 +2,8 @@
 (user + system) of child processes, the median of several runs each:
 
 * ``import briefmodel`` against the goal of 100 ms (and, as context, the interpreter
-  alone, ``python -c pass``);
+  alone, ``python -c pass``, and what the first use costs: ``import briefmodel`` then
+  ``bm.load`` of one brief, since the package's names are imported when first used);
 * ``briefmodel --version`` against ``check-jsonschema --version``;
 * ``briefmodel validate one.json`` against ``check-jsonschema --schemafile <schema>
   one.json`` on the same file (``examples/port-fees.json``) and briefmodel's own schema
@@ -83,6 +84,12 @@ def commands(schema: Path, one: Path = ONE) -> dict[str, list[str]]:
     return {
         "python -c pass": [python, "-c", "pass"],
         "import briefmodel": [python, "-c", "import briefmodel"],
+        # (its names are imported when first used: this is what a first use costs)
+        "import briefmodel, load one.json": [
+            python,
+            "-c",
+            f"import briefmodel as bm; bm.load({str(one)!r})",
+        ],
         "briefmodel --version": [python, "-m", "briefmodel", "--version"],
         "briefmodel validate": [python, "-m", "briefmodel", "validate", str(one)],
         "check-jsonschema --version": [python, "-m", "check_jsonschema", "--version"],
@@ -139,6 +146,13 @@ def startup_rows(timings: dict[str, float], skipped: list[str]) -> list[Row]:
             "start-up",
             "import briefmodel",
             timings["import briefmodel"],
+            "python -c pass",
+            timings["python -c pass"],
+        ),
+        Row(
+            "start-up",
+            "import briefmodel, bm.load(one.json)",
+            timings["import briefmodel, load one.json"],
             "python -c pass",
             timings["python -c pass"],
         ),

@@ -110,3 +110,26 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert process.wait(timeout=60) == 1
     assert process.stderr.read() == b""
     process.stderr.close()
+
+
+def test_version_alone_is_answered_as_the_parser_answers_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from briefmodel.__main__ import main as entry
+
+    assert main(["--version"]) == 0  # argparse's own answer
+    expected = capsys.readouterr().out
+    assert entry(["--version"]) == 0
+    assert capsys.readouterr().out == expected
+    # ... without loading the command line, or any of the package but its version
+    script = (
+        "import sys; from briefmodel.__main__ import main; main(['--version']);"
+        "print(sorted(m for m in sys.modules if m.startswith('briefmodel')))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    loaded = "['briefmodel', 'briefmodel.__main__', 'briefmodel._version']"
+    assert shown == [expected.strip(), loaded]
+    assert entry(["formats"]) == 0  # anything else: the command line itself
+    assert "json" in capsys.readouterr().out
