@@ -207,3 +207,27 @@ def test_the_version_is_the_installed_distributions() -> None:
     from importlib.metadata import version
 
     assert bm.__version__ == version("briefmodel")
+
+
+def test_every_public_name_is_there_when_first_used() -> None:
+    # The package imports its names when first used (briefmodel/__init__.py): each of
+    # __all__ is found, is what its module defines, and is listed by dir().
+    import subprocess
+    import sys
+
+    script = (
+        "import briefmodel as bm\n"
+        "for name in set(bm.__all__) - {'__version__'}:\n"
+        "    value = getattr(bm, name)\n"
+        "    home = getattr(value, '__module__', None) or getattr(value, '__name__', '')\n"
+        "    assert home.startswith('briefmodel'), (name, home)\n"
+        "assert set(bm.__all__) <= set(dir(bm))\n"
+        "try:\n"
+        "    bm.no_such_name\n"
+        "except AttributeError as error:\n"
+        "    print(error)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "module 'briefmodel' has no attribute 'no_such_name'"
