@@ -331,3 +331,17 @@ def test_a_brief_the_rules_found_nothing_in_is_written_without_the_depth_walk() 
     with mock.patch.object(_walks, "depth_walk", wraps=_walks.depth_walk) as walked:
         bm.dumps(changed)
     assert walked.called
+
+
+def test_what_is_vouched_for_is_kept_for_the_last_briefs_alone() -> None:
+    from briefmodel import _walks
+
+    text = (ROOT.parent / "examples" / "port-fees.json").read_bytes()
+    first = bm.loads(text)
+    assert _walks.vouched(first, "xml-safe")
+    assert _walks.vouched(first, "shallow")
+    others = [bm.loads(text) for _ in range(_walks._KEPT)]
+    assert all(_walks.vouched(brief, "shallow") for brief in others)
+    assert not _walks.vouched(first, "shallow")  # (no longer kept: walked again if asked)
+    assert len(_walks._VOUCHED["shallow"]) <= _walks._KEPT
+    assert not _walks.vouched(bm.loads(text.replace(b"Port", b"Po\\\\rt")), "xml-safe")

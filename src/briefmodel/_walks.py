@@ -12,6 +12,7 @@ found nothing in is written without the depth check.
 
 from __future__ import annotations
 
+import contextlib
 import typing
 import weakref
 from collections.abc import Callable
@@ -157,20 +158,27 @@ def depth_walk() -> Callable[[m.Brief, int], None]:
 #: 1.0 can carry its every text (a reader built it from a text in which no character could
 #: be otherwise), so the rules' first pass does not search them; ``shallow``, that no
 #: node sits deeper than MAX_DEPTH (the rules' first pass found nothing in it), so the
-#: writers do not walk it to see. By id; a brief leaves them when it is collected.
-_VOUCHED: dict[str, weakref.WeakValueDictionary[int, m.Brief]] = {
-    "xml-safe": weakref.WeakValueDictionary(),
-    "shallow": weakref.WeakValueDictionary(),
-}
+#: writers do not walk it to see. By id, with a weak reference to the brief (without a
+#: callback: no Python code runs when a brief is freed, where a signal's exception would
+#: be lost), for the last :data:`_KEPT` briefs of each: a program reads a brief, checks
+#: it and writes it, so it is asked of briefs just vouched for, and a brief no longer
+#: kept is only shown again.
+_VOUCHED: dict[str, dict[int, weakref.ref[m.Brief]]] = {"xml-safe": {}, "shallow": {}}
+_KEPT = 64
 
 
 def vouch(brief: m.Brief, what: str) -> m.Brief:
     """Say ``what`` (``xml-safe``, ``shallow``) of ``brief``, which has just been shown;
     ``brief`` is given back."""
-    _VOUCHED[what][id(brief)] = brief
+    table = _VOUCHED[what]
+    table[id(brief)] = weakref.ref(brief)
+    if len(table) > _KEPT:
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # (another thread)
+            del table[next(iter(table))]
     return brief
 
 
 def vouched(brief: m.Brief, what: str) -> bool:
-    """Whether :func:`vouch` said ``what`` of this very brief."""
-    return _VOUCHED[what].get(id(brief)) is brief
+    """Whether :func:`vouch` said ``what`` of this very brief (and it is still kept)."""
+    ref = _VOUCHED[what].get(id(brief))
+    return ref is not None and ref() is brief
