@@ -171,7 +171,9 @@ def vouch(brief: m.Brief, what: str) -> m.Brief:
     """Say ``what`` (``xml-safe``, ``shallow``) of ``brief``, which has just been shown;
     ``brief`` is given back."""
     table = _VOUCHED[what]
-    table[id(brief)] = weakref.ref(brief)
+    key = id(brief)
+    table.pop(key, None)  # (the id of a brief gone: this one goes last, as the newest)
+    table[key] = weakref.ref(brief)
     if len(table) > _KEPT:
         with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # (another thread)
             del table[next(iter(table))]
