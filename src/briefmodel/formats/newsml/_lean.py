@@ -140,6 +140,7 @@ class _Lean:
     __slots__ = (
         "data",
         "escaped",
+        "extensions",
         "key_points",
         "mentions",
         "refs",
@@ -151,6 +152,7 @@ class _Lean:
     def __init__(self, root: etree._Element) -> None:
         self.data: dict[str, Any] = {"schema": "briefmodel/2"}
         self.key_points: list[str] = []
+        self.extensions: list[tuple[str, str]] = []  # (key, JSON text)
         self.refs: dict[str, str] = {}  # mention id -> entity id, from the inlineRefs
         self.mentions: list[tuple[str, str]] = []  # the inlineRefs: (idrefs, literal)
         self.spans: list[tuple[str, str]] = []  # the mentions read: (id, entity id)
@@ -211,6 +213,8 @@ class _Lean:
             raise Doubt
         if self.key_points != [t for t in map(_plain, brief.key_points) if t]:
             raise Doubt
+        if self.extensions != [(k, _json(v)) for k, v in brief.extensions.items()]:
+            raise Doubt  # (in the order of their keys, each value as the writer writes it)
         if self.spans or self.mentions:
             prefix = mention_prefix(brief)
             grouped: dict[str, list[str]] = {}
@@ -365,10 +369,8 @@ class _Lean:
                     raise Doubt
                 text = leaf(child, 1)
                 self.escaped = self.escaped or "\\" in text
-                value = parse_json(text)
-                if _json(value) != text:
-                    raise Doubt
-                extensions[key] = value
+                extensions[key] = parse_json(text)
+                self.extensions.append((key, text))
             elif rank == order:  # (a singleton given twice, or an unknown element)
                 raise Doubt
             elif tag == _N + "urgency":
@@ -545,8 +547,8 @@ def _entity(element: etree._Element) -> dict[str, Any]:
                 raise Doubt
         elif child.tag == _B + "identifier" and "name" in entity:
             scheme = child.get("scheme")
-            if not scheme or scheme in identifiers:
-                raise Doubt
+            if not scheme or (identifiers and scheme <= next(reversed(identifiers))):
+                raise Doubt  # (the model keeps them in sorted order, and writes them so)
             identifiers[scheme] = leaf(child, 1)
         else:
             raise Doubt

@@ -78,7 +78,7 @@ def words(value: str) -> list[str]:
 
 _SECTION = _H + "section"
 _HEADING = {level: _H + f"h{level}" for level in range(1, 7)}
-_GROUPS = {_H + "thead": ("head", 1), _H + "tfoot": ("foot", 2), _H + "tbody": ("body", 3)}
+_GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": ("body", 4)}
 
 
 class Body:
@@ -261,6 +261,7 @@ class Body:
                 table["caption"] = self.rich(child)
                 if not table["caption"]:
                     raise Doubt
+                order = 1
                 continue
             key, rank = _GROUPS[tag]
             if rank <= order or len(child.attrib) or not len(child):
