@@ -24,7 +24,6 @@ from ..._patterns import parse_datetime
 from ..._walks import vouch
 from ...model import Brief
 from .._safe_xml import XML_LANG
-from .._xhtml.names import mention_prefix
 from ..json import parse as parse_json
 from ._lean_body import Body, blank, empty, integer, leaf
 from ._vocab import (
@@ -138,6 +137,7 @@ class _Lean:
     """One own news item being read into canonical JSON data."""
 
     __slots__ = (
+        "body",
         "data",
         "escaped",
         "extensions",
@@ -211,12 +211,17 @@ class _Lean:
         data = self.data
         if self.version_created != data.get("updated", data["created"]):
             raise Doubt
-        if self.key_points != [t for t in map(_plain, brief.key_points) if t]:
+        body = self.body
+        if (self.key_points or body.key_points) and self.key_points != [
+            t for t in map(_plain, brief.key_points) if t
+        ]:
             raise Doubt
         if self.extensions != [(k, _json(v)) for k, v in brief.extensions.items()]:
             raise Doubt  # (in the order of their keys, each value as the writer writes it)
         if self.spans or self.mentions:
-            prefix = mention_prefix(brief)
+            prefix = "mention-"  # (as mention_prefix() finds it)
+            while any(t.startswith(prefix) for t in body.ids):
+                prefix = "_" + prefix
             grouped: dict[str, list[str]] = {}
             for index, (ident, ref) in enumerate(self.spans):
                 if ident != f"{prefix}{index}":
@@ -451,8 +456,8 @@ class _Lean:
         if body.tag != _H + "body" or len(body.attrib) or not len(body):
             raise Doubt
         blank(body)
-        body_reader = Body(self.refs, self.spans)
-        self.data["sections"] = [body_reader.section(child, 2) for child in body]
+        self.body = reader = Body(self.refs, self.spans)
+        self.data["sections"] = [reader.section(child, 2) for child in body]
 
 
 def _correction(element: etree._Element) -> dict[str, Any]:

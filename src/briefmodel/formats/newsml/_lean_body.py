@@ -77,6 +77,10 @@ def words(value: str) -> list[str]:
 
 
 _SECTION = _H + "section"
+_LI = _H + "li"
+_OL = _H + "ol"
+_ROLE = _B + "role"
+_SOURCE = _B + "source"
 _HEADING = {level: _H + f"h{level}" for level in range(1, 7)}
 _GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": ("body", 4)}
 
@@ -85,11 +89,15 @@ class Body:
     """Reads one body: ``refs`` maps mention ids to entity ids (from the inlineRefs);
     ``spans`` gathers the mentions read, in document order, as (id, entity id)."""
 
-    __slots__ = ("refs", "spans")
+    __slots__ = ("ids", "key_points", "refs", "spans")
 
     def __init__(self, refs: dict[str, str], spans: list[tuple[str, str]]) -> None:
         self.refs = refs
         self.spans = spans
+        #: The sections' ids (what the prefix of mention ids keeps clear of).
+        self.ids: list[str] = []
+        #: Whether a section's role is ``key-points`` (whose list items are key points).
+        self.key_points = False
 
     def section(self, element: etree._Element, level: int) -> dict[str, Any]:
         if element.tag != _SECTION:
@@ -99,9 +107,12 @@ class Body:
         ident = element.get("id")
         if ident is not None:
             part["id"], taken = ident, 1
-        role = element.get(_B + "role")
+            self.ids.append(ident)
+        role = element.get(_ROLE)
         if role is not None:
             part["role"], taken = role, taken + 1
+            if role == "key-points":
+                self.key_points = True
         if len(element.attrib) != taken:
             raise Doubt
         text = element.text
@@ -121,7 +132,9 @@ class Body:
             elif sections:
                 raise Doubt
             elif first and tag == heading:
-                part["title"] = leaf(child, 0)
+                if len(child) or len(child.attrib):
+                    raise Doubt
+                part["title"] = child.text or ""
             else:
                 blocks.append(_BLOCKS[tag](self, child))
             first = False
@@ -141,13 +154,18 @@ class Body:
     def item_list(self, element: etree._Element) -> dict[str, Any]:
         if len(element.attrib):
             raise Doubt
-        blank(element)
+        text = element.text
+        if text is not None and text.strip(_WS):
+            raise Doubt
         items: list[Any] = []
         for li in element:
-            if li.tag != _H + "li" or len(li.attrib):
+            if li.tag != _LI or len(li.attrib):
+                raise Doubt
+            tail = li.tail
+            if tail is not None and tail.strip(_WS):
                 raise Doubt
             items.append(self.list_item(li) if len(li) else li.text or "")
-        return {"type": "item-list", "items": items, "ordered": element.tag == _H + "ol"}
+        return {"type": "item-list", "items": items, "ordered": element.tag == _OL}
 
     def list_item(self, element: etree._Element) -> Any:
         text = element.text
@@ -363,10 +381,9 @@ class Body:
         return {"type": "mention", "ref": ref, "content": self.rich(element)}
 
     def citation(self, element: etree._Element) -> dict[str, Any]:
-        ref = element.get(_B + "source")
-        if ref is None:
+        ref = element.get(_SOURCE)
+        if ref is None or len(element) or len(element.attrib) != 1 or element.text is not None:
             raise Doubt
-        empty(element, 1)
         return {"type": "citation", "ref": ref}
 
 
