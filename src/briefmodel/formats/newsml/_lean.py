@@ -41,6 +41,16 @@ from .write import _NOT_NORMALIZED, _is_any_uri, _json, _mended, _plain, _stamp
 
 __all__ = ["read_own"]
 
+# The names met in every item, written once.
+_BIDENTIFIER = _B + "identifier"
+_BNOTE = _B + "note"
+_BREL = _B + "rel"
+_BTEXT = _B + "text"
+_BWRITTEN = _B + "written"
+_NLINK = _N + "link"
+_NNAME = _N + "name"
+_NSIGNAL = _N + "signal"
+
 _KIND = {nature: kind for kind, nature in ENTITY_NATURES.items()}
 _DESCRIPTION_ROLE = _B[1:-1] + ":description-role:"
 
@@ -67,8 +77,8 @@ def _moment(value: str | None) -> str:
 def _time(element: etree._Element) -> str:
     """A date-time element: its text the writer's stamp of the value, ``bm:written`` the
     value exactly when the stamp is not it."""
-    text = leaf(element, 0 if element.get(_B + "written") is None else 1)
-    written = element.get(_B + "written")
+    text = leaf(element, 0 if element.get(_BWRITTEN) is None else 1)
+    written = element.get(_BWRITTEN)
     value = text if written is None else written
     moment = parse_datetime(value)
     if moment.isoformat() != value or _stamp(moment) != text or (written == text):
@@ -98,7 +108,7 @@ def _uri(element: etree._Element, name: str, into: dict[str, Any], key: str) -> 
 
 def _label(element: etree._Element, attributes: int = 0) -> str:
     """A name or keyword: the text, or (with a tab or line break) ``bm:text``."""
-    exact = element.get(_B + "text")
+    exact = element.get(_BTEXT)
     text = leaf(element, attributes if exact is None else attributes + 1)
     if exact is None:
         if _NOT_NORMALIZED.search(text):
@@ -115,7 +125,7 @@ def _name(element: etree._Element) -> str:
     if len(element) != 1:
         raise Doubt
     name = element[0]
-    if name.tag != _N + "name":
+    if name.tag != _NNAME:
         raise Doubt
     return _label(name)
 
@@ -262,7 +272,7 @@ class _Lean:
                 rights["notice"], order = leaf(child, 0), 2
             elif tag == _N + "usageTerms" and order < 3:
                 rights["usage_terms"], order = leaf(child, 0), 3
-            elif tag == _N + "link" and order < 4 and child.get("rel") == "bmdesc:license":
+            elif tag == _NLINK and order < 4 and child.get("rel") == "bmdesc:license":
                 taken = _uri(child, "href", rights, "license_url")
                 if not taken:
                     raise Doubt
@@ -313,9 +323,9 @@ class _Lean:
         corrections: list[dict[str, Any]] = []
         related: list[dict[str, Any]] = []
         for child in children[at + 2 :]:
-            if child.tag == _N + "signal" and not related:
+            if child.tag == _NSIGNAL and not related:
                 corrections.append(_correction(child))
-            elif child.tag == _N + "link":
+            elif child.tag == _NLINK:
                 related.append(_related(child))
             else:
                 raise Doubt
@@ -340,35 +350,28 @@ class _Lean:
         order = 0  # the rank of the last element read, in the writer's order
         seen = 0  # the singletons the writer always writes, as bits of their ranks
         for child in element:
-            tag = child.tag
-            rank = _CONTENT_ORDER.get(tag, 99)
-            if tag == _N + "description":
-                rank = 12 if child.get("role") == KEY_POINT_ROLE else 11
+            rank = _CONTENT_ORDER.get(child.tag, 99)
+            if rank == 11 and child.get("role") == KEY_POINT_ROLE:
+                rank = 12
             if rank < order:
                 raise Doubt
             seen |= 1 << rank
-            if tag == _N + "subject":
+            if rank == 9:  # <subject>
                 if child.get("type") is None:
                     if lists["entities"]:
                         raise Doubt
                     lists["subjects"].append(_subject(child))
                 else:
                     lists["entities"].append(_entity(child))
-            elif tag == _N + "infoSource":
+            elif rank == 4:  # <infoSource>
                 lists["sources"].append(_source(child))
-            elif tag == _N + "creator":
+            elif rank == 5:  # <creator>
                 lists["authors"].append(_agent(child))
-            elif tag == _N + "keyword":
+            elif rank == 8:  # <keyword>
                 lists["keywords"].append(_label(child))
-            elif tag == _N + "description":
-                text = leaf(child, 1)
-                if rank == 12:
-                    self.key_points.append(text)
-                elif child.get("role") == SUMMARY_ROLE and order < 11:
-                    data["subheadline"] = text
-                else:
-                    raise Doubt
-            elif tag == _B + "extension":
+            elif rank == 12:  # <description> of a key point
+                self.key_points.append(leaf(child, 1))
+            elif rank == 13:  # <bm:extension>
                 key = child.get("key")
                 if key is None or key in extensions:
                     raise Doubt
@@ -376,25 +379,27 @@ class _Lean:
                 self.escaped = self.escaped or "\\" in text
                 extensions[key] = parse_json(text)
                 self.extensions.append((key, text))
-            elif rank == order:  # (a singleton given twice, or an unknown element)
+            elif rank == order:  # (a singleton given twice)
                 raise Doubt
-            elif tag == _N + "urgency":
+            elif rank == 1:  # <urgency>
                 data["urgency"] = integer(leaf(child, 0))
-            elif tag == _N + "contentCreated":
+            elif rank == 2:  # <contentCreated>
                 self.content_created(child)
-            elif tag == _N + "contentModified":
+            elif rank == 3:  # <contentModified>
                 data["updated"] = _time(child)
-            elif tag == _N + "language":
+            elif rank == 6:  # <language>
                 if child.get("tag") != data["language"]:
                     raise Doubt
                 empty(child, 1)
-            elif tag == _N + "genre":
+            elif rank == 7:  # <genre>
                 if len(child.attrib):
                     raise Doubt
                 data["genre"] = _name(child)
-            elif tag == _N + "headline":
+            elif rank == 10:  # <headline>
                 data["headline"] = leaf(child, 0)
-            else:
+            elif rank == 11 and child.get("role") == SUMMARY_ROLE:  # (the summary)
+                data["subheadline"] = leaf(child, 1)
+            else:  # (an unknown element, another description)
                 raise Doubt
             order = rank
         if seen & _ALWAYS != _ALWAYS:  # (no contentCreated, language or headline)
@@ -465,7 +470,7 @@ def _correction(element: etree._Element) -> dict[str, Any]:
     if qcode is None or not qcode.startswith("sig:") or len(element.attrib) != 1:
         raise Doubt
     blank(element)
-    if len(element) != 1 or element[0].tag != _B + "note":
+    if len(element) != 1 or element[0].tag != _BNOTE:
         raise Doubt
     note = element[0]
     date = note.get("date")
@@ -482,7 +487,7 @@ def _related(element: etree._Element) -> dict[str, Any]:
     taken = _uri(element, "href", related, "url") + 1
     if taken == 1:
         raise Doubt
-    for name, key in (("title", "title"), (_B + "rel", "rel")):
+    for name, key in (("title", "title"), (_BREL, "rel")):
         value = element.get(name)
         if value is not None:
             related[key] = value
@@ -543,14 +548,14 @@ def _entity(element: etree._Element) -> dict[str, Any]:
     aliases: list[str] = []
     identifiers: dict[str, str] = {}
     for index, child in enumerate(element):
-        if child.tag == _N + "name" and not identifiers:
+        if child.tag == _NNAME and not identifiers:
             if index == 0:
                 entity["name"] = _label(child)
             elif child.get("role") == ALIAS_ROLE:
                 aliases.append(_label(child, 1))
             else:
                 raise Doubt
-        elif child.tag == _B + "identifier" and "name" in entity:
+        elif child.tag == _BIDENTIFIER and "name" in entity:
             scheme = child.get("scheme")
             if not scheme or (identifiers and scheme <= next(reversed(identifiers))):
                 raise Doubt  # (the model keeps them in sorted order, and writes them so)
