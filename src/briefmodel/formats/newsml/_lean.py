@@ -155,7 +155,6 @@ class _Lean:
         "mentions",
         "refs",
         "root",
-        "spans",
         "version_created",
     )
 
@@ -165,7 +164,6 @@ class _Lean:
         self.extensions: list[tuple[str, str]] = []  # (key, JSON text)
         self.refs: dict[str, str] = {}  # mention id -> entity id, from the inlineRefs
         self.mentions: list[tuple[str, str]] = []  # the inlineRefs: (idrefs, literal)
-        self.spans: list[tuple[str, str]] = []  # the mentions read: (id, entity id)
         self.version_created = ""
         self.root = root
         self.escaped = False  # whether an extension's JSON has an escape
@@ -228,16 +226,13 @@ class _Lean:
             raise Doubt
         if self.extensions != [(k, _json(v)) for k, v in brief.extensions.items()]:
             raise Doubt  # (in the order of their keys, each value as the writer writes it)
-        if self.spans or self.mentions:
-            prefix = "mention-"  # (as mention_prefix() finds it)
-            while any(t.startswith(prefix) for t in body.ids):
-                prefix = "_" + prefix
-            grouped: dict[str, list[str]] = {}
-            for index, (ident, ref) in enumerate(self.spans):
-                if ident != f"{prefix}{index}":
-                    raise Doubt
-                grouped.setdefault(ref, []).append(ident)
-            if self.mentions != [(" ".join(ids), ref) for ref, ids in grouped.items()]:
+        if body.grouped or self.mentions:
+            # The body's mention ids were read as mention-0, mention-1…: the writer's
+            # unless a section's id starts so (then the general reader decides).
+            if any(t.startswith("mention-") for t in body.ids):
+                raise Doubt
+            grouped = body.grouped.items()
+            if self.mentions != [(" ".join(ids), ref) for ref, ids in grouped]:
                 raise Doubt
 
     def catalogs(self, ref: etree._Element, catalog: etree._Element) -> None:
@@ -461,7 +456,7 @@ class _Lean:
         if body.tag != _H + "body" or len(body.attrib) or not len(body):
             raise Doubt
         blank(body)
-        self.body = reader = Body(self.refs, self.spans)
+        self.body = reader = Body(self.refs)
         self.data["sections"] = [reader.section(child, 2) for child in body]
 
 

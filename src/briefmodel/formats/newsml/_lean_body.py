@@ -78,6 +78,7 @@ def words(value: str) -> list[str]:
 
 _SECTION = _H + "section"
 _LI = _H + "li"
+_MENTION = "mention-"  # (the prefix of mention ids, when no section id starts so)
 _OL = _H + "ol"
 _ROLE = _B + "role"
 _SOURCE = _B + "source"
@@ -87,13 +88,15 @@ _GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": (
 
 class Body:
     """Reads one body: ``refs`` maps mention ids to entity ids (from the inlineRefs);
-    ``spans`` gathers the mentions read, in document order, as (id, entity id)."""
+    ``grouped`` gathers the ids of the mentions read by entity id, in document order
+    (as the writer writes the inlineRefs)."""
 
-    __slots__ = ("ids", "key_points", "refs", "spans")
+    __slots__ = ("count", "grouped", "ids", "key_points", "refs")
 
-    def __init__(self, refs: dict[str, str], spans: list[tuple[str, str]]) -> None:
+    def __init__(self, refs: dict[str, str]) -> None:
         self.refs = refs
-        self.spans = spans
+        self.grouped: dict[str, list[str]] = {}
+        self.count = 0  # mentions read
         #: The sections' ids (what the prefix of mention ids keeps clear of).
         self.ids: list[str] = []
         #: Whether a section's role is ``key-points`` (whose list items are key points).
@@ -376,8 +379,15 @@ class Body:
         ident = element.get(XML_ID)
         if ident is None or len(element.attrib) != 1:
             raise Doubt
+        if ident != _MENTION + str(self.count):  # (before its content: the writer's order)
+            raise Doubt
+        self.count += 1
         ref = self.refs[ident]
-        self.spans.append((ident, ref))  # (before its content: the writer's order)
+        ids = self.grouped.get(ref)
+        if ids is None:
+            self.grouped[ref] = [ident]
+        else:
+            ids.append(ident)
         return {"type": "mention", "ref": ref, "content": self.rich(element)}
 
     def citation(self, element: etree._Element) -> dict[str, Any]:
