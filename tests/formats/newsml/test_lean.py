@@ -112,6 +112,15 @@ def test_the_corpus_and_the_examples_go_the_lean_way() -> None:
         assert _agrees(text), text[:200]
 
 
+@pytest.mark.parametrize("tag", ["newsThing", "newsMessage"])
+def test_a_root_other_than_a_news_item_is_doubted(tag: str) -> None:
+    text = next(_texts())
+    other = text.replace("<newsItem ", f"<{tag} ", 1).replace("</newsItem>", f"</{tag}>")
+    assert _lean_read(other) is None
+    with pytest.raises(bm.BriefmodelError):
+        bm.loads(other, "newsml")
+
+
 def test_read_takes_the_lean_path_for_own_items_only() -> None:
     text = next(_texts())
     calls: list[bm.Brief | None] = []
@@ -223,6 +232,9 @@ def _elements(root: etree._Element) -> list[etree._Element]:
 def _mutate(root: etree._Element, rng: random.Random) -> None:
     """One change of ``root``'s tree, of a kind picked at random."""
     elements = _elements(root)
+    if rng.random() < 0.02:  # the root's own name or namespace
+        root.tag = rng.choice((N + "newsMessage", N + "newsThing", H + "newsItem", "newsItem"))
+        return
     element = rng.choice(elements[1:])
     parent = element.getparent()
     assert parent is not None

@@ -172,7 +172,8 @@ class _Lean:
         root, data = self.root, self.data
         attributes = root.attrib
         if (
-            len(attributes) != 6
+            root.tag != _N + "newsItem"
+            or len(attributes) != 6
             or root.get("standard") != "NewsML-G2"
             or root.get("standardversion") != STANDARD_VERSION
             or root.get("conformance") != "power"
