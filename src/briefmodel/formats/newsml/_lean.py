@@ -369,7 +369,7 @@ class _Lean:
                 self.key_points.append(leaf(child, 1))
             elif rank == 13:  # <bm:extension>
                 key = child.get("key")
-                if key is None or key in extensions:
+                if not key or key in extensions:
                     raise Doubt
                 text = leaf(child, 1)
                 self.escaped = self.escaped or "\\" in text
