@@ -46,6 +46,7 @@ from .._unread import named
 from .._xhtml import XHTML
 from ..json import parse as parse_json
 from ._body import _Body
+from ._lean import read_own
 from ._lenient import not_a_news_item, read_leniently
 from ._vocab import _B, _H, _KIND_OF_NATURE, _N, ALIAS_ROLE, KEY_POINT_ROLE, NAR, SUMMARY_ROLE
 from .write import _Writer
@@ -514,6 +515,10 @@ def read(
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     stripped: list[Stripped] = []
     root = parse(data, stripped=stripped)
+    if strict and not stripped and fallbacks == NONE and _is_own(root):
+        brief = read_own(root)  # the lean path, for an item exactly as briefmodel writes it
+        if brief is not None:
+            return brief
     said: list[Problem] = []
     if not strict and root.tag == _N + "newsMessage":
         root, said = _the_one_item(root)
