@@ -27,6 +27,7 @@ from . import model as m
 from ._patterns import parse_datetime as parse_datetime
 from .errors import Invalid as Invalid
 from .errors import ModelError, Problem, pointer
+from .model.frozen import thaw
 
 if TYPE_CHECKING:  # cattrs is imported when a converter is first used (see __getattr__)
     from cattrs import Converter
@@ -170,17 +171,6 @@ def _expect_list(value: Any, what: str) -> list[Any]:
 
 # --------------------------------------------------------------------------------------
 # Immutable mappings
-
-
-def thaw(value: Any) -> Any:
-    """A JSON value as the model holds it (frozen maps, tuples) as plain JSON data (dicts,
-    lists), for the writers that put extensions and identifiers in their own syntax."""
-    kind = type(value)
-    if kind is m.FrozenMap:
-        return {k: thaw(v) for k, v in value.items()}
-    if kind is tuple:
-        return [thaw(v) for v in value]
-    return value
 
 
 def _structure_extensions(value: Any, _: Any) -> m.FrozenMap[m.JsonValue]:

@@ -28,7 +28,7 @@ import attrs
 from . import _patterns
 from . import model as m
 from ._patterns import parse_datetime
-from .model.frozen import MAX_NUMBER
+from .model.frozen import MAX_NUMBER, holds_float, thaw
 
 __all__ = ["Doubt", "builder", "writer"]
 
@@ -367,15 +367,10 @@ def _writer_source(cls: type, ns: dict[str, Any]) -> str:
 
 def _thawed(value: Any) -> Any:
     """A JSON value as the model holds it as plain data; a float is doubt, since the
-    standard library and orjson write floats differently (``1e-05``, ``0.00001``)."""
-    kind = type(value)
-    if kind is m.FrozenMap:
-        return {key: _thawed(item) for key, item in value._data.items()}
-    if kind is tuple:
-        return [_thawed(item) for item in value]
-    if kind is float:
+    standard library and orjson write floats differently."""
+    if holds_float(value):
         raise Doubt
-    return value
+    return thaw(value)
 
 
 def _compile_writers() -> dict[str, Any]:

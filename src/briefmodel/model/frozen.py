@@ -1,4 +1,5 @@
-"""Immutable JSON values: :class:`FrozenMap`, :data:`JsonValue` and :func:`freeze_json`.
+"""Immutable JSON values: :class:`FrozenMap`, :data:`JsonValue`, :func:`freeze_json` and
+its inverse :func:`thaw`.
 
 They hold a brief's ``extensions`` and an entity's ``identifiers``, so that a brief stays
 hashable.
@@ -106,3 +107,25 @@ def freeze_json(value: Any, where: str = "value") -> JsonValue:
         f"expected a JSON value (a str, int, float, bool, None, list or dict), "
         f"got the {kind.__name__} {value!r:.80}",
     )
+
+
+def thaw(value: Any) -> Any:
+    """A JSON value as the model holds it (frozen maps, tuples) as plain JSON data (dicts,
+    lists): the inverse of :func:`freeze_json`, for the writers."""
+    kind = type(value)
+    if kind is FrozenMap:
+        return {k: thaw(v) for k, v in value._data.items()}
+    if kind is tuple:
+        return [thaw(v) for v in value]
+    return value
+
+
+def holds_float(value: Any) -> bool:
+    """Whether a JSON value as the model holds it has a float in it (the json module and
+    orjson write floats differently: ``1e-05``, ``0.00001``)."""
+    kind = type(value)
+    if kind is float:
+        return True
+    if kind is tuple:
+        return any(holds_float(item) for item in value)
+    return kind is FrozenMap and any(holds_float(item) for item in value._data.values())

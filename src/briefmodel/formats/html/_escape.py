@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from ... import _patterns
-from ..._converter import thaw
+from ...model.frozen import thaw
 
 #: Characters an HTML document cannot hold as they are, among those a brief can hold (XML
 #: 1.0's): a carriage return (parsers turn it into a newline, and its character reference

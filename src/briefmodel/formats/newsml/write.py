@@ -13,9 +13,9 @@ from urllib.parse import quote
 from lxml import etree
 
 from ... import _options
-from ..._converter import thaw
 from ...errors import Problem, ValidationError
 from ...model import Agent, Brief, Entity, ListItem, Rights, Source, Subject
+from ...model.frozen import thaw
 from .._safe_xml import BM, XML_LANG, sub_text
 from .._xhtml import BLOCK_CONTAINERS, BodyWriter
 from ._vocab import (

@@ -13,9 +13,9 @@ from urllib.parse import quote
 import orjson
 
 from ... import _options
-from ..._converter import thaw
 from ...errors import pointer
-from ...model import Brief, FrozenMap, Rights, plain_text
+from ...model import Brief, Rights, plain_text
+from ...model.frozen import holds_float, thaw
 from .._xhtml import BodyText
 from ._vocab import (
     AUTHOR_REL,
@@ -140,7 +140,7 @@ class _Writer:
             {
                 "role": META_ROLE,
                 "contentType": META_TYPE,
-                "value": _dumps(self.meta, floats=_floats_in(self.brief.extensions)),
+                "value": _dumps(self.meta, floats=holds_float(self.brief.extensions)),
             },
         ]
         return doc
@@ -276,15 +276,5 @@ def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> s
     version = _options.choice("version", version, VERSIONS)
     indent = _options.indent(indent)
     doc = _Writer(brief, version).document()
-    floats = _floats_in(brief.extensions)  # (the only floats a brief holds)
+    floats = holds_float(brief.extensions)  # (the only floats a brief holds)
     return _dumps(_lowered(doc) if version.startswith("2") else doc, indent, floats=floats)
-
-
-def _floats_in(value: Any) -> bool:
-    """Whether a JSON value as the model holds it has a float in it."""
-    kind = type(value)
-    if kind is float:
-        return True
-    if kind is tuple:
-        return any(_floats_in(item) for item in value)
-    return kind is FrozenMap and any(_floats_in(item) for item in value.values())
