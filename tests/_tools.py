@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,3 +20,18 @@ def check_jsonschema() -> str:
             pytest.fail("check-jsonschema is not installed (it is in the test extras)")
         pytest.skip("check-jsonschema is not installed")
     return exe
+
+
+def fresh_python(program: str, *args: str, cwd: Path | None = None) -> str:
+    """What ``program`` prints when run in a fresh interpreter (this one's executable), to
+    see what it imports; its error output in the failure when it fails."""
+    done = subprocess.run(
+        [sys.executable, "-c", program, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=600,  # (a hang is a failure, not a stuck run)
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -14,6 +14,8 @@ import pytest
 
 import briefmodel as bm
 
+from ._tools import fresh_python
+
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = bm.load(ROOT / "examples" / "port-fees.json")
 SMALL = bm.Brief(
@@ -167,27 +169,19 @@ def test_load_all_takes_the_zone_only_while_it_reads(tmp_path: Any) -> None:
 
 
 def test_importing_briefmodel_leaves_what_only_some_calls_need_unloaded() -> None:
-    import subprocess
-    import sys
-
     script = (
         "import sys, briefmodel\n"
         "print(sorted(m for m in ('jsonschema', 'importlib.metadata', 'yaml', 'trafilatura',"
         " 'lxml', 'markdown_it', 'email.utils', 'zoneinfo', 'tomllib', 'cattrs', 'orjson')"
         " if m in sys.modules))"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    shown = fresh_python(script)
     assert shown.strip() == "[]"
 
 
 def test_valid_canonical_json_is_read_and_written_without_cattrs() -> None:
     # The generated paths read and write it; cattrs (and its converters, 50 ms to make)
     # only explain a document that fails, or write a float in extensions.
-    import subprocess
-    import sys
-
     script = (
         "import sys, pathlib, briefmodel as bm\n"
         f"text = pathlib.Path({str(ROOT / 'examples' / 'port-fees.json')!r}).read_text('utf-8')\n"
@@ -197,9 +191,7 @@ def test_valid_canonical_json_is_read_and_written_without_cattrs() -> None:
         "bm.validate(text.replace('\"headline\"', '\"headlines\"'))\n"
         "print('cattrs' in sys.modules)\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    shown = fresh_python(script)
     assert shown.split() == ["False", "True"]
 
 
@@ -212,9 +204,6 @@ def test_the_version_is_the_installed_distributions() -> None:
 def test_every_public_name_is_there_when_first_used() -> None:
     # The package imports its names when first used (briefmodel/__init__.py): each of
     # __all__ is found, is what its module defines, and is listed by dir().
-    import subprocess
-    import sys
-
     script = (
         "import briefmodel as bm\n"
         "for name in set(bm.__all__) - {'__version__'}:\n"
@@ -227,7 +216,5 @@ def test_every_public_name_is_there_when_first_used() -> None:
         "except AttributeError as error:\n"
         "    print(error)\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    shown = fresh_python(script)
     assert shown.strip() == "module 'briefmodel' has no attribute 'no_such_name'"

@@ -15,6 +15,7 @@ import briefmodel as bm
 from briefmodel.cli import main, schema
 from briefmodel.cli import validate as validate_command
 
+from .._tools import fresh_python
 from ._support import make_brief, with_unknown_source, write
 
 
@@ -126,9 +127,7 @@ def test_version_alone_is_answered_as_the_parser_answers_it(
         "import sys; from briefmodel.__main__ import main; main(['--version']);"
         "print(sorted(m for m in sys.modules if m.startswith('briefmodel')))"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    shown = fresh_python(script).splitlines()
     loaded = "['briefmodel', 'briefmodel.__main__', 'briefmodel._version']"
     assert shown == [expected.strip(), loaded]
     assert entry(["formats"]) == 0  # anything else: the command line itself

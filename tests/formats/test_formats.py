@@ -5,8 +5,6 @@ beyond them is refused at its place."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from briefmodel.formats import by_name, detect, mismatch
 from briefmodel.model import MAX_NUMBER
 
 from .._profiles import examples
+from .._tools import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -101,11 +100,7 @@ def test_each_format_imports_as_a_module_and_the_registry_still_lists_them() -> 
         "print([m.FORMAT.name for m in modules])\n"
         "print(bm.formats.by_name('ninjs') is ninjs.FORMAT)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    listed, imported, same = done.stdout.splitlines()
+    listed, imported, same = fresh_python(program).splitlines()
     assert listed == str(bm.formats())
     assert imported == str(["json", "html", "markdown", "newsml", "ninjs", "text"])
     assert same == "True"

@@ -6,8 +6,6 @@ this one has every format imported already) imports only what a call needs."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -16,6 +14,8 @@ import pytest
 import briefmodel as bm
 from briefmodel.formats import _BUILTINS, BUILTIN, _sniff, by_name, detect
 from briefmodel.formats import text as text_format
+
+from .._tools import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -36,15 +36,8 @@ def _loaded(program: str, *args: str, cwd: Path = ROOT) -> dict[str, list[str]]:
         "'importlib.metadata', 'multiprocessing', 'concurrent.futures.process') if n in _names)\n"
         "print(_json.dumps({'formats': _formats, 'libraries': _libraries}))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", program + report, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-    )
-    assert done.returncode == 0, done.stderr
-    loaded: dict[str, list[str]] = json.loads(done.stdout.splitlines()[-1])
+    shown = fresh_python(program + report, *args, cwd=cwd)
+    loaded: dict[str, list[str]] = json.loads(shown.splitlines()[-1])
     return loaded
 
 

@@ -4,8 +4,6 @@ section roles from titles, and bad or hostile front matter refused with its line
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import warnings
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -16,6 +14,7 @@ import briefmodel as bm
 from briefmodel.formats import UNDATED, markdown
 from tests._hang import guarded
 
+from ..._tools import fresh_python
 from ._support import UTC
 
 HUGO = """\
@@ -378,10 +377,7 @@ print("yaml" in sys.modules)
 bm.loads("---\\ntitle: Nested\\nauthor:\\n  name: Ana\\n---\\n\\nText.\\n", "markdown")
 print("yaml" in sys.modules)
 """
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=300
-    )
-    assert done.stdout.split() == ["False", "True"]
+    assert fresh_python(program).split() == ["False", "True"]
 
 
 def test_values_json_cannot_hold_are_kept_as_text_or_refused() -> None:
