@@ -218,3 +218,27 @@ def test_every_public_name_is_there_when_first_used() -> None:
     )
     shown = fresh_python(script)
     assert shown.strip() == "module 'briefmodel' has no attribute 'no_such_name'"
+
+
+def test_where_each_name_is_defined_is_what_type_checkers_see() -> None:
+    # briefmodel/__init__.py says twice where each public name comes from: in the imports
+    # type checkers see (under TYPE_CHECKING) and in the table __getattr__ imports from.
+    import ast
+
+    source = Path(bm.__file__).read_text("utf-8")
+    block = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    seen: dict[str, str] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom) and node.level == 1
+        for alias in node.names:
+            seen[alias.name] = node.module or alias.name
+    runtime = {
+        **{name: "model" for name in set(bm.__all__) - {"__version__"}},
+        **bm._DEFINED_IN,
+        **{name: name for name in bm._MODULES},
+    }
+    assert seen == runtime
