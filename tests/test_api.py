@@ -233,7 +233,8 @@ def test_where_each_name_is_defined_is_what_type_checkers_see() -> None:
     )
     seen: dict[str, str] = {}
     for node in block.body:
-        assert isinstance(node, ast.ImportFrom) and node.level == 1
+        assert isinstance(node, ast.ImportFrom)
+        assert node.level == 1
         for alias in node.names:
             seen[alias.name] = node.module or alias.name
     runtime = {
