@@ -46,6 +46,7 @@ Usage::
     python benchmarks/run.py --quick    # a few seconds, rough numbers
     python benchmarks/run.py --json     # machine-readable results
     python benchmarks/run.py --profile  # cProfile of bm.loads and bm.dumps instead
+    python benchmarks/run.py --breakdown  # the stages of NewsML-G2 and ninjs, timed
     python benchmarks/run.py --cli --dir /dev/shm   # briefmodel convert, about a minute
     python benchmarks/run.py --hostile  # adversarial input per reader, in MB/s
 """
@@ -121,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--profile", action="store_true", help="profile bm.loads and bm.dumps instead"
     )
     parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="time the stages of NewsML-G2 loads and ninjs loads and dumps instead "
+        "(where the time of those goals goes)",
+    )
+    parser.add_argument(
         "--iptc-example",
         type=Path,
         metavar="PATH",
@@ -152,6 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     large = Workload(f"gen-{args.sections}", "large", "generated", generated_brief(args.sections))
     if args.profile:
         print(profile(large, calls=3 if args.quick else 10))
+        return 0
+    if args.breakdown:
+        from benchmarks.harness.breakdown import breakdown
+
+        print(breakdown([example_workload(), large], repeat=repeat, min_time=min_time), end="")
         return 0
     scaled = max(args.sections // 10, 1)
     small = Workload(f"gen-{scaled}", "scaling", "generated", generated_brief(scaled))

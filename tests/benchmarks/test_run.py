@@ -318,6 +318,29 @@ def test_profile_reports_both_orders() -> None:
             assert f"=== {name} on gen-20 (3 calls), top 15 by {key}" in out
 
 
+def test_breakdown_times_the_parts_of_each_operation() -> None:
+    out = _run("--breakdown", "--quick", "--sections", "20")
+    tables = out.strip().split("\n\n")
+    assert [t.splitlines()[0] for t in tables] == [
+        f"{w}: {op}"
+        for w in ("example", "gen-20")
+        for op in ("newsml loads", "ninjs loads", "ninjs dumps")
+    ]
+    for table in tables:
+        found = (
+            re.fullmatch(r"  (\S.*?) +(-?[0-9.]+)(?: +[0-9.]+x)?", line)
+            for line in table.splitlines()
+        )
+        rows = {m[1]: float(m[2]) for m in found if m}
+        total = next(v for k, v in rows.items() if k.startswith("bm."))
+        # Each stage is a part of the whole: none measured alone takes as long, and what
+        # is left of the reader once they are taken away is still something.
+        parts = {k: v for k, v in rows.items() if k.startswith(("parse", "build", "the "))}
+        assert len(parts) >= 3, table
+        assert all(0 < v < total for v in parts.values()), table
+        assert all(v > 0 for v in rows.values()), table
+
+
 def test_without_the_iptc_example_its_rows_are_skipped_and_say_so(
     results: dict[str, Any], absent: Path
 ) -> None:
