@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import briefmodel as bm
 from briefmodel.formats import json as json_format
 
+from ..._profiles import examples
 from ._support import MODEL_EXAMPLE
+
+json_read = importlib.import_module("briefmodel.formats.json.read")
 
 
 def test_load_of_a_missing_file_is_a_parse_error(tmp_path: Path) -> None:
@@ -144,3 +151,71 @@ def test_url_schemes_when_loading() -> None:
         bm.from_dict(json.loads(text), url_schemes=schemes).id
         == bm.loads(text, url_schemes=schemes).id
     )
+
+
+# `parse` reads with orjson where that surely gives what the json module with strict hooks
+# gives: the two ways must agree on every text, the value (with its types: an int stays an
+# int) or the error.
+
+_PIECES = (
+    '"a"', '"\\u003a"', '"\\ud800"', '"\\ud83d\\ude00"', '"\ufffe"', "1", "-0", "0.0", "1e-400",
+    "1e400", "2.5", "18446744073709551616", "-9223372036854775809", "9" * 30, "NaN",
+    "Infinity", "true", "null", '{"k":', '{"k":1,"k":2}', '{"a:b":"c"}', "[", "]", "{", "}",
+    ",", ":", " ", "\n", "\ufeff", '"', "\\", "\x01",
+)  # fmt: skip
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+def _typed(value: object) -> object:
+    """``value`` with the type of every scalar beside it (1 and 1.0 and True differ)."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, repr(value))
+
+
+def _either(text: str | bytes, read: Callable[[str | bytes], object]) -> object:
+    try:
+        return _typed(read(text))
+    except (bm.ParseError, bm.ValidationError) as error:
+        return [(p.code, p.path, p.line, p.column, p.message) for p in error.problems]
+
+
+@settings(max_examples=examples(4000))
+@given(
+    st.one_of(
+        _values.map(lambda v: json.dumps(v, ensure_ascii=False)),
+        _values.map(json.dumps),
+        st.lists(st.sampled_from(_PIECES), max_size=12).map("".join),
+    ),
+    st.booleans(),
+)
+def test_parse_reads_as_the_json_module_with_strict_hooks(text: str, as_bytes: bool) -> None:
+    data: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
+    strict = json_read._parse
+    assert _either(data, json_read.parse) == _either(data, lambda d: strict(d, repairs=None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '["a", {"b": [1, 2]}]',
+        '"x"',
+        "[1.5]",
+        "18446744073709551616",
+        '{"a":1,"a":2}',
+        "1e-400",
+        "[" * 150 + "]" * 150,
+    ],
+)
+def test_parse_reads_these_as_the_json_module_with_strict_hooks(text: str) -> None:
+    strict = json_read._parse
+    assert _either(text, json_read.parse) == _either(text, lambda d: strict(d, repairs=None))

@@ -119,7 +119,23 @@ def parse(data: str | bytes) -> Any:
     Raises :class:`~briefmodel.ParseError` with the line and column, or the JSON Pointer
     of the offending value.
     """
-    return _parse(data, repairs=None)
+    value = _quick_parse(data)  # (orjson, where it surely reads what the json module does)
+    if value is _DOUBT or not _plainly_read(value, 0):
+        return _parse(data, repairs=None)
+    return value
+
+
+def _plainly_read(value: Any, depth: int) -> bool:
+    """Whether orjson surely read ``value`` as :func:`parse` reads it: no float (orjson
+    reads a number too small for a double as 0 and an integer beyond 64 bits as a float,
+    where :func:`parse` refuses the one and keeps the other an int) and nested no deeper
+    than 100 (where the json module might run out of stack)."""
+    kind = type(value)
+    if kind is dict:
+        return depth < 100 and all(_plainly_read(v, depth + 1) for v in value.values())
+    if kind is list:
+        return depth < 100 and all(_plainly_read(v, depth + 1) for v in value)
+    return kind is not float
 
 
 #: A key given twice in one object of another producer's JSON, read leniently: the last
