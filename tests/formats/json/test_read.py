@@ -219,3 +219,27 @@ def test_parse_reads_as_the_json_module_with_strict_hooks(text: str, as_bytes: b
 def test_parse_reads_these_as_the_json_module_with_strict_hooks(text: str) -> None:
     strict = json_read._parse
     assert _either(text, json_read.parse) == _either(text, lambda d: strict(d, repairs=None))
+
+
+@pytest.mark.parametrize("depth", [253, 254, 255, 300, 1000, 1100])
+def test_json_nested_deeper_than_orjson_writes_is_read_as_the_general_path_reads_it(
+    depth: int,
+) -> None:
+    # orjson reads 1,024 levels but writes 254: its check of what it read must not fail
+    # on the way (a TypeError from bm.loads); the general path reads the extension, or
+    # refuses a document too deep for the json module, as before.
+    deep = "[" * depth + "]" * depth
+    brief = bm.Brief(
+        id="b", headline="H", sections=[bm.Section(blocks=[bm.Paragraph(content="x")])]
+    )
+    text = bm.dumps(brief).replace('"sections"', f'"extensions": {{"x:deep": {deep}}}, "sections"')
+    if depth >= 1000:  # (beyond what the json module reads)
+        with pytest.raises(bm.ParseError, match=r"parse\.too-deep"):
+            bm.loads(text)
+    else:
+        read = bm.loads(text)
+        assert read == bm.from_dict(json.loads(text))
+        assert bm.loads(bm.dumps(read)) == read
+    assert _either(deep, json_read.parse) == _either(
+        deep, lambda d: json_read._parse(d, repairs=None)
+    )

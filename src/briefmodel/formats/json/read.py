@@ -176,8 +176,12 @@ def _quick_parse(data: str | bytes) -> Any:
         value = orjson.loads(text)
     except orjson.JSONDecodeError:  # (a lone surrogate in a str too)
         return _DOUBT
+    try:
+        again = orjson.dumps(value)
+    except TypeError:  # (nested deeper than orjson writes, 254 levels, which it reads)
+        return _DOUBT
     colons = text.count(":" if isinstance(text, str) else b":")  # type: ignore[arg-type]
-    if escaped or colons != orjson.dumps(value).count(b":"):
+    if escaped or colons != again.count(b":"):
         return _DOUBT
     return value
 
