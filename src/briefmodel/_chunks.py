@@ -116,6 +116,13 @@ def chunks(
     ['Fees rise in May.', 'Carriers will pass them on.']
     """
     a_brief(brief)
+    checked_options(max_chars, overlap)
+    return _chunked(brief, max_chars, overlap)  # (the options checked now, not when iterated)
+
+
+def checked_options(max_chars: Any, overlap: Any) -> None:
+    """An :class:`~briefmodel.OptionError` unless ``max_chars`` and ``overlap`` are what
+    :func:`chunks` takes (the command line checks them before it reads anything)."""
     if type(max_chars) is not int or max_chars < MIN_MAX_CHARS:
         raise OptionError(
             "max_chars",
@@ -127,7 +134,6 @@ def chunks(
             f"expected a number of characters from 0 to less than half of max_chars "
             f"({max_chars // 2}), {_got(overlap)}",
         )
-    return _chunked(brief, max_chars, overlap)  # (the options checked now, not when iterated)
 
 
 def _chunked(brief: m.Brief, max_chars: int, overlap: int) -> Iterator[Chunk]:
