@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
     )
     from ._api import dump, dumps, from_dict, load, load_all, loads, to_dict
     from ._changes import diff, patch
+    from ._chunks import Chunk, chunks
     from ._schema import json_schema
     from .errors import (
         BriefmodelError,
@@ -82,6 +83,7 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
 _DEFINED_IN: dict[str, str] = {
     **dict.fromkeys(("dump", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"), "_api"),
     **dict.fromkeys(("diff", "patch"), "_changes"),
+    **dict.fromkeys(("Chunk", "chunks"), "_chunks"),
     "json_schema": "_schema",
     "migrate": "migrations",
     "validate": "validation",
@@ -131,6 +133,7 @@ __all__ = [
     "Brief",
     "BriefmodelError",
     "BriefmodelWarning",
+    "Chunk",
     "Citation",
     "Code",
     "Correction",
@@ -165,6 +168,7 @@ __all__ = [
     "ValidationError",
     "WriteError",
     "__version__",
+    "chunks",
     "diff",
     "dump",
     "dumps",

@@ -8,11 +8,13 @@ import re
 from collections.abc import Iterator
 
 from .. import __version__
+from .._chunks import DEFAULT_MAX_CHARS
 from ..formats import formats
 from ..formats.json import MAX_INDENT
 from ..rules import DANGEROUS_SCHEMES, DEFAULT_URL_SCHEMES
 from ._common import STDIO
 from ._pool import CHUNK
+from .chunks import _cmd_chunks
 from .convert import JOBS_PER_CPU, _cmd_convert
 from .diff import _cmd_diff
 from .formats import _cmd_formats
@@ -64,6 +66,7 @@ examples:
   briefmodel convert briefs/ -o out/ -t newsml --jobs 2
   briefmodel diff old.json new.json --report html -o changes.html
   briefmodel migrate --check briefs/
+  briefmodel chunks briefs/ --max-chars 1000 > chunks.jsonl
   briefmodel formats
   briefmodel schema -o brief.schema.json
 
@@ -152,6 +155,22 @@ briefmodel validate: up to 64 MiB each.
 
 exit status: 0 all converted (losses allowed unless --strict), 1 some input invalid or
 unreadable or some output unwritable, 2 usage error, 130 interrupted
+"""
+
+_CHUNKS_EPILOG = """\
+examples:
+  briefmodel chunks brief.json
+  briefmodel chunks briefs/ --max-chars 1000 --overlap 100 -o chunks.jsonl
+  briefmodel chunks page.html --lenient --report json
+
+Each brief is checked as briefmodel validate checks it; an invalid one is reported on
+stderr and gives no chunks. A chunk holds at most --max-chars characters of one section,
+cut between blocks, lines, sentences or words; each line of the output is one chunk as
+JSON: its file, index, text, headings, section_id, pointer(s), the brief's id, headline,
+language, dates and subjects, and the entities and sources its text mentions and cites.
+
+exit status: 0 every brief chunked, 1 some input invalid or unreadable or the output
+unwritable, 2 usage error, 130 interrupted
 """
 
 _FORMATS_EPILOG = """\
@@ -418,6 +437,57 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="print the problems only, no summary"
     )
     upgrade.set_defaults(handler=_cmd_migrate)
+
+    cut = commands.add_parser(
+        "chunks",
+        help="cut briefs into chunks for search and language models",
+        description="Cut the bodies of briefs into chunks for search and language-model "
+        "pipelines, each with its headings, its place in the brief and the brief's "
+        "metadata: JSON Lines, a chunk a line.",
+        epilog=_CHUNKS_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    cut.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a document, a directory, a glob pattern, or - for stdin",
+    )
+    _from_option(cut, names, "file")
+    cut.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"the most characters of a chunk's text (default {DEFAULT_MAX_CHARS})",
+    )
+    cut.add_argument(
+        "--overlap",
+        type=int,
+        default=0,
+        metavar="N",
+        help="begin each chunk after a section's first with up to N characters of the one "
+        "before, whole sentences or words (default 0)",
+    )
+    cut.add_argument(
+        "--report",
+        dest="report",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="JSON Lines, a chunk a line (default), or one JSON array",
+    )
+    _old_report_option(cut, ("jsonl", "json"))
+    cut.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        default=STDIO,
+        help="write here instead of stdout (atomically)",
+    )
+    _url_schemes_option(cut)
+    _lenient_option(cut)
+    cut.set_defaults(handler=_cmd_chunks)
 
     listing = commands.add_parser(
         "formats",

@@ -49,6 +49,8 @@ _OPTIONS = {
     "url_schemes": "--url-scheme",
     "strict": "--strict",
     "timezone": "--timezone",
+    "max_chars": "--max-chars",
+    "overlap": "--overlap",
 }
 
 
