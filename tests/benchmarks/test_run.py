@@ -319,6 +319,8 @@ def test_profile_reports_both_orders() -> None:
 
 
 def test_breakdown_times_the_parts_of_each_operation() -> None:
+    # (What it says of the times is not checked: a loaded machine may even make a part
+    # found by difference negative. Its shape is: every table, every row, a number each.)
     out = _run("--breakdown", "--quick", "--sections", "20")
     tables = out.strip().split("\n\n")
     assert [t.splitlines()[0] for t in tables] == [
@@ -328,17 +330,16 @@ def test_breakdown_times_the_parts_of_each_operation() -> None:
     ]
     for table in tables:
         found = (
-            re.fullmatch(r"  (\S.*?) +(-?[0-9.]+)(?: +[0-9.]+x)?", line)
+            re.fullmatch(r"  (\S.*?) +(-?[0-9.]+)(?: +-?[0-9.]+x)?", line)
             for line in table.splitlines()
         )
         rows = {m[1]: float(m[2]) for m in found if m}
-        total = next(v for k, v in rows.items() if k.startswith("bm."))
-        # Each stage is a part of the whole: none measured alone takes as long, and what
-        # is left of the reader once they are taken away is still something.
-        parts = {k: v for k, v in rows.items() if k.startswith(("parse", "build", "the "))}
-        assert len(parts) >= 3, table
-        assert all(0 < v < total for v in parts.values()), table
-        assert all(v > 0 for v in rows.values()), table
+        assert any(k.startswith("bm.") for k in rows), table
+        assert any(k.startswith("bound") for k in rows), table
+        measured = [k for k in rows if k.startswith(("parse", "build", "the body", "the JSON"))]
+        assert len(measured) >= 2, table
+        assert all(rows[k] > 0 for k in measured), table
+        assert len(rows) >= 6, table
 
 
 def test_without_the_iptc_example_its_rows_are_skipped_and_say_so(
