@@ -106,9 +106,15 @@ def _docling_chunks(brief: bm.Brief, max_chars: int) -> list[tuple[str, list[str
     ]
 
 
-def _ours(brief: bm.Brief, max_chars: int) -> list[tuple[str, list[str], str]]:
-    found = bm.chunks(brief, max_chars=max_chars)
+def _ours(
+    brief: bm.Brief, max_chars: int, size_of: str = "text"
+) -> list[tuple[str, list[str], str]]:
+    found = bm.chunks(brief, max_chars=max_chars, size_of=size_of)  # type: ignore[arg-type]
     return [(c.text, list(c.headings), c.in_context()) for c in found]
+
+
+def _ours_in_context(brief: bm.Brief, max_chars: int) -> list[tuple[str, list[str], str]]:
+    return _ours(brief, max_chars, "in_context")
 
 
 _MARKER = re.compile(r"^(?:- |\d+\. )", re.MULTILINE)
@@ -168,7 +174,11 @@ def main() -> int:
     keys += ["mixed", "cpu_ms"]
     print(f"{'chunker':<22} {'size':>5} " + " ".join(f"{k:>12}" for k in keys))
     for size in (200, 500, 1000):
-        for name, chunker in (("bm.chunks", _ours), ("docling HybridChunker", _docling_chunks)):
+        for name, chunker in (
+            ("bm.chunks", _ours),
+            ("bm.chunks in_context", _ours_in_context),
+            ("docling HybridChunker", _docling_chunks),
+        ):
             row = _measure(name, chunker, briefs, size)
             print(f"{name:<22} {size:>5} " + " ".join(f"{row[k]:>12}" for k in keys))
     return 0

@@ -115,6 +115,27 @@ def test_overlap_repeats_at_most_that_much_of_the_chunk_before(
         assert all(i in covered or c.isspace() for i, c in enumerate(text.text))
 
 
+@settings(max_examples=examples(300))
+@given(briefs(), st.integers(_chunks.MIN_MAX_CHARS, 300), st.integers(0, 9))
+def test_in_context_chunks_fit_with_their_headline_and_headings(
+    brief: bm.Brief, most: int, overlap: int
+) -> None:
+    found = list(bm.chunks(brief, max_chars=most, overlap=overlap, size_of="in_context"))
+    for chunk in found:
+        context = len(chunk.in_context()) - len(chunk.text)
+        if most - context >= _chunks.MIN_MAX_CHARS:
+            assert len(chunk.in_context()) <= most
+        else:  # (the headings leave too little: the text still gets its least)
+            assert len(chunk.text) <= _chunks.MIN_MAX_CHARS
+    # The same text as text-sized chunks, only cut more often.
+    plain = list(bm.chunks(brief, max_chars=most))
+    if not overlap:
+        assert "".join("".join(c.text.split()) for c in found) == "".join(
+            "".join(c.text.split()) for c in plain
+        )
+    assert len(found) >= len(plain)
+
+
 # -- where each chunk comes from, and what it mentions ---------------------------------
 
 
@@ -260,6 +281,7 @@ def test_the_seed_read_as_text_chunks(seed: Path) -> None:
         ({"overlap": -1}, "overlap"),
         ({"max_chars": 100, "overlap": 50}, "overlap"),
         ({"overlap": 1.5}, "overlap"),
+        ({"size_of": "context"}, "size_of"),
     ],
 )
 def test_bad_options_are_option_errors(options: dict[str, Any], option: str) -> None:

@@ -15,12 +15,12 @@ import bisect
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from . import model as m
-from ._options import _got, a_brief
+from ._options import _got, a_brief, choice
 from .errors import OptionError, pointer
 
 __all__ = ["Chunk", "chunks"]
@@ -83,6 +83,7 @@ class Chunk:
         return {
             "index": self.index,
             "text": self.text,
+            "in_context": self.in_context(),
             "headings": list(self.headings),
             "section_id": self.section_id,
             "pointer": self.pointer,
@@ -99,11 +100,20 @@ class Chunk:
 
 
 def chunks(
-    brief: m.Brief, *, max_chars: int = DEFAULT_MAX_CHARS, overlap: int = 0
+    brief: m.Brief,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    overlap: int = 0,
+    size_of: Literal["text", "in_context"] = "text",
 ) -> Iterator[Chunk]:
     """The chunks of ``brief``'s body, in reading order, each at most ``max_chars``
     characters; with ``overlap``, each chunk after the first of a section begins with up
     to that many characters of the one before (whole sentences or words).
+
+    ``max_chars`` is the size of each chunk's ``text``; with ``size_of="in_context"``, of
+    :meth:`Chunk.in_context` (the headline and headings before the text), as an embedding
+    model sees it. The text of a section whose headings leave less than
+    :data:`MIN_MAX_CHARS` still gets that many (and its overlap at most half of them).
 
     >>> import briefmodel as bm
     >>> brief = bm.Brief(
@@ -117,7 +127,8 @@ def chunks(
     """
     a_brief(brief)
     checked_options(max_chars, overlap)
-    return _chunked(brief, max_chars, overlap)  # (the options checked now, not when iterated)
+    in_context = choice("size_of", size_of, ("text", "in_context")) == "in_context"
+    return _chunked(brief, max_chars, overlap, in_context)  # (checked now, not when iterated)
 
 
 def checked_options(max_chars: Any, overlap: Any) -> None:
@@ -136,13 +147,17 @@ def checked_options(max_chars: Any, overlap: Any) -> None:
         )
 
 
-def _chunked(brief: m.Brief, max_chars: int, overlap: int) -> Iterator[Chunk]:
+def _chunked(brief: m.Brief, max_chars: int, overlap: int, in_context: bool) -> Iterator[Chunk]:
     subjects = tuple(s.name or s.code or s.uri or "" for s in brief.subjects)
     index = 0
     for path, headings, section in _sections(brief.sections, ("sections",), ()):
         text = _SectionText(section, path)
+        room, back = max_chars, overlap
+        if in_context:  # (what Chunk.in_context puts before the text takes its room)
+            room = max(max_chars - len("\n".join((brief.headline, *headings))) - 2, MIN_MAX_CHARS)
+            back = min(overlap, room // 2 - 1)
         reached = 0  # (where the chunk before ended, white space and all)
-        for start, end, until in _cuts(text, max_chars, overlap):
+        for start, end, until in _cuts(text, room, back):
             yield Chunk(
                 index=index,
                 text=text.text[start:end],

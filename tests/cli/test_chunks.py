@@ -85,3 +85,12 @@ def test_bad_options_are_usage_errors_before_anything_is_read(
     err = capsys.readouterr().err
     assert said in err
     assert "missing.json" not in err
+
+
+def test_in_context_counts_the_headline_and_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.json", BRIEF)
+    assert main(["chunks", "a.json", "--max-chars", "100", "--in-context"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines
+    assert all(len(line["in_context"]) <= 100 for line in lines)
+    assert all(line["in_context"].endswith(line["text"]) for line in lines)

@@ -166,8 +166,9 @@ examples:
 Each brief is checked as briefmodel validate checks it; an invalid one is reported on
 stderr and gives no chunks. A chunk holds at most --max-chars characters of one section,
 cut between blocks, lines, sentences or words; each line of the output is one chunk as
-JSON: its file, index, text, headings, section_id, pointer(s), the brief's id, headline,
-language, dates and subjects, and the entities and sources its text mentions and cites.
+JSON: its file, index, text, in_context (the headline and headings, then the text),
+headings, section_id, pointer(s), the brief's id, headline, language, dates and subjects,
+and the entities and sources its text mentions and cites.
 
 exit status: 0 every brief chunked, 1 some input invalid or unreadable or the output
 unwritable, 2 usage error, 130 interrupted
@@ -469,6 +470,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="begin each chunk after a section's first with up to N characters of the one "
         "before, whole sentences or words (default 0)",
+    )
+    cut.add_argument(
+        "--in-context",
+        dest="size_of",
+        action="store_const",
+        const="in_context",
+        default="text",
+        help="count the headline and headings put before each chunk's text in --max-chars "
+        "(the in_context of each chunk, as an embedding model sees it)",
     )
     cut.add_argument(
         "--report",

@@ -50,7 +50,10 @@ def _chunked(args: argparse.Namespace) -> Iterator[dict[str, Any] | None]:
             _print_problems(sys.stderr, shown, cli_problems(report.problems))
             yield None
             continue
-        for chunk in chunks(report.brief, max_chars=args.max_chars, overlap=args.overlap):
+        pieces = chunks(
+            report.brief, max_chars=args.max_chars, overlap=args.overlap, size_of=args.size_of
+        )
+        for chunk in pieces:
             yield {"file": shown, **chunk.to_dict()}
 
 
