@@ -169,6 +169,27 @@ def test_pointers_mentions_and_citations(brief: bm.Brief, most: int) -> None:
             assert any(ref in c.sources for c in mine), ref
 
 
+@settings(max_examples=examples(300))
+@given(briefs(), st.integers(_chunks.MIN_MAX_CHARS, 120), st.integers(0, 9))
+def test_blocks_mentions_and_citations_are_found_as_a_scan_finds_them(
+    brief: bm.Brief, most: int, overlap: int
+) -> None:
+    for section, path in _by_section(brief):
+        text = _chunks._SectionText(section, path)
+        starts = [at for at, _ in text.blocks] + [text.length]
+        for start, end, until in _chunks._cuts(text, most, overlap):
+            blocks = tuple(
+                p for i, (at, p) in enumerate(text.blocks) if at < end and starts[i + 1] > start
+            )
+            mentioned = [
+                r for a, b, r in text.mentions if (a < end and b > start) or start <= a == b <= end
+            ]
+            cited = [r for a, _, r in text.citations if start <= a <= until]
+            assert text.pointers(start, end) == blocks
+            assert text.entities(start, end) == tuple(dict.fromkeys(mentioned))
+            assert text.sources(start, until) == tuple(dict.fromkeys(cited))
+
+
 def test_a_chunk_says_its_headings_section_and_blocks() -> None:
     brief = bm.Brief(
         id="b1",
@@ -296,3 +317,44 @@ def test_bad_options_are_option_errors(options: dict[str, Any], option: str) -> 
 def test_only_a_brief_is_chunked() -> None:
     with pytest.raises(bm.OptionError, match="expected a Brief"):
         bm.chunks({"headline": "H"})  # type: ignore[arg-type]
+
+
+def test_a_section_of_many_blocks_is_chunked_in_linear_time() -> None:
+    # (No clock: the lines of _chunks run are counted. A scan of every block, mention or
+    # citation for each chunk made four times the blocks sixteen times the work.)
+    import sys
+
+    def cost(n: int) -> int:
+        lines = 0
+        here = _chunks.__file__
+
+        def trace(frame: Any, event: str, arg: Any) -> Any:
+            nonlocal lines
+            if frame.f_code.co_filename != here:
+                return None
+            lines += event == "line"
+            return trace
+
+        paragraphs = [
+            bm.Paragraph(
+                content=[bm.Mention(ref="e", content="E"), f" {i} is here", bm.Citation(ref="s")]
+            )
+            for i in range(n)
+        ]
+        brief = bm.Brief(
+            id="b",
+            headline="H",
+            entities=[bm.Entity(id="e", kind="person", name="E")],
+            sources=[bm.Source(id="s", title="S")],
+            sections=[bm.Section(blocks=paragraphs)],
+        )
+        sys.settrace(trace)
+        try:
+            found = sum(1 for _ in bm.chunks(brief, max_chars=40))
+        finally:
+            sys.settrace(None)
+        assert found >= n // 3
+        return lines
+
+    small, large = cost(300), cost(1200)
+    assert large <= 6 * small, (small, large)

@@ -170,9 +170,9 @@ def _chunked(brief: m.Brief, max_chars: int, overlap: int, in_context: bool) -> 
                 created=brief.created,
                 updated=brief.updated,
                 subjects=subjects,
-                entities=text.marks(text.mentions, start, end),
+                entities=text.entities(start, end),
                 # (a citation takes no text: it goes with the chunk it follows or begins)
-                sources=text.marks(text.citations, min(start, reached), until),
+                sources=text.sources(min(start, reached), until),
             )
             index += 1
             reached = until
@@ -232,6 +232,12 @@ class _SectionText:
             _BLOCK_TEXT[type(block)](self, block)
         self.text = "".join(self.parts)
         self.breaks.extend(self._sentences())
+        # Where blocks, mentions and citations are, in order, for bisect.
+        self.block_starts = [at for at, _ in self.blocks]
+        self.mentions.sort()  # (a mention in a mention is added first)
+        self.mention_starts = [a for a, _, _ in self.mentions]
+        self.longest_mention = max((b - a for a, b, _ in self.mentions), default=0)
+        self.citation_at = [a for a, _, _ in self.citations]
         #: The offsets of each kind of place, in order.
         self.places: list[list[int]] = [[], [], [], []]
         for at, kind in sorted(set(self.breaks)):
@@ -266,17 +272,28 @@ class _SectionText:
             yield found.start(), _WORD
 
     def pointers(self, start: int, end: int) -> tuple[str, ...]:
-        return tuple(
-            p for i, (at, p) in enumerate(self.blocks) if at < end and self._end(i) > start
+        """The pointers of the blocks whose text (up to the next block's) meets
+        ``[start, end)``."""
+        first = max(bisect.bisect_right(self.block_starts, start) - 1, 0)
+        last = bisect.bisect_left(self.block_starts, end)
+        return tuple(p for _, p in self.blocks[first:last])
+
+    def entities(self, start: int, end: int) -> tuple[str, ...]:
+        """The entities of the mentions whose text meets ``[start, end)``."""
+        low = bisect.bisect_left(self.mention_starts, start - self.longest_mention)
+        high = bisect.bisect_right(self.mention_starts, end)
+        ids = (
+            ref
+            for a, b, ref in self.mentions[low:high]
+            if (a < end and b > start) or start <= a == b <= end
         )
-
-    def _end(self, i: int) -> int:
-        return self.blocks[i + 1][0] if i + 1 < len(self.blocks) else self.length
-
-    @staticmethod
-    def marks(found: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
-        ids = (ident for a, b, ident in found if (a < end and b > start) or start <= a == b <= end)
         return tuple(dict.fromkeys(ids))
+
+    def sources(self, start: int, end: int) -> tuple[str, ...]:
+        """The sources cited in ``[start, end]`` (a citation takes no text)."""
+        low = bisect.bisect_left(self.citation_at, start)
+        high = bisect.bisect_right(self.citation_at, end)
+        return tuple(dict.fromkeys(ref for _, _, ref in self.citations[low:high]))
 
 
 def _cuts(text: _SectionText, max_chars: int, overlap: int) -> Iterator[tuple[int, int, int]]:
