@@ -218,6 +218,18 @@ def _from_option(command: argparse.ArgumentParser, names: _FormatNames, what: st
     )
 
 
+def _documents_argument(command: argparse.ArgumentParser, names: _FormatNames) -> None:
+    """``PATH…`` and ``-f/--from FORMAT``: the documents a command reads, each a file, a
+    directory, a glob or ``-``, the same in every command that reads many."""
+    command.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a document, a directory, a glob pattern, or - for stdin",
+    )
+    _from_option(command, names, "file")
+
+
 def _url_schemes_option(command: argparse.ArgumentParser) -> None:
     """``--url-scheme SCHEME``, repeated: the schemes links may use, the same option in
     every command that checks documents."""
@@ -282,13 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_FORMATTER,
         allow_abbrev=False,
     )
-    check.add_argument(
-        "files",
-        nargs="+",
-        metavar="PATH",
-        help="a document, a directory, a glob pattern, or - for stdin",
-    )
-    _from_option(check, names, "file")
+    _documents_argument(check, names)
     check.add_argument(
         "--report",
         dest="report",
@@ -449,13 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_FORMATTER,
         allow_abbrev=False,
     )
-    cut.add_argument(
-        "files",
-        nargs="+",
-        metavar="PATH",
-        help="a document, a directory, a glob pattern, or - for stdin",
-    )
-    _from_option(cut, names, "file")
+    _documents_argument(cut, names)
     cut.add_argument(
         "--max-chars",
         type=int,
