@@ -27,8 +27,8 @@ from ..._patterns import parse_datetime
 from ..._walks import vouch
 from ...model import Brief
 from .._safe_xml import BM, XML_LANG
+from .._xhtml.lean import Body, blank, empty, integer, leaf
 from ..json import parse as parse_json
-from ._lean_body import Body, blank, empty, integer, leaf
 from ._vocab import (
     _B,
     _H,

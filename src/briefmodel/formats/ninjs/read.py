@@ -33,6 +33,7 @@ from ..json.read import parse_lenient
 from ._base import _json_type
 from ._body import _html_text
 from ._envelope import Envelope
+from ._lean import read_own
 from ._lenient import _Lenient
 from ._mapping import _Mapping
 from ._meta import checked
@@ -422,6 +423,10 @@ def read(
     ``language``; when the document says, they are not used.
     """
     fallbacks = Fallbacks.checked(id=id, created=created, language=language)
+    if strict and fallbacks == NONE:
+        brief = read_own(data)  # the lean path, for a document exactly as briefmodel writes it
+        if brief is not None:
+            return brief
     doc, parsed = _parsed(data, strict=strict)
     reader = _checked_reader(doc, strict=strict, fallbacks=fallbacks)
     return _settle(_brief(reader), [*parsed, *reader.losses], strict)

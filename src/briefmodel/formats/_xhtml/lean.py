@@ -1,6 +1,7 @@
-"""The lean path's body (see :mod:`._lean`): the XHTML of an own ``inlineXML``, exactly as
-:class:`~briefmodel.formats._xhtml.BodyWriter` writes it, read into the canonical JSON of
-its sections; and the checks of single elements that the item's metadata shares.
+"""The lean paths' body (NewsML-G2's :mod:`..newsml._lean`, ninjs's :mod:`..ninjs._lean`):
+briefmodel's own XHTML body, exactly as :class:`.BodyWriter` and :class:`.BodyText` write
+it, read into the canonical JSON of its sections; and the checks of single elements that
+NewsML-G2's item metadata shares.
 
 Every function raises :class:`~briefmodel._generated.Doubt` at anything the writer would
 not have written (an element out of its place, an attribute not counted, text where the
@@ -15,8 +16,8 @@ from typing import Any
 from lxml import etree
 
 from ..._generated import Doubt
-from .._safe_xml import XML_ID
-from ._vocab import _B, _H
+from .._safe_xml import BM, XML_ID
+from .names import XHTML
 
 __all__ = ["Body", "blank", "empty", "integer", "leaf", "words"]
 
@@ -25,15 +26,15 @@ _WS = " \t\r\n"
 _CANONICAL_INT = re.compile(r"-?[1-9][0-9]{0,17}|0")
 
 
-def blank(element: etree._Element) -> None:
+def blank(element: etree._Element, ws: str = _WS) -> None:
     """Doubt unless the texts between ``element``'s children are white space (where the
-    writer indents)."""
+    writer indents; none with ``ws=""``)."""
     text = element.text
-    if text is not None and text.strip(_WS):
+    if text is not None and text.strip(ws):
         raise Doubt
     for child in element:
         tail = child.tail
-        if tail is not None and tail.strip(_WS):
+        if tail is not None and tail.strip(ws):
             raise Doubt
 
 
@@ -76,6 +77,9 @@ def words(value: str) -> list[str]:
     return found
 
 
+_H = "{" + XHTML + "}"
+_B = "{" + BM + "}"
+_REF = _B + "ref"
 _SECTION = _H + "section"
 _LI = _H + "li"
 _MENTION = "mention-"  # (the prefix of mention ids, when no section id starts so)
@@ -87,14 +91,18 @@ _GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": (
 
 
 class Body:
-    """Reads one body: ``refs`` maps mention ids to entity ids (from the inlineRefs);
+    """Reads one body. A mention's entity id is in ``refs``, by the mention's id (NewsML-G2:
+    from the inlineRefs), or with ``refs=None`` in the span's ``bm:ref`` (ninjs);
     ``grouped`` gathers the ids of the mentions read by entity id, in document order
-    (as the writer writes the inlineRefs)."""
+    (as the writer writes the inlineRefs). ``indented``: whether white space may stand
+    between elements where the writer indents (NewsML-G2's ``pretty=True``); ninjs's body
+    is never indented, so there it is doubt."""
 
-    __slots__ = ("count", "grouped", "ids", "key_points", "refs")
+    __slots__ = ("count", "grouped", "ids", "key_points", "refs", "ws")
 
-    def __init__(self, refs: dict[str, str]) -> None:
+    def __init__(self, refs: dict[str, str] | None, *, indented: bool = True) -> None:
         self.refs = refs
+        self.ws = _WS if indented else ""  # (str.strip("") strips nothing)
         self.grouped: dict[str, list[str]] = {}
         self.count = 0  # mentions read
         #: The sections' ids (what the prefix of mention ids keeps clear of).
@@ -119,7 +127,7 @@ class Body:
         if len(element.attrib) != taken:
             raise Doubt
         text = element.text
-        if text is not None and text.strip(_WS):
+        if text is not None and text.strip(self.ws):
             raise Doubt
         blocks: list[Any] = []
         sections: list[Any] = []
@@ -127,7 +135,7 @@ class Body:
         first = True
         for child in element:
             tail = child.tail
-            if tail is not None and tail.strip(_WS):
+            if tail is not None and tail.strip(self.ws):
                 raise Doubt
             tag = child.tag
             if tag == _SECTION:
@@ -158,14 +166,14 @@ class Body:
         if len(element.attrib):
             raise Doubt
         text = element.text
-        if text is not None and text.strip(_WS):
+        if text is not None and text.strip(self.ws):
             raise Doubt
         items: list[Any] = []
         for li in element:
             if li.tag != _LI or len(li.attrib):
                 raise Doubt
             tail = li.tail
-            if tail is not None and tail.strip(_WS):
+            if tail is not None and tail.strip(self.ws):
                 raise Doubt
             items.append(self.list_item(li) if len(li) else li.text or "")
         return {"type": "item-list", "items": items, "ordered": element.tag == _OL}
@@ -194,7 +202,7 @@ class Body:
 
     def only_paragraph(self, element: etree._Element) -> Any:
         """The rich text of the one ``<p>`` in ``element`` (a quote, a judgment)."""
-        blank(element)
+        blank(element, self.ws)
         if len(element) != 1:
             raise Doubt
         p = element[0]
@@ -229,7 +237,7 @@ class Body:
         return judgment
 
     def figure(self, element: etree._Element) -> dict[str, Any]:
-        blank(element)
+        blank(element, self.ws)
         children = list(element)
         if element.get("class") == "quote":
             if len(element.attrib) != 1 or len(children) != 2:
@@ -377,12 +385,15 @@ class Body:
 
     def mention(self, element: etree._Element) -> dict[str, Any]:
         ident = element.get(XML_ID)
-        if ident is None or len(element.attrib) != 1:
+        refs = self.refs
+        if ident is None or len(element.attrib) != (1 if refs is not None else 2):
             raise Doubt
         if ident != _MENTION + str(self.count):  # (before its content: the writer's order)
             raise Doubt
         self.count += 1
-        ref = self.refs[ident]
+        ref = refs[ident] if refs is not None else element.get(_REF)
+        if not ref:
+            raise Doubt
         ids = self.grouped.get(ref)
         if ids is None:
             self.grouped[ref] = [ident]
