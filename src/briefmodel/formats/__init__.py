@@ -100,6 +100,8 @@ class _Builtin:
     #: The format's sniffer from :mod:`._sniff`; None: the package's own, imported to sniff
     #: (canonical JSON's, whose package is imported with briefmodel anyway).
     sniffer: Callable[[str], bool] | None = None
+    #: As :attr:`Format.streams`.
+    streams: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -163,6 +165,7 @@ _BUILTINS = (
         media_type="application/jsonl",
         description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
         sniffer=_sniff.jsonl,
+        streams=True,
     ),
 )
 
