@@ -151,8 +151,8 @@ def default_files_pattern() -> re.Pattern[str]:
     return re.compile(found)
 
 
-#: The formats of one brief per file, which validate checks. JSON Lines files, which
-#: hold many (read with bm.load_all), are left out of the hook's pattern.
+#: The formats of one brief per file. JSON Lines files, archives of many briefs, are
+#: left out of the hook's default pattern (a repository's own ``files:`` may name them).
 _ONE_PER_FILE = [name for name in bm.formats() if not bm.formats.by_name(name).streams]
 
 

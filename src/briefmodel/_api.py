@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import io
 import os
@@ -318,7 +319,7 @@ def _opened(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
         if stat.S_ISDIR(os.fstat(handle.fileno()).st_mode):
             handle.close()
-            raise IsADirectoryError(21, "Is a directory")
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
     except (OSError, ValueError) as error:  # ValueError: a name with a NUL in it
         shown = os.fspath(path)
         shown = shown if isinstance(shown, str) and shown.isprintable() else repr(shown)

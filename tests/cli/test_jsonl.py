@@ -220,3 +220,20 @@ def test_a_join_interrupted_writes_nothing(
         "all.jsonl is not written",
         "interrupted after 2 files, 2 converted (0 with losses), 0 failed",
     ]
+
+
+def test_validate_checks_a_json_lines_file_a_line_at_a_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _jsonl("briefs.jsonl", bm.dumps(A), "", "{broken", bm.dumps(with_empty_section()))
+    assert main(["validate", "briefs.jsonl"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("briefs.jsonl:3:2: error parse.syntax: ")
+    assert out[1].startswith("briefs.jsonl:4: warning section.empty: ")
+    assert out[2] == "1 file, 1 invalid, 1 warning"
+
+
+def test_validate_passes_a_good_json_lines_file(capsys: pytest.CaptureFixture[str]) -> None:
+    bm.dump_all([A, B], "briefs.jsonl")
+    assert main(["validate", "briefs.jsonl", "--report", "json"]) == 0
+    assert '"ok": true' in capsys.readouterr().out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import importlib
 import io
+import tempfile
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -39,6 +40,10 @@ def test_briefs_written_as_json_lines_read_back_equal(written: list[bm.Brief]) -
     assert bm.dump_all(written, stream) == len(written)
     stream.seek(0)
     assert list(jsonl.read_all(stream)) == written
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "briefs.jsonl"
+        assert bm.dump_all(iter(written), path) == len(written)
+        assert list(bm.load_all(path)) == written  # checked by the rules too
 
 
 def test_load_all_reads_every_line_of_a_file_in_order(tmp_path: Path) -> None:
