@@ -151,11 +151,21 @@ def default_files_pattern() -> re.Pattern[str]:
     return re.compile(found)
 
 
+#: The formats of one brief per file. JSON Lines files, archives of many briefs, are
+#: left out of the hook's default pattern (a repository's own ``files:`` may name them).
+_ONE_PER_FILE = [name for name in bm.formats() if not bm.formats.by_name(name).streams]
+
+
 @pytest.mark.parametrize(
-    "suffix", sorted({s for name in bm.formats() for s in bm.formats.by_name(name).suffixes})
+    "suffix", sorted({s for name in _ONE_PER_FILE for s in bm.formats.by_name(name).suffixes})
 )
 def test_the_default_files_pattern_takes_every_suffix_of_a_format(suffix: str) -> None:
     assert default_files_pattern().search(f"briefs/2026/a{suffix}"), suffix
+
+
+def test_the_default_files_pattern_leaves_json_lines_out() -> None:
+    for suffix in bm.formats.by_name("jsonl").suffixes:
+        assert default_files_pattern().search(f"briefs/a{suffix}") is None, suffix
 
 
 @pytest.mark.parametrize("name", ["a.py", "a.png", "a.json.bak", "Makefile", "a.yaml"])

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
         formats,  # (a callable module: ``bm.formats()`` lists the names)
         rules,
     )
-    from ._api import dump, dumps, from_dict, load, load_all, loads, to_dict
+    from ._api import dump, dump_all, dumps, from_dict, load, load_all, loads, to_dict
     from ._changes import diff, patch
     from ._chunks import Chunk, chunks
     from ._schema import json_schema
@@ -81,7 +81,9 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
 #: imported when first used, so that a program (a command line's ``--version``) pays
 #: only for what it uses.
 _DEFINED_IN: dict[str, str] = {
-    **dict.fromkeys(("dump", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"), "_api"),
+    **dict.fromkeys(
+        ("dump", "dump_all", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"), "_api"
+    ),
     **dict.fromkeys(("diff", "patch"), "_changes"),
     **dict.fromkeys(("Chunk", "chunks"), "_chunks"),
     "json_schema": "_schema",
@@ -171,6 +173,7 @@ __all__ = [
     "chunks",
     "diff",
     "dump",
+    "dump_all",
     "dumps",
     "formats",
     "from_dict",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import functools
+import io
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -14,13 +19,13 @@ from . import _options
 from ._dates import naive_times_in
 from ._files import read_document, write_atomically
 from ._repairs import repaired
-from .errors import ParseError, Problem, ValidationError, tell
-from .formats import Format, by_name, detect, mismatch
+from .errors import OptionError, ParseError, Problem, ValidationError, listening, tell
+from .formats import Format, by_name, detect, formats, mismatch
 from .formats import json as json_format
 from .model import Brief
 from .rules import DEFAULT_URL_SCHEMES, check
 
-__all__ = ["dump", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"]
+__all__ = ["dump", "dump_all", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"]
 
 
 def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
@@ -108,6 +113,65 @@ def dump(
     write_atomically(target, payload)
 
 
+def dump_all(
+    briefs: Iterable[Brief],
+    destination: str | os.PathLike[str] | IO[str] | IO[bytes],
+    format: str = "jsonl",
+) -> int:
+    """Write ``briefs`` into one document, taking each from the iterable as it is
+    written, and return how many were written.
+
+    ``destination`` is the path of a file, written in full or not at all as by
+    :func:`dump` (an error or a signal half-way leaves no partial file, and an existing
+    file as it was), or an open stream, text or binary, written a line at a time (and
+    not closed). ``format`` is one that holds many briefs: JSON Lines (``jsonl``), a
+    line of compact canonical JSON for each brief, ``\n``-terminated, in UTF-8. A
+    bad item names its index: an :class:`~briefmodel.OptionError` for what is not a
+    brief, a :class:`~briefmodel.ValidationError` for a brief that cannot be written.
+
+    >>> import io
+    >>> import briefmodel as bm
+    >>> from datetime import datetime, timezone
+    >>> briefs = (bm.Brief(id=f"urn:x:{n}", headline=f"Brief {n}", sections=[bm.Section()],
+    ...                    created=datetime(2026, 1, 1, tzinfo=timezone.utc)) for n in range(3))
+    >>> stream = io.StringIO()
+    >>> bm.dump_all(briefs, stream)
+    3
+    >>> len(stream.getvalue().splitlines())
+    3
+    """
+    fmt = by_name(_options.format_name(format, optional=False) or "")
+    if fmt.write_all is None:
+        many = ", ".join(name for name in formats() if by_name(name).write_all)
+        raise OptionError(
+            "format",
+            f"the {fmt.name} format holds one brief per document: dump_all writes {many}",
+        )
+    count = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal count
+        assert fmt.write_all is not None
+        for chunk in fmt.write_all(briefs):
+            yield chunk
+            count += 1
+
+    if isinstance(destination, (str, os.PathLike)):
+        write_atomically(Path(destination), counted())
+        return count
+    write = getattr(destination, "write", None)
+    if not callable(write):
+        raise OptionError(
+            "destination",
+            "expected the path of a file (str or Path) or an open stream, "
+            f"got {type(destination).__name__}",
+        )
+    text = isinstance(destination, io.TextIOBase) or hasattr(destination, "encoding")
+    for chunk in counted():
+        write(chunk.decode("utf-8") if text else chunk)
+    return count
+
+
 def load(
     path: str | os.PathLike[str],
     format: str | None = None,
@@ -148,10 +212,19 @@ def load_all(
     :class:`~briefmodel.BriefmodelWarning` naming it, and the others are yielded; a file
     none of whose items could be read raises, listing why, rather than yielding nothing.
     Reader options (``created=`` …) and ``timezone`` are taken as :func:`load` takes them.
+
+    A JSON Lines file (``.jsonl``, ``.ndjson``, or ``format="jsonl"``) is read a line at
+    a time as the iterator is advanced, so that memory holds one brief whatever the
+    file's size; every problem, and each brief passed over, is named by its line.
     """
     fmt, strict, url_schemes = _reading(format, strict, url_schemes)
     zone = _options.zone(timezone)
-    raw = read_document(_options.path(path))
+    path = _options.path(path)
+    fmt = fmt or _streaming(path)
+    if fmt is not None and fmt.streams and fmt.read_all is not None:
+        yield from _streamed(path, fmt, strict, url_schemes, zone, options)
+        return
+    raw = read_document(path)
     fmt = fmt or detect(path, raw)
     if fmt.read_all is None:
         brief = _read(fmt, raw, strict=strict, zone=zone, **options)
@@ -168,7 +241,7 @@ def load_all(
             except ValidationError as error:
                 if strict:
                     raise
-                passed_over.extend(_passed_over(index, brief, error))
+                passed_over.extend(_passed_over(f"brief {index}", brief, error))
                 continue
             yielded = True
             yield checked
@@ -176,6 +249,86 @@ def load_all(
         raise _hinted(error, mismatch(fmt, raw, error.problems)) from None
     if passed_over and not yielded:
         raise ValidationError(passed_over)
+
+
+def _streaming(path: str | os.PathLike[str]) -> Format | None:
+    """The format that the suffix of ``path`` names, if it is read as a stream."""
+    try:
+        fmt = detect(path)
+    except OptionError:
+        return None
+    return fmt if fmt.streams else None
+
+
+def _streamed(
+    path: str | os.PathLike[str],
+    fmt: Format,
+    strict: bool,
+    url_schemes: tuple[str, ...],
+    zone: tzinfo | None,
+    options: dict[str, Any],
+) -> Iterator[Brief]:
+    """The briefs of the file ``path`` in a format read as a stream (JSON Lines), each
+    checked as it is reached; a problem the rules find is put on the brief's line."""
+    assert fmt.read_all is not None
+    _options.known(fmt.read_all, options, f"the {fmt.name} reader")
+    with _opened(path) as handle:
+        items = fmt.read_all(handle, strict=strict, **options)
+        passed_over: list[Problem] = []
+        yielded = False
+        for brief in _each_in(zone, items):
+            line: int | None = getattr(items, "line", None)
+            try:
+                with _on_line(line):
+                    checked = _checked(brief, url_schemes, strict=strict)
+            except ValidationError as error:
+                if strict:
+                    raise
+                passed_over.extend(_passed_over(f"line {line}", brief, error))
+                continue
+            yielded = True
+            yield checked
+        if passed_over and not yielded:
+            raise ValidationError(passed_over)
+
+
+@contextlib.contextmanager
+def _on_line(line: int | None) -> Iterator[None]:
+    """Put the problems raised in the block, and those told, on ``line`` of the file."""
+    if line is None:
+        yield
+        return
+    placed = functools.partial(_placed, line=line)
+    with listening() as heard:
+        try:
+            yield
+        except ValidationError as error:
+            raise ValidationError(map(placed, error.problems)) from None
+    tell(map(placed, heard), "repaired", ("repair", "repairs"))
+
+
+def _placed(problem: Problem, *, line: int) -> Problem:
+    return problem if problem.line is not None else attrs.evolve(problem, line=line)
+
+
+@contextlib.contextmanager
+def _opened(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """``path`` open to read as a stream; :class:`~briefmodel.ParseError`
+    (``parse.unreadable``) if it cannot be opened, or is a folder."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+        if stat.S_ISDIR(os.fstat(handle.fileno()).st_mode):
+            handle.close()
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+    except (OSError, ValueError) as error:  # ValueError: a name with a NUL in it
+        shown = os.fspath(path)
+        shown = shown if isinstance(shown, str) and shown.isprintable() else repr(shown)
+        message = f"cannot read {shown}: {getattr(error, 'strerror', None) or error}"
+        raise ParseError(
+            Problem(severity="error", code="parse.unreadable", message=message)
+        ) from None
+    with handle:
+        yield handle
 
 
 def _each_in(zone: tzinfo | None, items: Iterator[Brief]) -> Iterator[Brief]:
@@ -189,20 +342,19 @@ def _each_in(zone: tzinfo | None, items: Iterator[Brief]) -> Iterator[Brief]:
         yield brief
 
 
-def _passed_over(index: int, brief: Brief, error: ValidationError) -> list[Problem]:
-    """Why the brief at ``index`` of a file read leniently was passed over: told as one
-    warning, and kept to raise if no brief of the file could be read."""
+def _passed_over(place: str, brief: Brief, error: ValidationError) -> list[Problem]:
+    """Why the brief at ``place`` of a file read leniently (``brief 3``, ``line 4``) was
+    passed over: told as one warning, and kept to raise if no brief of the file could be
+    read."""
     first = error.problems[0]
     said = Problem(
         severity="warning",
         code="repair.item-passed-over",
-        message=f"brief {index} ({brief.id}) is passed over: {first.path or '/'}: {first.message}"
+        message=f"{place} ({brief.id}) is passed over: {first.path or '/'}: {first.message}"
         + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""),
     )
     tell([said], "read")
-    return [
-        attrs.evolve(p, message=f"brief {index} ({brief.id}): {p.message}") for p in error.problems
-    ]
+    return [attrs.evolve(p, message=f"{place} ({brief.id}): {p.message}") for p in error.problems]
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:

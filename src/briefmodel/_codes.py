@@ -121,6 +121,11 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "The format is not registered (an OptionError, for a name given), or could not be "
         "told from a file name or from the content (a ParseError).",
     ),
+    "jsonl.several": (
+        "error",
+        "A JSON Lines file read as one brief (bm.load, bm.loads) holds more than one: "
+        "bm.load_all reads each (the line is the second brief's).",
+    ),
     "format.mismatch": (
         "error",
         "The text was read as the format named but is clearly another (ninjs given as "

@@ -10,7 +10,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
@@ -126,8 +126,34 @@ _DEFERRED = frozenset(
 )
 
 
+class _Held:
+    """The signals :func:`_signals_deferred` holds back: those noted so far, and how to
+    let them in for a moment (to be noted, not to take effect)."""
+
+    def __init__(self) -> None:
+        self.noted: list[int] = []
+        #: The signal mask before the block (None: nothing was blocked).
+        self.previous: set[int | signal.Signals] | None = None
+        #: Whether this thread's handlers note the signals (the main thread's do).
+        self.noting = False
+
+    @contextlib.contextmanager
+    def let_in(self) -> Iterator[None]:
+        """Unblock the signals in the block, where they are only noted: so that a long
+        write of chunks learns of one and can stop. Where nothing notes them (another
+        thread than the main one), they stay blocked."""
+        if self.previous is None or not self.noting:
+            yield
+            return
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+
+
 @contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
+def _signals_deferred() -> Iterator[_Held]:
     """Hold back SIGINT, SIGTERM and SIGHUP (where the platform can) until the block ends.
 
     Blocking them in this thread is not enough where the process has other threads (an
@@ -135,26 +161,31 @@ def _signals_deferred() -> Iterator[None]:
     signal to one of those, and Python runs its handler in the main thread at once. So,
     in the main thread, the handlers are also replaced by one that notes the signal, and
     what was noted is raised again, with the handlers back, when the block ends.
+
+    The block is given what is held (:class:`_Held`), so that a long write (of a stream
+    of chunks) can let the signals in to be noted, stop early when one came, remove what
+    it wrote, and let the signal take effect then.
     """
+    held = _Held()
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
+        yield held
         return
-    noted: list[int] = []
     replaced: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for number in _DEFERRED:
             handler = signal.getsignal(number)
             if handler not in (signal.SIG_IGN, None):  # None: not set from Python
                 replaced[number] = handler
-                signal.signal(number, lambda number, frame: noted.append(number))
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+                signal.signal(number, lambda number, frame: held.noted.append(number))
+    held.noting = bool(replaced)
+    held.previous = previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
-        yield
+        yield held
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         for number, handler in replaced.items():
             signal.signal(number, handler)
-        for number in dict.fromkeys(noted):  # each once, in the order they came
+        for number in dict.fromkeys(held.noted):  # each once, in the order they came
             signal.raise_signal(number)
 
 
@@ -233,7 +264,7 @@ def _split(path: str, root: str | None) -> tuple[str, Sequence[str], str]:
 
 def write_atomically(
     path: str | os.PathLike[str],
-    payload: bytes,
+    payload: bytes | Iterable[bytes],
     *,
     sync: bool = True,
     root: str | os.PathLike[str] | None = None,
@@ -258,16 +289,44 @@ def write_atomically(
     rename, so that even a system crash leaves the old file or the new one; without it
     an interrupted process still never leaves a partial file, at a fraction of the
     cost (for batches of many files).
+
+    ``payload`` may also be an iterable of chunks, written as they come (a stream of
+    briefs, :func:`briefmodel.dump_all`): an exception it raises, or a signal that comes
+    meanwhile, removes what was written and leaves the target as it was.
     """
     shown = os.fspath(path)
     folder, below, name = _split(shown, None if root is None else os.fspath(root))
     if name in ("", os.curdir, os.pardir):
         raise IsADirectoryError(errno.EISDIR, "Is a directory", shown)
-    with _signals_deferred():
+    with _signals_deferred() as held:
+        chunks = _Chunks(payload, held)
         if _DIR_FD:
-            _write_in_folder(folder, below, name, payload, sync, shown, create=root is not None)
+            _write_in_folder(folder, below, name, chunks, sync, shown, create=root is not None)
         else:
-            _write_by_path(folder, below, name, payload, sync, shown, create=root is not None)
+            _write_by_path(folder, below, name, chunks, sync, shown, create=root is not None)
+
+
+class _Chunks:
+    """What :func:`write_atomically` writes: bytes, or chunks of them as they come,
+    stopping (:class:`InterruptedError`) when a signal came meanwhile."""
+
+    def __init__(self, payload: bytes | Iterable[bytes], held: _Held) -> None:
+        self._payload = payload
+        self._held = held
+
+    def write_to(self, handle: BinaryIO) -> None:
+        if isinstance(self._payload, (bytes, bytearray, memoryview)):
+            handle.write(self._payload)
+            return
+        chunks = iter(self._payload)
+        while True:
+            with self._held.let_in():  # (making the next chunk may take a while)
+                chunk = next(chunks, None)
+            if self._held.noted:  # the signal takes effect once the file is removed
+                raise InterruptedError(errno.EINTR, "interrupted by a signal")
+            if chunk is None:
+                return
+            handle.write(chunk)
 
 
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -304,7 +363,7 @@ def _write_in_folder(
     folder: str,
     below: Sequence[str],
     name: str,
-    payload: bytes,
+    payload: _Chunks,
     sync: bool,
     path: str,
     *,
@@ -330,7 +389,7 @@ def _write_in_folder(
         fd = os.open(temporary, flags, 0o600, dir_fd=current)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
+                payload.write_to(handle)
                 handle.flush()
                 if sync:
                     os.fsync(handle.fileno())
@@ -361,7 +420,7 @@ def _write_by_path(
     folder: str,
     below: Sequence[str],
     name: str,
-    payload: bytes,
+    payload: _Chunks,
     sync: bool,
     path: str,
     *,
@@ -388,7 +447,7 @@ def _write_by_path(
     fd, temporary = tempfile.mkstemp(dir=current, prefix=f".{_short(name)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            payload.write_to(handle)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())

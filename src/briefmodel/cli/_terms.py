@@ -18,6 +18,11 @@ _ADVICE: tuple[tuple[re.Pattern[str], str], ...] = (
     # "strict=False drops it": the command line always reads strictly.
     (re.compile(r"[;,]? *\(?strict=False drops it(?: with a warning)?\)?"), ""),
     (re.compile(r"\bxsd="), "--xsd"),
+    # "read it with bm.load_all, which yields each": a JSON Lines file into a folder.
+    (
+        re.compile(r"read it with bm\.load_all, which yields each"),
+        "convert it into a folder (-o DIR/)",
+    ),
     # "strict=False removes the control characters": the option that reads leniently.
     (re.compile(r"\bstrict=False\b"), "--lenient"),
 )

@@ -105,6 +105,22 @@ def _converted(
 ) -> tuple[bytes | None, tuple[Problem, ...]]:
     """Read, check and write one document: the output's bytes (``None`` when it must not
     be written) and every problem found."""
+    payload, problems, _ = _converted_brief(document, target, settings)
+    return payload, problems
+
+
+def _converted_brief(
+    document: str | bytes | Path, target: Format, settings: _Settings
+) -> tuple[bytes | None, tuple[Problem, ...], Brief | None]:
+    """As :func:`_converted`, with the brief read (``None`` when none could be)."""
+    found: list[Brief] = []
+    payload, problems = _converted_read(document, target, settings, found)
+    return payload, problems, found[0] if found else None
+
+
+def _converted_read(
+    document: str | bytes | Path, target: Format, settings: _Settings, found: list[Brief]
+) -> tuple[bytes | None, tuple[Problem, ...]]:
     report = validate(
         document,
         settings.source_format,
@@ -115,6 +131,7 @@ def _converted(
     problems = report.problems
     if report.brief is None or not report.ok:
         return None, problems
+    found.append(report.brief)
     try:
         text, losses = _written(report.brief, target, settings)
     except (ParseError, ValidationError) as error:  # what the output format cannot hold

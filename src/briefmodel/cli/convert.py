@@ -18,6 +18,7 @@ import attrs
 from .._options import zone
 from ..errors import OptionError, ParseError
 from ..formats import Format, by_name, detect, formats
+from . import _jsonl
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
 from ._pool import CHUNK, _Job, _run_here, _run_pool
 from ._progress import _Progress, _wants_progress
@@ -156,8 +157,16 @@ def _settings(args: argparse.Namespace, target: Format) -> _Settings:
 def _cmd_convert(args: argparse.Namespace) -> int:
     output: str = args.output
     folder = output != STDIO and _is_folder(output)
+    split = _jsonl_inputs(args.inputs, args.input_format)
+    if split and folder:  # a JSON Lines file into a folder of files, one per brief
+        target = _output_format(args, output, True)
+        settings = _settings(args, target)
+        return max(_jsonl.split(args, name, output, target, settings) for name in split)
     sources = _Sources(args.inputs, _suffixes(args.input_format), skip=output if folder else None)
     batch = sources.batch or folder
+    joined = None if folder else _jsonl.streamed_format(output, args.to_format)
+    if batch and joined is not None:  # a batch of files into one JSON Lines file
+        return _jsonl.join(args, sources, output, joined, _settings(args, joined))
     if batch and output == STDIO:
         raise UsageError("several inputs are written into a directory: use -o DIRECTORY")
     if batch and os.path.exists(output) and not os.path.isdir(output):
@@ -169,6 +178,24 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             raise UsageError("standard input (-) cannot be part of a batch: it has no name")
         return _convert_batch(args, sources, output, target, attrs.evolve(settings, root=output))
     return _convert_single(args, args.inputs[0], output, target, settings)
+
+
+def _jsonl_inputs(inputs: list[str], given: str | None) -> list[str]:
+    """The inputs, if each is a JSON Lines file (by ``-f`` or its suffix), to be split
+    into a folder; none if none is. Some and not others is a mistake in the call."""
+    streamed = [
+        name
+        for name in inputs
+        if name != STDIO
+        and not os.path.isdir(name)
+        and _jsonl.streamed_format(name, given) is not None
+    ]
+    if streamed and len(streamed) < len(inputs):
+        raise UsageError(
+            f"{streamed[0]!r} is JSON Lines, split into a folder on its own: "
+            "convert it apart from the other inputs"
+        )
+    return streamed
 
 
 def _convert_single(

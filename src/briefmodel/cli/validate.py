@@ -10,11 +10,23 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import OptionError, ParseError, ProfileError, Report, count_problems
+import attrs
+
+from ..errors import (
+    OptionError,
+    ParseError,
+    Problem,
+    ProblemLog,
+    ProfileError,
+    Report,
+    count_problems,
+)
+from ..formats.jsonl import lines
 from ..profiles import Profile, as_profile
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
 from ._common import EXIT_INVALID, EXIT_OK, STDIN_NAME, STDIO, UsageError
+from ._jsonl import streamed_format
 from ._sources import _Sources, _suffixes
 from ._streams import _Stdin
 from ._terms import cli_option, cli_problems
@@ -87,8 +99,30 @@ def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
                 yield STDIN_NAME, Report(problems=error.problems)
             else:
                 yield STDIN_NAME, _validate_one(data, args, schemes, xsd, profile)
+        elif streamed_format(found.path, args.input_format) is not None:
+            yield found.path, _validate_lines(found.path, args, schemes, xsd, profile)
         else:
             yield found.path, _validate_one(Path(found.path), args, schemes, xsd, profile)
+
+
+def _validate_lines(
+    path: str, args: argparse.Namespace, schemes: Sequence[str], xsd: Any, profile: Profile
+) -> Report:
+    """A JSON Lines file checked a line at a time, each line as a document: one report
+    of every line's problems, each on its line (the first hundred kept, the rest
+    counted)."""
+    log = ProblemLog()
+    try:
+        with open(path, "rb") as handle:
+            for number, data in lines(handle):
+                report = _validate_one(data, args, schemes, xsd, profile)
+                log.extend(attrs.evolve(p, line=number) for p in report.problems)
+    except OSError as error:
+        message = f"cannot read {path}: {error.strerror or error}"
+        log.append(Problem(severity="error", code="parse.unreadable", message=message))
+    except ParseError as error:  # a line too long: nothing after it is read
+        log.extend(cli_problems(error.problems))
+    return Report(problems=tuple(log.problems()))
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -13,14 +13,15 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``) whose ``__init__`` holds ``FORMAT`` and its public names,
+``.html``, ``.markdown``, ``.text``, ``.jsonl``) whose ``__init__`` holds ``FORMAT`` and its
+public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
 ``import briefmodel.formats.json`` work:
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text', 'markdown')
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -76,6 +77,13 @@ class Format:
     #: Pointers, for formats that cannot hold every brief (plain text):
     #: ``losses(brief) -> [Problem]``. Formats that hold every brief have none.
     losses: Callable[[Brief], list[Problem]] | None = None
+    #: Writes many briefs into one document, as they come (JSON Lines):
+    #: ``write_all(briefs) -> iterator of bytes``, for :func:`briefmodel.dump_all`.
+    write_all: Callable[[Iterable[Brief]], Iterator[bytes]] | None = None
+    #: Whether ``read_all`` takes an open binary file, which it reads as it goes, rather
+    #: than the document's bytes: :func:`briefmodel.load_all` then holds one brief in
+    #: memory at a time, whatever the file's size.
+    streams: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -92,6 +100,8 @@ class _Builtin:
     #: The format's sniffer from :mod:`._sniff`; None: the package's own, imported to sniff
     #: (canonical JSON's, whose package is imported with briefmodel anyway).
     sniffer: Callable[[str], bool] | None = None
+    #: As :attr:`Format.streams`.
+    streams: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -148,6 +158,14 @@ _BUILTINS = (
         media_type="text/markdown",
         description="CommonMark with a front matter (lossless for what briefmodel writes)",
         sniffer=_sniff.markdown,
+    ),
+    _Builtin(
+        name="jsonl",
+        suffixes=(".jsonl", ".ndjson"),
+        media_type="application/jsonl",
+        description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
+        sniffer=_sniff.jsonl,
+        streams=True,
     ),
 )
 
@@ -318,6 +336,8 @@ def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -
         return None
     advice = f"format={found.name!r}"
     if found.name == fmt.name or any(advice in p.message for p in problems):
+        return None
+    if fmt.streams and found.name == "json":  # (JSON Lines: each line is canonical JSON)
         return None
     return Problem(
         severity="error",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NAR", "html", "markdown", "newsml", "ninjs", "text"]
+__all__ = ["NAR", "html", "jsonl", "markdown", "newsml", "ninjs", "text"]
 
 #: The NewsML-G2 namespace.
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -71,3 +71,9 @@ def text(head: str) -> bool:
     from .text.read import sniff  # (the format's package: imported when it may be text)
 
     return sniff(head)
+
+
+def jsonl(text: str) -> bool:
+    """Never: JSON Lines is told by its suffix (``.jsonl``, ``.ndjson``) or by
+    ``format="jsonl"``, since its first line alone is canonical JSON."""
+    return False
