@@ -228,10 +228,15 @@ _MONTHS = (
 )
 
 
-def _time(value: datetime, field: str, label: str = "") -> str:
+def _shown_time(value: datetime) -> str:
+    """A date-time as the page shows it (``9 March 2026, 07:30 +01:00``)."""
     offset = value.strftime("%z")
     month = _MONTHS[value.month - 1]
-    shown = f"{value.day} {month} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
+    return f"{value.day} {month} {value.year:04d}, {value:%H:%M} {offset[:3]}:{offset[3:5]}"
+
+
+def _time(value: datetime, field: str, label: str = "") -> str:
+    shown = _shown_time(value)
     if value.microsecond:
         return (
             f"{label}<time{_attrs(datetime=_html_datetime(value), data_field=field)}>{shown}</time>"

@@ -14,6 +14,7 @@ from ... import _options
 from ...errors import OptionError, Problem, ValidationError, settle_losses
 from ...model import Brief
 from .._safe_xml import Stripped
+from ._lean import read_own
 from ._parse import _class, _parse
 from .read_other import _OtherPage
 from .read_own import _OwnPage
@@ -63,12 +64,23 @@ def read(
     a page without a date and without ``created`` is
     :data:`~briefmodel.formats.UNDATED` when read leniently, an error when strictly.
     """
+    created = _options.created(created)
+    id = _options.optional_text("id", id)
+    language = _options.optional_text("language", language)
+    root, cut, stripped = _parse(data)
+    if (
+        strict
+        and cut is None
+        and not stripped
+        and created is None
+        and id is None
+        and language is None
+    ):
+        brief = read_own(root, data)  # the lean path, for a page exactly as written
+        if brief is not None:
+            return brief
     brief, losses = _read(
-        *_parse(data),
-        strict=strict,
-        created=_options.created(created),
-        id=_options.optional_text("id", id),
-        language=_options.optional_text("language", language),
+        root, cut, stripped, strict=strict, created=created, id=id, language=language
     )
     settle_losses(losses, strict=strict)
     return brief

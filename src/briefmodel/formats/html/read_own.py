@@ -44,11 +44,17 @@ def _written(brief: Brief, article: etree._Element) -> etree._Element:
         for value in (element.get("href"), element.get("src"))
         if value
     }
-    text = _Page(brief, allowed_schemes(s for s in schemes if s)).article()
+    text = _Page(brief, page_schemes(schemes)).article()
     root = etree.fromstring(text.encode("utf-8"), _parser())
     written = next(root.iter("article"))
     _OwnPage(root, strict=True, own=True).restore(written)
     return written
+
+
+def page_schemes(schemes: set[str | None]) -> frozenset[str]:
+    """The URL schemes a page's links may use, from the schemes of its ``href`` and
+    ``src`` values: as the page was written, its links compare equal."""
+    return allowed_schemes(s for s in schemes if s)
 
 
 #: The JSON types of briefmodel's ``data-*`` attributes that hold JSON.

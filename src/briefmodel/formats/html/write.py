@@ -69,10 +69,7 @@ class _Page:
 
     def safe_url(self, url: str) -> str | None:
         """The URL when links may use its scheme; None otherwise (shown as text)."""
-        scheme = url_scheme(url)
-        if scheme is None or scheme in DANGEROUS_SCHEMES or scheme not in self.url_schemes:
-            return None
-        return url
+        return url if _followed(url, self.url_schemes) else None
 
     # -- the article -----------------------------------------------------------------
 
@@ -482,6 +479,13 @@ class _Page:
         if rights.usage_terms is not None:
             parts.append(f'<span class="usage-terms">{_t(rights.usage_terms)}</span>')
         w(" · ".join(parts) + "</p>")
+
+
+def _followed(url: str, schemes: frozenset[str]) -> bool:
+    """Whether the page links to ``url`` (its scheme is one of ``schemes``, not a
+    dangerous one), rather than showing it as text."""
+    scheme = url_scheme(url)
+    return scheme is not None and scheme not in DANGEROUS_SCHEMES and scheme in schemes
 
 
 def _blank(content: tuple[Any, ...]) -> bool:
