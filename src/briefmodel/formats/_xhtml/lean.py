@@ -19,7 +19,7 @@ from ..._generated import Doubt
 from .._safe_xml import BM, XML_ID
 from .names import XHTML
 
-__all__ = ["Body", "blank", "empty", "integer", "leaf", "words"]
+__all__ = ["Body", "bare", "blank", "empty", "integer", "leaf", "words"]
 
 #: XML's white space, the only one the writer indents with.
 _WS = " \t\r\n"

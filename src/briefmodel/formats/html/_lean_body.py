@@ -10,7 +10,6 @@ once the rest is read."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +17,7 @@ from lxml import etree
 
 from ..._generated import Doubt
 from ...rules import url_scheme
+from .._xhtml.lean import bare, empty, integer, leaf, words
 from ._escape import _UNWRITABLE
 from .style import CONFIDENCE_LABELS, LIKELIHOOD_LABELS
 
@@ -26,42 +26,6 @@ __all__ = ["Body", "attributes", "bare", "empty", "integer", "leaf", "texts", "w
 
 # The small checks of NewsML-G2's lean body, here until they move to a shared module
 # (importing that one would import the NewsML-G2 format with HTML's).
-_WS = " \t\r\n"
-_CANONICAL_INT = re.compile(r"-?[1-9][0-9]{0,17}|0")
-
-
-def bare(element: etree._Element) -> None:
-    """Doubt unless ``element`` has no text beside its children."""
-    if element.text is not None or any(child.tail is not None for child in element):
-        raise Doubt
-
-
-def leaf(element: etree._Element, attributes: int) -> str:
-    """The text of an element with text only, and ``attributes`` attributes."""
-    if len(element) or len(element.attrib) != attributes:
-        raise Doubt
-    return element.text or ""
-
-
-def empty(element: etree._Element, attributes: int) -> None:
-    """Doubt unless ``element`` has nothing in it, and ``attributes`` attributes."""
-    if len(element) or len(element.attrib) != attributes or element.text is not None:
-        raise Doubt
-
-
-def integer(value: str | None) -> int:
-    """An integer as the writer writes one (``str(n)``)."""
-    if value is None or _CANONICAL_INT.fullmatch(value) is None:
-        raise Doubt
-    return int(value)
-
-
-def words(value: str) -> list[str]:
-    """Words joined by single spaces, as the writer joins them."""
-    found = value.split(" ")
-    if not value or "" in found or any(w.strip(_WS) != w for w in found):
-        raise Doubt
-    return found
 
 
 def attributes(element: etree._Element, *names: str | None) -> None:
