@@ -24,10 +24,6 @@ from .style import CONFIDENCE_LABELS, LIKELIHOOD_LABELS
 __all__ = ["Body", "attributes", "bare", "empty", "integer", "leaf", "texts", "words"]
 
 
-# The small checks of NewsML-G2's lean body, here until they move to a shared module
-# (importing that one would import the NewsML-G2 format with HTML's).
-
-
 def attributes(element: etree._Element, *names: str | None) -> None:
     """Doubt unless ``element``'s attributes are ``names`` (those not None), in order."""
     if element.keys() != [name for name in names if name is not None]:
