@@ -11,9 +11,7 @@ from __future__ import annotations
 import importlib
 import random
 import re
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -25,11 +23,9 @@ from briefmodel.formats.html import _lean
 from briefmodel.formats.html._parse import _parse
 from briefmodel.testing import briefs
 
+from .._lean import DOCUMENTS, agrees, general_read
+
 read_module = importlib.import_module("briefmodel.formats.html.read")
-ROOT = Path(__file__).resolve().parents[3]
-DOCUMENTS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json")) + sorted(
-    (ROOT / "examples").glob("*.json")
-)
 
 
 def _lean_read(text: str) -> bm.Brief | None:
@@ -41,31 +37,11 @@ def _lean_read(text: str) -> bm.Brief | None:
 
 
 def _general(text: str) -> tuple[bm.Brief | None, list[str]]:
-    """The general reader's brief of ``text`` (the lean path turned off), or None where it
-    refuses it, and the warnings it gives."""
-    with (
-        mock.patch.object(read_module, "read_own", return_value=None),
-        warnings.catch_warnings(record=True) as caught,
-    ):
-        warnings.simplefilter("always")
-        try:
-            brief = read_module.read(text)
-        except bm.BriefmodelError:
-            brief = None
-    return brief, [str(w.message) for w in caught]
+    return general_read(read_module, text)
 
 
 def _agrees(text: str) -> bool:
-    """Whether the lean path accepts ``text``; when it does, the general reader must read
-    the same brief without a problem (a refusal, a loss, a warning)."""
-    lean = _lean_read(text)
-    if lean is None:
-        return False
-    general, said = _general(text)
-    assert general is not None, "the lean path accepts a page the general reader refuses"
-    assert not said, f"the lean path accepts a page the general reader warns of: {said}"
-    assert lean == general
-    return True
+    return agrees(_lean_read, read_module, text, "a page")  # type: ignore[arg-type]
 
 
 def _briefs() -> Iterator[bm.Brief]:

@@ -12,7 +12,6 @@ import contextlib
 import copy
 import importlib
 import random
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,13 +27,10 @@ from briefmodel.formats._safe_xml import parse
 from briefmodel.formats.newsml import _lean
 from briefmodel.testing import briefs
 
+from .._lean import DOCUMENTS, agrees, general_read
 from ._support import B, H, N
 
 read_module = importlib.import_module("briefmodel.formats.newsml.read")
-ROOT = Path(__file__).resolve().parents[3]
-DOCUMENTS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json")) + sorted(
-    (ROOT / "examples").glob("*.json")
-)
 
 
 def _lean_read(text: str | bytes) -> bm.Brief | None:
@@ -47,31 +43,11 @@ def _lean_read(text: str | bytes) -> bm.Brief | None:
 
 
 def _general(text: str | bytes) -> tuple[bm.Brief | None, list[str]]:
-    """The general reader's brief of ``text`` (the lean path turned off), or None where it
-    refuses it, and the codes of the warnings it gives."""
-    with (
-        mock.patch.object(read_module, "read_own", return_value=None),
-        warnings.catch_warnings(record=True) as caught,
-    ):
-        warnings.simplefilter("always")
-        try:
-            brief = read_module.read(text)
-        except bm.BriefmodelError:
-            brief = None
-    return brief, [str(w.message) for w in caught]
+    return general_read(read_module, text)
 
 
 def _agrees(text: str | bytes) -> bool:
-    """Whether the lean path accepts ``text``; when it does, the general reader must read
-    the same brief without a problem (a refusal, a loss, a warning)."""
-    lean = _lean_read(text)
-    if lean is None:
-        return False
-    general, said = _general(text)
-    assert general is not None, "the lean path accepts an item the general reader refuses"
-    assert not said, f"the lean path accepts an item the general reader warns of: {said}"
-    assert lean == general
-    return True
+    return agrees(_lean_read, read_module, text, "an item")
 
 
 def _dated(path: Path) -> bm.Brief | None:

@@ -12,9 +12,7 @@ import contextlib
 import importlib
 import json
 import random
-import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -27,39 +25,17 @@ from briefmodel import _generated
 from briefmodel.formats.ninjs import _lean
 from briefmodel.testing import briefs
 
+from .._lean import DOCUMENTS, agrees, general_read
+
 read_module = importlib.import_module("briefmodel.formats.ninjs.read")
-ROOT = Path(__file__).resolve().parents[3]
-DOCUMENTS = sorted((ROOT / "tests" / "corpus" / "should_pass").glob("*.json")) + sorted(
-    (ROOT / "examples").glob("*.json")
-)
 
 
 def _general(text: str | bytes) -> tuple[bm.Brief | None, list[str]]:
-    """The general reader's brief of ``text`` (the lean path turned off), or None where it
-    refuses it, and the messages of the warnings it gives."""
-    with (
-        mock.patch.object(read_module, "read_own", return_value=None),
-        warnings.catch_warnings(record=True) as caught,
-    ):
-        warnings.simplefilter("always")
-        try:
-            brief = read_module.read(text)
-        except bm.BriefmodelError:
-            brief = None
-    return brief, [str(w.message) for w in caught]
+    return general_read(read_module, text)
 
 
 def _agrees(text: str | bytes) -> bool:
-    """Whether the lean path accepts ``text``; when it does, the general reader must read
-    the same brief without a problem (a refusal, a loss, a warning)."""
-    lean = _lean.read_own(text)
-    if lean is None:
-        return False
-    general, said = _general(text)
-    assert general is not None, "the lean path accepts a document the general reader refuses"
-    assert not said, f"the lean path accepts a document the general reader warns of: {said}"
-    assert lean == general
-    return True
+    return agrees(_lean.read_own, read_module, text, "a document")
 
 
 def _texts() -> Iterator[str]:
