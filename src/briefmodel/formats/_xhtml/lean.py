@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -19,7 +19,7 @@ from ..._generated import Doubt
 from .._safe_xml import BM, XML_ID
 from .names import XHTML
 
-__all__ = ["Body", "bare", "blank", "empty", "integer", "leaf", "words"]
+__all__ = ["Body", "RichText", "bare", "blank", "empty", "integer", "leaf", "words"]
 
 #: XML's white space, the only one the writer indents with.
 _WS = " \t\r\n"
@@ -90,7 +90,30 @@ _HEADING = {level: _H + f"h{level}" for level in range(1, 7)}
 _GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": ("body", 4)}
 
 
-class Body:
+class RichText:
+    """What reads rich text, for the lean bodies of XHTML (here) and HTML: each subclass
+    says in ``INLINES`` which method reads the inline node of each tag."""
+
+    __slots__ = ()
+
+    INLINES: ClassVar[dict[str, Callable[[Any, etree._Element], dict[str, Any]]]]
+
+    def rich(self, element: etree._Element) -> Any:
+        """Rich text in canonical JSON's shape: a string, or a list of strings and nodes."""
+        if not len(element):
+            return element.text or ""
+        text = element.text
+        parts: list[Any] = [text] if text else []
+        inlines = self.INLINES
+        for child in element:
+            parts.append(inlines[child.tag](self, child))
+            tail = child.tail
+            if tail:
+                parts.append(tail)
+        return parts
+
+
+class Body(RichText):
     """Reads one body. A mention's entity id is in ``refs``, by the mention's id (NewsML-G2:
     from the inlineRefs), or with ``refs=None`` in the span's ``bm:ref`` (ninjs);
     ``grouped`` gathers the ids of the mentions read by entity id, in document order
@@ -335,19 +358,6 @@ class Body:
 
     # -- rich text -------------------------------------------------------------------
 
-    def rich(self, element: etree._Element) -> Any:
-        """Rich text in canonical JSON's shape: a string, or a list of strings and nodes."""
-        if not len(element):
-            return element.text or ""
-        text = element.text
-        parts: list[Any] = [text] if text else []
-        for child in element:
-            parts.append(_INLINES[child.tag](self, child))
-            tail = child.tail
-            if tail:
-                parts.append(tail)
-        return parts
-
     def emphasis(self, element: etree._Element) -> dict[str, Any]:
         if len(element.attrib):
             raise Doubt
@@ -426,3 +436,4 @@ _INLINES: dict[str, Callable[[Body, etree._Element], dict[str, Any]]] = {
     _H + "span": Body.mention,
     _H + "cite": Body.citation,
 }
+Body.INLINES = _INLINES

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..._generated import Doubt
 from ...rules import url_scheme
-from .._xhtml.lean import bare, empty, integer, leaf, words
+from .._xhtml.lean import RichText, bare, empty, integer, leaf, words
 from ._escape import _UNWRITABLE
 from .style import CONFIDENCE_LABELS, LIKELIHOOD_LABELS
 
@@ -45,7 +45,7 @@ _CELL = {"td": None, "th": "auto"}
 _GROUPS = {"thead": ("head", 1), "tbody": ("body", 2), "tfoot": ("foot", 3)}
 
 
-class Body:
+class Body(RichText):
     """Reads the sections of one article, and gathers what the page as a whole decides:
     ``urls`` (each address, and whether the page links to it), ``citations`` (each
     source id cited, and the number shown), ``schemes`` (of every ``href`` and ``src``)
@@ -371,19 +371,6 @@ class Body:
 
     # -- rich text -------------------------------------------------------------------
 
-    def rich(self, element: etree._Element) -> Any:
-        """Rich text in canonical JSON's shape: a string, or a list of strings and nodes."""
-        if not len(element):
-            return element.text or ""
-        text = element.text
-        parts: list[Any] = [text] if text else []
-        for child in element:
-            parts.append(_INLINES[child.tag](self, child))
-            tail = child.tail
-            if tail:
-                parts.append(tail)
-        return parts
-
     def emphasis(self, element: etree._Element) -> dict[str, Any]:
         attributes(element)
         return {"type": "emphasis", "content": self.rich(element)}
@@ -494,3 +481,4 @@ _INLINES: dict[str, Callable[[Body, etree._Element], dict[str, Any]]] = {
     "span": Body.span,
     "sup": Body.citation,
 }
+Body.INLINES = _INLINES
