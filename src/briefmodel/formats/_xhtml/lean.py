@@ -91,8 +91,9 @@ _GROUPS = {_H + "thead": ("head", 2), _H + "tfoot": ("foot", 3), _H + "tbody": (
 
 
 class RichText:
-    """What reads rich text, for the lean bodies of XHTML (here) and HTML: each subclass
-    says in ``INLINES`` which method reads the inline node of each tag."""
+    """What reads rich text, for the lean bodies of XHTML (here) and HTML, and the inline
+    nodes both write alike: each subclass says in ``INLINES`` which method reads the
+    inline node of each tag."""
 
     __slots__ = ()
 
@@ -111,6 +112,28 @@ class RichText:
             if tail:
                 parts.append(tail)
         return parts
+
+    # The inline nodes both write alike: no attribute, the writer's content.
+
+    def emphasis(self, element: etree._Element) -> dict[str, Any]:
+        if len(element.attrib):
+            raise Doubt
+        return {"type": "emphasis", "content": self.rich(element)}
+
+    def strong(self, element: etree._Element) -> dict[str, Any]:
+        if len(element.attrib):
+            raise Doubt
+        return {"type": "strong", "content": self.rich(element)}
+
+    def code(self, element: etree._Element) -> dict[str, Any]:
+        text = leaf(element, 0)
+        if not text:
+            raise Doubt
+        return {"type": "code", "text": text}
+
+    def line_break(self, element: etree._Element) -> dict[str, Any]:
+        empty(element, 0)
+        return {"type": "line-break"}
 
 
 class Body(RichText):
@@ -357,26 +380,6 @@ class Body(RichText):
         return {"cells": cells}
 
     # -- rich text -------------------------------------------------------------------
-
-    def emphasis(self, element: etree._Element) -> dict[str, Any]:
-        if len(element.attrib):
-            raise Doubt
-        return {"type": "emphasis", "content": self.rich(element)}
-
-    def strong(self, element: etree._Element) -> dict[str, Any]:
-        if len(element.attrib):
-            raise Doubt
-        return {"type": "strong", "content": self.rich(element)}
-
-    def code(self, element: etree._Element) -> dict[str, Any]:
-        text = leaf(element, 0)
-        if not text:
-            raise Doubt
-        return {"type": "code", "text": text}
-
-    def line_break(self, element: etree._Element) -> dict[str, Any]:
-        empty(element, 0)
-        return {"type": "line-break"}
 
     def link(self, element: etree._Element) -> dict[str, Any]:
         href = element.get("href")

@@ -371,24 +371,6 @@ class Body(RichText):
 
     # -- rich text -------------------------------------------------------------------
 
-    def emphasis(self, element: etree._Element) -> dict[str, Any]:
-        attributes(element)
-        return {"type": "emphasis", "content": self.rich(element)}
-
-    def strong(self, element: etree._Element) -> dict[str, Any]:
-        attributes(element)
-        return {"type": "strong", "content": self.rich(element)}
-
-    def code(self, element: etree._Element) -> dict[str, Any]:
-        text = leaf(element, 0)
-        if not text:
-            raise Doubt
-        return {"type": "code", "text": text}
-
-    def line_break(self, element: etree._Element) -> dict[str, Any]:
-        empty(element, 0)
-        return {"type": "line-break"}
-
     def link(self, element: etree._Element) -> dict[str, Any]:
         """A link the page follows: ``<a href>``, never inside another."""
         href, kind = element.get("href"), element.get("class")
