@@ -231,24 +231,12 @@ def load_all(
         yield _checked(brief, url_schemes, strict=strict)
         return
     _options.known(fmt.read_all, options, f"the {fmt.name} reader")
-    passed_over: list[Problem] = []
-    yielded = False
     try:
         items = _each_in(zone, fmt.read_all(raw, strict=strict, **options))
-        for index, brief in enumerate(items):
-            try:
-                checked = _checked(brief, url_schemes, strict=strict)
-            except ValidationError as error:
-                if strict:
-                    raise
-                passed_over.extend(_passed_over(f"brief {index}", brief, error))
-                continue
-            yielded = True
-            yield checked
+        placed = ((f"brief {index}", None, brief) for index, brief in enumerate(items))
+        yield from _each_checked(placed, url_schemes, strict)
     except (ParseError, ValidationError) as error:
         raise _hinted(error, mismatch(fmt, raw, error.problems)) from None
-    if passed_over and not yielded:
-        raise ValidationError(passed_over)
 
 
 def _streaming(path: str | os.PathLike[str]) -> Format | None:
@@ -274,22 +262,39 @@ def _streamed(
     _options.known(fmt.read_all, options, f"the {fmt.name} reader")
     with _opened(path) as handle:
         items = fmt.read_all(handle, strict=strict, **options)
-        passed_over: list[Problem] = []
-        yielded = False
-        for brief in _each_in(zone, items):
-            line: int | None = getattr(items, "line", None)
-            try:
-                with _on_line(line):
-                    checked = _checked(brief, url_schemes, strict=strict)
-            except ValidationError as error:
-                if strict:
-                    raise
-                passed_over.extend(_passed_over(f"line {line}", brief, error))
-                continue
-            yielded = True
-            yield checked
-        if passed_over and not yielded:
-            raise ValidationError(passed_over)
+        yield from _each_checked(_on_their_lines(zone, items), url_schemes, strict)
+
+
+def _on_their_lines(
+    zone: tzinfo | None, items: Iterator[Brief]
+) -> Iterator[tuple[str, int | None, Brief]]:
+    """Each brief of a stream with the line it was read from (the stream's ``line``)."""
+    for brief in _each_in(zone, items):
+        line: int | None = getattr(items, "line", None)
+        yield f"line {line}", line, brief
+
+
+def _each_checked(
+    placed: Iterator[tuple[str, int | None, Brief]], url_schemes: tuple[str, ...], strict: bool
+) -> Iterator[Brief]:
+    """Each brief of ``placed`` (with its place in the file, ``brief 3`` or ``line 4``, and
+    its line if it has one) checked as it is reached. Strictly, one that fails raises;
+    leniently, it is passed over, and a file none of whose briefs pass raises, saying why."""
+    passed_over: list[Problem] = []
+    yielded = False
+    for place, line, brief in placed:
+        try:
+            with _on_line(line):
+                checked = _checked(brief, url_schemes, strict=strict)
+        except ValidationError as error:
+            if strict:
+                raise
+            passed_over.extend(_passed_over(place, brief, error))
+            continue
+        yielded = True
+        yield checked
+    if passed_over and not yielded:
+        raise ValidationError(passed_over)
 
 
 @contextlib.contextmanager
