@@ -14,13 +14,13 @@ from pathlib import Path
 import attrs
 
 from .._files import write_atomically
-from ..errors import ParseError, Problem, WriteError
+from ..errors import ParseError, Problem
 from ..formats import Format, by_name, detect
 from ..formats.jsonl import lines
-from ._common import EXIT_INVALID, EXIT_OK, STDIO, UsageError, _error
+from ._common import EXIT_INVALID, EXIT_OK, STDIO, UsageError
 from ._signals import exit_status, signal_name
 from ._sources import _Sources
-from ._streams import _same_file, _write_stdout_bytes
+from ._streams import _cannot_write, _same_file, _write_stdout_bytes, unwritable
 from ._terms import cli_problem
 from .conversion import _converted, _converted_brief, _Settings
 from .reports import _convert_lines, _plural
@@ -169,12 +169,8 @@ def _split_line(
     if payload is not None:
         try:
             write_atomically(output, payload, sync=settings.sync, root=outdir)
-        except WriteError as error:
-            payload, problems = None, (*problems, *error.problems)
         except OSError as error:
-            message = f"cannot write {output}: {error.strerror or error}"
-            unwritable = Problem(severity="error", code="convert.unwritable", message=message)
-            payload, problems = None, (*problems, unwritable)
+            payload, problems = None, (*problems, *unwritable(output, error))
     ok = payload is not None
     for line in _convert_lines(source, _on_line(_shown(args, ok, problems), number)):
         print(line, file=sys.stderr)
@@ -223,10 +219,6 @@ def join(
         stop = error
         if output != STDIO:
             print(f"{output} is not written", file=sys.stderr)
-    except WriteError as error:  # a link where the output goes, say: refused, with its code
-        _error(str(error))
-        return EXIT_INVALID
     except OSError as error:
-        _error(f"cannot write {output}: {error.strerror or error}")
-        return EXIT_INVALID
+        return _cannot_write(output, error)
     return _finish(args, "file", outcomes, stop)

@@ -189,6 +189,22 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+def unwritable(output: str, error: OSError) -> tuple[Problem, ...]:
+    """Why ``output`` could not be written: a :class:`~briefmodel.WriteError`'s problems
+    (a link where the output goes, say: refused, with its code), or another OS error as
+    ``convert.unwritable``."""
+    if isinstance(error, WriteError):
+        return error.problems
+    message = f"cannot write {output}: {error.strerror or error}"
+    return (Problem(severity="error", code="convert.unwritable", message=message),)
+
+
+def _cannot_write(output: str, error: OSError) -> int:
+    """Say on stderr why ``output`` could not be written; the exit status that says so."""
+    _error(str(error) if isinstance(error, WriteError) else unwritable(output, error)[0].message)
+    return EXIT_INVALID
+
+
 def _emit_bytes(output: str, payload: bytes) -> int:
     """Write ``payload`` to the file ``output`` (atomically) or to stdout for ``-``."""
     if output == STDIO:
@@ -196,12 +212,8 @@ def _emit_bytes(output: str, payload: bytes) -> int:
         return EXIT_OK
     try:
         write_atomically(output, payload)
-    except WriteError as error:  # a link where the output goes, say: refused, with its code
-        _error(str(error))
-        return EXIT_INVALID
     except OSError as error:
-        _error(f"cannot write {output}: {error.strerror or error}")
-        return EXIT_INVALID
+        return _cannot_write(output, error)
     return EXIT_OK
 
 

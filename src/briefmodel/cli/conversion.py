@@ -19,14 +19,13 @@ from ..errors import (
     ParseError,
     Problem,
     ValidationError,
-    WriteError,
     capped,
 )
 from ..formats import Format, by_name, detect
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
 from ..validation import validate
-from ._streams import _same_file
+from ._streams import _same_file, unwritable
 
 __all__ = ["ConvertResult", "convert_file"]
 
@@ -178,14 +177,9 @@ def _convert(source: str, output: str, settings: _Settings) -> ConvertResult:
                 raise
             os.makedirs(os.path.dirname(output) or os.curdir, exist_ok=True)
             write_atomically(output, payload, sync=settings.sync)
-    except WriteError as error:  # a link where the output goes, say: refused
-        return ConvertResult(
-            path=source, output=output, ok=False, problems=(*problems, *error.problems)
-        )
-    except OSError as error:
-        message = f"cannot write {output}: {error.strerror or error}"
-        unwritable = Problem(severity="error", code="convert.unwritable", message=message)
-        return ConvertResult(path=source, output=output, ok=False, problems=(*problems, unwritable))
+    except OSError as error:  # (a WriteError too: a link where the output goes, say)
+        said = (*problems, *unwritable(output, error))
+        return ConvertResult(path=source, output=output, ok=False, problems=said)
     except Exception as error:  # noqa: BLE001 - one file's bug must not stop a batch
         message = f"internal error: {type(error).__name__}: {error}"
         return _failure(source, output, "convert.crashed", message)

@@ -11,11 +11,12 @@ from pathlib import Path
 from .._api import dumps, from_dict
 from .._converter import MODEL_VERSION, SCHEMA_ID
 from .._files import read_document, write_atomically
-from ..errors import ParseError, Problem, ValidationError, WriteError
+from ..errors import ParseError, Problem, ValidationError
 from ..formats.json import parse
 from ..migrations import migrate, model_version
 from ._common import EXIT_INVALID, EXIT_OK, STDIO, UsageError
 from ._sources import _Sources
+from ._streams import unwritable
 from ._terminal import shown_name
 from ._terms import cli_problems
 from .reports import _plural, _print_problems
@@ -50,11 +51,8 @@ def _one(path: str, check: bool) -> tuple[str, list[Problem]]:
     text = dumps(brief, indent=_indent_of(raw)) + "\n"
     try:
         write_atomically(path, text.encode("utf-8"))
-    except WriteError as error:
-        return "invalid", list(error.problems)
-    except OSError as error:
-        message = f"cannot write {path}: {error.strerror or error}"
-        return "invalid", [Problem(severity="error", code="convert.unwritable", message=message)]
+    except OSError as error:  # (a WriteError too)
+        return "invalid", list(unwritable(path, error))
     return "migrated", []
 
 
