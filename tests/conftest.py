@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import briefmodel as bm
+from briefmodel.formats import Format, _registry
 
 from ._profiles import DEEP, EXAMPLES, PROFILE
 
@@ -85,3 +90,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def regenerate_golden(request: pytest.FixtureRequest) -> bool:
     """Whether this run rewrites the golden files instead of comparing with them."""
     return bool(request.config.getoption("--regenerate-golden"))
+
+
+@pytest.fixture
+def zipped() -> Iterator[Format]:
+    """A binary format registered for one test: canonical JSON, gzipped."""
+    fmt = Format(
+        name="zipped",
+        suffixes=(".json.gz",),
+        media_type="application/gzip",
+        read=lambda data, *, strict=True: bm.loads(gzip.decompress(data), strict=strict),
+        write=lambda brief: gzip.compress(bm.dumpb(brief), mtime=0),
+        sniff=lambda head: head.startswith("\x1f"),
+        binary=True,
+    )
+    _registry()["zipped"] = fmt
+    yield fmt
+    del _registry()["zipped"]

@@ -243,3 +243,41 @@ def test_where_each_name_is_defined_is_what_type_checkers_see() -> None:
         **{name: name for name in bm._MODULES},
     }
     assert seen == runtime
+
+
+# --------------------------------------------------------------------------------------
+# Formats whose documents are bytes
+
+
+def test_dumpb_writes_every_text_format_as_its_utf8(tmp_path: Path) -> None:
+    for name in bm.formats():
+        if bm.formats.by_name(name).binary:
+            continue
+        assert bm.dumpb(SMALL, name) == bm.dumps(SMALL, name).encode("utf-8"), name
+    bm.dump(SMALL, tmp_path / "small.md")
+    assert (tmp_path / "small.md").read_bytes() == bm.dumpb(SMALL, "markdown")
+
+
+def test_a_binary_format_is_written_by_dumpb_and_dump_and_refused_by_dumps(
+    zipped: Any, tmp_path: Path
+) -> None:
+    data = bm.dumpb(SMALL, "zipped")
+    assert data[:2] == b"\x1f\x8b"
+    assert bm.loads(data, "zipped") == SMALL
+    bm.dump(SMALL, tmp_path / "small.json.gz")
+    assert (tmp_path / "small.json.gz").read_bytes() == data
+    assert bm.load(tmp_path / "small.json.gz") == SMALL
+    with pytest.raises(bm.OptionError) as caught:
+        bm.dumps(SMALL, "zipped")
+    assert caught.value.problems[0].code == "format.binary"
+    assert "bm.dumpb(brief, 'zipped')" in str(caught.value)
+
+
+def test_dumpb_says_what_utf8_cannot_hold() -> None:
+    brief = bm.Brief(
+        id="urn:x", headline="Odd \ud800", sections=[bm.Section()], created=SMALL.created
+    )
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.dumpb(brief, "markdown")
+    assert caught.value.problems[0].code == "text.not-xml-char"
+    assert "U+D800" in str(caught.value)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
         formats,  # (a callable module: ``bm.formats()`` lists the names)
         rules,
     )
-    from ._api import dump, dump_all, dumps, from_dict, load, load_all, loads, to_dict
+    from ._api import dump, dump_all, dumpb, dumps, from_dict, load, load_all, loads, to_dict
     from ._changes import diff, patch
     from ._chunks import Chunk, chunks
     from ._schema import json_schema
@@ -82,7 +82,8 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
 #: only for what it uses.
 _DEFINED_IN: dict[str, str] = {
     **dict.fromkeys(
-        ("dump", "dump_all", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"), "_api"
+        ("dump", "dump_all", "dumpb", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"),
+        "_api",
     ),
     **dict.fromkeys(("diff", "patch"), "_changes"),
     **dict.fromkeys(("Chunk", "chunks"), "_chunks"),
@@ -174,6 +175,7 @@ __all__ = [
     "diff",
     "dump",
     "dump_all",
+    "dumpb",
     "dumps",
     "formats",
     "from_dict",

@@ -25,7 +25,17 @@ from .formats import json as json_format
 from .model import Brief
 from .rules import DEFAULT_URL_SCHEMES, check
 
-__all__ = ["dump", "dump_all", "dumps", "from_dict", "load", "load_all", "loads", "to_dict"]
+__all__ = [
+    "dump",
+    "dump_all",
+    "dumpb",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_all",
+    "loads",
+    "to_dict",
+]
 
 
 def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
@@ -33,7 +43,9 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
 
     Options are the format's own; for ``json``, ``indent=`` pretty-prints. A format that
     cannot hold every brief (plain text) leaves out what it cannot hold without a word:
-    ``bm.formats.by_name(format).losses(brief)`` lists it, field by field.
+    ``bm.formats.by_name(format).losses(brief)`` lists it, field by field. A format whose
+    documents are bytes (``pdf``, ``docx``) is written by :func:`dumpb` or :func:`dump`;
+    here it is an :class:`~briefmodel.OptionError` that says so.
 
     >>> import briefmodel as bm
     >>> from datetime import datetime, timezone
@@ -43,6 +55,52 @@ def dumps(brief: Brief, format: str = "json", **options: Any) -> str:
     '{"schema":"briefmodel/2","id":"x","headline":"Hi","language"'
     """
     fmt = by_name(format)
+    if fmt.binary:
+        raise OptionError(
+            "format",
+            f"a {fmt.name} document is bytes, not text: write it with "
+            f"bm.dumpb(brief, {fmt.name!r}) or bm.dump(brief, path)",
+            "format.binary",
+        )
+    written = _written(fmt, brief, options)
+    assert isinstance(written, str)
+    return written
+
+
+def dumpb(brief: Brief, format: str = "json", **options: Any) -> bytes:
+    """Write ``brief`` as the bytes of a document in ``format``: what :func:`dump` writes
+    to a file, for any format (text in UTF-8; a PDF or a Word file as it is).
+
+    Options are the format's own, as for :func:`dumps`. A brief whose text cannot be
+    written as UTF-8 (a lone surrogate) is a :class:`~briefmodel.ValidationError`.
+
+    >>> import briefmodel as bm
+    >>> from datetime import datetime, timezone
+    >>> brief = bm.Brief(id="x", headline="Hi", created=datetime(2026, 1, 1, tzinfo=timezone.utc),
+    ...                  sections=[bm.Section(blocks=[bm.Paragraph(content="Hello.")])])
+    >>> bm.dumpb(brief, "markdown")[:8]
+    b'---\nid: '
+    """
+    written = _written(by_name(format), brief, options)
+    if isinstance(written, bytes):
+        return written
+    try:
+        return written.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            [
+                Problem(
+                    severity="error",
+                    code="text.not-xml-char",
+                    message=f"the brief holds a lone surrogate (U+{ord(written[error.start]):04X}) "
+                    "that cannot be written as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def _written(fmt: Format, brief: Brief, options: dict[str, Any]) -> str | bytes:
+    """The document the format's writer writes, its options checked first."""
     writer = fmt.write
     _options.known(writer, options, f"the {fmt.name} writer")
     return writer(brief, **options)
@@ -96,21 +154,7 @@ def dump(
     target = Path(_options.path(path))
     name = _options.format_name(format, optional=True)
     fmt = by_name(name) if name else detect(target)
-    text = dumps(brief, fmt.name, **options)
-    try:
-        payload = text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ValidationError(
-            [
-                Problem(
-                    severity="error",
-                    code="text.not-xml-char",
-                    message=f"the brief holds a lone surrogate (U+{ord(text[error.start]):04X}) "
-                    "that cannot be written as UTF-8",
-                )
-            ]
-        ) from None
-    write_atomically(target, payload)
+    write_atomically(target, dumpb(brief, fmt.name, **options))
 
 
 def dump_all(

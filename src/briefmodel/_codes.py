@@ -121,6 +121,11 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "The format is not registered (an OptionError, for a name given), or could not be "
         "told from a file name or from the content (a ParseError).",
     ),
+    "format.binary": (
+        "error",
+        "bm.dumps returns text, and a document of this format (a PDF, a Word file) is bytes: "
+        "bm.dumpb returns them, and bm.dump writes them to a file (an OptionError).",
+    ),
     "jsonl.several": (
         "error",
         "A JSON Lines file read as one brief (bm.load, bm.loads) holds more than one: "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,6 +14,7 @@ import pytest
 
 import briefmodel as bm
 from briefmodel.cli import main
+from briefmodel.formats import Format
 
 from ._support import (
     feed_stdin,
@@ -549,3 +551,24 @@ def test_convert_lenient_writes_what_lenient_reading_repairs(
     assert "repair.link-unlinked" in capsys.readouterr().err
     brief = bm.load(tmp_path / "ferry.md")
     assert brief.plain_text().endswith("The new timetable starts in June.")
+
+
+def test_convert_writes_a_binary_format_as_it_is(
+    zipped: Format, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    write("in.json", make_brief())
+    assert main(["convert", "in.json", "-o", "out.json.gz"]) == 0
+    assert Path("out.json.gz").read_bytes() == bm.dumpb(make_brief(), "zipped")
+    assert main(["convert", "in.json", "--to", "zipped", "-o", "-"]) == 0
+    assert capsysbinary.readouterr().out == bm.dumpb(make_brief(), "zipped")  # no line break
+
+
+def test_convert_writes_no_binary_format_to_a_terminal(
+    zipped: Format, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("in.json", make_brief())
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["convert", "in.json", "--to", "zipped"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "a zipped document is bytes, not written to a terminal" in err

@@ -205,10 +205,12 @@ def _cannot_write(output: str, error: OSError) -> int:
     return EXIT_INVALID
 
 
-def _emit_bytes(output: str, payload: bytes) -> int:
-    """Write ``payload`` to the file ``output`` (atomically) or to stdout for ``-``."""
+def _emit_bytes(output: str, payload: bytes, *, text: bool = True) -> int:
+    """Write ``payload`` to the file ``output`` (atomically) or to stdout for ``-``,
+    where text ends with a line break (and bytes, a PDF or a Word file, as they are)."""
     if output == STDIO:
-        _write_stdout_bytes(payload if payload.endswith(b"\n") else payload + b"\n")
+        ends = not text or payload.endswith(b"\n")
+        _write_stdout_bytes(payload if ends else payload + b"\n")
         return EXIT_OK
     try:
         write_atomically(output, payload)

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._api import dumps
+from .._api import dumpb
 from .._files import write_atomically
 from ..errors import (
     BriefmodelWarning,
@@ -78,12 +78,12 @@ class _Settings:
     root: str | None = None
 
 
-def _written(brief: Brief, target: Format, settings: _Settings) -> tuple[str, list[Problem]]:
-    """The brief as text in the target format, and what that drops: the format's loss
-    report, and any :class:`~briefmodel.BriefmodelWarning` while writing."""
+def _written(brief: Brief, target: Format, settings: _Settings) -> tuple[bytes, list[Problem]]:
+    """The brief as a document in the target format, and what that drops: the format's
+    loss report, and any :class:`~briefmodel.BriefmodelWarning` while writing."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", BriefmodelWarning)
-        text = dumps(brief, target.name, **settings.options)
+        payload = dumpb(brief, target.name, **settings.options)
     report = target.losses
     losses = [p for p in report(brief) if _is_loss(p)] if report is not None else []
     for warning in caught:
@@ -96,7 +96,7 @@ def _written(brief: Brief, target: Format, settings: _Settings) -> tuple[str, li
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
-    return text, losses
+    return payload, losses
 
 
 def _converted(
@@ -132,7 +132,7 @@ def _converted_read(
         return None, problems
     found.append(report.brief)
     try:
-        text, losses = _written(report.brief, target, settings)
+        payload, losses = _written(report.brief, target, settings)
     except (ParseError, ValidationError) as error:  # what the output format cannot hold
         return None, tuple(capped((*problems, *error.problems)))
     problems = tuple(capped((*problems, *losses)))
@@ -140,15 +140,7 @@ def _converted_read(
         return None, tuple(
             attrs.evolve(p, severity="error") if _is_loss(p) else p for p in problems
         )
-    try:
-        return text.encode("utf-8"), problems
-    except UnicodeEncodeError as error:
-        character = f"U+{ord(text[error.start]):04X}"
-        message = f"the output holds {character}, which cannot be written as UTF-8"
-        return None, (
-            *problems,
-            Problem(severity="error", code="text.not-xml-char", message=message),
-        )
+    return payload, problems
 
 
 def _failure(path: str, output: str, code: str, message: str) -> ConvertResult:

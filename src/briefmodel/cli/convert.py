@@ -203,6 +203,11 @@ def _convert_single(
 ) -> int:
     if source != STDIO and output != STDIO and _same_file(source, output):
         raise UsageError(f"refusing to overwrite the input file {source!r}; choose another -o")
+    if target.binary and output == STDIO and sys.stdout.isatty():
+        raise UsageError(
+            f"a {target.name} document is bytes, not written to a terminal: "
+            "pass -o FILE, or send standard output to a file or a pipe"
+        )
     shown = STDIN_NAME if source == STDIO else source
     try:
         document = _Stdin().read() if source == STDIO else Path(source)
@@ -216,7 +221,7 @@ def _convert_single(
         return EXIT_INVALID
     if not args.quiet:
         _print_lines(_convert_lines(shown, (p for p in problems if p.severity == "warning")))
-    return _emit_bytes(output, payload)
+    return _emit_bytes(output, payload, text=not target.binary)
 
 
 def _convert_batch(

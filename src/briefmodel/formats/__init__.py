@@ -63,7 +63,9 @@ class Format:
     suffixes: tuple[str, ...]
     media_type: str
     read: Callable[..., Brief]
-    write: Callable[..., str]
+    #: Returns the document: text, or bytes for a format whose documents are not text
+    #: (:attr:`binary`).
+    write: Callable[..., str | bytes]
     sniff: Callable[[str], bool]
     description: str = ""
     #: Reads every brief of a document that can hold several (a NewsML-G2 newsMessage);
@@ -84,6 +86,10 @@ class Format:
     #: than the document's bytes: :func:`briefmodel.load_all` then holds one brief in
     #: memory at a time, whatever the file's size.
     streams: bool = False
+    #: Whether its documents are bytes, not text (a PDF, a Word file): ``write`` returns
+    #: bytes and ``read`` takes them. :func:`briefmodel.dumpb` and :func:`briefmodel.dump`
+    #: write such a format; :func:`briefmodel.dumps`, which returns text, refuses it.
+    binary: bool = False
 
 
 @attrs.frozen(kw_only=True)
