@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
 import pytest
 
 import briefmodel as bm
 from briefmodel import cli
 from briefmodel.cli import conversion, main
+from briefmodel.formats import _registry
 
 from ._support import make_brief, write
 
@@ -18,13 +20,13 @@ from ._support import make_brief, write
 def test_what_the_output_format_cannot_hold_is_reported(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def refuse(brief: bm.Brief, format: str = "json", **options: object) -> str:
+    def refuse(brief: bm.Brief, format: str = "json", **options: object) -> bytes:
         problem = bm.Problem(
             severity="error", code="x.cannot-hold", message="no room", path="/headline"
         )
         raise bm.ValidationError([problem])
 
-    monkeypatch.setattr(conversion, "dumps", refuse)
+    monkeypatch.setattr(conversion, "dumpb", refuse)
     write("in.json", make_brief())
     assert main(["convert", "in.json", "-o", "out.json"]) == 1
     assert capsys.readouterr().err == "in.json: /headline: error x.cannot-hold: no room\n"
@@ -34,8 +36,9 @@ def test_what_the_output_format_cannot_hold_is_reported(
 def test_text_that_is_not_utf8_is_not_written(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(conversion, "dumps", lambda brief, format="json", **options: "{\ud800}")
     write("in.json", make_brief())
+    odd = attrs.evolve(bm.formats.by_name("json"), write=lambda brief, **options: "{\ud800}")
+    monkeypatch.setitem(_registry(), "json", odd)  # a writer that writes a lone surrogate
     assert main(["convert", "in.json", "-o", "out.json"]) == 1
     assert "U+D800" in capsys.readouterr().err
     assert not Path("out.json").exists()
@@ -67,14 +70,14 @@ def test_a_crash_on_one_file_is_reported_not_raised(
 ) -> None:
     write("in/a.json", make_brief())
     write("in/b.json", make_brief(headline="Boom"))
-    real = conversion.dumps
+    real = conversion.dumpb
 
-    def buggy(brief: bm.Brief, format: str = "json", **options: object) -> str:
+    def buggy(brief: bm.Brief, format: str = "json", **options: object) -> bytes:
         if brief.headline == "Boom":
             raise RuntimeError("a bug in a writer")
         return real(brief, format, **options)
 
-    monkeypatch.setattr(conversion, "dumps", buggy)
+    monkeypatch.setattr(conversion, "dumpb", buggy)
     assert main(["convert", "in", "-o", "out", "-t", "json", "-q"]) == 1
     assert capsys.readouterr().err == (
         "in/b.json: /: error convert.crashed: internal error: RuntimeError: a bug in a writer\n"
