@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it.token import Token
 
-from ...model import Citation, ItemList, Judgment, LineBreak, Paragraph, Quote, plain_text
+from ..._converter import BLOCK_TAGS
+from ...model import Judgment, Quote
+from ._nodes import LINE_BREAK, plain_text
 
 if TYPE_CHECKING:
     from ._tokens import _Reader
@@ -25,18 +27,22 @@ _JUDGMENT_KEYS = {"confidence": "str", "likelihood": "str", "basis": "list"}
 QUOTE_LIST = "repair.quote-list"
 
 
-def _item_lines(block: ItemList) -> list[list[Any]]:
-    """The text of a list's items, one line each (a nested list's items after their
-    item's), each after its bullet or number."""
+#: What a block is called in the messages about it (a list: "itemlist", as ever).
+_CALLED = {tag: cls.__name__.lower() for cls, tag in BLOCK_TAGS.items()}
+
+
+def _item_lines(block: dict[str, Any]) -> list[list[Any]]:
+    """The text of a list's items (canonical JSON), one line each (a nested list's items
+    after their item's), each after its bullet or number."""
     lines: list[list[Any]] = []
-    for number, item in enumerate(block.items, 1):
-        mark = f"{number}. " if block.ordered else "• "
-        lines.append([mark, *item.content])
-        for inner in item.blocks:
-            if type(inner) is ItemList:
+    for number, item in enumerate(block["items"], 1):
+        mark = f"{number}. " if block["ordered"] else "• "
+        lines.append([mark, *item["content"]])
+        for inner in item["blocks"]:
+            if inner["type"] == "item-list":
                 lines.extend(_item_lines(inner))
-            elif type(inner) is Paragraph:
-                lines.append(list(inner.content))
+            elif inner["type"] == "paragraph":
+                lines.append(list(inner["content"]))
     return lines
 
 
@@ -50,17 +56,18 @@ def blockquote(reader: _Reader, tokens: list[Token], index: int) -> tuple[Any, i
         if marker is not None:
             return _judgment(reader, marker.group(1), children[1:], line), end
     paragraphs = list(children)
-    cite: tuple[Any, ...] | None = None
+    cite: list[Any] | None = None
     last = _last_paragraph(tokens, end - 1)
     if len(children) >= 2 and last is not None and _CITE.match(last.content):
         cite = reader.rich(last.children or [], 0)
         paragraphs = paragraphs[:-1]
     content: list[Any] = []
     for block in paragraphs:
-        if type(block) is ItemList and not reader.strict:
+        kind = block["type"]
+        if kind == "item-list" and not reader.strict:
             for text in _item_lines(block):
                 if content:
-                    content.append(LineBreak())
+                    content.append(LINE_BREAK)
                 content.extend(text)
             reader.repair(
                 QUOTE_LIST,
@@ -68,12 +75,12 @@ def blockquote(reader: _Reader, tokens: list[Token], index: int) -> tuple[Any, i
                 line,
             )
             continue
-        if type(block) is not Paragraph:
-            reader.lose(f"a {type(block).__name__.lower()} inside a quote", line)
+        if kind != "paragraph":
+            reader.lose(f"a {_CALLED[kind]} inside a quote", line)
             continue
         if content:
-            content.append(LineBreak())
-        content.extend(block.content)
+            content.append(LINE_BREAK)
+        content.extend(block["content"])
     attribution, source_ref = _attribution(cite) if cite is not None else (None, None)
     quote = reader.build(
         Quote, content=content, attribution=attribution or None, source_ref=source_ref
@@ -94,22 +101,22 @@ def _judgment(reader: _Reader, attributes: str | None, rest: list[Any], line: in
     found = reader.attributes(attributes, _JUDGMENT_KEYS)
     statement: list[Any] = []
     for block in rest:
-        if type(block) is not Paragraph:
-            reader.lose(f"a {type(block).__name__.lower()} inside a judgment", line)
+        if block["type"] != "paragraph":
+            reader.lose(f"a {_CALLED[block['type']]} inside a judgment", line)
             continue
         if statement:
-            statement.append(LineBreak())
-        statement.extend(block.content)
+            statement.append(LINE_BREAK)
+        statement.extend(block["content"])
     return reader.build(Judgment, statement=statement, **found)
 
 
-def _attribution(cite: tuple[Any, ...]) -> tuple[str | None, str | None]:
+def _attribution(cite: list[Any]) -> tuple[str | None, str | None]:
     """A quote's attribution paragraph: ``— Name`` and optionally a citation."""
     nodes = list(cite)
     source_ref = None
-    if nodes and type(nodes[-1]) is Citation:
-        source_ref = nodes.pop().ref
-    text = plain_text(tuple(nodes))
+    if nodes and type(nodes[-1]) is dict and nodes[-1]["type"] == "citation":
+        source_ref = nodes.pop()["ref"]
+    text = plain_text(nodes)
     found = _CITE.match(text)
     if found is not None:
         text = text[found.end() :]

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it.token import Token
 
-from ... import _converter
 from ...errors import ParseError
-from ...model import Block, Table, TableCell, TableRow
+from ...model import Table, TableCell, TableRow
 from ..json import parse as parse_json
 
 if TYPE_CHECKING:
@@ -26,8 +25,8 @@ _ALIGNMENTS = {"text-align:left": "start", "text-align:center": "center", "text-
 def table(reader: _Reader, tokens: list[Token], index: int) -> tuple[Any, int]:
     """A GFM pipe table: its header row (cells that head their columns), its body rows
     and its columns' alignment."""
-    head: list[TableRow] = []
-    body: list[TableRow] = []
+    head: list[dict[str, Any]] = []
+    body: list[dict[str, Any]] = []
     align: list[str] = []
     rows = body
     index += 1
@@ -46,13 +45,14 @@ def table(reader: _Reader, tokens: list[Token], index: int) -> tuple[Any, int]:
                     style = str(opening.attrs.get("style", ""))
                     align.append(_ALIGNMENTS.get(style, "default"))
                 cells.append(
-                    TableCell(
+                    reader.build(
+                        TableCell,
                         content=reader.rich(inline.children or [], 0),
                         header="col" if opening.type == "th_open" else None,
                     )
                 )
                 index += 3
-            rows.append(TableRow(cells=cells))
+            rows.append(reader.build(TableRow, cells=cells))
         index += 1
     if all(a == "default" for a in align):
         align = []
@@ -60,12 +60,15 @@ def table(reader: _Reader, tokens: list[Token], index: int) -> tuple[Any, int]:
 
 
 def table_fence(reader: _Reader, token: Token) -> Any:
-    """briefmodel's idiom for a table a pipe table cannot hold: its canonical JSON."""
+    """briefmodel's idiom for a table a pipe table cannot hold: its canonical JSON, which
+    the brief is built with (what the model refuses in it is a problem at its line)."""
     try:
         data = parse_json(token.content)
-        return _converter.converter.structure(data, Block)  # type: ignore[arg-type]
     except ParseError as error:
         reader.fail(error.problem.code, f"the table's JSON: {error.problem.message}")
-    except Exception as error:  # noqa: BLE001 - what structuring refuses, as one problem
-        reader.fail("schema.type", f"the table's JSON is not a table: {error}")
-    return None
+        return None
+    if type(data) is not dict or data.get("type") != "table":
+        reader.fail("schema.type", "the table's JSON is not a table (an object of type 'table')")
+        return None
+    reader.lines[id(data)] = reader.line
+    return data

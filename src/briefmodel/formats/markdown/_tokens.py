@@ -1,7 +1,14 @@
 """The markdown-it token walk: :class:`_Reader` turns the token stream of a document into
 the headline, the subheadline and the sections, block by block and inline, in one pass,
 and keeps the losses (``markdown.dropped``), the repairs (what reading Markdown written by
-people had to assume) and the errors it meets with their lines."""
+people had to assume) and the errors it meets with their lines.
+
+The sections are canonical JSON data (what ``bm.to_dict`` gives of them), which the reader
+(``read.py``) builds into the brief with its metadata in one call of the canonical JSON
+reader: the generated builder for a brief the model holds, and the general path, whose
+problems have JSON Pointers, for one it does not. :meth:`_Reader.line_of` turns such a
+pointer into the line of the block it is in, so that the reader's problems still name
+their lines."""
 
 from __future__ import annotations
 
@@ -18,16 +25,15 @@ from ...model import (
     Emphasis,
     Figure,
     ItemList,
-    LineBreak,
     Link,
     ListItem,
     Mention,
     Paragraph,
     Section,
     Strong,
-    plain_text,
 )
 from .._roles import role_for
+from ._nodes import LINE_BREAK, TAGS, plain_text
 from ._parser import (
     _ENTITY,
     _IDIOM_BREAK,
@@ -67,6 +73,8 @@ class _Reader:
         self.repairs = ProblemLog()
         self.errors = ProblemLog()
         self.line = 0  # the line of the block being read
+        #: The line of each node built, by the node's identity, for :meth:`line_of`.
+        self.lines: dict[int, int] = {}
 
     def lose(
         self,
@@ -110,12 +118,31 @@ class _Reader:
             )
         )
 
-    def build(self, cls: type, **fields: Any) -> Any:
-        try:
-            return cls(**fields)
-        except ValueError as error:  # ModelError
-            self.fail(getattr(error, "code", "schema.type"), str(error))
-            return None
+    def build(self, cls: type, **fields: Any) -> dict[str, Any]:
+        """A node of the model as canonical JSON data: its ``type`` tag (for a block or
+        an inline node) and its fields but those that are None, at the current line."""
+        node = {k: v for k, v in fields.items() if v is not None}
+        tag = TAGS.get(cls)
+        if tag is not None:
+            node["type"] = tag
+        self.lines[id(node)] = self.line
+        return node
+
+    def line_of(self, pointer: str, document: dict[str, Any]) -> int | None:
+        """The line of the innermost node built on the way to ``pointer`` in
+        ``document`` (the brief's data): where a problem of the model's is."""
+        found = None
+        node: Any = document
+        for step in pointer.split("/")[1:]:
+            key = step.replace("~1", "/").replace("~0", "~")
+            if type(node) is dict and key in node:
+                node = node[key]
+            elif type(node) is list and key.isdigit() and int(key) < len(node):
+                node = node[int(key)]
+            else:
+                break
+            found = self.lines.get(id(node), found)
+        return found
 
     def at(self, token: Token) -> int:
         line = (token.map[0] + 1 if token.map else 0) + self.offset
@@ -126,7 +153,7 @@ class _Reader:
 
     # -- the document -----------------------------------------------------------------
 
-    def body(self, tokens: list[Token]) -> tuple[str | None, str | None, list[Section]]:
+    def body(self, tokens: list[Token]) -> tuple[str | None, str | None, list[dict[str, Any]]]:
         headline: str | None = None
         subheadline: str | None = None
         roots: list[dict[str, Any]] = []
@@ -141,9 +168,8 @@ class _Reader:
             if index == plan.first_line:
                 headline, rest = self.first_line(tokens[index + 1].children or [])
                 index += 3
-                paragraph = self.build(Paragraph, content=rest) if rest else None
-                if paragraph is not None:
-                    roots.append(_implicit([paragraph]))
+                if rest:
+                    roots.append(_implicit([self.build(Paragraph, content=rest)]))
                     stack.append((2, roots[-1]))
                 continue
             if token.type == "heading_open":
@@ -166,13 +192,9 @@ class _Reader:
                 role = attributes.get("role")
                 if role is None and self.people and title is not None:
                     role = role_for(title)
-                section: dict[str, Any] = {
-                    "title": title,
-                    "id": attributes.get("id"),
-                    "role": role,
-                    "blocks": [],
-                    "sections": [],
-                }
+                section = self.build(
+                    Section, title=title, id=attributes.get("id"), role=role, blocks=[], sections=[]
+                )
                 (stack[-1][1]["sections"] if stack else roots).append(section)
                 stack.append((level, section))
                 continue
@@ -181,8 +203,7 @@ class _Reader:
                 stack.append((2, roots[-1]))
             blocks, index = self.blocks(tokens, index, None, one=True)
             stack[-1][1]["blocks"].extend(blocks)
-        sections = [s for s in (self.section(r) for r in roots) if s is not None]
-        return headline, subheadline, sections
+        return headline, subheadline, roots
 
     def plan(self, tokens: list[Token]) -> _Plan:
         """Where the headline is: a ``#`` heading as the first block (briefmodel's own
@@ -226,7 +247,7 @@ class _Reader:
         )
         return _Plan(heading=at)
 
-    def first_line(self, children: list[Token]) -> tuple[str | None, tuple[Any, ...]]:
+    def first_line(self, children: list[Token]) -> tuple[str | None, list[Any]]:
         """The first line of a paragraph as the headline, and the rest of its text."""
         cut = next(
             (i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")),
@@ -234,10 +255,6 @@ class _Reader:
         )
         headline = " ".join(plain_text(self.rich(children[:cut], 0)).split()) or None
         return headline, self.rich(children[cut + 1 :], 0)
-
-    def section(self, data: dict[str, Any]) -> Section | None:
-        children = [s for s in (self.section(c) for c in data["sections"]) if s is not None]
-        return self.build(Section, **{**data, "sections": children})  # type: ignore[no-any-return]
 
     def heading_text(self, inline: Token) -> str:
         return plain_text(self.rich(inline.children or [], 0))
@@ -330,7 +347,7 @@ class _Reader:
         inline = tokens[index + 1]
         empty = _EMPTY.get(inline.content)
         if empty is not None:
-            return empty, index + 3
+            return self.build(empty[0], **empty[1]), index + 3
         children = inline.children or []
         figure = self.figure(children)
         if figure is not None:
@@ -362,17 +379,17 @@ class _Reader:
         text = token.content.rstrip("\n")
         if not text.strip():
             return None, index + 1
-        return Paragraph(content=Code(text=text)), index + 1
+        return self.build(Paragraph, content=[self.build(Code, text=text)]), index + 1
 
     def item_list(self, tokens: list[Token], index: int) -> tuple[Any, int]:
         ordered = tokens[index].type == "ordered_list_open"
         close = tokens[index].type.replace("_open", "_close")
         index += 1
-        items: list[ListItem] = []
+        items: list[dict[str, Any]] = []
         while tokens[index].type == "list_item_open":
             self.at(tokens[index])
             index += 1
-            content: tuple[Any, ...] = ()
+            content: list[Any] = []
             if tokens[index].type == "paragraph_open":
                 inline = tokens[index + 1]
                 children = inline.children or []
@@ -382,40 +399,39 @@ class _Reader:
                     content = self.rich(children, 0)
                     index += 3
             blocks, index = self.blocks(tokens, index, "list_item_close")
-            item = self.build(ListItem, content=content, blocks=blocks)
-            if item is not None:
-                items.append(item)
+            items.append(self.build(ListItem, content=content, blocks=blocks))
         assert tokens[index].type == close
-        return ItemList(items=items, ordered=ordered), index + 1
+        return self.build(ItemList, items=items, ordered=ordered), index + 1
 
     # -- inline ------------------------------------------------------------------------
 
-    def rich(self, children: list[Token], index: int, close: str | None = None) -> tuple[Any, ...]:
+    def rich(self, children: list[Token], index: int, close: str | None = None) -> list[Any]:
         return self.inline(children, index, close, 0)[0]
 
     def inline(
         self, children: list[Token], index: int, close: str | None, in_link: int
-    ) -> tuple[tuple[Any, ...], int]:
+    ) -> tuple[list[Any], int]:
         out: list[Any] = []
         count = len(children)
         while index < count:
             token = children[index]
             kind = token.type
             if kind == close:
-                return tuple(_joined(out)), index + 1
+                return _joined(out), index + 1
             index += 1
             if kind == "text" or kind == "text_special":
                 out.append(token.content)
             elif kind == "softbreak":
                 out.append(" ")
             elif kind == "hardbreak":
-                out.append(LineBreak())
+                out.append(LINE_BREAK)
             elif kind == "code_inline":
                 if token.content:
-                    out.append(Code(text=token.content))
+                    out.append({"type": "code", "text": token.content})
             elif kind == "em_open" or kind == "strong_open":
                 inner, index = self.inline(children, index, kind[:-5] + "_close", in_link)
-                out.append(Emphasis(content=inner) if kind == "em_open" else Strong(content=inner))
+                tag = "emphasis" if kind == "em_open" else "strong"
+                out.append({"type": tag, "content": inner})
             elif kind == "link_open":
                 inner, index = self.inline(children, index, "link_close", in_link + 1)
                 node = self.link(token, str(token.attrs.get("href", "")), inner)
@@ -429,9 +445,9 @@ class _Reader:
                 self.lose(f"inline HTML ({token.content[:40]!r})")
             else:
                 self.lose(f"a {kind}")
-        return tuple(_joined(out)), index
+        return _joined(out), index
 
-    def link(self, token: Token, href: str, content: tuple[Any, ...]) -> Any:
+    def link(self, token: Token, href: str, content: list[Any]) -> Any:
         if href.startswith(_ENTITY):
             return self.build(Mention, ref=href[len(_ENTITY) :], content=content)
         if href.startswith(_SOURCE):
@@ -475,7 +491,7 @@ def _words(inline: Token) -> str:
 
 def _implicit(blocks: list[Any]) -> dict[str, Any]:
     """The untitled section of the text before the first section's heading."""
-    return {"title": None, "id": None, "role": None, "blocks": blocks, "sections": []}
+    return {"blocks": blocks, "sections": []}
 
 
 def _figure_like(children: list[Token]) -> bool:
@@ -499,11 +515,12 @@ def _joined(nodes: list[Any]) -> list[Any]:
     return out
 
 
-#: The paragraphs that stand for what Markdown cannot show: empty blocks.
-_EMPTY: dict[str, Any] = {
-    "{}": Paragraph(content=()),
-    "{.list}": ItemList(items=(), ordered=False),
-    "{.ordered-list}": ItemList(items=(), ordered=True),
+#: The paragraphs that stand for what Markdown cannot show: empty blocks (each built
+#: anew, at its line).
+_EMPTY: dict[str, tuple[type, dict[str, Any]]] = {
+    "{}": (Paragraph, {"content": []}),
+    "{.list}": (ItemList, {"items": [], "ordered": False}),
+    "{.ordered-list}": (ItemList, {"items": [], "ordered": True}),
 }
 _SECTION_KEYS = {"id": "str", "role": "str", "level": "int"}
 
@@ -517,8 +534,8 @@ _BLOCK_READERS: dict[str, Callable[[_Reader, list[Token], int], tuple[Any, int]]
     "table_open": table,
 }
 _IMAGE_IDIOMS: dict[str, Callable[[_Reader, list[Token], int], Any]] = {
-    _IDIOM_EM: lambda r, c, n: Emphasis(content=r.inline(c, 0, None, n)[0]),
-    _IDIOM_STRONG: lambda r, c, n: Strong(content=r.inline(c, 0, None, n)[0]),
+    _IDIOM_EM: lambda r, c, n: r.build(Emphasis, content=r.inline(c, 0, None, n)[0]),
+    _IDIOM_STRONG: lambda r, c, n: r.build(Strong, content=r.inline(c, 0, None, n)[0]),
     _IDIOM_CODE: lambda r, c, n: r.build(Code, text=plain_text(r.inline(c, 0, None, n)[0])),
-    _IDIOM_BREAK: lambda r, c, n: LineBreak(),
+    _IDIOM_BREAK: lambda r, c, n: LINE_BREAK,
 }

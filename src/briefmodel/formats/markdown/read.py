@@ -1,5 +1,6 @@
 """The reader: Markdown (briefmodel's own or written by people) decoded, its front matter
-and body read, and the whole built into a brief through the canonical JSON reader, with
+and body read into canonical JSON data, and the whole built into a brief in one call of
+the canonical JSON reader (its generated builder, for a brief the model holds), with
 losses reported. The sniffer that recognises Markdown is in
 :mod:`briefmodel.formats._sniff`."""
 
@@ -8,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import warnings
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
 from ... import _options
 from ..._converter import SCHEMA_ID
 from ...errors import Problem, ValidationError, tell
-from ...model import Brief, Section
+from ...model import Brief
 from .. import UNDATED
 from .. import json as json_format
 from .._decoding import decode
@@ -170,11 +171,10 @@ def read(
         else:
             digest = hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass"))
             fields["id"] = _HASHED_ID + digest.hexdigest()[:32]
-    problems = sorted(reader.errors + reader.losses, key=lambda p: p.line or 0)
-    if reader.errors or (strict and reader.losses):
-        raise ValidationError(problems)
     fields["schema"] = SCHEMA_ID
-    fields["sections"] = [{}]
+    fields["sections"] = sections or [{}]
+    if reader.errors or (strict and reader.losses):
+        _refuse_all(reader, fields, where, strict=strict)
     while True:
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -184,22 +184,40 @@ def read(
         except ValidationError as error:
             misfits = None if strict or front.own else _misfits(list(error.problems), fields, where)
             if not misfits:
-                raise ValidationError(_at_line(p, where) for p in error.problems) from None
+                _refuse_all(reader, fields, where, strict=strict, found=error.problems)
             _keep(fields, misfits, where, reader)
     notes.extend(str(w.message) for w in caught)
-    said.extend(_at_line(p, where) for w in caught for p in getattr(w.message, "problems", ()))
-    try:
-        brief = attrs.evolve(brief, sections=sections or [Section()])
-    except ValueError as error:
-        raise ValidationError(
-            [
-                Problem(
-                    severity="error", code=getattr(error, "code", "schema.type"), message=str(error)
-                )
-            ]
-        ) from None
+    said.extend(
+        _at_line(p, where, reader, fields)
+        for w in caught
+        for p in getattr(w.message, "problems", ())
+    )
     _warn(reader, notes, said)
     return brief
+
+
+def _refuse_all(
+    reader: _Reader,
+    fields: dict[str, Any],
+    where: dict[str, int],
+    *,
+    strict: bool,
+    found: tuple[Problem, ...] | None = None,
+) -> NoReturn:
+    """Raise every problem of the document: what reading met, and what the model refuses
+    in what was read (``found``, else what building the brief finds), each at its line."""
+    if found is None:
+        try:
+            json_format.from_dict(fields, strict=strict)
+            found = ()
+        except ValidationError as error:
+            found = error.problems
+    problems = [
+        *reader.errors,
+        *reader.losses,
+        *(_at_line(p, where, reader, fields) for p in found),
+    ]
+    raise ValidationError(sorted(problems, key=lambda p: p.line or 0)) from None
 
 
 #: The fields a brief cannot be without, whose value is never set aside.
@@ -248,11 +266,14 @@ def _keep(
         )
 
 
-def _at_line(problem: Problem, where: dict[str, int]) -> Problem:
-    """``problem`` of the JSON reader (at a path of the fields) at the line of the
-    front-matter key it is about."""
+def _at_line(
+    problem: Problem, where: dict[str, int], reader: _Reader, fields: dict[str, Any]
+) -> Problem:
+    """``problem`` of the JSON reader (at a path of the fields) at its line: of the
+    front-matter key it is about, or of the block of the body it is in."""
     key = problem.path.split("/")[1] if problem.path else ""
-    return attrs.evolve(problem, line=where.get(key, problem.line))
+    line = where.get(key) if key != "sections" else reader.line_of(problem.path, fields)
+    return attrs.evolve(problem, line=line if line is not None else problem.line)
 
 
 def _warn(reader: _Reader, notes: list[str], said: list[Problem]) -> None:

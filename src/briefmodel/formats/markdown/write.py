@@ -27,6 +27,7 @@ from ...model import (
     Mention,
     Paragraph,
     Quote,
+    RichText,
     Section,
     Strong,
     Table,
@@ -252,7 +253,8 @@ class _Writer:
             found, _ = reader.blocks(tokens, 0, None, one=True)
         except (RecursionError, ValueError):
             return False
-        return found == [block] and not reader.losses and not reader.errors
+        built = [_built(node, Block) for node in found]
+        return built == [block] and not reader.losses and not reader.errors
 
     # -- inline ------------------------------------------------------------------------
 
@@ -287,7 +289,7 @@ class _Writer:
             found = reader.rich(tokens[0].children or [], 0)
         except (RecursionError, ValueError):
             return False
-        return found == tuple(content) and not reader.losses and not reader.errors
+        return _built(found, RichText) == tuple(content) and not reader.losses and not reader.errors
 
     def rich(
         self,
@@ -426,3 +428,12 @@ def write(brief: Brief) -> str:
     The same brief always gives the same text.
     """
     return _Writer(brief).document()
+
+
+def _built(data: Any, kind: Any) -> Any:
+    """The model's node (or rich text) of what the reader read, as canonical JSON data;
+    None when the model refuses it (then it does not read back)."""
+    try:
+        return _converter.converter.structure(data, kind)
+    except Exception:  # noqa: BLE001 - whatever the model refuses
+        return None
