@@ -13,7 +13,8 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``, ``.jsonl``) whose ``__init__`` holds ``FORMAT`` and its
+``.html``, ``.markdown``, ``.text``, ``.jsonl``, and the feeds ``.atom``, ``.rss``,
+``.jsonfeed``) whose ``__init__`` holds ``FORMAT`` and its
 public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
@@ -21,7 +22,7 @@ calling it lists the registered names, so both ``bm.formats()`` and
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl')
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'atom', 'rss', 'jsonfeed')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -172,6 +173,27 @@ _BUILTINS = (
         description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
         sniffer=_sniff.jsonl,
         streams=True,
+    ),
+    _Builtin(
+        name="atom",
+        suffixes=(".atom", ".xml"),
+        media_type="application/atom+xml",
+        description="Atom 1.0 feed: many briefs, each entry the brief's HTML article (lossless)",
+        sniffer=_sniff.atom,
+    ),
+    _Builtin(
+        name="rss",
+        suffixes=(".rss", ".xml"),
+        media_type="application/rss+xml",
+        description="RSS 2.0 feed: many briefs, each item the brief's HTML article (lossless)",
+        sniffer=_sniff.rss,
+    ),
+    _Builtin(
+        name="jsonfeed",
+        suffixes=(".feed.json", ".json"),
+        media_type="application/feed+json",
+        description="JSON Feed 1.1: many briefs, each item the brief's HTML article (lossless)",
+        sniffer=_sniff.jsonfeed,
     ),
 )
 
