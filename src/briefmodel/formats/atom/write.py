@@ -103,7 +103,8 @@ _ENTRY_RULES: tuple[Callable[[etree._Element, Entry], None], ...] = (
 
 def _head(root: etree._Element, channel: Channel, found: list[Entry]) -> None:
     """The feed's own elements. Atom wants an author on every entry: the entries whose
-    brief names none take the feed's, ``author=`` or else the feed's title."""
+    brief names none take the feed's, ``author=`` or else the feed's title (which a feed
+    of no entries names too)."""
     sub_text(root, _A + "id", channel.id)
     sub_text(root, _A + "title", channel.title, type="text")
     if channel.subtitle is not None:
@@ -117,7 +118,7 @@ def _head(root: etree._Element, channel: Channel, found: list[Entry]) -> None:
         )
     if channel.link is not None:
         etree.SubElement(root, _A + "link", rel="alternate", type="text/html", href=channel.link)
-    if channel.author is not None or any(not e.authors for e in found):
+    if channel.author is not None or not found or any(not e.authors for e in found):
         _author(root, Author(name=channel.author or channel.title))
     sub_text(root, _A + "generator", "briefmodel")
 
