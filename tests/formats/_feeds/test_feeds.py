@@ -102,7 +102,7 @@ def test_feedparser_reads_every_field_without_complaint(kind: str, written: dict
     assert parsed.version == {"atom": "atom10", "rss": "rss20"}[kind]
     assert parsed.feed.title == OPTIONS["title"]
     assert len(parsed.entries) == len(EXAMPLES)
-    for brief, entry in zip(EXAMPLES, parsed.entries):
+    for brief, entry in zip(EXAMPLES, parsed.entries, strict=True):
         assert entry.id == brief.id
         assert entry.title == brief.headline
         assert entry.content[0].value == bm.dumps(brief, "html", fragment=True)
