@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .._api import load_all
 from .._feed import KINDS, feed
-from ..errors import BriefmodelError, OptionError, listening
+from ..errors import OptionError, ParseError, ValidationError, listening
 from ..model import Brief
 from ..rules import DEFAULT_URL_SCHEMES
 from ._common import EXIT_INVALID, STDIO, UsageError
@@ -64,7 +64,7 @@ def _read(args: argparse.Namespace) -> Iterator[Brief | None]:
                         timezone=args.timezone,
                     )
                 )
-        except BriefmodelError as error:
+        except (ParseError, ValidationError) as error:
             _print_problems(sys.stderr, found.path, cli_problems(error.problems))
             yield None
             continue
@@ -103,7 +103,7 @@ def _cmd_feed(args: argparse.Namespace) -> int:
         )
     except OptionError as error:
         raise UsageError(cli_option(error)) from None
-    except BriefmodelError as error:
+    except ValidationError as error:
         _print_problems(sys.stderr, args.output, cli_problems(error.problems))
         return EXIT_INVALID
     return _emit(args.output, text)
