@@ -73,3 +73,11 @@ def test_usage_errors_are_said(
     write("a.json", OLDER)
     assert main(["feed", "a.json", "--title", "T", *extra]) == 2
     assert said in capsys.readouterr().err
+
+
+def test_a_feed_in_the_folder_is_not_read_again(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("in").mkdir()
+    write("in/a.json", OLDER)
+    for _ in range(2):  # (a feed is named to be read, not picked from a folder of briefs)
+        assert main(["feed", "in", "-o", "in/feed.atom", "--title", "Ferry desk"]) == 0
+    assert list(bm.load_all("in/feed.atom")) == [OLDER]

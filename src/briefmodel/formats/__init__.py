@@ -87,6 +87,11 @@ class Format:
     #: than the document's bytes: :func:`briefmodel.load_all` then holds one brief in
     #: memory at a time, whatever the file's size.
     streams: bool = False
+    #: Whether its documents are made to hold many briefs (JSON Lines, a feed): such a
+    #: file is read when it is named (:func:`briefmodel.load_all` reads every brief of
+    #: it), but not picked from a folder of briefs by the command line, where a folder
+    #: holds a brief per file (and where a feed written there would be read again).
+    many: bool = False
     #: Whether its documents are bytes, not text (a PDF, a Word file): ``write`` returns
     #: bytes and ``read`` takes them. :func:`briefmodel.dumpb` and :func:`briefmodel.dump`
     #: write such a format; :func:`briefmodel.dumps`, which returns text, refuses it.
@@ -109,6 +114,8 @@ class _Builtin:
     sniffer: Callable[[str], bool] | None = None
     #: As :attr:`Format.streams`.
     streams: bool = False
+    #: As :attr:`Format.many`.
+    many: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -173,6 +180,7 @@ _BUILTINS = (
         description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
         sniffer=_sniff.jsonl,
         streams=True,
+        many=True,
     ),
     _Builtin(
         name="atom",
@@ -180,6 +188,7 @@ _BUILTINS = (
         media_type="application/atom+xml",
         description="Atom 1.0 feed: many briefs, each entry the brief's HTML article (lossless)",
         sniffer=_sniff.atom,
+        many=True,
     ),
     _Builtin(
         name="rss",
@@ -187,6 +196,7 @@ _BUILTINS = (
         media_type="application/rss+xml",
         description="RSS 2.0 feed: many briefs, each item the brief's HTML article (lossless)",
         sniffer=_sniff.rss,
+        many=True,
     ),
     _Builtin(
         name="jsonfeed",
@@ -194,6 +204,7 @@ _BUILTINS = (
         media_type="application/feed+json",
         description="JSON Feed 1.1: many briefs, each item the brief's HTML article (lossless)",
         sniffer=_sniff.jsonfeed,
+        many=True,
     ),
 )
 

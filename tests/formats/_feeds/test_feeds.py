@@ -4,6 +4,7 @@ same feed, and a feed read as one brief says when it holds several."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 import briefmodel as bm
 
+from ..._tools import fresh_python
 from ._support import EXAMPLES, KINDS, feed_of
 
 # -- what cannot be written ----------------------------------------------------------
@@ -75,3 +77,27 @@ def test_load_all_reads_each_brief_of_a_feed_file(tmp_path: Path) -> None:
         path = tmp_path / f"feed{suffix}"
         path.write_text(feed_of(kind, EXAMPLES), "utf-8")
         assert list(bm.load_all(path)) == EXAMPLES, kind
+
+
+def test_writing_needs_no_extra_and_reading_without_feedparser_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    program = (
+        "import sys, briefmodel as bm\n"
+        "from datetime import datetime, timezone\n"
+        "b = bm.Brief(id='urn:x:1', headline='H', sections=[bm.Section()],\n"
+        "             created=datetime(2026, 1, 1, tzinfo=timezone.utc))\n"
+        "bm.feed([b], title='T'); bm.feed([b], 'rss', title='T')\n"
+        "print('feedparser' in sys.modules)\n"
+    )
+    assert fresh_python(program).strip() == "False"
+    text = feed_of("atom", EXAMPLES[:1])
+    monkeypatch.setitem(sys.modules, "feedparser", None)  # (as if it were not installed)
+    with pytest.raises(bm.OptionError, match=r"pip install 'briefmodel\[feeds\]'"):
+        bm.loads(text)
+
+
+def test_dump_all_points_to_bm_feed(tmp_path: Path) -> None:
+    with pytest.raises(bm.OptionError, match=r"written with bm\.feed\(briefs, kind, title=…\)"):
+        bm.dump_all(EXAMPLES, tmp_path / "all.atom", "atom")
+    assert not (tmp_path / "all.atom").exists()

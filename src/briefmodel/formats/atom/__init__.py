@@ -39,4 +39,5 @@ FORMAT = Format(
     sniff=sniff,
     description="Atom 1.0 feed: many briefs, each entry the brief's HTML article (lossless)",
     read_all=read_all,
+    many=True,
 )

@@ -37,4 +37,5 @@ FORMAT = Format(
     sniff=sniff,
     description="JSON Feed 1.1: many briefs, each item the brief's HTML article (lossless)",
     read_all=read_all,
+    many=True,
 )

@@ -39,4 +39,5 @@ FORMAT = Format(
     sniff=sniff,
     description="RSS 2.0 feed: many briefs, each item the brief's HTML article (lossless)",
     read_all=read_all,
+    many=True,
 )
