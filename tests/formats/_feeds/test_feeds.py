@@ -101,3 +101,17 @@ def test_dump_all_points_to_bm_feed(tmp_path: Path) -> None:
     with pytest.raises(bm.OptionError, match=r"written with bm\.feed\(briefs, kind, title=…\)"):
         bm.dump_all(EXAMPLES, tmp_path / "all.atom", "atom")
     assert not (tmp_path / "all.atom").exists()
+
+
+def test_a_feed_none_of_whose_entries_can_be_read_raises_even_leniently() -> None:
+    text = (
+        '<rss version="2.0"><channel><title>T</title><link>https://example.org/</link>'
+        "<description>D</description><item><guid>urn:example:a</guid></item></channel></rss>"
+    )
+    with (
+        pytest.warns(bm.BriefmodelWarning, match="entry 0 is passed over"),
+        pytest.raises(bm.ValidationError) as caught,
+    ):
+        list(bm.formats.by_name("rss").read_all(text, strict=False))
+    assert "the page has no headline" in caught.value.problems[0].message
+    assert caught.value.problems[0].message.startswith("entry 0 (urn:example:a): ")
