@@ -151,9 +151,10 @@ def default_files_pattern() -> re.Pattern[str]:
     return re.compile(found)
 
 
-#: The formats of one brief per file. JSON Lines files, archives of many briefs, are
-#: left out of the hook's default pattern (a repository's own ``files:`` may name them).
-_ONE_PER_FILE = [name for name in bm.formats() if not bm.formats.by_name(name).streams]
+#: The formats of one brief per file. JSON Lines files and feeds, documents of many
+#: briefs, are left out of the hook's default pattern (a repository's own ``files:`` may
+#: name them).
+_ONE_PER_FILE = [name for name in bm.formats() if not bm.formats.by_name(name).many]
 
 
 @pytest.mark.parametrize(
@@ -165,6 +166,11 @@ def test_the_default_files_pattern_takes_every_suffix_of_a_format(suffix: str) -
 
 def test_the_default_files_pattern_leaves_json_lines_out() -> None:
     for suffix in bm.formats.by_name("jsonl").suffixes:
+        assert default_files_pattern().search(f"briefs/a{suffix}") is None, suffix
+
+
+def test_the_default_files_pattern_leaves_feeds_out_where_their_suffix_is_their_own() -> None:
+    for suffix in (".atom", ".rss"):
         assert default_files_pattern().search(f"briefs/a{suffix}") is None, suffix
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # type checkers and the docs see the names; at run time see _
     from ._api import dump, dump_all, dumpb, dumps, from_dict, load, load_all, loads, to_dict
     from ._changes import diff, patch
     from ._chunks import Chunk, chunks
+    from ._feed import feed
     from ._schema import json_schema
     from .errors import (
         BriefmodelError,
@@ -87,6 +88,7 @@ _DEFINED_IN: dict[str, str] = {
     ),
     **dict.fromkeys(("diff", "patch"), "_changes"),
     **dict.fromkeys(("Chunk", "chunks"), "_chunks"),
+    "feed": "_feed",
     "json_schema": "_schema",
     "migrate": "migrations",
     "validate": "validation",
@@ -177,6 +179,7 @@ __all__ = [
     "dump_all",
     "dumpb",
     "dumps",
+    "feed",
     "formats",
     "from_dict",
     "json_schema",

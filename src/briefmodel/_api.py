@@ -185,6 +185,12 @@ def dump_all(
     3
     """
     fmt = by_name(_options.format_name(format, optional=False) or "")
+    if fmt.write_all is None and fmt.many:  # (a feed: its title and links are its own)
+        raise OptionError(
+            "format",
+            f"a {fmt.name} feed is written with bm.feed(briefs, kind, title=…), "
+            "which takes the feed's title and links",
+        )
     if fmt.write_all is None:
         many = ", ".join(name for name in formats() if by_name(name).write_all)
         raise OptionError(

@@ -131,6 +131,25 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "A JSON Lines file read as one brief (bm.load, bm.loads) holds more than one: "
         "bm.load_all reads each (the line is the second brief's).",
     ),
+    "feed.undated": (
+        "error",
+        "An undated brief (no created date) cannot be written as an Atom entry, which must "
+        "say when it was updated: give the brief a date (RSS and JSON Feed leave it out).",
+    ),
+    "feed.empty": (
+        "error",
+        "A feed read as one brief (bm.load, bm.loads) holds no entry: there is no brief in it.",
+    ),
+    "feed.several": (
+        "error",
+        "A feed read as one brief (bm.load, bm.loads) holds more than one entry: "
+        "bm.load_all reads each.",
+    ),
+    "repair.malformed-feed": (
+        "warning",
+        "An Atom or RSS feed that is not well-formed XML, read leniently: feedparser's "
+        "lenient parser reads what it can (strictly, it is a parse.syntax error).",
+    ),
     "format.mismatch": (
         "error",
         "The text was read as the format named but is clearly another (ninjs given as "

@@ -51,6 +51,7 @@ def test_the_table_of_built_in_formats_says_what_their_packages_say() -> None:
             fmt.media_type,
             fmt.description,
         )
+        assert (builtin.streams, builtin.many) == (fmt.streams, fmt.many)
 
 
 def _documents() -> list[str]:

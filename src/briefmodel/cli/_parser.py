@@ -17,6 +17,7 @@ from ._pool import CHUNK
 from .chunks import _cmd_chunks
 from .convert import JOBS_PER_CPU, _cmd_convert
 from .diff import _cmd_diff
+from .feed import add_arguments as _feed_arguments
 from .formats import _cmd_formats
 from .migrate import _cmd_migrate
 from .schema import _cmd_schema
@@ -67,6 +68,7 @@ examples:
   briefmodel diff old.json new.json --report html -o changes.html
   briefmodel migrate --check briefs/
   briefmodel chunks briefs/ --max-chars 1000 > chunks.jsonl
+  briefmodel feed briefs/ -o feed.atom --title "Harbour desk"
   briefmodel formats
   briefmodel schema -o brief.schema.json
 
@@ -171,6 +173,20 @@ headings, section_id, pointer(s), the brief's id, headline, language, dates and 
 and the entities and sources its text mentions and cites.
 
 exit status: 0 every brief chunked, 1 some input invalid or unreadable or the output
+unwritable, 2 usage error, 130 interrupted
+"""
+
+_FEED_EPILOG = """\
+examples:
+  briefmodel feed briefs/ -o feed.atom --title "Harbour desk" --url https://example.org/feed.atom
+  briefmodel feed a.json b.json -o feed.xml --title "Harbour desk" --newest-first
+  briefmodel feed briefs/ -o feed.json --title "Harbour desk" --link https://example.org/
+
+Each entry holds the whole brief (its HTML article), which briefmodel reads back: read a
+feed with bm.load_all(path), a brief per entry. Every input is checked as briefmodel
+validate checks it; if any cannot be read, no feed is written.
+
+exit status: 0 feed written, 1 some input invalid or unreadable or the output
 unwritable, 2 usage error, 130 interrupted
 """
 
@@ -498,6 +514,20 @@ def build_parser() -> argparse.ArgumentParser:
     _url_schemes_option(cut)
     _lenient_option(cut)
     cut.set_defaults(handler=_cmd_chunks)
+
+    syndicated = commands.add_parser(
+        "feed",
+        help="write briefs as an Atom, RSS or JSON Feed",
+        description="Write many briefs as one feed: Atom 1.0, RSS 2.0 or JSON Feed 1.1, "
+        "an entry per brief holding the whole brief.",
+        epilog=_FEED_EPILOG,
+        formatter_class=_FORMATTER,
+        allow_abbrev=False,
+    )
+    _documents_argument(syndicated, names)
+    _feed_arguments(syndicated)
+    _url_schemes_option(syndicated)
+    _lenient_option(syndicated)
 
     listing = commands.add_parser(
         "formats",

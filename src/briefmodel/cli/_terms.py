@@ -56,6 +56,8 @@ _OPTIONS = {
     "timezone": "--timezone",
     "max_chars": "--max-chars",
     "overlap": "--overlap",
+    **{name: f"--{name}" for name in ("title", "url", "link", "id", "subtitle", "author")},
+    "language": "--language",
 }
 
 

@@ -13,7 +13,8 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``, ``.jsonl``) whose ``__init__`` holds ``FORMAT`` and its
+``.html``, ``.markdown``, ``.text``, ``.jsonl``, and the feeds ``.atom``, ``.rss``,
+``.jsonfeed``) whose ``__init__`` holds ``FORMAT`` and its
 public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
@@ -21,7 +22,7 @@ calling it lists the registered names, so both ``bm.formats()`` and
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl')
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'atom', 'rss', 'jsonfeed')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -86,6 +87,11 @@ class Format:
     #: than the document's bytes: :func:`briefmodel.load_all` then holds one brief in
     #: memory at a time, whatever the file's size.
     streams: bool = False
+    #: Whether its documents are made to hold many briefs (JSON Lines, a feed): such a
+    #: file is read when it is named (:func:`briefmodel.load_all` reads every brief of
+    #: it), but not picked from a folder of briefs by the command line, where a folder
+    #: holds a brief per file (and where a feed written there would be read again).
+    many: bool = False
     #: Whether its documents are bytes, not text (a PDF, a Word file): ``write`` returns
     #: bytes and ``read`` takes them. :func:`briefmodel.dumpb` and :func:`briefmodel.dump`
     #: write such a format; :func:`briefmodel.dumps`, which returns text, refuses it.
@@ -108,6 +114,8 @@ class _Builtin:
     sniffer: Callable[[str], bool] | None = None
     #: As :attr:`Format.streams`.
     streams: bool = False
+    #: As :attr:`Format.many`.
+    many: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -172,6 +180,31 @@ _BUILTINS = (
         description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
         sniffer=_sniff.jsonl,
         streams=True,
+        many=True,
+    ),
+    _Builtin(
+        name="atom",
+        suffixes=(".atom", ".xml"),
+        media_type="application/atom+xml",
+        description="Atom 1.0 feed: many briefs, each entry the brief's HTML article (lossless)",
+        sniffer=_sniff.atom,
+        many=True,
+    ),
+    _Builtin(
+        name="rss",
+        suffixes=(".rss", ".xml"),
+        media_type="application/rss+xml",
+        description="RSS 2.0 feed: many briefs, each item the brief's HTML article (lossless)",
+        sniffer=_sniff.rss,
+        many=True,
+    ),
+    _Builtin(
+        name="jsonfeed",
+        suffixes=(".feed.json", ".json"),
+        media_type="application/feed+json",
+        description="JSON Feed 1.1: many briefs, each item the brief's HTML article (lossless)",
+        sniffer=_sniff.jsonfeed,
+        many=True,
     ),
 )
 

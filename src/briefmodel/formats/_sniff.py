@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NAR", "html", "jsonl", "markdown", "newsml", "ninjs", "text"]
+__all__ = [
+    "NAR",
+    "atom",
+    "html",
+    "jsonfeed",
+    "jsonl",
+    "markdown",
+    "newsml",
+    "ninjs",
+    "rss",
+    "text",
+]
 
 #: The NewsML-G2 namespace.
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -20,10 +31,41 @@ NAR = "http://iptc.org/std/nar/2006-10-01/"
 _LEADING = "\ufeff \t\r\n"
 
 
+#: The XML declaration, processing instructions, comments and white space before an XML
+#: document's root element, and the root's name.
+_XML_ROOT = re.compile(
+    r"(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*>|\s)*<([A-Za-z_][\w.:-]*)", re.DOTALL
+)
+#: The Atom namespace.
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _root(head: str) -> str | None:
+    """The name of the root element of the XML document ``head`` begins, if it is one."""
+    found = _XML_ROOT.match(head.lstrip(_LEADING))
+    return found.group(1) if found else None
+
+
 def newsml(text: str) -> bool:
-    """True when the text looks like a NewsML-G2 item or message."""
+    """True when the text looks like a NewsML-G2 item or message (and not like a feed
+    whose entries mention the NewsML-G2 namespace)."""
     head = text.lstrip(_LEADING)
-    return head.startswith("<") and NAR in head[:4096]
+    return head.startswith("<") and NAR in head[:4096] and not (atom(head) or rss(head))
+
+
+def atom(text: str) -> bool:
+    """True when the text looks like an Atom feed: a ``feed`` root in Atom's namespace."""
+    root = _root(text[:4096])
+    return root is not None and root.rpartition(":")[2] == "feed" and ATOM in text[:4096]
+
+
+def rss(text: str) -> bool:
+    """True when the text looks like an RSS feed: an ``rss`` root (RSS 0.9x and 2.0), or
+    RSS 1.0's ``rdf:RDF`` in RSS 1.0's namespace."""
+    root = _root(text[:4096])
+    if root == "rss":
+        return True
+    return root is not None and root.endswith("RDF") and "purl.org/rss/1.0/" in text[:4096]
 
 
 def html(text: str) -> bool:
@@ -36,10 +78,21 @@ _BRIEFMODEL_SCHEMA = re.compile(r'"schema"\s*:\s*"briefmodel/')
 _NINJS_KEY = re.compile(r'"(?:uri|headlines|bodies|versionCreated|versioncreated)"\s*:')
 
 
+#: The version of a JSON Feed (1, 1.1).
+_JSONFEED_VERSION = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/1')
+
+
+def jsonfeed(text: str) -> bool:
+    """True when the text looks like a JSON Feed: an object whose ``version`` is JSON
+    Feed's."""
+    head = text.lstrip(_LEADING)
+    return head[:1] == "{" and _JSONFEED_VERSION.search(head) is not None
+
+
 def ninjs(text: str) -> bool:
     """True when the text looks like a ninjs object rather than canonical JSON."""
     head = text.lstrip(_LEADING)
-    if head[:1] != "{" or _BRIEFMODEL_SCHEMA.search(head):
+    if head[:1] != "{" or _BRIEFMODEL_SCHEMA.search(head) or jsonfeed(head):
         return False
     return _NINJS_KEY.search(head) is not None
 

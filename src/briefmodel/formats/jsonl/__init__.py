@@ -46,4 +46,5 @@ FORMAT = Format(
     read_all=read_all,
     write_all=write_all,
     streams=True,
+    many=True,
 )
