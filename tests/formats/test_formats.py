@@ -263,3 +263,22 @@ def test_the_fallbacks_fill_only_what_a_canonical_document_leaves_out() -> None:
     assert (brief.id, brief.created, brief.language) == ("urn:example:given", when, "nb")
     own = bm.dumps(_UNDATED)
     assert bm.loads(own, "json", id="urn:example:other", language="nb") == _UNDATED
+
+
+@pytest.mark.parametrize("fmt", bm.formats())
+@pytest.mark.parametrize("odd", ["\x01", "\x1f", "\ufffe", "\uffff", "\ud800"], ids=ascii)
+def test_every_writer_writes_or_refuses_text_xml_cannot_carry_but_never_crashes(
+    fmt: str, odd: str
+) -> None:
+    brief = bm.Brief(
+        id="urn:example:odd",
+        headline="Lock gates",
+        created=datetime(2026, 5, 1, tzinfo=timezone.utc),
+        sections=[bm.Section(blocks=[bm.Paragraph(content=f"The gate{odd} sticks.")])],
+    )
+    try:
+        bm.dumpb(brief, fmt)
+    except bm.ValidationError as error:
+        assert {p.code for p in error.problems} == {"text.not-xml-char"}, error.problems
+        if fmt in ("newsml", "ninjs", "atom", "rss", "jsonfeed"):  # (where the rule says)
+            assert [p.path for p in error.problems] == ["/sections/0/blocks/0/content"]

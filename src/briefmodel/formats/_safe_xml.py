@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any, ClassVar, NamedTuple
 
+import attrs
 from lxml import etree
 
-from ..errors import ParseError, Problem, ProblemLog, Severity, loss_message
+from ..errors import ParseError, Problem, ProblemLog, Severity, ValidationError, loss_message
 
 __all__ = [
     "BM",
@@ -34,6 +35,7 @@ __all__ = [
     "refuse",
     "strip_comments",
     "sub_text",
+    "unwritable",
     "where",
 ]
 
@@ -53,6 +55,26 @@ Lost = dict[Any, set[str]]
 DROPPED = "*"
 MARKUP = "markup"
 TEXT = "text()"
+
+
+def unwritable(brief: Any, *, named: str = "") -> ValidationError:
+    """Why ``brief`` cannot be written as XML: each text in it that XML 1.0 cannot carry
+    (a control character, a lone surrogate, U+FFFE or U+FFFF), at its place, as the rule
+    ``text.not-xml-char`` finds it; ``named`` goes before each message (which brief of
+    many). For a writer whose lxml tree refused a text (a ``ValueError``)."""
+    from ..validation import validate  # (only for a brief that cannot be written)
+
+    found = [p for p in validate(brief).problems if p.code == "text.not-xml-char"]
+    return ValidationError(
+        [attrs.evolve(p, message=named + p.message) for p in found]
+        or [
+            Problem(
+                severity="error",
+                code="text.not-xml-char",
+                message=named + "the brief holds a character XML 1.0 cannot carry",
+            )
+        ]
+    )
 
 
 def sub_text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:

@@ -14,6 +14,7 @@ from ... import _options, _patterns
 from ...errors import OptionError, Problem, ValidationError
 from ...model import Brief
 from ...rules import url_scheme
+from .._safe_xml import unwritable
 
 __all__ = ["Author", "Category", "Channel", "Entry", "channel", "entries", "undated"]
 
@@ -126,23 +127,6 @@ def _strings(value: Entry) -> Iterable[str]:
                 yield from (v for v in attrs.astuple(part) if isinstance(v, str))
 
 
-def _unwritable(index: int, brief: Brief) -> ValidationError:
-    """Why brief ``index`` cannot go in a feed: the text XML cannot carry, at its place."""
-    from ...validation import validate  # (only for a brief that cannot be written)
-
-    found = [p for p in validate(brief).problems if p.code == "text.not-xml-char"]
-    return ValidationError(
-        [attrs.evolve(p, message=f"brief {index} ({brief.id}): {p.message}") for p in found]
-        or [
-            Problem(
-                severity="error",
-                code="text.not-xml-char",
-                message=f"brief {index} ({brief.id}) holds a character XML 1.0 cannot carry",
-            )
-        ]
-    )
-
-
 def entries(briefs: Any) -> list[Entry]:
     """Each of ``briefs`` as an entry, in the order given. Something that is not a brief
     is an :class:`~briefmodel.OptionError` naming its index; a brief holding text that
@@ -158,7 +142,7 @@ def entries(briefs: Any) -> list[Entry]:
             raise OptionError(f"briefs[{index}]", f"expected a Brief, got {type(brief).__name__}")
         made = entry(_options.shallow_enough(brief))
         if any(_patterns.NOT_XML_CHAR.search(text) for text in _strings(made)):
-            raise _unwritable(index, brief)
+            raise unwritable(brief, named=f"brief {index} ({brief.id}): ")
         found.append(made)
     return found
 
