@@ -1,0 +1,111 @@
+"""The writer: a brief as a PDF, its HTML page laid out in pages by WeasyPrint.
+
+The page is :func:`briefmodel.formats.html.write`'s, with its bundled stylesheet, whose
+``@media print`` part WeasyPrint applies (black on white, whole blocks, link addresses
+written out); :mod:`._page` adds, after it in the page's ``style``, the page size,
+margins, the running header and the page numbers. The PDF is tagged (PDF/UA-1,
+WeasyPrint's ``pdf_variant="pdf/ua-1"``), its links are live, and its metadata comes
+from the brief: title, authors, subject (the description), keywords (the keywords and
+the subjects' names), language, and the creation and modification dates of the brief
+itself, so that the same brief gives the same bytes. WeasyPrint fetches nothing: images
+other than ``data:`` URLs are left out, their alt text shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from ... import _options
+from ...errors import OptionError
+from ...model import Brief
+from ...rules import DEFAULT_URL_SCHEMES
+from ..html.style import default_css, direction
+from ..html.write import write as html_write
+from ._page import PAGE_SIZES, stylesheet
+
+__all__ = ["INSTALL", "write"]
+
+#: What to install for the PDF writer: the ``pdf`` extra (WeasyPrint).
+INSTALL = "pip install 'briefmodel[pdf]'"
+
+
+@_options.writer
+def write(
+    brief: Brief,
+    *,
+    page_size: str = "A4",
+    url_schemes: Iterable[str] = DEFAULT_URL_SCHEMES,
+) -> bytes:
+    """Write ``brief`` as a PDF: its HTML page in pages of ``page_size`` (``"A4"``,
+    ``"A5"``, ``"letter"`` or ``"legal"``), links using only ``url_schemes`` as on the
+    page. Needs WeasyPrint (:data:`INSTALL`); without it, an
+    :class:`~briefmodel.OptionError` (``format.needs-extra``)."""
+    page_size = _options.choice("page_size", page_size, PAGE_SIZES)
+    schemes = _options.url_schemes(url_schemes)
+    weasyprint = _weasyprint()
+    css = default_css() + stylesheet(page_size, direction(brief.language))
+    page = html_write(brief, css=css, url_schemes=schemes)
+    fetcher = weasyprint.URLFetcher(allowed_protocols=("data",))
+    with _quiet():
+        document = weasyprint.HTML(string=page, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1")
+        _describe(document.metadata, brief)
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
+    return pdf
+
+
+def _weasyprint() -> Any:
+    """The weasyprint module; an :class:`~briefmodel.OptionError` without it (the extra
+    not installed, or the system libraries it loads, Pango's, missing)."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise OptionError(
+            "format",
+            f"writing a PDF needs WeasyPrint, which is not installed: {INSTALL}",
+            "format.needs-extra",
+        ) from None
+    except OSError as error:  # WeasyPrint is there, the Pango library it loads is not
+        raise OptionError(
+            "format",
+            f"writing a PDF needs WeasyPrint, which cannot load its system libraries ({error}): "
+            "install Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+            "format.needs-extra",
+        ) from None
+    return weasyprint
+
+
+def _describe(metadata: Any, brief: Brief) -> None:
+    """Set the PDF's metadata that the page's ``head`` does not give WeasyPrint (it reads
+    the title, the description, the generator and the language there)."""
+    metadata.authors = [author.name for author in brief.authors]
+    metadata.keywords = _keywords(brief)
+    metadata.created = _w3c(brief.created)
+    metadata.modified = _w3c(brief.updated or brief.created)
+
+
+def _keywords(brief: Brief) -> list[str]:
+    """The brief's keywords, then its subjects' names, each once."""
+    names = [*brief.keywords, *(s.name for s in brief.subjects if s.name is not None)]
+    return list(dict.fromkeys(names))
+
+
+def _w3c(when: datetime | None) -> str | None:
+    """A date-time as the W3C profile of ISO 8601 that WeasyPrint takes, to the second;
+    None for none (an undated brief's PDF has no date rather than the time it was made)."""
+    return None if when is None else when.isoformat(timespec="seconds")
+
+
+class _quiet:
+    """Keep WeasyPrint's log of what it leaves out (an image it may not fetch, a CSS
+    property it does not know) from the caller's logging, while the PDF is made."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("weasyprint")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
