@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import re
+import struct
 import subprocess
 import sys
 import threading
@@ -24,7 +25,7 @@ from briefmodel.cli import main
 
 from ..._profiles import DEEP
 from ..._tools import poppler, weasyprint_loads
-from ._support import LONG, PORT_FEES, UNDATED, Rendered, boxes, in_order, objects
+from ._support import LONG, PORT_FEES, ROOT, UNDATED, Rendered, boxes, in_order, objects
 from ._support import info as pdfinfo
 from ._support import pages as page_texts
 from ._support import text as pdftotext
@@ -244,3 +245,39 @@ def test_the_deepest_briefs_the_model_allows_are_written(tmp_path: Path) -> None
         path = tmp_path / f"{name}.pdf"
         bm.dump(shape(DEEPEST[name]), path)
         assert int(pdfinfo(path)["Pages"]) >= 1
+
+
+# -- the picture in the docs ---------------------------------------------------------
+
+IMAGE = ROOT / "docs" / "images" / "brief-pdf.png"
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_docs_show_the_first_page() -> None:
+    # An A4 page at 60 dots per inch (docs/screenshots.py: PDF_PAGE_DPI).
+    assert _png_size(IMAGE) == (497, 702)
+    assert IMAGE.stat().st_size < 150_000
+    page = (ROOT / "docs" / "formats" / "pdf.md").read_text("utf-8")
+    assert "](../images/brief-pdf.png)" in page
+
+
+@pytest.mark.skipif(not DEEP, reason="deep profile only: it renders the example again")
+def test_the_screenshot_script_draws_the_first_page(tmp_path: Path) -> None:
+    weasyprint_loads()
+    poppler("pdftoppm", "-v")
+    script = ROOT / "docs" / "screenshots.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--pdf-page-only", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _png_size(tmp_path / "brief-pdf.png") == _png_size(IMAGE)
