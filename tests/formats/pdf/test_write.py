@@ -12,18 +12,22 @@ import re
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import briefmodel as bm
 from briefmodel.cli import main
+from briefmodel.testing import briefs
 
-from ..._profiles import DEEP
+from ..._profiles import DEEP, sample
 from ..._tools import poppler, weasyprint_loads
 from ._support import LONG, PORT_FEES, ROOT, UNDATED, Rendered, boxes, in_order, objects
 from ._support import info as pdfinfo
@@ -234,6 +238,40 @@ def test_convert_writes_a_pdf_to_a_file_and_into_a_pipe(
     )
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout == expected  # as it is: the same bytes in another process, no line break
+
+
+def test_a_run_of_letters_longer_than_a_line_is_written_whole_and_quickly(
+    tmp_path: Path,
+) -> None:
+    # 40 000 letters without a space took WeasyPrint 20 s to break into lines; in pieces
+    # of 32 (zero-width spaces between them, which pdftotext's text drops here) 1 s.
+    weasyprint_loads()
+    run = "".join(chr(ord("a") + n % 26) for n in range(40_000))
+    brief = attrs.evolve(UNDATED, sections=[bm.Section(blocks=[bm.Paragraph(content=run)])])
+    path = tmp_path / "run.pdf"
+    started = time.monotonic()
+    bm.dump(brief, path)
+    assert time.monotonic() - started < 10
+    shown = "".join(page.replace(" ", "") for page in page_texts(path))
+    headline = re.escape(UNDATED.headline.replace(" ", ""))  # (less the headline, the
+    assert run in re.sub(rf"{headline}|\d+/\d+", "", shown)  # headers and page numbers)
+
+
+@settings(
+    max_examples=sample(deep=25, quick=4),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(brief=briefs(max_sections=2))
+def test_every_valid_brief_is_written_as_a_pdf_poppler_opens(brief: bm.Brief) -> None:
+    weasyprint_loads()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "brief.pdf"
+        bm.dump(brief, path)
+        shown = pdfinfo(path)
+        assert shown["Tagged"] == "yes"
+        assert int(shown["Pages"]) >= 1
+        pdftotext(path)  # (poppler reads its text)
 
 
 @pytest.mark.skipif(not DEEP, reason="deep profile only: the deepest briefs take seconds")

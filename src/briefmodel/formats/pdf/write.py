@@ -14,6 +14,7 @@ other than ``data:`` URLs are left out, their alt text shown.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -47,13 +48,40 @@ def write(
     schemes = _options.url_schemes(url_schemes)
     weasyprint = _weasyprint()
     css = default_css() + stylesheet(page_size, direction(brief.language))
-    page = html_write(brief, css=css, url_schemes=schemes)
+    page = _breakable(html_write(brief, css=css, url_schemes=schemes))
     fetcher = weasyprint.URLFetcher(allowed_protocols=("data",))
     with _quiet():
         document = weasyprint.HTML(string=page, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1")
         _describe(document.metadata, brief)
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
     return pdf
+
+
+#: The longest run of characters without a break that the page keeps as it is, and the
+#: pieces a longer one is cut into by zero-width spaces.
+LONGEST_RUN = 64
+_PIECE = 32
+_TEXT = re.compile(r">([^<]+)<")
+_RUN = re.compile(rf"[^\s&]{{{LONGEST_RUN + 1},}}")
+
+
+def _breakable(page: str) -> str:
+    """The page with a zero-width space every few characters of each run of text longer
+    than :data:`LONGEST_RUN` without a break (a long address, or a brief made to be slow):
+    WeasyPrint breaks a word wider than its line in time that grows with the square of
+    its length (a run of 40 000 letters took 20 s), and pieces that fit take none. Only
+    the body's text is touched, not its markup, nor an entity (a run stops at ``&``)."""
+    head, body_tag, body = page.partition("<body>")
+    return head + body_tag + _TEXT.sub(_broken_text, body)
+
+
+def _broken_text(found: re.Match[str]) -> str:
+    return ">" + _RUN.sub(_broken_run, found[1]) + "<"
+
+
+def _broken_run(found: re.Match[str]) -> str:
+    run = found[0]
+    return "\u200b".join(run[at : at + _PIECE] for at in range(0, len(run), _PIECE))
 
 
 def _weasyprint() -> Any:
