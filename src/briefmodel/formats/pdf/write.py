@@ -7,15 +7,16 @@ margins, the running header and the page numbers. The PDF is tagged (PDF/UA-1,
 WeasyPrint's ``pdf_variant="pdf/ua-1"``), its links are live, and its metadata comes
 from the brief: title, authors, subject (the description), keywords (the keywords and
 the subjects' names), language, and the creation and modification dates of the brief
-itself, so that the same brief gives the same bytes. WeasyPrint fetches nothing: images
-other than ``data:`` URLs are left out, their alt text shown.
+itself, so that the same brief gives the same bytes. WeasyPrint fetches nothing (no
+network request, no local file): a figure's image is left out, its alt text shown.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -27,7 +28,7 @@ from ..html.style import default_css, direction
 from ..html.write import write as html_write
 from ._page import PAGE_SIZES, stylesheet
 
-__all__ = ["INSTALL", "write"]
+__all__ = ["INSTALL", "LONGEST_RUN", "write"]
 
 #: What to install for the PDF writer: the ``pdf`` extra (WeasyPrint).
 INSTALL = "pip install 'briefmodel[pdf]'"
@@ -49,7 +50,7 @@ def write(
     weasyprint = _weasyprint()
     css = default_css() + stylesheet(page_size, direction(brief.language))
     page = _breakable(html_write(brief, css=css, url_schemes=schemes))
-    fetcher = weasyprint.URLFetcher(allowed_protocols=("data",))
+    fetcher = weasyprint.URLFetcher(allowed_protocols=())  # (none: nothing is fetched)
     with _quiet():
         document = weasyprint.HTML(string=page, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1")
         _describe(document.metadata, brief)
@@ -126,14 +127,14 @@ def _w3c(when: datetime | None) -> str | None:
     return None if when is None else when.isoformat(timespec="seconds")
 
 
-class _quiet:
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
     """Keep WeasyPrint's log of what it leaves out (an image it may not fetch, a CSS
-    property it does not know) from the caller's logging, while the PDF is made."""
-
-    def __enter__(self) -> None:
-        self.logger = logging.getLogger("weasyprint")
-        self.level = self.logger.level
-        self.logger.setLevel(logging.CRITICAL)
-
-    def __exit__(self, *exc: object) -> None:
-        self.logger.setLevel(self.level)
+    property it does not know) from the caller's logging while the PDF is made."""
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
