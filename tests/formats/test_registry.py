@@ -51,7 +51,11 @@ def test_the_table_of_built_in_formats_says_what_their_packages_say() -> None:
             fmt.media_type,
             fmt.description,
         )
-        assert (builtin.streams, builtin.many) == (fmt.streams, fmt.many)
+        assert (builtin.streams, builtin.many, builtin.write_only) == (
+            fmt.streams,
+            fmt.many,
+            fmt.write_only,
+        )
 
 
 def _documents() -> list[str]:

@@ -123,6 +123,8 @@ class _Builtin:
     streams: bool = False
     #: As :attr:`Format.many`.
     many: bool = False
+    #: As :attr:`Format.write_only`.
+    write_only: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -219,6 +221,7 @@ _BUILTINS = (
         media_type="application/pdf",
         description="PDF document of the HTML page, tagged (write-only; the pdf extra)",
         sniffer=_sniff.pdf,
+        write_only=True,
     ),
 )
 
