@@ -24,6 +24,7 @@ from ... import _options
 from ...errors import OptionError
 from ...model import Brief
 from ...rules import DEFAULT_URL_SCHEMES
+from .._safe_xml import unwritable
 from ..html.style import default_css, direction
 from ..html.write import write as html_write
 from ._page import PAGE_SIZES, stylesheet
@@ -50,6 +51,11 @@ def write(
     weasyprint = _weasyprint()
     css = default_css() + stylesheet(page_size, direction(brief.language))
     page = _breakable(html_write(brief, css=css, url_schemes=schemes))
+    if not page.isascii():
+        try:
+            page.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, which no text of a PDF can be
+            raise unwritable(brief) from None
     fetcher = weasyprint.URLFetcher(allowed_protocols=())  # (none: nothing is fetched)
     with _quiet():
         document = weasyprint.HTML(string=page, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1")
