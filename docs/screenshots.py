@@ -1,7 +1,12 @@
 """Regenerate the screenshots of a brief rendered with the default stylesheet.
 
-    python docs/screenshots.py            # docs/images/brief-light.png and brief-dark.png
-    python docs/screenshots.py --pdf /tmp/brief.pdf   # also a print rendering, to check it
+    python docs/screenshots.py              # docs/images/brief-{light,dark,pdf}.png
+    python docs/screenshots.py --pdf /tmp/brief.pdf   # also Chromium's print, to check it
+    python docs/screenshots.py --pdf-page-only        # brief-pdf.png alone, no Chromium
+
+``brief-pdf.png`` is the first page of the PDF writer's document (``bm.dump(brief,
+"brief.pdf")``, WeasyPrint: the ``briefmodel[pdf]`` extra) drawn at 60 dots per inch by
+poppler's ``pdftoppm`` (``apt-get install poppler-utils``).
 
 The page is ``bm.dumps(bm.load("examples/port-fees.json"), "html")`` opened from a file in
 headless Chromium (``chromium`` on PATH, or ``--chromium``/``BRIEFMODEL_CHROMIUM``), 1000
@@ -87,6 +92,22 @@ def optimise(png: Path) -> None:
         subprocess.run(["optipng", "-quiet", "-o2", str(png)], check=True)
 
 
+#: The resolution of the picture of the PDF's first page, in dots per inch.
+PDF_PAGE_DPI = 60
+
+
+def pdf_page(example: Path, png: Path, work: Path) -> None:
+    """Draw the first page of the PDF of ``example`` to ``png``."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        sys.exit("pdftoppm not found: apt-get install poppler-utils")
+    pdf = work / "brief.pdf"
+    bm.dump(bm.load(example), pdf)
+    command = [pdftoppm, "-png", "-r", str(PDF_PAGE_DPI), "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run([*command, str(pdf), str(png.with_suffix(""))], check=True, timeout=120)
+    optimise(png)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--example", type=Path, default=ROOT / "examples" / "port-fees.json")
@@ -95,13 +116,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chromium", help="the Chromium executable")
     parser.add_argument("--pdf", type=Path, help="also print the page to this PDF")
     parser.add_argument("--html", type=Path, help="also keep the page at this path")
+    parser.add_argument(
+        "--pdf-page-only", action="store_true", help="only NAME-pdf.png (no Chromium needed)"
+    )
     options = parser.parse_args(argv)
 
-    exe = chromium(options.chromium)
-    html = bm.dumps(bm.load(options.example), "html")
     options.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="briefmodel-shots-") as tmp:
         work = Path(tmp)
+        png = (options.out / f"{options.name}-pdf.png").resolve()
+        pdf_page(options.example, png, work)
+        print(f"{png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}")
+        if options.pdf_page_only:
+            return
+        exe = chromium(options.chromium)
+        html = bm.dumps(bm.load(options.example), "html")
         page = work / "page.html"
         page.write_text(html, "utf-8")
         if options.html:

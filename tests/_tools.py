@@ -35,3 +35,29 @@ def fresh_python(program: str, *args: str, cwd: Path | None = None) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def poppler(tool: str, *args: str) -> str:
+    """What poppler's ``tool`` (``pdftotext``, ``pdfinfo``) prints when run with ``args``,
+    the tools a PDF's readers use; skip without poppler, except in CI where it must be
+    installed (``.ci/run`` installs ``poppler-utils``)."""
+    from ._browser import missing
+
+    exe = shutil.which(tool)
+    if exe is None:
+        missing(f"poppler's {tool}", "apt-get install poppler-utils")
+    done = subprocess.run([exe, *args], capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def weasyprint_loads() -> None:
+    """Skip when WeasyPrint (the ``pdf`` extra) cannot be imported, for want of the
+    package or of the Pango library it loads; in CI it must load (``.ci/run`` installs
+    Pango)."""
+    from ._browser import missing
+
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        missing("WeasyPrint", f"pip install 'briefmodel[pdf]' and Pango: {error}")

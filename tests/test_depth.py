@@ -108,7 +108,7 @@ def test_every_writer_refuses_a_brief_deeper_than_the_model_at_its_node(
     # text wrote it.
     for brief in (SHAPES[name](DEEPEST[name] + 1), huge(name)):
         first = _first_too_deep(brief)
-        for write, args in ((bm.dumps, (brief, fmt)), (bm.formats.by_name(fmt).write, (brief,))):
+        for write, args in ((bm.dumpb, (brief, fmt)), (bm.formats.by_name(fmt).write, (brief,))):
             with pytest.raises(bm.ValidationError) as caught:
                 write(*args)
             (problem,) = caught.value.problems
@@ -128,7 +128,7 @@ def test_to_dict_losses_and_dump_refuse_a_brief_too_deep(tmp_path: Path) -> None
     assert [p.code for p in bm.validate(brief).problems] == ["structure.too-deep"]
 
 
-@pytest.mark.parametrize("fmt", bm.formats())
+@pytest.mark.parametrize("fmt", [n for n in bm.formats() if not bm.formats.by_name(n).write_only])
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_the_deepest_brief_the_model_allows_is_written_and_read_back(fmt: str, name: str) -> None:
     brief = SHAPES[name](DEEPEST[name])
@@ -155,7 +155,7 @@ for name, shape in SHAPES.items():
     deep = shape(10_000)
     for fmt in bm.formats():
         try:
-            bm.dumps(deep, fmt)
+            bm.dumpb(deep, fmt)
         except bm.ValidationError as error:
             found[name + " " + fmt] = error.problems[0].code
 print(json.dumps(found))

@@ -151,10 +151,14 @@ def default_files_pattern() -> re.Pattern[str]:
     return re.compile(found)
 
 
-#: The formats of one brief per file. JSON Lines files and feeds, documents of many
-#: briefs, are left out of the hook's default pattern (a repository's own ``files:`` may
-#: name them).
-_ONE_PER_FILE = [name for name in bm.formats() if not bm.formats.by_name(name).many]
+#: The formats of one brief per file that are read. JSON Lines files and feeds, documents
+#: of many briefs, are left out of the hook's default pattern (a repository's own
+#: ``files:`` may name them), and so are PDFs, which are written from briefs, not read.
+_ONE_PER_FILE = [
+    name
+    for name in bm.formats()
+    if not (bm.formats.by_name(name).many or bm.formats.by_name(name).write_only)
+]
 
 
 @pytest.mark.parametrize(
@@ -172,6 +176,10 @@ def test_the_default_files_pattern_leaves_json_lines_out() -> None:
 def test_the_default_files_pattern_leaves_feeds_out_where_their_suffix_is_their_own() -> None:
     for suffix in (".atom", ".rss"):
         assert default_files_pattern().search(f"briefs/a{suffix}") is None, suffix
+
+
+def test_the_default_files_pattern_leaves_pdfs_out() -> None:
+    assert default_files_pattern().search("briefs/a.pdf") is None
 
 
 @pytest.mark.parametrize("name", ["a.py", "a.png", "a.json.bak", "Makefile", "a.yaml"])

@@ -126,6 +126,18 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "bm.dumps returns text, and a document of this format (a PDF, a Word file) is bytes: "
         "bm.dumpb returns them, and bm.dump writes them to a file (an OptionError).",
     ),
+    "format.write-only": (
+        "error",
+        "The format is written, not read: a PDF holds the brief as laid-out pages, not "
+        "its structure, so bm.load refuses it (a ParseError); read the document it was "
+        "written from.",
+    ),
+    "format.needs-extra": (
+        "error",
+        "Writing this format needs an extra that is not installed (the pdf format: "
+        "pip install 'briefmodel[pdf]', and the Pango library WeasyPrint loads); an "
+        "OptionError.",
+    ),
     "jsonl.several": (
         "error",
         "A JSON Lines file read as one brief (bm.load, bm.loads) holds more than one: "

@@ -572,3 +572,16 @@ def test_convert_writes_no_binary_format_to_a_terminal(
     out, err = capsys.readouterr()
     assert out == ""
     assert "a zipped document is bytes, not written to a terminal" in err
+
+
+def test_a_pdf_in_a_folder_of_briefs_is_not_taken_for_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A PDF is written from a brief, not read: one written into the folder (or left there)
+    # is not picked as an input, where it would fail to read (format.write-only).
+    write("in/a.json", make_brief())
+    Path("in/a.pdf").write_bytes(b"%PDF-1.7\n")
+    assert main(["convert", "in", "-o", "out/", "-t", "markdown"]) == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == ["a.md"]
+    assert main(["convert", "in/a.pdf", "-o", "b.json"]) == 1  # named, it is read: and refused
+    assert "format.write-only" in capsys.readouterr().err

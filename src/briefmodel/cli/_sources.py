@@ -21,11 +21,18 @@ _GLOB = re.compile(r"[*?\[]")
 
 def _suffixes(source_format: str | None) -> frozenset[str]:
     """The suffixes of the files to pick from a directory: those of ``source_format``,
-    else those any registered format of one brief per file claims (a JSON Lines file or
-    a feed, which holds many, is read when named, not picked from a folder)."""
+    else those any registered format of one brief per file that is read claims (a JSON
+    Lines file or a feed, which holds many, is read when named, not picked from a folder;
+    a PDF, written from a brief and not read, is not picked either, so that one written
+    into a folder of briefs is not taken for a brief that fails to read)."""
     if source_format:
         return frozenset(by_name(source_format).suffixes)
-    return frozenset(suffix for fmt in _described() if not fmt.many for suffix in fmt.suffixes)
+    return frozenset(
+        suffix
+        for fmt in _described()
+        if not (fmt.many or fmt.write_only)
+        for suffix in fmt.suffixes
+    )
 
 
 def _claimed(name: str, suffixes: frozenset[str]) -> str | None:

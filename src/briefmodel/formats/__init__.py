@@ -13,16 +13,17 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``, ``.jsonl``, and the feeds ``.atom``, ``.rss``,
-``.jsonfeed``) whose ``__init__`` holds ``FORMAT`` and its
-public names,
-with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
+``.html``, ``.markdown``, ``.text``, ``.jsonl``, the feeds ``.atom``, ``.rss``,
+``.jsonfeed``, and ``.pdf``) whose ``__init__`` holds ``FORMAT`` and its public names,
+with the two directions in ``read.py`` and ``write.py`` (PDF is written, not read:
+:attr:`Format.write_only`). ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
 ``import briefmodel.formats.json`` work:
 
 >>> import briefmodel as bm
->>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'atom', 'rss', 'jsonfeed')
+>>> bm.formats()  # doctest: +NORMALIZE_WHITESPACE
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'atom', 'rss', 'jsonfeed',
+ 'pdf')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -96,6 +97,12 @@ class Format:
     #: bytes and ``read`` takes them. :func:`briefmodel.dumpb` and :func:`briefmodel.dump`
     #: write such a format; :func:`briefmodel.dumps`, which returns text, refuses it.
     binary: bool = False
+    #: Whether briefmodel writes the format but does not read it (a PDF, which holds the
+    #: brief as laid-out pages, not as its structure): ``read`` raises a
+    #: :class:`~briefmodel.ParseError` (``format.write-only``) that says so, and
+    #: :func:`detect` still tells such a document by its suffix or its content, so that
+    #: ``bm.load`` says why it cannot read it.
+    write_only: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -116,6 +123,8 @@ class _Builtin:
     streams: bool = False
     #: As :attr:`Format.many`.
     many: bool = False
+    #: As :attr:`Format.write_only`.
+    write_only: bool = False
 
     def sniff(self, head: str) -> bool:
         """Whether the beginning of a document is in this format."""
@@ -205,6 +214,14 @@ _BUILTINS = (
         description="JSON Feed 1.1: many briefs, each item the brief's HTML article (lossless)",
         sniffer=_sniff.jsonfeed,
         many=True,
+    ),
+    _Builtin(
+        name="pdf",
+        suffixes=(".pdf",),
+        media_type="application/pdf",
+        description="PDF document of the HTML page, tagged (write-only; the pdf extra)",
+        sniffer=_sniff.pdf,
+        write_only=True,
     ),
 )
 

@@ -20,6 +20,7 @@ __all__ = [
     "markdown",
     "newsml",
     "ninjs",
+    "pdf",
     "rss",
     "text",
 ]
@@ -130,3 +131,9 @@ def jsonl(text: str) -> bool:
     """Never: JSON Lines is told by its suffix (``.jsonl``, ``.ndjson``) or by
     ``format="jsonl"``, since its first line alone is canonical JSON."""
     return False
+
+
+def pdf(text: str) -> bool:
+    """True when the document starts as a PDF does (``%PDF-``, which the format puts in
+    its first bytes; readers allow it a little later, after junk, and so does this)."""
+    return "%PDF-" in text[:1024]

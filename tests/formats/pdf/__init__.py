@@ -1,0 +1,1 @@
+"""Tests of the PDF format (``formats/pdf/``), read with poppler's tools."""
