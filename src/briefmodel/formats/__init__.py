@@ -13,7 +13,7 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``, ``.jsonl``) whose ``__init__`` holds ``FORMAT`` and its
+``.html``, ``.markdown``, ``.text``, ``.jsonl``, ``.docx``) whose ``__init__`` holds ``FORMAT`` and its
 public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
@@ -21,7 +21,7 @@ calling it lists the registered names, so both ``bm.formats()`` and
 
 >>> import briefmodel as bm
 >>> bm.formats()
-('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl')
+('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'docx')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -172,6 +172,13 @@ _BUILTINS = (
         description="JSON Lines: one canonical JSON brief per line, read and written as a stream",
         sniffer=_sniff.jsonl,
         streams=True,
+    ),
+    _Builtin(
+        name="docx",
+        suffixes=(".docx",),
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        description="Word document (lossless for what briefmodel writes)",
+        sniffer=_sniff.docx,
     ),
 )
 

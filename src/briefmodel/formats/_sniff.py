@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NAR", "html", "jsonl", "markdown", "newsml", "ninjs", "text"]
+__all__ = ["NAR", "docx", "html", "jsonl", "markdown", "newsml", "ninjs", "text"]
 
 #: The NewsML-G2 namespace.
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -77,3 +77,15 @@ def jsonl(text: str) -> bool:
     """Never: JSON Lines is told by its suffix (``.jsonl``, ``.ndjson``) or by
     ``format="jsonl"``, since its first line alone is canonical JSON."""
     return False
+
+
+#: The start of a zip file's first entry (a local file header).
+_ZIP = "PK\x03\x04"
+#: A Word document's part, as its name shows among a zip's first entries.
+_WORD_PART = re.compile(r"word/[A-Za-z0-9_./-]*\.(?:xml|rels)")
+
+
+def docx(head: str) -> bool:
+    """True when the beginning of a file (decoded with ``errors="replace"``) is a zip
+    whose first entries name a Word document's parts (``word/document.xml`` …)."""
+    return head.startswith(_ZIP) and _WORD_PART.search(head) is not None
