@@ -139,7 +139,7 @@ class Body:
             if kind not in ("header", "footer") or rel.is_external:
                 continue
             text = " ".join(
-                "".join(t.text or "" for t in rel.target_part.element.iter(w("t"))).split()
+                " ".join(t.text or "" for t in rel.target_part.element.iter(w("t"))).split()
             )
             if text:
                 self.lose(f"the text of a page {kind} ({text[:40]!r})")
@@ -163,10 +163,10 @@ class Body:
         if rule is not None:
             rule(self, content, p)
             return
-        if name.title() in META_STYLES or name in ("sources heading", "source"):
-            if self.own is None:
-                self.block(Paragraph(content=content))
-            return
+        if self.own is not None and (
+            name.title() in META_STYLES or name in ("sources heading", "source")
+        ):
+            return  # (what the embedded brief says of itself, shown: read from it)
         heading = _HEADING.match(name)
         level = int(heading.group(1)) if heading else _outline(p, style)
         if level is not None:

@@ -18,8 +18,9 @@ _JC = {"left": "start", "start": "start", "right": "end", "end": "end", "center"
 
 def table(reader: Body, tbl: Any, caption: Any) -> Table:
     """A table: rows marked as header rows (w:tblHeader) its head, their cells column
-    headers; merged cells (gridSpan, vMerge) as spans; the first row's alignment the
-    columns' (another tool's left alignment alone says no more than the default)."""
+    headers; merged cells (gridSpan, vMerge) as spans; the first body row's alignment (else
+    the first row's) the columns' (another tool's left alignment alone says no more than
+    the default)."""
     head: list[list[list[Any]]] = []
     body: list[list[list[Any]]] = []
     align: list[str] = []
@@ -28,13 +29,14 @@ def table(reader: Body, tbl: Any, caption: Any) -> Table:
         trpr = tr.find(w("trPr"))
         header = trpr is not None and trpr.find(w("tblHeader")) is not None and not body
         cells: list[list[Any]] = []
+        row_align: list[str] = []
         column = _grid_before(trpr)
         for tc in tr.iterchildren(w("tc")):
             pr = tc.find(w("tcPr"))
             span = _int_val(pr.find(w("gridSpan")) if pr is not None else None, 1)
             merge = pr.find(w("vMerge")) if pr is not None else None
-            if index == 0:
-                align.extend([_jc(tc)] * span)
+            if not header and not body or index == 0:
+                row_align.extend([_jc(tc)] * span)
             if merge is not None and merge.get(w("val"), "continue") == "continue":
                 if column in above:
                     above[column][1] += 1
@@ -47,6 +49,8 @@ def table(reader: Body, tbl: Any, caption: Any) -> Table:
                 above.pop(column, None)
             cells.append(cell)
             column += span
+        if row_align and (index == 0 or not header and not body):
+            align = row_align  # the first row's, unless a body row follows header rows
         (head if header else body).append(cells)
     if reader.own is None and all(a in ("start", "default") for a in align):
         align = []
