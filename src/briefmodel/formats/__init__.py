@@ -13,8 +13,8 @@ the built-in formats' names, suffixes, media types and sniffers (in ``_sniff``) 
 them, so that ``import briefmodel`` and the command line import only what they use.
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
-``.html``, ``.markdown``, ``.text``, ``.jsonl``, ``.docx``) whose ``__init__`` holds ``FORMAT`` and its
-public names,
+``.html``, ``.markdown``, ``.text``, ``.jsonl``, ``.docx``) whose ``__init__`` holds
+``FORMAT`` and its public names,
 with the two directions in ``read.py`` and ``write.py``. ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
 ``import briefmodel.formats.json`` work:

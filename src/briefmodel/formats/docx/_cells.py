@@ -35,7 +35,7 @@ def table(reader: Body, tbl: Any, caption: Any) -> Table:
             pr = tc.find(w("tcPr"))
             span = _int_val(pr.find(w("gridSpan")) if pr is not None else None, 1)
             merge = pr.find(w("vMerge")) if pr is not None else None
-            if not header and not body or index == 0:
+            if (not header and not body) or index == 0:
                 row_align.extend([_jc(tc)] * span)
             if merge is not None and merge.get(w("val"), "continue") == "continue":
                 if column in above:
@@ -49,7 +49,7 @@ def table(reader: Body, tbl: Any, caption: Any) -> Table:
                 above.pop(column, None)
             cells.append(cell)
             column += span
-        if row_align and (index == 0 or not header and not body):
+        if row_align and (index == 0 or (not header and not body)):
             align = row_align  # the first row's, unless a body row follows header rows
         (head if header else body).append(cells)
     if reader.own is None and all(a in ("start", "default") for a in align):
