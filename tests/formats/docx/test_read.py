@@ -18,11 +18,15 @@ from typing import Any
 import attrs
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import briefmodel as bm
+from briefmodel.formats import _sniff
 from briefmodel.formats.docx import read
+from briefmodel.testing import briefs
 
 from ..._office import convert
+from ..._profiles import examples
 from ._support import EVERYTHING, EXAMPLES, UTC, edited, opened, read_quietly, saved
 
 HERE = Path(__file__).resolve().parent
@@ -427,6 +431,16 @@ def test_links_lists_and_tables_of_word_documents(realworld: Path) -> None:
     ]
 
 
+def test_the_sniffer_knows_word_documents_by_their_first_parts(
+    libreoffice: dict[str, bytes],
+) -> None:
+    ours = bm.dumpb(EVERYTHING, "docx")
+    for data in [ours, *libreoffice.values()]:  # (LibreOffice puts other parts first)
+        assert bm.formats.detect(data=data).name == "docx"
+    assert not _sniff.docx(HOSTILE["spreadsheet"][0][:4096].decode("utf-8", "replace"))
+    assert not _sniff.docx("Headline\n\nword/document.xml\n")
+
+
 # -- what is no Word document ---------------------------------------------------------------
 
 
@@ -511,3 +525,31 @@ def test_text_and_a_file_too_large_are_refused() -> None:
     with pytest.raises(bm.ParseError) as caught:
         read(b"PK" + b"\0" * (64 * 1024 * 1024))
     assert caught.value.problem.code == "parse.too-large"
+
+
+# -- generated briefs, edited ----------------------------------------------------------------
+
+
+def _append_to_title(document: Any) -> None:
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
+    title.add_run(" (revised)")
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(briefs())
+def test_an_edit_wins_in_any_brief(brief: bm.Brief) -> None:
+    """Whatever the brief, a person's edit is read (here: words added to the title), the
+    embedded brief gives what the text does not show, and the brief read is valid."""
+    found, problems = read_quietly(edited(bm.dumpb(brief, "docx"), _append_to_title))
+    assert "docx.edited" in _codes(problems)
+    assert found.headline == brief.headline + " (revised)"
+    assert (found.id, found.sources, found.entities, found.extensions) == (
+        brief.id,
+        brief.sources,
+        brief.entities,
+        brief.extensions,
+    )
+    assert [s.title for s in found.all_sections() if s.title] == [
+        s.title for s in brief.all_sections() if s.title
+    ]
+    assert not bm.validate(found).errors

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ... import _patterns
 from ...errors import Problem, Severity, loss_message
 from ...model import (
     Brief,
@@ -248,7 +249,7 @@ class Body:
     def heading(self, title: str, level: int, p: Any) -> None:
         self.close_lists()
         self.seen_text = True
-        title = " ".join(title.split())
+        title = _line(title)
         while len(self.stack) > 1 and self.stack[-1]["level"] >= level:
             self.stack.pop()
         node = _Node(blocks=[], sections=[], level=level, title=title or None)
@@ -334,7 +335,7 @@ class Body:
     # -- blocks by style ---------------------------------------------------------------
 
     def title(self, content: Any, p: Any) -> None:
-        text = " ".join(plain_text(content).split())
+        text = _line(plain_text(content))
         if self.headline is None and text:
             self.headline = text
         elif text:
@@ -436,6 +437,13 @@ class Body:
         """A table (:func:`._cells.table`), with the caption that came before it."""
         caption = self.pending.pop("caption", ())
         self.block(table(self, tbl, caption))
+
+
+def _line(text: str) -> str:
+    """``text`` as one line: as it is when it is one, else its words joined by spaces."""
+    if _patterns.LINE.matches(text):
+        return text
+    return " ".join(text.split())
 
 
 def _section(node: _Node) -> Section:

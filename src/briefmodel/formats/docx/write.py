@@ -285,9 +285,9 @@ class _Writer:
         tbl = self.body.makeelement(w("tbl"), {})
         pr = tbl.makeelement(w("tblPr"), {})
         pr.append(pr.makeelement(w("tblStyle"), {w("val"): self.styles.id("Table Grid")}))
-        pr.append(pr.makeelement(w("tblW"), {w("w"): "0", w("type"): "auto"}))
-        if direction(self.brief.language) == "rtl":
+        if direction(self.brief.language) == "rtl":  # (before tblW: the schema's order)
             pr.append(pr.makeelement(w("bidiVisual"), {}))
+        pr.append(pr.makeelement(w("tblW"), {w("w"): "0", w("type"): "auto"}))
         tbl.append(pr)
         grid = tbl.makeelement(w("tblGrid"), {})
         for _ in range(width):
