@@ -553,3 +553,17 @@ def test_an_edit_wins_in_any_brief(brief: bm.Brief) -> None:
         s.title for s in brief.all_sections() if s.title
     ]
     assert not bm.validate(found).errors
+
+
+def test_a_comment_added_to_an_own_document_is_a_loss_not_ignored() -> None:
+    def comment(document: Any) -> None:
+        run = next(p for p in document.paragraphs if p.text == "More soon.").runs[0]
+        document.add_comment(run, text="Say when", author="Desk")
+
+    changed = edited(bm.dumpb(EVERYTHING, "docx"), comment)
+    with pytest.raises(bm.ValidationError) as caught:
+        bm.loads(changed, "docx")
+    assert [p.code for p in caught.value.problems] == ["docx.dropped"]
+    brief, problems = read_quietly(changed, strict=False)
+    assert _codes(problems) == ["docx.dropped", "docx.edited"]
+    assert brief == EVERYTHING  # (the text is as it was: only the comment is dropped)

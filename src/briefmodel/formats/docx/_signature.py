@@ -77,9 +77,14 @@ def _runs(parent: Any, names: dict[str, str], rels: Any, link: str | None, out: 
                 link,
             )
             for part in child:
-                text = _SHOWN.get(part.tag)
                 if part.tag == w("t"):
                     text = part.text or ""
+                elif part.tag in _SHOWN:
+                    text = _SHOWN[part.tag]
+                elif part.tag in _UNSEEN:
+                    continue
+                else:  # (an image, a footnote's mark, a comment's …: it shows, and differs)
+                    text = f"\x00{part.tag}"
                 if text:
                     if out and out[-1][1] == look:
                         out[-1] = (out[-1][0] + text, look)
@@ -91,9 +96,23 @@ def _runs(parent: Any, names: dict[str, str], rels: Any, link: str | None, out: 
             _runs(child, names, rels, target or "#" + child.get(w("anchor"), ""), out)
         elif child.tag in (w("ins"), w("smartTag"), w("sdt"), w("sdtContent"), w("fldSimple")):
             _runs(child, names, rels, link, out)
-        elif child.tag in (w("del"),):
-            out.append(("\x00deleted", (False, False, None, None)))
+        elif child.tag in _MARKED:
+            out.append((f"\x00{child.tag}", (False, False, None, None)))
 
 
-#: The text each of a run's other elements shows, in a signature.
-_SHOWN = {w("tab"): "\t", w("cr"): "\n", w("br"): "\x0b", w("drawing"): "\x00drawing"}
+#: The text each of the other elements the writer puts in runs shows, in a signature.
+_SHOWN = {w("tab"): "\t", w("cr"): "\n", w("br"): "\x0b"}
+#: What a run holds that shows nothing (Word adds where it last broke the page); any other
+#: element of a run (a drawing, a footnote's or a comment's mark …) is in the signature.
+_UNSEEN = frozenset({w("rPr"), w("lastRenderedPageBreak")})
+#: What a paragraph holds beside its runs that shows: a tracked deletion, an equation,
+#: content for other versions of Word (a text box, a drawing).
+_MARKED = frozenset(
+    {
+        w("del"),
+        w("moveFrom"),
+        "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
+        "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara",
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+    }
+)

@@ -20,7 +20,7 @@ from .. import json as json_format
 from ._body import Body
 from ._core import AUTHOR_SEPARATOR, read_core
 from ._package import BRIEF_TAG, CUSTOM_XML, opened, refuse, w
-from ._signature import signature
+from ._signature import blocks, signature
 
 #: The id of a document written by a person that gives none: a hash of its text.
 HASHED_ID_PREFIX = "urn:briefmodel:docx:sha256:"
@@ -115,15 +115,21 @@ def _own(document: Any, embedded: Brief, *, strict: bool) -> Brief:
     if found == expected:
         return embedded
     first = next(
-        (n for n, (a, b) in enumerate(zip(found, expected, strict=False), 1) if a != b),
-        min(len(found), len(expected)) + 1,
+        (n for n, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b),
+        min(len(found), len(expected)),
+    )
+    # (the paragraph it begins with, counted as losses count them: those of tables too)
+    shown = list(blocks(document.element.body))
+    paragraph = 1 + sum(
+        1 if b.tag == w("p") else len(b.findall(f".//{w('p')}")) for b in shown[:first]
     )
     body = Body(document, strict=strict, own=embedded)
     sections = body.read()
     edited = Problem(
         severity="warning",
         code=EDITED,
-        message=f"the document was edited after briefmodel wrote it (from block {first} on): "
+        message=f"paragraph {paragraph}: the document was edited after briefmodel wrote it "
+        "(from here on): "
         "its headline, subheadline and sections are read from the text shown, the rest from "
         "the brief briefmodel embedded in it",
     )
