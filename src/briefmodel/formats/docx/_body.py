@@ -153,6 +153,8 @@ class Body:
         return self.default
 
     def paragraph(self, p: Any) -> None:
+        """One paragraph: by its style's rule, else as a heading, a list item, an entry of
+        a table of contents, a title or heading by its look, or a paragraph."""
         style = self.style_of(p)
         name = (style.name or "").lower() if style is not None else "normal"
         pieces = list(self.inline.pieces(p))
@@ -163,46 +165,54 @@ class Body:
         rule = _BY_STYLE.get(name)
         if rule is not None:
             rule(self, content, p)
-            return
-        if self.own is not None and (
-            name.title() in META_STYLES or name in ("sources heading", "source")
-        ):
+        elif self.own is not None and (name.title() in META_STYLES or name in _OWN_LISTS):
             return  # (what the embedded brief says of itself, shown: read from it)
+        elif not self.headed(p, style, name, shown) and not self.listed(p, style, name, content):
+            if name.startswith("toc"):
+                if shown.strip():
+                    self.lose("a table of contents entry")
+            elif self.own is not None or (shown.strip() and not self.by_look(p, pieces, shown)):
+                self.block(Paragraph(content=content))
+
+    def headed(self, p: Any, style: Any, name: str, shown: str) -> bool:
+        """Whether the paragraph is a heading, by its style or its outline level: a
+        section's title, or the headline of a document that has no Title paragraph and
+        starts with it (an empty one, in a person's document, is passed over)."""
         heading = _HEADING.match(name)
         level = int(heading.group(1)) if heading else _outline(p, style)
-        if level is not None:
-            if self.headline is None and not self.seen_text and not self.titled:
-                self.headline = " ".join(shown.split()) or None
-                self.repair(
-                    "repair.headline-from-heading",
-                    f"the document has no Title paragraph: its first heading "
-                    f"{shown[:60]!r} is the headline",
-                )
-                return
-            self.heading(shown, level, p)
-            return
+        if level is None:
+            return False
+        if self.own is None and not shown.strip():
+            return True
+        if self.headline is None and not self.seen_text and not self.titled:
+            self.headline = _line(shown) if shown.strip() else None
+            self.repair(
+                "repair.headline-from-heading",
+                f"the document has no Title paragraph: its first heading {shown[:60]!r} is "
+                "the headline",
+            )
+            return True
+        self.heading(shown, level, p)
+        return True
+
+    def listed(self, p: Any, style: Any, name: str, content: Any) -> bool:
+        """Whether the paragraph is in a list, by its style (List Bullet 2, List Continue
+        …) or its numbering (whose level nests it, and whose format orders it)."""
         leveled = _LEVELED.match(name)
         numbered = self.numbered(p, style)
-        if leveled or numbered:
-            kind = leveled.group(1) if leveled else "list"
-            depth = int(leveled.group(2) or 1) if leveled else 1
-            if numbered is not None:
-                depth = max(depth, numbered[1] + 1) if not leveled else depth
-            if kind == "list continue":
-                self.continued(content, depth)
-            else:
-                ordered = kind == "list number" if leveled else bool(numbered and numbered[2])
-                self.item(content, depth, ordered)
-            return
-        if name.startswith("toc"):
-            if shown.strip():
-                self.lose("a table of contents entry")
-            return
-        if not shown.strip() and self.own is None:
-            return
-        if self.own is None and self.by_look(p, pieces, shown):
-            return
-        self.block(Paragraph(content=content))
+        if not leveled and numbered is None:
+            return False
+        if leveled:
+            kind, depth = leveled.group(1), int(leveled.group(2) or 1)
+            ordered = kind == "list number"
+        else:
+            assert numbered is not None
+            kind, depth, ordered = "list", numbered[1] + 1, numbered[2]
+        if kind == "list continue":
+            self.continued(content, depth)
+        else:
+            self.item(content, depth, ordered)
+        return True
 
     def by_look(self, p: Any, pieces: list[Any], shown: str) -> bool:
         """A paragraph of a document written by a person that is a title or a heading by
@@ -535,6 +545,8 @@ def _mentions(brief: Brief) -> dict[str, str]:
     return {text: ref for text, ref in found.items() if ref is not None}
 
 
+#: briefmodel's own styles of its list of sources, which its embedded brief holds.
+_OWN_LISTS = frozenset({"sources heading", "source"})
 _BY_STYLE: dict[str, Callable[[Body, Any, Any], None]] = {
     "title": Body.title,
     "subtitle": Body.subtitle,
