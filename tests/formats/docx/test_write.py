@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import warnings
 import zipfile
 from datetime import datetime
@@ -201,3 +202,12 @@ def test_libreoffice_shows_the_briefs_text_in_order(
         found = shown.find(line, at)
         assert found >= 0, f"LibreOffice does not show {line!r} after {shown[at - 80 : at]!r}"
         at = found + len(line)
+
+
+def test_without_python_docx_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = bm.dumpb(EVERYTHING, "docx")
+    monkeypatch.setitem(sys.modules, "docx", None)  # (import docx now fails)
+    for call in (lambda: bm.dumpb(EVERYTHING, "docx"), lambda: bm.loads(data, "docx")):
+        with pytest.raises(bm.OptionError) as caught:
+            call()
+        assert "pip install 'briefmodel[docx]'" in caught.value.message
