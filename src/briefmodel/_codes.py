@@ -116,6 +116,33 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "(the default) makes it an error, strict=False drops it (keeping unknown metadata "
         "under extensions).",
     ),
+    "parse.not-docx": (
+        "error",
+        "A file read as a Word document is not one: not a zip, a zip without a Word "
+        "document's parts, a part that cannot be unpacked, or a document python-docx cannot "
+        "read (the Strict form of Office Open XML, say); the message says which.",
+    ),
+    "docx.dropped": (
+        "warning",
+        "Something in a Word document that the model has no place for (an image, a text box, "
+        "a footnote, a comment, a tracked change, an equation, a table inside a table), at "
+        "its paragraph's number; reading strictly (the default) makes it an error, "
+        "strict=False drops it.",
+    ),
+    "docx.edited": (
+        "warning",
+        "briefmodel's own Word document no longer shows what briefmodel wrote into it (a "
+        "person edited it): its headline, subheadline and sections are read from the text "
+        "shown (the text wins over the brief embedded in the file), the rest from the "
+        "embedded brief; what the text shows less exactly than the model holds (nested "
+        "emphasis, an untitled section's role) is read as the text shows it.",
+    ),
+    "docx.meta": (
+        "error",
+        "The brief briefmodel embedded in a Word document (its custom XML part) is not a "
+        "brief canonical JSON reads (the path is in that JSON); read leniently, the document "
+        "is read as a document written by a person.",
+    ),
     "format.unknown": (
         "error",
         "The format is not registered (an OptionError, for a name given), or could not be "
@@ -363,7 +390,9 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "Markdown without a title in its front matter nor a '#' headline first: its first "
         "'#' heading (after the text before it), or its first heading when it starts with "
-        "one, was taken as the headline; only a lenient reading (strict=False) does so.",
+        "one, was taken as the headline; a Word document without a Title paragraph that "
+        "starts with a heading takes it as its headline; only a lenient reading "
+        "(strict=False) does so.",
     ),
     "repair.date-from-path": (
         "warning",
@@ -387,9 +416,28 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "repair.headline-from-first-line": (
         "warning",
-        "Markdown without a title in its front matter nor any '#' heading: the first line "
-        "of its first paragraph was taken as the headline; only a lenient reading "
-        "(strict=False) does so.",
+        "Markdown without a title in its front matter nor any '#' heading, or a Word "
+        "document without a title (by style, by look or in its properties) or a heading "
+        "first: the first line of its first paragraph was taken as the headline; only a "
+        "lenient reading (strict=False) does so.",
+    ),
+    # Word documents written by people (lenient reading)
+    "repair.headline-by-look": (
+        "warning",
+        "A Word document without a paragraph in the Title style: its first paragraph, a "
+        "short line in bold or in a larger font, was read as the headline (its paragraph "
+        "number says which).",
+    ),
+    "repair.heading-by-look": (
+        "warning",
+        "A paragraph of a Word document that is no heading by its style but looks like one "
+        "(a short line in bold or in a larger font, not ending as a sentence does) was read "
+        "as a section's title, its role inferred from it.",
+    ),
+    "repair.headline-from-properties": (
+        "warning",
+        "A Word document without a title paragraph (by style or by look) nor a heading "
+        "first takes the title of its core properties as its headline.",
     ),
     # Agency NewsML-G2 and ninjs (lenient reading)
     "repair.headline-from-title": (

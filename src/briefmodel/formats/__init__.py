@@ -14,8 +14,8 @@ them, so that ``import briefmodel`` and the command line import only what they u
 
 Each built-in format is a subpackage (``briefmodel.formats.json``, ``.newsml``, ``.ninjs``,
 ``.html``, ``.markdown``, ``.text``, ``.jsonl``, the feeds ``.atom``, ``.rss``,
-``.jsonfeed``, and ``.pdf``) whose ``__init__`` holds ``FORMAT`` and its public names,
-with the two directions in ``read.py`` and ``write.py`` (PDF is written, not read:
+``.jsonfeed``, ``.pdf`` and ``.docx``) whose ``__init__`` holds ``FORMAT`` and its public
+names, with the two directions in ``read.py`` and ``write.py`` (PDF is written, not read:
 :attr:`Format.write_only`). ``bm.formats`` is this module, and
 calling it lists the registered names, so both ``bm.formats()`` and
 ``import briefmodel.formats.json`` work:
@@ -23,7 +23,7 @@ calling it lists the registered names, so both ``bm.formats()`` and
 >>> import briefmodel as bm
 >>> bm.formats()  # doctest: +NORMALIZE_WHITESPACE
 ('json', 'newsml', 'html', 'ninjs', 'text', 'markdown', 'jsonl', 'atom', 'rss', 'jsonfeed',
- 'pdf')
+ 'pdf', 'docx')
 >>> import briefmodel.formats.json as json_format
 >>> json_format.FORMAT.name
 'json'
@@ -222,6 +222,13 @@ _BUILTINS = (
         description="PDF document of the HTML page, tagged (write-only; the pdf extra)",
         sniffer=_sniff.pdf,
         write_only=True,
+    ),
+    _Builtin(
+        name="docx",
+        suffixes=(".docx",),
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        description="Word document (lossless for what briefmodel writes)",
+        sniffer=_sniff.docx,
     ),
 )
 

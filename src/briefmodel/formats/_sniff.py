@@ -14,6 +14,7 @@ import re
 __all__ = [
     "NAR",
     "atom",
+    "docx",
     "html",
     "jsonfeed",
     "jsonl",
@@ -137,3 +138,15 @@ def pdf(text: str) -> bool:
     """True when the document starts as a PDF does (``%PDF-``, which the format puts in
     its first bytes; readers allow it a little later, after junk, and so does this)."""
     return "%PDF-" in text[:1024]
+
+
+#: The start of a zip file's first entry (a local file header).
+_ZIP = "PK\x03\x04"
+#: A Word document's part, as its name shows among a zip's first entries.
+_WORD_PART = re.compile(r"word/[A-Za-z0-9_./-]*\.(?:xml|rels)")
+
+
+def docx(head: str) -> bool:
+    """True when the beginning of a file (decoded with ``errors="replace"``) is a zip
+    whose first entries name a Word document's parts (``word/document.xml`` …)."""
+    return head.startswith(_ZIP) and _WORD_PART.search(head) is not None
