@@ -132,7 +132,7 @@ def test_to_dict_losses_and_dump_refuse_a_brief_too_deep(tmp_path: Path) -> None
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_the_deepest_brief_the_model_allows_is_written_and_read_back(fmt: str, name: str) -> None:
     brief = SHAPES[name](DEEPEST[name])
-    written = bm.dumps(brief, fmt)
+    written = bm.dumpb(brief, fmt)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", bm.BriefmodelWarning)
         back = bm.loads(

@@ -24,10 +24,13 @@ BRIEF = bm.Brief(
     created=CREATED,
     sections=[bm.Section(title="Notes", blocks=[bm.ItemList(items=["one", "two"])])],
 )
-#: Each format's document of BRIEF; a PDF's, the bytes it starts with (no reader reads
-#: further: PDF is written, not read).
+#: Each format's document of BRIEF (bytes for a format of bytes: Word's); a PDF's, the
+#: bytes it starts with (no reader reads further: PDF is written, not read).
 DOCUMENTS: dict[str, str | bytes] = {
-    name: b"%PDF-1.7\n" if name == "pdf" else bm.dumps(BRIEF, name) for name in bm.formats()
+    name: b"%PDF-1.7\n"
+    if name == "pdf"
+    else (bm.dumpb if bm.formats.by_name(name).binary else bm.dumps)(BRIEF, name)
+    for name in bm.formats()
 }
 UNDATED_MARKDOWN = "# Options\n\nText.\n"  # no front matter: created= fills the date
 UNDATED_TEXT = "Options\n\nNotes\n\n• one\n• two\n"

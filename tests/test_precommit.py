@@ -151,13 +151,18 @@ def default_files_pattern() -> re.Pattern[str]:
     return re.compile(found)
 
 
-#: The formats of one brief per file that are read. JSON Lines files and feeds, documents
-#: of many briefs, are left out of the hook's default pattern (a repository's own
-#: ``files:`` may name them), and so are PDFs, which are written from briefs, not read.
+#: The formats of one brief per file, in text, that are read. JSON Lines files and feeds,
+#: documents of many briefs, are left out of the hook's default pattern (a repository's
+#: own ``files:`` may name them), and so are PDFs, which are written from briefs, not
+#: read, and Word documents, which are not text (the hook's ``types: [text]``).
 _ONE_PER_FILE = [
     name
     for name in bm.formats()
-    if not (bm.formats.by_name(name).many or bm.formats.by_name(name).write_only)
+    if not (
+        bm.formats.by_name(name).many
+        or bm.formats.by_name(name).write_only
+        or bm.formats.by_name(name).binary
+    )
 ]
 
 
@@ -178,8 +183,9 @@ def test_the_default_files_pattern_leaves_feeds_out_where_their_suffix_is_their_
         assert default_files_pattern().search(f"briefs/a{suffix}") is None, suffix
 
 
-def test_the_default_files_pattern_leaves_pdfs_out() -> None:
+def test_the_default_files_pattern_leaves_pdfs_and_word_documents_out() -> None:
     assert default_files_pattern().search("briefs/a.pdf") is None
+    assert default_files_pattern().search("briefs/a.docx") is None
 
 
 @pytest.mark.parametrize("name", ["a.py", "a.png", "a.json.bak", "Makefile", "a.yaml"])

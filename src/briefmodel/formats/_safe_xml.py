@@ -7,14 +7,23 @@ errors it found, and the unknown parts it keeps when reading leniently.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, NamedTuple
 
 import attrs
 from lxml import etree
 
-from ..errors import ParseError, Problem, ProblemLog, Severity, ValidationError, loss_message
+from ..errors import (
+    BriefmodelError,
+    ParseError,
+    Problem,
+    ProblemLog,
+    Severity,
+    ValidationError,
+    loss_message,
+)
 
 __all__ = [
     "BM",
@@ -37,6 +46,7 @@ __all__ = [
     "sub_text",
     "unwritable",
     "where",
+    "writing_xml",
 ]
 
 #: briefmodel's extension namespace, for what a standard has no place for.
@@ -75,6 +85,19 @@ def unwritable(brief: Any, *, named: str = "") -> ValidationError:
             )
         ]
     )
+
+
+@contextlib.contextmanager
+def writing_xml(brief: Any) -> Iterator[None]:
+    """Where a writer builds an lxml tree of ``brief``: a text lxml refuses (its
+    ``ValueError``, a ``UnicodeEncodeError`` for a lone surrogate) becomes
+    :func:`unwritable`'s problems, at their places; briefmodel's own errors pass."""
+    try:
+        yield
+    except BriefmodelError:
+        raise
+    except ValueError:
+        raise unwritable(brief) from None
 
 
 def sub_text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:

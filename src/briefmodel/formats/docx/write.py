@@ -527,14 +527,12 @@ def write(brief: Brief) -> bytes:
     """Write ``brief`` as a Word document (see the package's docs): the same brief always
     gives the same bytes. A text XML 1.0 cannot carry (a control character, a lone
     surrogate) is the rule's ``text.not-xml-char`` problem, at its place."""
-    try:
+    from .._safe_xml import writing_xml  # (lxml, which python-docx imports too)
+
+    with writing_xml(brief):  # (python-docx's tree)
         document = written(brief)
         write_core(document.core_properties, brief)
         _embed(document, brief)
-    except ValueError:  # a text lxml refuses, in python-docx's tree
-        from .._safe_xml import unwritable
-
-        raise unwritable(brief) from None
     out = io.BytesIO()
     document.save(out)
     return repacked(out.getvalue(), brief.updated or brief.created)

@@ -16,7 +16,7 @@ from ... import _options
 from ...errors import Problem, ValidationError
 from ...model import Agent, Brief, Entity, ListItem, Rights, Source, Subject
 from ...model.frozen import thaw
-from .._safe_xml import BM, XML_LANG, sub_text, unwritable
+from .._safe_xml import BM, XML_LANG, sub_text, writing_xml
 from .._xhtml import BLOCK_CONTAINERS, BodyWriter
 from ._vocab import (
     _B,
@@ -321,10 +321,8 @@ def write(brief: Brief, *, pretty: bool = False) -> str:
                 )
             ]
         )
-    try:
+    with writing_xml(brief):
         root = _Writer(brief).item()
-    except ValueError:  # a text lxml refuses: XML 1.0 cannot carry it
-        raise unwritable(brief) from None
     if pretty:
         _indent(root, 0)
     text: str = etree.tostring(root, encoding="unicode")

@@ -16,7 +16,7 @@ from ... import _options
 from ...errors import pointer
 from ...model import Brief, Rights, plain_text
 from ...model.frozen import holds_float, thaw
-from .._safe_xml import unwritable
+from .._safe_xml import writing_xml
 from .._xhtml import BodyText
 from ._vocab import (
     AUTHOR_REL,
@@ -276,9 +276,7 @@ def write(brief: Brief, *, version: str = "3.1", indent: int | None = None) -> s
     """
     version = _options.choice("version", version, VERSIONS)
     indent = _options.indent(indent)
-    try:
+    with writing_xml(brief):  # (the XHTML body)
         doc = _Writer(brief, version).document()
-    except ValueError:  # a text of the XHTML body lxml refuses: XML 1.0 cannot carry it
-        raise unwritable(brief) from None
     floats = holds_float(brief.extensions)  # (the only floats a brief holds)
     return _dumps(_lowered(doc) if version.startswith("2") else doc, indent, floats=floats)
