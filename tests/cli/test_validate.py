@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import briefmodel as bm
@@ -265,3 +266,19 @@ def test_lenient_validation_takes_naive_dates_in_the_zone_named(
     assert "read as America/Halifax" in capsys.readouterr().out
     assert main(["validate", "--lenient", "--timezone", "Nowhere/Land", "post.md"]) == 2
     assert "--timezone" in capsys.readouterr().err
+
+
+def test_a_feed_of_several_briefs_is_checked_brief_by_brief(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = make_brief(id="urn:example:brief:one")
+    bad = attrs.evolve(with_unknown_source(), id="urn:example:brief:two")
+    Path("news.atom").write_text(bm.feed([good, good, bad], title="Ferries"), "utf-8")
+    Path("fine.atom").write_text(bm.feed([good, good], title="Ferries"), "utf-8")
+    assert main(["validate", "fine.atom"]) == 0
+    assert main(["validate", "news.atom"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "news.atom: /sections/0/blocks/0/items/0/1/ref: error ref.unknown-source: brief 2: " in out
+    )
+    assert "feed.several" not in out

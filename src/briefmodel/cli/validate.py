@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._dates import naive_times_in
+from .._files import read_document
+from .._options import zone
 from ..errors import (
     OptionError,
     ParseError,
@@ -19,8 +22,11 @@ from ..errors import (
     ProblemLog,
     ProfileError,
     Report,
+    ValidationError,
     count_problems,
+    listening,
 )
+from ..formats import by_name, detect
 from ..formats.jsonl import lines
 from ..profiles import Profile, as_profile
 from ..rules import DEFAULT_URL_SCHEMES
@@ -102,7 +108,39 @@ def _validated(args: argparse.Namespace) -> Iterator[tuple[str, Report]]:
         elif streamed_format(found.path, args.input_format) is not None:
             yield found.path, _validate_lines(found.path, args, schemes, xsd, profile)
         else:
-            yield found.path, _validate_one(Path(found.path), args, schemes, xsd, profile)
+            report = _validate_one(Path(found.path), args, schemes, xsd, profile)
+            if any(p.code in _SEVERAL for p in report.problems):
+                report = _validate_each(found.path, args, schemes, profile)
+            yield found.path, report
+
+
+#: What a file of several briefs that bm.validate reads as one is refused with (a feed's
+#: entries): such a file is then checked brief by brief.
+_SEVERAL = frozenset({"feed.several"})
+
+
+def _validate_each(
+    path: str, args: argparse.Namespace, schemes: Sequence[str], profile: Profile
+) -> Report:
+    """A file of several briefs (a feed) checked brief by brief: what reading finds, and
+    each brief's problems, each named by its brief (``brief 2: …``, counted from 0 as
+    ``bm.load_all`` names them)."""
+    log = ProblemLog()
+    try:
+        raw = read_document(path)
+        fmt = by_name(args.input_format) if args.input_format else detect(path, raw)
+        assert fmt.read_all is not None  # (it said the file holds several briefs)
+        with listening() as heard, naive_times_in(zone(args.timezone)):
+            for index, brief in enumerate(fmt.read_all(raw, strict=not args.lenient)):
+                report = validate(brief, url_schemes=schemes, profile=profile)
+                log.extend(
+                    attrs.evolve(p, message=f"brief {index}: {p.message}")
+                    for p in cli_problems(report.problems)
+                )
+        log.extend(cli_problems(tuple(heard)))
+    except (ParseError, ValidationError) as error:  # (reading stops there)
+        log.extend(cli_problems(error.problems))
+    return Report(problems=tuple(log.problems()))
 
 
 def _validate_lines(
