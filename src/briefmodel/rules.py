@@ -10,10 +10,10 @@ severity and meaning (the docs' table of rules is generated from it).
 >>> sorted(code for code, (severity, _) in bm.rules.CODES.items()
 ...        if severity == "warning" and not code.startswith("repair."))
 ... # doctest: +NORMALIZE_WHITESPACE
-['block.empty', 'html.boilerplate', 'html.dropped', 'html.extractor-failed',
- 'html.extractor-missing', 'input.skipped', 'list.empty', 'markdown.dropped',
- 'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty', 'table.empty',
- 'table.header-empty', 'text.dropped']
+['block.empty', 'docx.dropped', 'docx.edited', 'html.boilerplate', 'html.dropped',
+ 'html.extractor-failed', 'html.extractor-missing', 'input.skipped', 'list.empty',
+ 'markdown.dropped', 'newsml.dropped', 'ninjs.dropped', 'role.unknown', 'section.empty',
+ 'table.empty', 'table.header-empty', 'text.dropped']
 """
 
 from __future__ import annotations

@@ -13,15 +13,17 @@ import importlib
 import json
 import random
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from typing import Any
 from unittest import mock
 
 import orjson
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import briefmodel as bm
 from briefmodel import _generated
+from briefmodel.formats.json.read import _DOUBT, _quick_parse
 from briefmodel.formats.ninjs import _lean
 from briefmodel.testing import briefs
 
@@ -51,6 +53,14 @@ def _texts() -> Iterator[str]:
 
 
 @given(briefs())
+@example(
+    bm.Brief(
+        id="urn:example:brief:a",
+        headline="A\\u003",  # (an escape's spelling, which the quick parse doubts)
+        created=datetime(2000, 1, 1, tzinfo=timezone.utc),
+        sections=[bm.Section(blocks=[bm.Paragraph(content=())])],
+    )
+)
 def test_generated_briefs_read_alike_by_both_paths(brief: bm.Brief) -> None:
     text = bm.dumps(brief, "ninjs")
     if not _agrees(text):
@@ -60,6 +70,8 @@ def test_generated_briefs_read_alike_by_both_paths(brief: bm.Brief) -> None:
         if brief.created is None:
             return
         if any((s.id or "").startswith("mention-") for s in brief.all_sections()):
+            return
+        if _quick_parse(text) is _DOUBT:  # (what it parses with doubts too: "\\u003a" …)
             return
         with pytest.raises(Exception):  # noqa: B017, PT011 - doubt, of any kind
             _generated.builder()(bm.to_dict(brief))
