@@ -245,6 +245,7 @@ class _Formats(MutableMapping[str, Format]):
     def __init__(self) -> None:
         self._entries: dict[str, Format | _Builtin] = {b.name: b for b in _BUILTINS}
         self._plugged = False
+        self._order: list[tuple[Format | _Builtin, Callable[[str], bool]]] | None = None
 
     def _all(self) -> dict[str, Format | _Builtin]:
         if not self._plugged:
@@ -258,19 +259,23 @@ class _Formats(MutableMapping[str, Format]):
                     continue
                 if isinstance(plugin, Format) and plugin.name not in self._entries:
                     self._entries[plugin.name] = plugin
+            self._order = None
         return self._entries
 
     def __getitem__(self, name: str) -> Format:
         entry = self._entries[name] if name in self._entries else self._all()[name]
         if isinstance(entry, _Builtin):
             entry = self._entries[name] = entry.load()
+            self._order = None
         return entry
 
     def __setitem__(self, name: str, fmt: Format) -> None:
         self._all()[name] = fmt
+        self._order = None
 
     def __delitem__(self, name: str) -> None:
         del self._all()[name]
+        self._order = None
 
     def __contains__(self, name: object) -> bool:
         return name in self._all()
@@ -284,6 +289,18 @@ class _Formats(MutableMapping[str, Format]):
     def entries(self) -> list[Format | _Builtin]:
         """Every registered format, built-in ones not imported yet as they are."""
         return list(self._all().values())
+
+    def sniffers(self) -> list[tuple[Format | _Builtin, Callable[[str], bool]]]:
+        """Every registered format with its sniffer, in the order :func:`detect` tries
+        them (canonical JSON's last: it takes any JSON object); kept until the registry
+        changes, since every read of a document of no named format asks for it."""
+        if self._order is None:
+            order = sorted(self._all().values(), key=lambda f: f.name == "json")
+            self._order = [
+                (f, f.sniffer if isinstance(f, _Builtin) and f.sniffer else f.sniff)
+                for f in order
+            ]
+        return self._order
 
 
 @functools.lru_cache(maxsize=1)
@@ -348,8 +365,10 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
     'html'
     """
     registry = _registry()
-    candidates = registry.entries()
+    candidates: list[Format | _Builtin] = []
+    narrowed = False  # (to the formats that claim the suffix: candidates)
     if path is not None:
+        candidates = registry.entries()
         name = Path(path).name.lower()
         for suffix in ("".join(Path(name).suffixes[-2:]), Path(name).suffix):
             claiming = [fmt for fmt in candidates if suffix and suffix in fmt.suffixes]
@@ -357,10 +376,11 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
                 if len(claiming) == 1 or data is None:
                     return _loaded(claiming[0])
                 candidates = claiming
+                narrowed = True
                 break
     if data is not None:
         text = _head(data)
-        found = _sniffed(text, candidates)
+        found = _sniffed(text, candidates if narrowed else None)
         if found is not None:
             return _loaded(found)
         start = text.lstrip("\ufeff \t\r\n")
@@ -372,7 +392,7 @@ def detect(path: str | os.PathLike[str] | None = None, data: str | bytes | None 
                     severity="error", code="parse.syntax", message="the document is empty", line=1
                 )
             )
-        if len(candidates) < len(registry):  # the suffix's formats: the first, as named
+        if narrowed:  # the suffix's formats: the first, as named
             return _loaded(candidates[0])
     where = f" of {str(path)!r}" if path is not None else ""
     hint = ""
@@ -394,7 +414,7 @@ def mismatch(fmt: Format, data: str | bytes, problems: Iterable[Problem] = ()) -
     >>> mismatch(by_name("json"), '{"schema": "briefmodel/2"}') is None
     True
     """
-    found = _sniffed(_head(data), _registry().entries())  # (none imported to say which)
+    found = _sniffed(_head(data))  # (none imported to say which)
     if found is None:
         return None
     advice = f"format={found.name!r}"
@@ -419,9 +439,16 @@ def _head(data: str | bytes) -> str:
     return head.decode("utf-8", "replace") if isinstance(head, bytes) else head
 
 
-def _sniffed(head: str, candidates: Iterable[Format | _Builtin]) -> Format | _Builtin | None:
-    """The first of ``candidates`` whose sniffer claims ``head``, canonical JSON's last
-    (it takes any JSON object)."""
+def _sniffed(
+    head: str, candidates: Iterable[Format | _Builtin] | None = None
+) -> Format | _Builtin | None:
+    """The first of ``candidates`` (by default every registered format) whose sniffer
+    claims ``head``, canonical JSON's last (it takes any JSON object)."""
+    if candidates is None:
+        for fmt, sniff in _registry().sniffers():
+            if sniff(head):
+                return fmt
+        return None
     for fmt in sorted(candidates, key=lambda f: f.name == "json"):
         if fmt.sniff(head):
             return fmt
