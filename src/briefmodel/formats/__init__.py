@@ -297,8 +297,7 @@ class _Formats(MutableMapping[str, Format]):
         if self._order is None:
             order = sorted(self._all().values(), key=lambda f: f.name == "json")
             self._order = [
-                (f, f.sniffer if isinstance(f, _Builtin) and f.sniffer else f.sniff)
-                for f in order
+                (f, f.sniffer if isinstance(f, _Builtin) and f.sniffer else f.sniff) for f in order
             ]
         return self._order
 
