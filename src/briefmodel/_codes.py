@@ -161,9 +161,9 @@ LAYER_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "format.needs-extra": (
         "error",
-        "Writing this format needs an extra that is not installed (the pdf format: "
-        "pip install 'briefmodel[pdf]', and the Pango library WeasyPrint loads); an "
-        "OptionError.",
+        "Using this format needs an extra that is not installed (the message says which: "
+        "pip install 'briefmodel[pdf]', and the Pango library WeasyPrint loads, for "
+        "PDF; [docx] for Word; [feeds] to read Atom and RSS); an OptionError.",
     ),
     "jsonl.several": (
         "error",

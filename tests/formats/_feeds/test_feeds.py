@@ -93,8 +93,9 @@ def test_writing_needs_no_extra_and_reading_without_feedparser_says_what_to_inst
     assert fresh_python(program).strip() == "False"
     text = feed_of("atom", EXAMPLES[:1])
     monkeypatch.setitem(sys.modules, "feedparser", None)  # (as if it were not installed)
-    with pytest.raises(bm.OptionError, match=r"pip install 'briefmodel\[feeds\]'"):
+    with pytest.raises(bm.OptionError, match=r"pip install 'briefmodel\[feeds\]'") as caught:
         bm.loads(text)
+    assert caught.value.problem.code == "format.needs-extra"
 
 
 def test_dump_all_points_to_bm_feed(tmp_path: Path) -> None:

@@ -211,3 +211,4 @@ def test_without_python_docx_the_error_names_the_extra(monkeypatch: pytest.Monke
         with pytest.raises(bm.OptionError) as caught:
             call()
         assert "pip install 'briefmodel[docx]'" in caught.value.message
+        assert caught.value.problem.code == "format.needs-extra"

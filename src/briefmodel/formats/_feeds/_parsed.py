@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ... import _patterns
-from ...errors import Invalid, OptionError, ParseError, Problem, tell
+from ...errors import Invalid, ParseError, Problem, tell
+from .._extras import extra
 from .._safe_xml import local_name, parse
 from ._entries import Author
 from ._reading import Found
@@ -31,14 +32,7 @@ _ENTRY = {"feed": "entry", "rss": "item", "RDF": "item"}
 
 
 def _feedparser() -> Any:
-    try:
-        import feedparser  # type: ignore[import-untyped]
-    except ImportError:
-        raise OptionError(
-            "format",
-            "reading Atom and RSS feeds needs feedparser: pip install 'briefmodel[feeds]'",
-        ) from None
-    return feedparser
+    return extra("feedparser", needs="reading Atom and RSS feeds needs feedparser", name="feeds")
 
 
 def when(value: Any) -> datetime | None:

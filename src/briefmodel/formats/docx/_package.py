@@ -12,7 +12,8 @@ import zipfile
 from datetime import datetime, timezone
 from typing import Any
 
-from ...errors import OptionError, ParseError, Problem
+from ...errors import ParseError, Problem
+from .._extras import extra
 
 #: The namespaces of WordprocessingML and of the package's relationships.
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,14 +47,7 @@ def w(name: str) -> str:
 
 def docx_module() -> Any:
     """python-docx, imported; an :class:`~briefmodel.OptionError` without it."""
-    try:
-        import docx
-    except ImportError:
-        raise OptionError(
-            "format",
-            "the docx format needs python-docx: pip install 'briefmodel[docx]'",
-        ) from None
-    return docx
+    return extra("docx", needs="the docx format needs python-docx", name="docx")
 
 
 def refuse(message: str, code: str = NOT_DOCX) -> ParseError:

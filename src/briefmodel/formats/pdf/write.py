@@ -24,6 +24,7 @@ from ... import _options
 from ...errors import OptionError
 from ...model import Brief
 from ...rules import DEFAULT_URL_SCHEMES
+from .._extras import NEEDS_EXTRA, extra
 from .._safe_xml import unwritable
 from ..html.style import default_css, direction
 from ..html.write import write as html_write
@@ -95,21 +96,15 @@ def _weasyprint() -> Any:
     """The weasyprint module; an :class:`~briefmodel.OptionError` without it (the extra
     not installed, or the system libraries it loads, Pango's, missing)."""
     try:
-        import weasyprint
-    except ImportError:
-        raise OptionError(
-            "format",
-            f"writing a PDF needs WeasyPrint, which is not installed: {INSTALL}",
-            "format.needs-extra",
-        ) from None
+        needs = "writing a PDF needs WeasyPrint, which is not installed"
+        return extra("weasyprint", needs=needs, name="pdf")
     except OSError as error:  # WeasyPrint is there, the Pango library it loads is not
         raise OptionError(
             "format",
             f"writing a PDF needs WeasyPrint, which cannot load its system libraries ({error}): "
             "install Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
-            "format.needs-extra",
+            NEEDS_EXTRA,
         ) from None
-    return weasyprint
 
 
 def _describe(metadata: Any, brief: Brief) -> None:
