@@ -439,17 +439,13 @@ def _head(data: str | bytes) -> str:
 
 
 def _sniffed(
-    head: str, candidates: Iterable[Format | _Builtin] | None = None
+    head: str, among: Iterable[Format | _Builtin] | None = None
 ) -> Format | _Builtin | None:
-    """The first of ``candidates`` (by default every registered format) whose sniffer
-    claims ``head``, canonical JSON's last (it takes any JSON object)."""
-    if candidates is None:
-        for fmt, sniff in _registry().sniffers():
-            if sniff(head):
-                return fmt
-        return None
-    for fmt in sorted(candidates, key=lambda f: f.name == "json"):
-        if fmt.sniff(head):
+    """The first format (of those ``among``, by default every registered one) whose
+    sniffer claims ``head``, canonical JSON's last (it takes any JSON object)."""
+    names = None if among is None else {fmt.name for fmt in among}
+    for fmt, sniff in _registry().sniffers():
+        if (names is None or fmt.name in names) and sniff(head):
             return fmt
     return None
 
