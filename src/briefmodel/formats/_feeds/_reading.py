@@ -21,9 +21,10 @@ import attrs
 from ...errors import ParseError, Problem, ValidationError, tell
 from ...model import Agent, Brief
 from ...rules import url_scheme
+from .._agency import Fallbacks
 from ._entries import Author
 
-__all__ = ["Fallbacks", "Found", "briefs_of", "the_one"]
+__all__ = ["Found", "briefs_of", "the_one"]
 
 #: The start of the article the HTML writer writes for a brief.
 _OWN = re.compile(r'\s*<article class="brief"[^>]* data-id="')
@@ -47,15 +48,6 @@ class Found:
     language: str | None = None
     #: The entry's line in the feed, where it has lines (XML).
     line: int | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Fallbacks:
-    """What the reader was given to fill what an entry does not say."""
-
-    id: str | None = None
-    created: datetime | None = None
-    language: str | None = None
 
 
 def _escaped(text: str) -> str:

@@ -8,8 +8,9 @@ from datetime import datetime
 
 from ... import _options
 from ...model import Brief
+from .._agency import Fallbacks
 from ._parsed import found_in
-from ._reading import Fallbacks, briefs_of, the_one
+from ._reading import briefs_of, the_one
 
 __all__ = ["read_xml", "read_xml_all"]
 
@@ -30,11 +31,7 @@ def read_xml_all(
     language: str | None = None,
 ) -> Iterator[Brief]:
     """Every entry of an Atom or RSS feed as a brief, in the feed's order."""
-    fallbacks = Fallbacks(
-        id=_options.optional_text("id", id),
-        created=_options.created(created),
-        language=_options.optional_text("language", language),
-    )
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     return briefs_of(found_in(_bytes(data), strict=strict), strict=strict, fallbacks=fallbacks)
 
 

@@ -12,9 +12,10 @@ from typing import Any
 from ... import _options
 from ...errors import ParseError, Problem, tell
 from ...model import Brief
+from .._agency import Fallbacks
 from .._feeds._entries import Author
 from .._feeds._parsed import when
-from .._feeds._reading import Fallbacks, Found, briefs_of, the_one
+from .._feeds._reading import Found, briefs_of, the_one
 from ..json.read import parse, parse_lenient
 
 __all__ = ["read", "read_all"]
@@ -80,11 +81,7 @@ def read_all(
     """Every item of a JSON Feed as a brief, in the feed's order, read as the iterator
     is advanced (without the semantic rules): as :func:`briefmodel.formats.atom.read_all`
     reads an Atom feed's entries (``content_html``, else ``content_text`` as paragraphs)."""
-    fallbacks = Fallbacks(
-        id=_options.optional_text("id", id),
-        created=_options.created(created),
-        language=_options.optional_text("language", language),
-    )
+    fallbacks = Fallbacks.checked(id=id, created=created, language=language)
     return briefs_of(_items(data, strict), strict=strict, fallbacks=fallbacks)
 
 
